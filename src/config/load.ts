@@ -1,0 +1,199 @@
+/**
+ * Finds, reads and validates the config. Precedence: flags > environment > config file >
+ * defaults. `${NAME}` in any string reads the environment, with a `.env` beside the config as
+ * a fallback. The loader reports problems as one ConfigError that names the file and the field.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { ConfigError } from '../errors.js';
+import type { GlobalFlags, Io } from '../io/io.js';
+import { registerSecret } from '../io/secrets.js';
+import { readEnvFile } from './env-file.js';
+import { configSchema, SECRET_KEYS, RECIPES, type Config } from './schema.js';
+import { normalizeHelpdeskUrl } from './urls.js';
+
+export const SEARCH_PLACES = [
+  'package.json',
+  '.omnibotrc',
+  '.omnibotrc.json',
+  '.omnibotrc.yaml',
+  '.omnibotrc.yml',
+  'omnibot.config.json',
+  'omnibot.config.yaml',
+  'omnibot.config.yml',
+  'omnibot.config.js',
+  'omnibot.config.mjs',
+  'omnibot.config.cjs',
+];
+
+/** Environment variables that override the file, one per connection field. */
+export const ENV_OVERRIDES: Array<[string, string, string]> = [
+  ['OMNIBOT_OMNIDESK_URL', 'omnidesk', 'url'],
+  ['OMNIBOT_OMNIDESK_EMAIL', 'omnidesk', 'email'],
+  ['OMNIBOT_OMNIDESK_API_KEY', 'omnidesk', 'apiKey'],
+  ['OMNIBOT_HDE_URL', 'helpdeskeddy', 'url'],
+  ['OMNIBOT_HDE_EMAIL', 'helpdeskeddy', 'email'],
+  ['OMNIBOT_HDE_API_KEY', 'helpdeskeddy', 'apiKey'],
+];
+
+export interface LoadConfigOptions {
+  /** When false, a missing config yields `config: undefined` instead of an error. */
+  required?: boolean;
+  /** Flag values that override file and environment, as `section.key` → value. */
+  overrides?: Record<string, unknown>;
+}
+
+export interface LoadedConfig {
+  config: Config | undefined;
+  /** Absolute path of the file read, if any. */
+  file?: string;
+  /** The folder of the config file (or the cwd): `.omnibot/` and `.env` live here. */
+  dir: string;
+  stateFile: string;
+  /** process env over `.env`: what `${NAME}` resolved against. */
+  env: Record<string, string | undefined>;
+  warnings: string[];
+}
+
+interface LoaderArgs extends LoadConfigOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  flags: GlobalFlags;
+  io?: Io;
+}
+
+async function findFile(cwd: string, explicit: string | undefined): Promise<{ file: string; raw: unknown } | undefined> {
+  const { cosmiconfig } = await import('cosmiconfig');
+  const explorer = cosmiconfig('omnibot', { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', cache: false });
+  try {
+    if (explicit) {
+      const result = await explorer.load(resolve(cwd, explicit));
+      return result ? { file: result.filepath, raw: result.config } : undefined;
+    }
+    const result = await explorer.search(cwd);
+    return result && !result.isEmpty ? { file: result.filepath, raw: result.config } : undefined;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') {
+      throw new ConfigError(`Config file not found: ${explicit}`, { code: 'config_not_found', hint: 'Check the --config path, or run `omnibot init` to write one.' });
+    }
+    const where = explicit ? resolve(cwd, explicit) : (e as { filepath?: string }).filepath ?? 'the config file';
+    const firstLine = String(e.message).split('\n').find((l) => l.trim()) ?? String(e);
+    throw new ConfigError(`Could not parse ${where}: ${firstLine}`, { code: 'config_parse', hint: 'Fix the JSON/YAML syntax at the position shown.', cause: err });
+  }
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Replaces `${NAME}` everywhere; an unset variable is an error naming the field. */
+function interpolate(value: Json, path: string, env: Record<string, string | undefined>, file: string, literalSecrets: string[]): Json {
+  if (typeof value === 'string') {
+    const key = path.split('.').pop() ?? '';
+    if (SECRET_KEYS.has(key) && !value.includes('${') && value.length > 0) literalSecrets.push(path);
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_m, name: string) => {
+      const v = env[name];
+      if (v === undefined || v === '') {
+        throw new ConfigError(`${file}: ${path} uses \${${name}}, but ${name} is not set`, {
+          code: 'config_env_unset',
+          hint: `Set ${name} in the environment or in ${join(dirname(file), '.env')}.`,
+          details: { field: path, variable: name },
+        });
+      }
+      return v;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v, i) => interpolate(v, `${path}[${i}]`, env, file, literalSecrets));
+  if (value && typeof value === 'object') {
+    const out: Record<string, Json> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = interpolate(v, path ? `${path}.${k}` : k, env, file, literalSecrets);
+    return out;
+  }
+  return value;
+}
+
+function setPath(obj: Record<string, unknown>, dotted: string, value: unknown): void {
+  const [section, key] = dotted.split('.') as [string, string];
+  const target = (obj[section] ??= {}) as Record<string, unknown>;
+  target[key] = value;
+}
+
+function describeIssuePath(path: PropertyKey[], raw: unknown): string {
+  let out = '';
+  let node: unknown = raw;
+  for (const part of path) {
+    if (typeof part === 'number') {
+      const name = (node as unknown[] | undefined)?.[part] as { name?: string } | undefined;
+      out += name && typeof name === 'object' && name.name ? `[${part}] (${name.name})` : `[${part}]`;
+      node = (node as unknown[] | undefined)?.[part];
+    } else {
+      out += out ? `.${String(part)}` : String(part);
+      node = (node as Record<string, unknown> | undefined)?.[part as string];
+    }
+  }
+  return out || '(root)';
+}
+
+export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
+  const found = await findFile(args.cwd, args.flags.config);
+  const dir = found ? dirname(found.file) : args.cwd;
+  const dotenv = await readEnvFile(join(dir, '.env'));
+  const env: Record<string, string | undefined> = { ...dotenv, ...args.env };
+  const stateFile = join(dir, '.omnibot', 'state.json');
+  const warnings: string[] = [];
+
+  if (!found) {
+    if (args.required === false) return { config: undefined, dir, stateFile, env, warnings };
+    throw new ConfigError(`No omnibot config found in ${args.cwd} or above.`, {
+      code: 'config_not_found',
+      hint: `Run \`omnibot init\`, or pass --config <file>. Searched: ${SEARCH_PLACES.join(', ')}.`,
+    });
+  }
+  const file = found.file;
+  if (found.raw === null || typeof found.raw !== 'object' || Array.isArray(found.raw)) {
+    throw new ConfigError(`${file}: the config must be an object with "integrations"`, { code: 'config_invalid' });
+  }
+
+  const literalSecrets: string[] = [];
+  const resolved = interpolate(found.raw as Json, '', env, file, literalSecrets) as Record<string, unknown>;
+  for (const path of literalSecrets) {
+    warnings.push(`${file}: ${path} holds a literal secret; write "\${NAME}" and keep the value in .env or the environment.`);
+  }
+  for (const [name, section, key] of ENV_OVERRIDES) {
+    const v = args.env[name];
+    if (v !== undefined && v !== '') setPath(resolved, `${section}.${key}`, v);
+  }
+  for (const [dotted, v] of Object.entries(args.overrides ?? {})) if (v !== undefined) setPath(resolved, dotted, v);
+
+  const parsed = configSchema.safeParse(resolved);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const where = describeIssuePath(issue.path, resolved);
+      let message = issue.message;
+      if (issue.path.at(-1) === 'recipe' && issue.code === 'invalid_union') {
+        message = `unknown recipe "${String((issue as { input?: unknown }).input ?? '')}"; known: ${RECIPES.join(', ')}`;
+      }
+      return `${where}: ${message}`;
+    });
+    throw new ConfigError(`${file}: ${lines[0]}${lines.length > 1 ? ` (and ${lines.length - 1} more)` : ''}`, {
+      code: 'config_invalid',
+      hint: lines.length > 1 ? lines.slice(1).join('; ') : 'Fix the field above; `omnibot schema` prints the JSON Schema for editors.',
+      details: { file, issues: lines },
+    });
+  }
+  const config = parsed.data;
+  for (const kind of ['omnidesk', 'helpdeskeddy'] as const) {
+    const conn = config[kind];
+    if (!conn) continue;
+    try {
+      conn.url = normalizeHelpdeskUrl(conn.url, kind);
+    } catch (err) {
+      throw new ConfigError(`${file}: ${kind}.url ${(err as Error).message}`, { code: 'config_invalid' });
+    }
+    registerSecret(conn.apiKey);
+  }
+  for (const it of config.integrations) {
+    if ('token' in it) registerSecret(it.token);
+    if ('secret' in it) registerSecret(it.secret);
+  }
+  for (const w of warnings) args.io?.warn(w);
+  return { config, file, dir, stateFile, env, warnings };
+}

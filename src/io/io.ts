@@ -1,0 +1,115 @@
+/**
+ * The only writer of stdout and stderr. stdout carries data (tables, JSON, NDJSON records);
+ * stderr carries progress, warnings and errors. Every write is redacted (see `secrets.ts`).
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { redact } from './secrets.js';
+
+export interface GlobalFlags {
+  json?: boolean;
+  color?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+  input?: boolean;
+  config?: string;
+}
+
+export interface Writable {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface IoStreams {
+  stdout: Writable;
+  stderr: Writable;
+  stdin: { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+function isCi(env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
+}
+
+function colorLevel(stream: Writable, env: NodeJS.ProcessEnv, flags: GlobalFlags): 0 | 1 | 2 | 3 {
+  if (flags.color === false || flags.json) return 0;
+  // chalk ignores NO_COLOR, so the rule lives here.
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force === '0' || force === 'false' ? 0 : 1;
+  if (!stream.isTTY || env.TERM === 'dumb') return 0;
+  return 1;
+}
+
+export class Io {
+  readonly json: boolean;
+  readonly verbose: boolean;
+  readonly quiet: boolean;
+  /** Colours for stdout text. */
+  readonly c: ChalkInstance;
+  /** Colours for stderr text. */
+  readonly ce: ChalkInstance;
+  readonly interactive: boolean;
+  readonly ci: boolean;
+
+  constructor(
+    readonly streams: IoStreams,
+    flags: GlobalFlags = {},
+  ) {
+    this.json = Boolean(flags.json);
+    this.verbose = Boolean(flags.verbose);
+    this.quiet = Boolean(flags.quiet);
+    this.ci = isCi(streams.env);
+    this.c = new Chalk({ level: colorLevel(streams.stdout, streams.env, flags) });
+    this.ce = new Chalk({ level: colorLevel(streams.stderr, streams.env, flags) });
+    this.interactive =
+      flags.input !== false &&
+      !this.ci &&
+      Boolean(streams.stdin.isTTY) &&
+      Boolean(streams.stderr.isTTY) &&
+      streams.env.OMNIBOT_NO_INPUT === undefined;
+  }
+
+  /** Data for stdout, one line. */
+  out(line = ''): void {
+    this.streams.stdout.write(redact(line) + '\n');
+  }
+
+  /** Raw data for stdout (no newline added). */
+  write(chunk: string): void {
+    this.streams.stdout.write(redact(chunk));
+  }
+
+  /** One JSON document on stdout. */
+  printJson(data: unknown): void {
+    this.streams.stdout.write(redact(JSON.stringify(data, null, 2)) + '\n');
+  }
+
+  /** One NDJSON line on stdout. */
+  printNdjson(data: unknown): void {
+    this.streams.stdout.write(redact(JSON.stringify(data)) + '\n');
+  }
+
+  /** Progress and status for people, on stderr; silenced by --quiet. */
+  info(line: string): void {
+    if (!this.quiet) this.streams.stderr.write(redact(line) + '\n');
+  }
+
+  /** Extra detail, on stderr, only with --verbose. */
+  debug(line: string): void {
+    if (this.verbose) this.streams.stderr.write(redact(this.ce.dim(line)) + '\n');
+  }
+
+  warn(line: string): void {
+    this.streams.stderr.write(redact(`${this.ce.yellow('warning:')} ${line}`) + '\n');
+  }
+
+  /** Unconditional stderr line (errors, the `ready` line of a server). */
+  err(line: string): void {
+    this.streams.stderr.write(redact(line) + '\n');
+  }
+}
+
+export function processStreams(): IoStreams {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}

@@ -1,0 +1,84 @@
+/**
+ * Machine-readable specs of the things no API can create. A manual resource describes itself
+ * with one of these; `steps` renders it as clicks in the seeds' exact words, and the sandbox
+ * executes the very same object as its rule or channel, so the two cannot disagree.
+ */
+
+/** Tickable fields of Omnidesk's «Выполнить вебхук» action; labels and JSON keys live in templates/omnidesk/webhook-fields.json. */
+export type OmnideskWebhookField = 'case_id' | 'initial_text' | 'last_reply_text' | 'user_id' | 'case_number' | 'subject' | 'status';
+
+export type OmnideskCondition =
+  /** «Статус — равен — открытое» */
+  | { field: 'status'; op: 'eq' | 'neq'; value: 'open' | 'waiting' | 'closed' }
+  /** «Изменения выполнены пользователем» (or staff) */
+  | { field: 'changed_by'; value: 'user' | 'staff' }
+  /** «Метки содержат …» */
+  | { field: 'labels'; op: 'contains' | 'not_contains'; label: string }
+  /** The case came in through a given channel (e.g. a custom channel's cch code, or "chat"). */
+  | { field: 'channel'; op: 'eq'; value: string }
+  /** Who wrote the message that triggered the rule. */
+  | { field: 'message_author'; op: 'eq'; value: 'user' | 'staff' | 'bot' }
+  /** The case has no staff reply yet (a chat handled by a bot only). */
+  | { field: 'has_staff_reply'; value: boolean };
+
+export type OmnideskAction =
+  /** «Выполнить вебхук»: URL, method, format and the ticked fields. */
+  | { type: 'webhook'; url: string; method: 'POST' | 'GET' | 'PUT' | 'DELETE'; format: 'JSON'; fields: OmnideskWebhookField[] }
+  /** «Добавить метку» */
+  | { type: 'add_label'; label: string }
+  | { type: 'remove_label'; label: string }
+  | { type: 'set_status'; status: 'open' | 'waiting' | 'closed' };
+
+export interface OmnideskRuleSpec {
+  kind: 'omnidesk.rule';
+  /** «входящие обращения» or «изменённые обращения» */
+  ruleKind: 'incoming' | 'changed';
+  title: string;
+  /** «ВСЕ заданных условия» (all) or «ЛЮБОЕ из условий» (any). */
+  match: 'all' | 'any';
+  conditions: OmnideskCondition[];
+  actions: OmnideskAction[];
+}
+
+export interface OmnideskCustomChannelSpec {
+  kind: 'omnidesk.custom-channel';
+  title: string;
+  webhookUrl: string;
+  channelType: 'async' | 'sync';
+}
+
+export type HdeRequiredCondition = 'new_ticket' | 'new_reply';
+
+export interface HdeDispatcherRuleSpec {
+  kind: 'helpdeskeddy.dispatcher-rule';
+  title: string;
+  /** «Основные правила» */
+  group: 'main';
+  /** «Обязательные условия»: «Новая заявка», «Новый ответ в заявке». */
+  required: HdeRequiredCondition[];
+  /** Extra conditions; the loop guard is `{ field: 'last_reply_author_group', value: 'client' }`. */
+  extra: Array<{ field: 'last_reply_author_group'; op: 'eq'; value: 'client' | 'staff' }>;
+  action: {
+    type: 'webhook';
+    /** «Асинхронный режим» */
+    mode: 'async' | 'sync';
+    /** «Отключить повторы вебхуков» ticked means retries: false. */
+    retries: boolean;
+    method: 'POST' | 'GET' | 'PUT' | 'PATCH' | 'DELETE';
+    format: 'JSON' | 'XML' | 'X-FORM-URLENCODED';
+    /** «Без авторизации» */
+    auth: 'none';
+    url: string;
+    /** The body template with `{tags}`, exactly as pasted into the UI. */
+    body: string;
+  };
+}
+
+/** A manual step with no machine effect in a helpdesk (an e-mail to support, a setting in another product). */
+export interface NoteSpec {
+  kind: 'note';
+  /** What the sandbox does for it: nothing, it is out of any API's reach. */
+  topic: string;
+}
+
+export type ManualSpec = OmnideskRuleSpec | OmnideskCustomChannelSpec | HdeDispatcherRuleSpec | NoteSpec;
