@@ -143,6 +143,8 @@ export interface OmnideskApi {
   /** True when the server announced itself as the omnibot sandbox (`x-omnibot-sandbox`). */
   isSandbox(): Promise<boolean>;
   rate(): RateInfo;
+  /** Sandbox-only admin calls under `/_sandbox/` (rules, custom channels, faults, deliveries). */
+  adminRequest<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
 
   listLabels(): Promise<Label[]>;
   createLabel(title: string): Promise<Label>;
