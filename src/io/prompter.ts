@@ -35,16 +35,16 @@ function missing(q: Question): never {
 /** Without a terminal every question is a usage error naming its flag. */
 export class NonInteractivePrompter implements Prompter {
   readonly interactive = false;
-  input(q: Question): Promise<string> {
+  async input(q: Question): Promise<string> {
     return missing(q);
   }
-  password(q: Question): Promise<string> {
+  async password(q: Question): Promise<string> {
     return missing(q);
   }
-  confirm(q: Question): Promise<boolean> {
+  async confirm(q: Question): Promise<boolean> {
     return missing(q);
   }
-  select<T>(q: Question): Promise<T> {
+  async select<T>(q: Question): Promise<T> {
     return missing(q);
   }
 }
