@@ -1,6 +1,14 @@
-import type { Command } from 'commander';
-import { notYet } from '../not-yet.js';
+import { Command } from 'commander';
+import { examples, lazyAction } from '../lazy-action.js';
 
 export function schemaCommand(): Command {
-  return notYet('schema', 'print the config JSON Schema');
+  return new Command('schema')
+    .description('print the JSON Schema of the config file (for editors and validators)')
+    .addHelpText(
+      'after',
+      examples([
+        ['omnibot schema > omnibot.schema.json', 'then add "$schema": "./omnibot.schema.json" to the config'],
+      ]),
+    )
+    .action(lazyAction(() => import('./action.js')));
 }

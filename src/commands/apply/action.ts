@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { apply, type StepAnswer } from '../../engine/apply.js';
+import { EXIT } from '../../errors.js';
+import { renderStepText } from '../../steps/render-text.js';
+import type { Handler } from '../lazy-action.js';
+import { parseOptions } from '../parse-options.js';
+import { renderApply } from './render.js';
+
+const optionsSchema = z.object({
+  dryRun: z.boolean().optional(),
+  yes: z.boolean().optional(),
+  integration: z.string().min(1).optional(),
+  lang: z.enum(['ru', 'en']).default('ru'),
+});
+
+const handler: Handler = async ({ opts }, ctx) => {
+  const options = parseOptions(optionsSchema, opts);
+  const loaded = await ctx.loadConfig();
+  const config = loaded.config!;
+  // Walking through steps needs a person; --yes, --json and --dry-run all mean "do not ask".
+  const ask = ctx.prompter.interactive && !options.yes && !ctx.io.json && !options.dryRun;
+  const shown = new Set<string>();
+  const result = await apply(
+    config,
+    { io: ctx.io, signal: ctx.signal, stateFile: loaded.stateFile, integration: options.integration, lang: options.lang },
+    {
+      dryRun: options.dryRun,
+      confirmCreate: ask
+        ? (items) =>
+            ctx.prompter.confirm({
+              message: `Create through the API: ${items.map((i) => `${i.integration}/${i.resource}`).join(', ')}?`,
+              flag: '--yes',
+              default: true,
+            })
+        : undefined,
+      presentStep: ask
+        ? async (step): Promise<StepAnswer> => {
+            shown.add(`${step.integration}/${step.id}`);
+            ctx.io.out('');
+            ctx.io.out(renderStepText(step, options.lang));
+            ctx.io.out('');
+            return ctx.prompter.select<StepAnswer>({
+              message: options.lang === 'ru' ? 'Шаг выполнен?' : 'Is the step done?',
+              flag: '--yes',
+              choices: [
+                { name: options.lang === 'ru' ? 'Да, выполнен' : 'Yes, done', value: 'done' },
+                { name: options.lang === 'ru' ? 'Пока нет (оставить на потом)' : 'Not yet (leave it pending)', value: 'skip' },
+                { name: options.lang === 'ru' ? 'Остановиться' : 'Stop here', value: 'stop' },
+              ],
+            });
+          }
+        : undefined,
+    },
+  );
+  if (ctx.io.json) ctx.io.printJson(result);
+  else renderApply(result, ctx.io, options.lang, shown);
+  return result.summary.unknown > 0 ? EXIT.failed : EXIT.ok;
+};
+
+export default handler;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { EXIT } from '../../errors.js';
+import { plan } from '../../engine/plan.js';
+import type { Handler } from '../lazy-action.js';
+import { parseOptions } from '../parse-options.js';
+import { renderPlan } from './render.js';
+
+const optionsSchema = z.object({
+  detailedExitcode: z.boolean().optional(),
+  integration: z.string().min(1).optional(),
+});
+
+const handler: Handler = async ({ opts }, ctx) => {
+  const options = parseOptions(optionsSchema, opts);
+  const loaded = await ctx.loadConfig();
+  const result = await plan(loaded.config!, { io: ctx.io, signal: ctx.signal, stateFile: loaded.stateFile, integration: options.integration });
+  if (ctx.io.json) ctx.io.printJson(result);
+  else renderPlan(result, ctx.io);
+  // A resource that could not be read is a failed operation, whatever else is pending.
+  if (result.summary.unknown > 0) return EXIT.failed;
+  return options.detailedExitcode && result.pending ? EXIT.pending : EXIT.ok;
+};
+
+export default handler;

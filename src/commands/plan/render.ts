@@ -1,0 +1,17 @@
+import type { PlanResult } from '../../engine/types.js';
+import type { Io } from '../../io/io.js';
+import { statusColor, table } from './table.js';
+
+export function renderPlan(result: PlanResult, io: Io): void {
+  const rows = result.resources.map((r) => [r.integration, r.resource, r.mode, r.status, r.detail]);
+  const lines = table(['INTEGRATION', 'RESOURCE', 'MODE', 'STATUS', 'DETAIL'], rows, (row, col, cell) =>
+    col === 3 ? statusColor(io.c, result.resources[row]!.status, cell) : cell,
+  );
+  for (const l of lines) io.out(l);
+  const s = result.summary;
+  io.out('');
+  io.out(`${s.ok} ok · ${s.create} to create · ${s.manual} manual · ${s.unknown} unknown`);
+  if (s.create > 0) io.info('Run `omnibot apply` to create what the API allows.');
+  if (s.manual > 0) io.info('Manual steps: `omnibot steps` prints them; `omnibot apply` at a terminal walks through them.');
+  if (s.unknown > 0) io.warn('Some resources could not be read; see DETAIL.');
+}

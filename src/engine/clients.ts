@@ -1,0 +1,52 @@
+/**
+ * Helpdesk clients, built on first use and shared by every resource of a run. Nothing here
+ * touches the network until a resource asks, so `steps` and `--help` stay offline and fast.
+ */
+import type { Config } from '../config/schema.js';
+import { ConfigError } from '../errors.js';
+import type { OmnideskApi } from '../omnidesk/types.js';
+
+export interface ClientSet {
+  omnidesk(): Promise<OmnideskApi>;
+  /** Typed by the HelpDeskEddy client module; the engine only needs its sandbox methods. */
+  helpdeskeddy(): Promise<unknown>;
+}
+
+// Specifiers in variables keep these modules (and undici) out of the start-up path and out of
+// the type graph of the engine, which only relies on the OmnideskApi interface.
+const OMNIDESK_HTTP = '../omnidesk/http.js';
+const HDE_HTTP = '../helpdeskeddy/http.js';
+
+type Factory = (options: Record<string, unknown>) => unknown;
+
+async function factory(specifier: string, names: string[]): Promise<Factory> {
+  const mod = (await import(specifier)) as Record<string, unknown>;
+  for (const name of names) if (typeof mod[name] === 'function') return mod[name] as Factory;
+  throw new Error(`${specifier} exports none of ${names.join(', ')}`);
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= make());
+}
+
+export function lazyClients(config: Config, overrides: Partial<ClientSet> = {}): ClientSet {
+  return {
+    omnidesk:
+      overrides.omnidesk ??
+      once(async () => {
+        const conn = config.omnidesk;
+        if (!conn) throw new ConfigError('The config has no "omnidesk" section (url, email, apiKey).', { code: 'config_invalid' });
+        const create = await factory(OMNIDESK_HTTP, ['createOmnideskClient']);
+        return create({ ...conn }) as OmnideskApi;
+      }),
+    helpdeskeddy:
+      overrides.helpdeskeddy ??
+      once(async () => {
+        const conn = config.helpdeskeddy;
+        if (!conn) throw new ConfigError('The config has no "helpdeskeddy" section (url, email, apiKey).', { code: 'config_invalid' });
+        const create = await factory(HDE_HTTP, ['createHelpdeskeddyClient', 'createHdeClient']);
+        return create({ ...conn });
+      }),
+  };
+}

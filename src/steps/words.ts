@@ -1,0 +1,23 @@
+/** The few words the step renderers put around the steps, in both languages. */
+import type { Lang } from '../model/localized.js';
+
+export const WORDS: Record<Lang, Record<'step' | 'where' | 'page' | 'why' | 'automatic' | 'none' | 'noIntegrations', string>> = {
+  ru: {
+    step: 'Шаг',
+    where: 'Где',
+    page: 'Страница',
+    why: 'Зачем',
+    automatic: 'omnibot apply делает это сам через API; вручную — так:',
+    none: 'Ручных шагов нет.',
+    noIntegrations: 'В конфиге нет интеграций.',
+  },
+  en: {
+    step: 'Step',
+    where: 'Where',
+    page: 'Page',
+    why: 'Why',
+    automatic: 'omnibot apply does this through the API; to do it by hand:',
+    none: 'No manual steps.',
+    noIntegrations: 'The config has no integrations.',
+  },
+};
