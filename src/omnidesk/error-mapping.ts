@@ -76,6 +76,16 @@ export function mapHttpError(req: RequestFacts, res: ResponseFacts): OmnibotErro
     });
   }
 
+  if (res.status >= 500) {
+    return new ApiError(`Omnidesk had an internal error answering ${where} (HTTP ${res.status}${apiCode ? `, ${apiCode}` : ''}).`, {
+      code: 'server_error',
+      status: res.status,
+      apiCode,
+      details,
+      hint: 'This is on the helpdesk side; try again in a minute.',
+    });
+  }
+
   if (apiCode) {
     const notFound = apiCode.endsWith('_not_found');
     return new ApiError(`Omnidesk answered ${where} with "${apiCode}" (HTTP ${res.status}).`, {
@@ -96,15 +106,6 @@ export function mapHttpError(req: RequestFacts, res: ResponseFacts): OmnibotErro
       status: 404,
       details,
       hint: `Check the account URL (${req.baseUrl}); a wrong subdomain also answers 404.`,
-    });
-  }
-
-  if (res.status >= 500) {
-    return new ApiError(`Omnidesk had an internal error answering ${where} (HTTP ${res.status}).`, {
-      code: 'server_error',
-      status: res.status,
-      details,
-      hint: 'This is on the helpdesk side; try again in a minute.',
     });
   }
 
