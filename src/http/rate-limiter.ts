@@ -38,6 +38,8 @@ export class RateLimiter {
   private readonly configLimit: number;
   private serverLimit?: number;
   private serverRemaining?: number;
+  /** The most the server ever said was left: a stand-in for its limit when it sends none. */
+  private maxRemainingSeen?: number;
   private readonly lowWatermarkOption?: number;
   private readonly now: () => number;
   private readonly sleepFn: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -65,7 +67,12 @@ export class RateLimiter {
   }
 
   private get lowWatermark(): number {
-    return this.lowWatermarkOption ?? Math.max(2, Math.ceil(this.limit * 0.1));
+    if (this.lowWatermarkOption !== undefined) return this.lowWatermarkOption;
+    const basis =
+      this.serverLimit !== undefined || this.maxRemainingSeen === undefined
+        ? this.limit
+        : Math.min(this.limit, this.maxRemainingSeen + 1);
+    return Math.max(2, Math.ceil(basis * 0.1));
   }
 
   /** Resolves when a request may be sent; rejects with the signal's reason if it aborts first. */
@@ -122,6 +129,7 @@ export class RateLimiter {
     if (info.remaining === undefined || !Number.isFinite(info.remaining)) return;
     const remaining = Math.max(0, Math.floor(info.remaining));
     this.serverRemaining = remaining;
+    this.maxRemainingSeen = Math.max(this.maxRemainingSeen ?? 0, remaining);
     if (remaining > this.lowWatermark) {
       this.nextSpacedAt = 0;
       return;

@@ -74,6 +74,18 @@ describe('RateLimiter', () => {
     expect(limiter.snapshot().callsLeft).toBe(3);
   });
 
+  it('without a limit header, judges "few left" against the most it has seen left', async () => {
+    const c = fakeClock();
+    const limiter = new RateLimiter({ perMinute: 6_000, now: c.now, sleep: c.sleep });
+    limiter.observe({ remaining: 60 });
+    limiter.observe({ remaining: 40 }); // far from the 6 000 we allow ourselves, and from 10 % of 60
+    await limiter.acquire();
+    expect(c.waits).toEqual([]);
+    limiter.observe({ remaining: 5 }); // now 5 of ~60: spread them out
+    await limiter.acquire();
+    expect(c.waits).toHaveLength(1);
+  });
+
   it('does not slow down while plenty of calls remain', async () => {
     const c = fakeClock();
     const limiter = new RateLimiter({ perMinute: 100, now: c.now, sleep: c.sleep });
