@@ -113,6 +113,12 @@ export const chaportSchema = z.strictObject({
     .default({})
     .describe('Per custom staff status (id or title): does it grant access to active chats? The API cannot tell.'),
   offlineDelayMinutes: z.number().int().min(0).default(5),
+  channel: z
+    .string()
+    .trim()
+    .min(1)
+    .default('chat')
+    .describe('Channel code of Chaport chats in Omnidesk, used in the auto-close rules\' channel condition.'),
 });
 
 export const integrationSchema = z.discriminatedUnion('recipe', [
