@@ -16,7 +16,8 @@ import {
 } from '../http/backoff.js';
 import { withQuery } from '../http/query.js';
 import { RateLimiter } from '../http/rate-limiter.js';
-import { CancelledError } from '../errors.js';
+import { normalizeHelpdeskUrl } from '../config/urls.js';
+import { CancelledError, ConfigError } from '../errors.js';
 import { registerBasicAuth } from '../io/secrets.js';
 import { createOmnideskEndpoints } from './endpoints.js';
 import { isRateLimited, mapHttpError, mapNetworkError, notJson, type ResponseFacts } from './error-mapping.js';
@@ -66,7 +67,12 @@ function numberHeader(headers: Record<string, string | string[] | undefined>, na
 }
 
 export function createOmnideskTransport(options: OmnideskClientOptions): Transport {
-  const baseUrl = new URL(options.url).origin;
+  let baseUrl: string;
+  try {
+    baseUrl = normalizeHelpdeskUrl(options.url, 'omnidesk');
+  } catch (err) {
+    throw new ConfigError(`omnidesk.url ${(err as Error).message}`, { code: 'config_invalid', cause: err });
+  }
   const authorization = registerBasicAuth(options.email, options.apiKey);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const dispatcher =

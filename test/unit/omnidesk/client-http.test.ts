@@ -269,3 +269,15 @@ describe('Omnidesk client on the wire', () => {
     await expect(pending).rejects.toBeInstanceOf(CancelledError);
   });
 });
+
+describe('Omnidesk client options', () => {
+  it('accepts an account name and keeps only the origin', () => {
+    expect(createOmnideskClient({ url: 'acme', email: EMAIL, apiKey: KEY }).baseUrl).toBe('https://acme.omnidesk.ru');
+    expect(createOmnideskClient({ url: 'http://127.0.0.1:9/api/', email: EMAIL, apiKey: KEY }).baseUrl).toBe(
+      'http://127.0.0.1:9',
+    );
+  });
+  it('refuses a URL that is not one, naming the field', () => {
+    expect(() => createOmnideskClient({ url: 'ftp://x', email: EMAIL, apiKey: KEY })).toThrow(/omnidesk\.url/);
+  });
+});
