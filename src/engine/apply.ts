@@ -11,7 +11,7 @@ import type { Config } from '../config/schema.js';
 import { resourceKey, updateState } from '../config/state.js';
 import { CancelledError } from '../errors.js';
 import type { StepEntry } from '../steps/collect.js';
-import { lazyClients } from './clients.js';
+import { engineClients, type ClientSet } from './clients.js';
 import { recordConfirmation } from './confirmations.js';
 import type { Evaluated } from './evaluate.js';
 import { evaluateAll, isPending } from './plan.js';
@@ -67,7 +67,7 @@ async function applyManual(
   e: Evaluated,
   ectx: EngineContext,
   options: ApplyOptions,
-  clients: ReturnType<typeof lazyClients>,
+  clients: ClientSet,
   stopped: boolean,
   now: () => Date,
 ): Promise<ManualOutcome> {
@@ -109,7 +109,7 @@ function summarizeApply(items: ApplyItem[]): ApplySummary {
 export async function apply(config: Config, ectx: EngineContext, options: ApplyOptions = {}): Promise<ApplyResult> {
   const dryRun = Boolean(options.dryRun);
   const now = ectx.now ?? (() => new Date());
-  const clients = lazyClients(config, ectx.clients);
+  const clients = engineClients(config, ectx);
   const evaluated = await evaluateAll(config, ectx, clients);
 
   const creating = evaluated.filter((e) => e.item.status === 'create' && e.resource.mode === 'api');

@@ -5,6 +5,7 @@
 import type { Config } from '../config/schema.js';
 import { ConfigError } from '../errors.js';
 import type { OmnideskApi } from '../omnidesk/types.js';
+import type { EngineContext } from './types.js';
 
 export interface ClientSet {
   omnidesk(): Promise<OmnideskApi>;
@@ -12,10 +13,15 @@ export interface ClientSet {
   helpdeskeddy(): Promise<unknown>;
 }
 
-// Specifiers in variables keep these modules (and undici) out of the start-up path and out of
-// the type graph of the engine, which only relies on the OmnideskApi interface.
-const OMNIDESK_HTTP = '../omnidesk/http.js';
+// Dynamic imports keep undici out of the start-up path. The HelpDeskEddy module is named in a
+// variable so that the engine compiles before (and without depending on) its exact exports.
 const HDE_HTTP = '../helpdeskeddy/http.js';
+
+export interface ClientOptions {
+  signal?: AbortSignal;
+  /** Debug lines from the clients (method, path, status, retries); never credentials. */
+  log?: (line: string) => void;
+}
 
 type Factory = (options: Record<string, unknown>) => unknown;
 
@@ -30,15 +36,15 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (p ??= make());
 }
 
-export function lazyClients(config: Config, overrides: Partial<ClientSet> = {}): ClientSet {
+export function lazyClients(config: Config, overrides: Partial<ClientSet> = {}, options: ClientOptions = {}): ClientSet {
   return {
     omnidesk:
       overrides.omnidesk ??
       once(async () => {
         const conn = config.omnidesk;
         if (!conn) throw new ConfigError('The config has no "omnidesk" section (url, email, apiKey).', { code: 'config_invalid' });
-        const create = await factory(OMNIDESK_HTTP, ['createOmnideskClient']);
-        return create({ ...conn }) as OmnideskApi;
+        const { createOmnideskClient } = await import('../omnidesk/http.js');
+        return createOmnideskClient({ ...conn, ...options });
       }),
     helpdeskeddy:
       overrides.helpdeskeddy ??
@@ -46,7 +52,12 @@ export function lazyClients(config: Config, overrides: Partial<ClientSet> = {}):
         const conn = config.helpdeskeddy;
         if (!conn) throw new ConfigError('The config has no "helpdeskeddy" section (url, email, apiKey).', { code: 'config_invalid' });
         const create = await factory(HDE_HTTP, ['createHelpdeskeddyClient', 'createHdeClient']);
-        return create({ ...conn });
+        return create({ ...conn, ...options });
       }),
   };
+}
+
+/** The clients of one engine run: injected ones where given, lazy real ones otherwise. */
+export function engineClients(config: Config, ectx: Pick<EngineContext, 'clients' | 'signal' | 'io'>): ClientSet {
+  return lazyClients(config, ectx.clients, { signal: ectx.signal, log: (line) => ectx.io.debug(line) });
 }

@@ -6,7 +6,7 @@ import type { Config } from '../config/schema.js';
 import { readState } from '../config/state.js';
 import { loadRecipe } from '../recipes/registry.js';
 import { selectIntegrations } from '../steps/collect.js';
-import { lazyClients, type ClientSet } from './clients.js';
+import { engineClients, type ClientSet } from './clients.js';
 import { evaluateIntegration, type Evaluated } from './evaluate.js';
 import { summarize, type EngineContext, type PlanItem, type PlanResult } from './types.js';
 
@@ -15,7 +15,7 @@ export function isPending(item: PlanItem): boolean {
 }
 
 /** Every resource of every selected integration, evaluated in config and recipe order. */
-export async function evaluateAll(config: Config, ectx: EngineContext, clients: ClientSet = lazyClients(config, ectx.clients)): Promise<Evaluated[]> {
+export async function evaluateAll(config: Config, ectx: EngineContext, clients: ClientSet = engineClients(config, ectx)): Promise<Evaluated[]> {
   const state = await readState(ectx.stateFile);
   const out: Evaluated[] = [];
   for (const integration of selectIntegrations(config, ectx.integration)) {
