@@ -37,7 +37,7 @@ function sameTitle(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** The exact title wins over a case-insensitive one; an active channel over a disabled one. */
+/** An active channel wins over a disabled one (an old copy), then the exact title over a case-insensitive one. */
 export function findChannel(channels: CustomChannel[], title: string): { channel?: CustomChannel; duplicates: number } {
   const same = channels.filter((c) => sameTitle(c.title, title));
   const ranked = [...same].sort((a, b) => rank(b, title) - rank(a, title));
@@ -45,7 +45,7 @@ export function findChannel(channels: CustomChannel[], title: string): { channel
 }
 
 function rank(c: CustomChannel, title: string): number {
-  return (c.title.trim() === title.trim() ? 2 : 0) + (c.active ? 1 : 0);
+  return (c.active ? 2 : 0) + (c.title.trim() === title.trim() ? 1 : 0);
 }
 
 /** Trailing spaces come from copy-paste and Omnidesk stores what was typed. */
