@@ -1,6 +1,60 @@
-import type { Command } from 'commander';
-import { notYet } from '../not-yet.js';
+/** `omnibot events`, `events show <name>`, `events promote <capture>`: definitions only. */
+import { Command } from 'commander';
+import { examples, lazyAction } from '../lazy-action.js';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function showCommand(): Command {
+  return new Command('show')
+    .description('an event: its fields, and a freshly rendered sample body')
+    .argument('<name>', 'event name, e.g. omnidesk.message_new (a unique last part is enough: message_new)')
+    .option('--set <path=value>', 'override a field in the sample, by its path in the payload (repeatable)', collect)
+    .option('--encoding <json|form>', 'another encoding the event accepts (omnidesk.message_new: json)')
+    .addHelpText(
+      'after',
+      examples([
+        ['omnibot events show helpdeskeddy.new_ticket', 'the nine-field body of seed 002, with fresh values'],
+        ['omnibot events show message_new --encoding json', 'the JSON variant of the custom-channel reply'],
+        ['omnibot events show omnidesk.incoming --json | jq -r .sample.body', 'just the body'],
+      ]),
+    )
+    .action(lazyAction(() => import('./show-action.js')));
+}
+
+function promoteCommand(): Command {
+  return new Command('promote')
+    .description('turn a captured payload into a user sample that overrides the shipped event')
+    .argument('<capture>', 'capture file (NDJSON, from `omnibot listen --capture`)')
+    .option('--record <n>', 'which record of the file (1-based)')
+    .option('--as <event>', 'event name the sample replaces or adds, e.g. omnidesk.incoming')
+    .addHelpText(
+      'after',
+      examples([['omnibot events promote hooks.ndjson --record 3 --as omnidesk.incoming', 'a real Omnidesk payload replaces the inferred one']]),
+    )
+    .action(lazyAction(() => import('./promote-action.js')));
+}
 
 export function eventsCommand(): Command {
-  return notYet('events', 'the webhook events omnibot knows');
+  const events = new Command('events')
+    .description('the webhook events omnibot knows, with provenance')
+    .addHelpText(
+      'after',
+      `
+Provenance: seed (from a seed article) · documented (public docs and clients) · inferred (our
+guess: verify it) · captured (a real payload, promoted from a capture). A user sample in
+<config dir>/.omnibot/events/<name>.json overrides a shipped event of the same name (marked *)
+or adds a new one (marked +).
+${examples([
+  ['omnibot events', 'the table'],
+  ['omnibot events --json | jq -r ".[].name"', 'names only'],
+  ['omnibot events show omnidesk.message_new', 'fields and a sample body'],
+])}`,
+    )
+    .action(lazyAction(() => import('./list-action.js')));
+  events.addCommand(showCommand());
+  events.addCommand(promoteCommand());
+  for (const sub of events.commands) sub.exitOverride().showHelpAfterError('(run with --help for usage)');
+  return events;
 }

@@ -1,0 +1,64 @@
+/** Text output of `events` and `events show` (stdout: data only; the legend goes to stderr). */
+import type { Io } from '../../io/io.js';
+import type { EventDescription, EventRow } from './describe.js';
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+function mark(row: EventRow): string {
+  if (row.source !== 'user') return '';
+  return row.overrides ? ' *' : ' +';
+}
+
+export function renderEventList(rows: EventRow[], io: Io, userDir?: string): void {
+  const lines = table(
+    ['NAME', 'HELPDESK', 'PROVENANCE', 'CONTENT TYPE', 'DESCRIPTION'],
+    rows.map((r) => [r.name + mark(r), r.helpdesk, r.provenance, r.contentType + (r.accepts.length > 1 ? ` (+${r.accepts.filter((a) => a !== r.encoding).join(',')})` : ''), r.description]),
+  );
+  io.out(io.c.bold(lines[0]!));
+  for (const l of lines.slice(1)) io.out(l);
+  const user = rows.filter((r) => r.source === 'user');
+  if (user.length > 0) io.info(`* overrides a shipped event, + added: user samples in ${userDir ?? '.omnibot/events'}`);
+  else io.info(`No user samples${userDir ? ` in ${userDir}` : ''}; \`omnibot events promote\` turns a capture into one.`);
+}
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value).replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+export function renderEventDescription(d: EventDescription, io: Io): void {
+  io.out(`${io.c.bold(d.name)}  (${d.helpdesk}, ${d.provenance})`);
+  if (d.description) io.out(d.description);
+  const also = d.accepts.filter((a) => a !== d.encoding);
+  io.out(`Content type: ${d.sample.contentType}${also.length ? ` (also accepts ${also.join(', ')})` : ''}`);
+  io.out(`Source: ${d.source === 'user' ? `user sample ${d.file}${d.overrides ? ' (overrides the shipped event)' : ''}` : d.file}`);
+  if (d.note) io.out(`Note: ${d.note}`);
+  io.out('');
+  io.out(io.c.bold('Fields (use these paths with --set):'));
+  const rows = d.fields.map((f) => [
+    f.name,
+    f.type,
+    f.required ? 'yes' : 'no',
+    f.tag ? `{${f.tag}}` : '',
+    f.fixed !== undefined ? `${shown(f.fixed)} (fixed)` : shown(f.sample),
+  ]);
+  const withTags = d.fields.some((f) => f.tag);
+  const header = ['PATH', 'TYPE', 'REQUIRED', 'TAG', 'SAMPLE'];
+  const lines = table(
+    withTags ? header : header.filter((h) => h !== 'TAG'),
+    withTags ? rows : rows.map((r) => r.filter((_, i) => i !== 3)),
+  );
+  for (const l of lines) io.out(`  ${l}`);
+  io.out('');
+  io.out(io.c.bold('Sample body:'));
+  io.out(d.sample.body);
+}

@@ -1,0 +1,84 @@
+/**
+ * `send`'s flags, checked before anything is sent. Header values may be tokens, so no error
+ * here ever repeats one: a malformed --header is described, not quoted.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { UsageError } from '../../errors.js';
+import { registerSecret } from '../../io/secrets.js';
+import { parseOptions } from '../parse-options.js';
+
+const positiveInt = (max: number) =>
+  z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
+
+export const sendOptionsSchema = z.object({
+  to: z.string({ error: 'is required: the URL to send to' }).min(1, 'is required: the URL to send to'),
+  set: z.array(z.string()).optional(),
+  data: z.string().min(1).optional(),
+  header: z.array(z.string()).optional(),
+  encoding: z.enum(['json', 'form']).optional(),
+  count: positiveInt(1_000_000).default(1),
+  concurrency: positiveInt(1_000).default(1),
+  timeout: positiveInt(600_000).default(10_000),
+});
+
+export type SendOptions = z.output<typeof sendOptionsSchema>;
+
+export function parseSendOptions(opts: Record<string, unknown>): SendOptions {
+  const options = parseOptions(sendOptionsSchema, opts);
+  let url: URL;
+  try {
+    url = new URL(options.to);
+  } catch {
+    throw new UsageError('--to: not a valid URL', { hint: 'For example: --to http://127.0.0.1:8787/webhook', details: { flag: '--to' } });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--to: only http and https URLs are supported, not ${url.protocol}`, { details: { flag: '--to' } });
+  }
+  if (options.data && options.set?.length) {
+    throw new UsageError('--set cannot be combined with --data: --data sends the file byte for byte', { details: { flag: '--set' } });
+  }
+  return options;
+}
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** `Name: value` pairs; values are registered as secrets so nothing omnibot prints can carry them. */
+export function parseHeaders(args: string[] = []): Array<[string, string]> {
+  return args.map((arg, i) => {
+    const colon = arg.indexOf(':');
+    const which = `--header #${i + 1}`;
+    if (colon <= 0) {
+      throw new UsageError(`${which}: expected "Name: value" (no ":" found; the value is not shown)`, {
+        hint: 'For example: --header "Authorization: Bearer $TOKEN"',
+        details: { flag: '--header' },
+      });
+    }
+    const name = arg.slice(0, colon).trim();
+    const value = arg.slice(colon + 1).trim();
+    if (!TOKEN.test(name)) {
+      throw new UsageError(`${which}: the header name is not valid (letters, digits and -_.!#$%&'*+^\`|~ only; the value is not shown)`, {
+        details: { flag: '--header' },
+      });
+    }
+    if (/[\r\n\0]/.test(value)) throw new UsageError(`${which}: the value contains a line break`, { details: { flag: '--header' } });
+    registerSecret(value);
+    return [name, value];
+  });
+}
+
+/** The raw body of `--data <file|->`; the bytes are sent untouched. */
+export async function readData(source: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<Buffer> {
+  if (source === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    return Buffer.concat(chunks);
+  }
+  try {
+    return await readFile(source);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    throw new UsageError(`--data ${source}: cannot read it (${why})`, { details: { flag: '--data' } });
+  }
+}
