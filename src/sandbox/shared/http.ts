@@ -1,0 +1,98 @@
+/**
+ * The request/reply vocabulary shared by the sandbox servers. Handlers return a `Reply` (or throw
+ * an `HttpError`) instead of writing to the response, so the server skeleton can add the common
+ * headers, apply faults and delays, log the request, and only then send.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export interface Reply {
+  status: number;
+  /** Serialised as JSON unless `text` is given. */
+  body?: unknown;
+  text?: string;
+  headers?: Record<string, string>;
+}
+
+/** A failure with the exact reply the helpdesk would give (its own error body format). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+export function json(status: number, body: unknown, headers?: Record<string, string>): Reply {
+  return { status, body, headers };
+}
+
+/** Bodies above this are refused: nothing omnibot sends comes close, and memory is shared. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export class BodyTooLargeError extends Error {}
+
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLargeError(`body larger than ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Parses a JSON body. An empty body is `{}` (PUT …/trash.json has none); anything unparsable
+ * becomes the given error reply.
+ */
+export function parseJsonBody(body: Buffer, onError: () => HttpError): unknown {
+  const text = body.toString('utf8').trim();
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw onError();
+  }
+}
+
+export function sendReply(res: ServerResponse, reply: Reply, common: Record<string, string>): void {
+  const payload = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+  const headers: Record<string, string | number> = { ...common, ...reply.headers };
+  if (reply.text === undefined && reply.body !== undefined) headers['content-type'] ??= 'application/json; charset=utf-8';
+  headers['content-length'] = Buffer.byteLength(payload);
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True for connections from this machine: the admin path answers nobody else. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0 || signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
