@@ -1,0 +1,84 @@
+/**
+ * `omnibot verify`: parses the flags, runs the checks (src/verify/run.ts) with the timeline
+ * live on stderr, and writes the report: the chosen reporter on stdout, or into --output with
+ * the human summary on stdout. Everything written is redacted, the --output file included.
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { UsageError } from '../../errors.js';
+import { redact } from '../../io/secrets.js';
+import { parseDuration } from '../../verify/duration.js';
+import { isGithubActions, renderGithubAnnotations } from '../../verify/reporters/github.js';
+import { renderHuman } from '../../verify/reporters/human.js';
+import { renderJunit } from '../../verify/reporters/junit.js';
+import type { VerifyReport } from '../../verify/report.js';
+import { DEFAULT_TIMEOUT_MS, runVerify } from '../../verify/run.js';
+import { formatTimelineEvent } from '../../verify/timeline.js';
+import type { Handler } from '../lazy-action.js';
+import { parseOptions } from '../parse-options.js';
+
+const optionsSchema = z.object({
+  e2e: z.boolean().optional(),
+  only: z.array(z.string().min(1)).optional(),
+  timeout: z.string().optional(),
+  reporter: z.enum(['human', 'json', 'junit']).optional(),
+  output: z.string().min(1, 'must name a file').optional(),
+  integration: z.string().min(1).optional(),
+});
+
+export type Reporter = 'human' | 'json' | 'junit';
+
+export function parseTimeout(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_TIMEOUT_MS;
+  const ms = parseDuration(text);
+  if (ms === undefined || ms < 1) {
+    throw new UsageError(`--timeout: "${text}" is not a duration`, { hint: 'Use 30s, 2m, 500ms or 1m30s.', details: { flag: '--timeout' } });
+  }
+  return ms;
+}
+
+export function renderReport(report: VerifyReport, reporter: Reporter, c: Parameters<typeof renderHuman>[1]): string {
+  if (reporter === 'json') return JSON.stringify(report, null, 2) + '\n';
+  if (reporter === 'junit') return renderJunit(report);
+  return renderHuman(report, c).join('\n') + '\n';
+}
+
+const handler: Handler = async ({ opts }, ctx) => {
+  const o = parseOptions(optionsSchema, opts);
+  const timeoutMs = parseTimeout(o.timeout);
+  const reporter: Reporter = o.reporter ?? (ctx.io.json ? 'json' : 'human');
+  if (ctx.io.json && reporter === 'junit' && !o.output) {
+    throw new UsageError('--json and --reporter junit both want stdout', { hint: 'Add --output <file> for the JUnit XML.' });
+  }
+
+  const { report, exitCode } = await runVerify(
+    {
+      e2e: o.e2e,
+      only: o.only,
+      timeoutMs,
+      integration: o.integration,
+      onTimeline: (event) => ctx.io.info(ctx.io.ce.dim('  timeline') + formatTimelineEvent(event)),
+      onResult: (result) => ctx.io.debug(`${result.status} ${result.id} (${result.durationMs} ms)`),
+    },
+    ctx,
+  );
+
+  let stdoutReporter: Reporter = reporter;
+  if (o.output) {
+    const file = resolve(ctx.cwd, o.output);
+    await writeFile(file, redact(renderReport(report, reporter, ctx.io.c)));
+    ctx.io.info(`verify: ${reporter} report written to ${file}`);
+    stdoutReporter = ctx.io.json ? 'json' : 'human';
+  }
+  ctx.io.write(renderReport(report, stdoutReporter, ctx.io.c));
+
+  if (isGithubActions(ctx.env)) {
+    // Workflow commands are read from the log; stdout stays pure data when it carries JSON or XML.
+    const annotate = (line: string) => (stdoutReporter === 'human' ? ctx.io.out(line) : ctx.io.err(line));
+    for (const line of renderGithubAnnotations(report)) annotate(line);
+  }
+  return exitCode;
+};
+
+export default handler;

@@ -1,0 +1,78 @@
+/**
+ * The bot endpoint check: every sample event of the recipe, rendered as the helpdesk would send
+ * it (fresh ids, the event catalog's template, user-promoted captures included), must be
+ * answered 2xx within the timeout. Helpdesks give up on slow webhooks, so a bot that does its
+ * work before answering fails here even though it "works".
+ */
+import { isSuccess, sendRequest, type SendResult } from '../../webhooks/http.js';
+import { fail, pass, type CheckDef, type CheckOutcome } from '../check.js';
+import type { IntegrationInput, VerifyContext } from '../context.js';
+import { formatDuration } from '../duration.js';
+
+export function endpointCheckId(input: IntegrationInput): string {
+  return `${input.integration.name}/endpoint`;
+}
+
+function webhookUrlOf(input: IntegrationInput): string | undefined {
+  const it = input.integration as { webhookUrl?: unknown };
+  return typeof it.webhookUrl === 'string' ? it.webhookUrl : undefined;
+}
+
+function diagnose(event: string, result: SendResult, url: string, timeoutMs: number): CheckOutcome {
+  if (result.errorCode === 'timeout') {
+    return fail(`the bot did not answer ${event} within ${formatDuration(timeoutMs)}`, {
+      cause: 'the bot does its work (API calls, an AI answer) before it answers the webhook; the helpdesk gives up on slow webhooks',
+      hint: 'Answer 200 at once and do the work afterwards; or raise --timeout if the bot is merely far away.',
+    });
+  }
+  if (result.errorCode === 'ECONNREFUSED' || result.errorCode === 'ENOTFOUND' || result.errorCode === 'EAI_AGAIN') {
+    return fail(`the bot endpoint ${url} is unreachable (${result.errorCode})`, {
+      cause: result.errorCode === 'ECONNREFUSED' ? 'the bot is not running, or webhookUrl names the wrong port' : 'the host in webhookUrl does not resolve',
+      hint: 'Start the bot, or fix "webhookUrl" in the config (and the «Выполнить вебхук» URL in both rules).',
+    });
+  }
+  if (result.error) {
+    return fail(`sending ${event} to the bot failed: ${result.error}`, { hint: 'Check that the bot endpoint is up and reachable from here.' });
+  }
+  const excerpt = result.body.toString('utf8').slice(0, 200).trim();
+  return fail(`the bot answered ${result.status} to ${event}`, {
+    cause: result.status! >= 500 ? 'the bot failed on the sample body; its log should say why' : 'the bot rejects the request: a wrong path, method or token in webhookUrl',
+    hint: `Reproduce with \`omnibot send ${event} --url <webhookUrl>\`.${excerpt ? ` The bot said: ${excerpt}` : ''}`,
+  });
+}
+
+export function endpointCheck(input: IntegrationInput): CheckDef<VerifyContext> | undefined {
+  const url = webhookUrlOf(input);
+  const events = input.recipe.sampleEvents;
+  if (!url || events.length === 0) return undefined;
+  return {
+    id: endpointCheckId(input),
+    title: `The bot endpoint answers ${events.join(', ')} with 2xx`,
+    integration: input.integration.name,
+    needs: ['config'],
+    async run(cx) {
+      const { loadCatalog, userEventsDir, renderSample, findEvent } = await import('../../events/catalog.js');
+      const catalog = await loadCatalog(userEventsDir(cx.loaded.dir));
+      const answered: Array<{ event: string; status?: number; ms: number }> = [];
+      for (const name of events) {
+        if (cx.signal.aborted) return { status: 'skip', message: 'cancelled' };
+        const sample = renderSample(findEvent(catalog, name), {});
+        const result = await sendRequest({
+          url,
+          method: 'POST',
+          headers: { 'content-type': sample.contentType, 'user-agent': 'omnibot-verify' },
+          body: sample.body,
+          timeoutMs: cx.timeoutMs,
+          signal: cx.signal,
+        });
+        answered.push({ event: name, status: result.status, ms: result.ms });
+        if (!isSuccess(result)) {
+          const outcome = diagnose(name, result, url, cx.timeoutMs);
+          return { ...outcome, details: { url, answered } };
+        }
+      }
+      const slowest = Math.max(...answered.map((a) => a.ms));
+      return pass(`${answered.map((a) => `${a.event} → ${a.status}`).join(', ')} (slowest ${formatDuration(slowest)})`, { url, answered });
+    },
+  };
+}

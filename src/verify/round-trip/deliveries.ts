@@ -1,0 +1,65 @@
+/**
+ * On the sandbox, verify can see what no real helpdesk shows: every webhook the rule engine
+ * sent, where, and how the bot answered (`GET /_sandbox/deliveries`). The round trip uses it
+ * for the "webhook delivered" line of the timeline and to tell "the rule sent nothing" apart
+ * from "the bot failed" when a hop times out.
+ */
+import { parseBody, readHelpdeskeddyWebhook, readOmnideskWebhook } from '../../bot/payloads.js';
+
+export interface SandboxDelivery {
+  id: number;
+  ruleId?: number;
+  event: string;
+  url: string;
+  method: string;
+  /** 0 when no answer came. */
+  status: number;
+  ms: number;
+  error?: string;
+  at: string;
+  contentType?: string;
+  body: string;
+}
+
+export interface DeliveryReader {
+  adminRequest<T = unknown>(method: 'GET', path: string): Promise<T>;
+}
+
+/** The case (or ticket) id and text a delivered webhook carried, if it is one of ours. */
+export function deliveryCase(d: SandboxDelivery): { caseId: number; text: string } | undefined {
+  const body = parseBody(d.contentType, d.body);
+  if (!body) return undefined;
+  const msg = d.event.startsWith('helpdeskeddy') ? readHelpdeskeddyWebhook(body) : readOmnideskWebhook(body);
+  return msg ? { caseId: msg.caseId, text: msg.text } : undefined;
+}
+
+export function delivered(d: SandboxDelivery): boolean {
+  return !d.error && d.status >= 200 && d.status < 300;
+}
+
+/** Follows the delivery log of one sandbox, reading only what is new each time. */
+export class DeliveryWatch {
+  private since = 0;
+  readonly seen: SandboxDelivery[] = [];
+
+  constructor(private readonly api: DeliveryReader) {}
+
+  /** New deliveries for the given case since the last call. */
+  async poll(caseId: number): Promise<SandboxDelivery[]> {
+    const list = await this.api.adminRequest<SandboxDelivery[]>('GET', `/_sandbox/deliveries?since=${this.since}`);
+    const fresh: SandboxDelivery[] = [];
+    for (const d of Array.isArray(list) ? list : []) {
+      this.since = Math.max(this.since, d.id);
+      if (deliveryCase(d)?.caseId === caseId) {
+        this.seen.push(d);
+        fresh.push(d);
+      }
+    }
+    return fresh;
+  }
+}
+
+export function describeDelivery(d: SandboxDelivery): string {
+  if (d.error || d.status === 0) return `${d.url} failed: ${d.error ?? 'no answer'}`;
+  return `${d.url} answered ${d.status} in ${d.ms} ms`;
+}

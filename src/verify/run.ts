@@ -1,0 +1,162 @@
+/**
+ * `omnibot verify` as data: loads the config (a broken config is the `config` check failing,
+ * so CI still gets a report), assembles the checks every configured integration's recipe
+ * contributes, runs them, records what a passing round trip proved, and returns the report
+ * with the exit code the contract assigns. Printing is the caller's business.
+ */
+import { randomBytes } from 'node:crypto';
+import type { LoadedConfig } from '../config/load.js';
+import { readState } from '../config/state.js';
+import type { Context } from '../context.js';
+import { lazyClients } from '../engine/clients.js';
+import { recordConfirmation } from '../engine/confirmations.js';
+import { CancelledError, ConfigError, EXIT } from '../errors.js';
+import type { HelpdeskeddyApi } from '../helpdeskeddy/types.js';
+import type { Resource } from '../model/resource.js';
+import { loadRecipe } from '../recipes/registry.js';
+import { describeResources, selectIntegrations, type StepEntry } from '../steps/collect.js';
+import { fail, pass, type CheckDef, type CheckResult } from './check.js';
+import { configCheck, credentialsCheckId, helpdeskeddyCredentialsCheck, omnideskCredentialsCheck } from './checks/account.js';
+import type { IntegrationInput, RecipeChecks, VerifyClients, VerifyContext } from './context.js';
+import { recipeChecks } from './registry.js';
+import { buildReport, type VerifyReport } from './report.js';
+import { runChecks, selectChecks } from './runner.js';
+import { Timeline, type TimelineEvent } from './timeline.js';
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+export interface VerifyOptions {
+  e2e?: boolean;
+  only?: string[];
+  timeoutMs?: number;
+  /** Only this integration of the config. */
+  integration?: string;
+  onTimeline?(event: TimelineEvent): void;
+  onResult?(result: CheckResult): void;
+  /** Injected clients (tests, the demo); built from the config otherwise. */
+  clients?: Partial<VerifyClients>;
+}
+
+export interface VerifyOutcome {
+  report: VerifyReport;
+  exitCode: number;
+}
+
+interface Planned {
+  input: IntegrationInput;
+  module: RecipeChecks;
+  defs: CheckDef<VerifyContext>[];
+}
+
+function exitCodeOf(results: CheckResult[]): number {
+  const failed = results.filter((r) => r.status === 'fail');
+  if (failed.some((r) => r.errorKind === 'config')) return EXIT.usage;
+  if (failed.some((r) => r.errorKind === 'auth')) return EXIT.auth;
+  return failed.length ? EXIT.failed : EXIT.ok;
+}
+
+async function expand(loaded: LoadedConfig, name: string | undefined): Promise<Array<Omit<IntegrationInput, 'credentialsCheck'>>> {
+  const config = loaded.config!;
+  const out: Array<Omit<IntegrationInput, 'credentialsCheck'>> = [];
+  for (const integration of selectIntegrations(config, name)) {
+    const recipe = await loadRecipe(integration.recipe);
+    let resources: Resource[] = [];
+    let steps: StepEntry[] = [];
+    try {
+      resources = recipe.resources(integration, config);
+      steps = describeResources(recipe, integration, config, 'en');
+    } catch {
+      // A recipe that cannot expand yet still gets its endpoint check.
+    }
+    out.push({ integration, recipe, resources, steps, config });
+  }
+  return out;
+}
+
+/** The manual steps a fully passing round trip proved, recorded as confirmed by verify. */
+async function confirmProven(planned: Planned[], results: CheckResult[], loaded: LoadedConfig, now: Date): Promise<string[]> {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const confirmed: string[] = [];
+  for (const p of planned) {
+    const trip = p.defs.filter((d) => d.e2e && !d.always);
+    if (!p.module.proves || trip.length === 0 || !trip.every((d) => byId.get(d.id)?.status === 'pass')) continue;
+    for (const id of p.module.proves(p.input)) {
+      const resource = p.input.resources.find((r) => r.id === id);
+      const step = resource?.describe?.({ config: p.input.config, integration: p.input.integration, lang: 'en' });
+      if (!step) continue;
+      await recordConfirmation(loaded.stateFile, p.input.integration.name, id, step.spec, 'verify', { at: now });
+      confirmed.push(`${p.input.integration.name}/${id}`);
+    }
+  }
+  return confirmed;
+}
+
+export async function runVerify(options: VerifyOptions, ctx: Context): Promise<VerifyOutcome> {
+  const startedAt = ctx.now();
+  const t0 = Date.now();
+  const runId = randomBytes(4).toString('hex');
+  const timeline = new Timeline(options.onTimeline);
+  const finish = (checks: CheckResult[], confirmed: string[] = []) => {
+    const report = buildReport({ runId, e2e: Boolean(options.e2e), startedAt, durationMs: Date.now() - t0, checks, timeline: timeline.events, confirmed });
+    return { report, exitCode: exitCodeOf(checks) };
+  };
+
+  let loaded: LoadedConfig;
+  try {
+    loaded = await ctx.loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    const result: CheckResult = { id: 'config', title: 'The config is valid', status: 'fail', durationMs: Date.now() - t0, message: err.message, hint: err.hint, errorKind: 'config' };
+    options.onResult?.(result);
+    return finish([result]);
+  }
+  const config = loaded.config!;
+  const configOutcome =
+    config.integrations.length === 0
+      ? fail(`${loaded.file}: no integrations to verify`, { hint: 'Add one with `omnibot init`.', errorKind: 'config' })
+      : pass(`${loaded.file}: ${config.integrations.map((i) => `${i.name} (${i.recipe})`).join(', ')}`);
+
+  const inputs = await expand(loaded, options.integration);
+  const helpdesks = new Set(inputs.map((i) => i.recipe.helpdesk));
+  const defs: CheckDef<VerifyContext>[] = [configCheck(configOutcome)];
+  if (helpdesks.has('omnidesk')) defs.push(omnideskCredentialsCheck());
+  if (helpdesks.has('helpdeskeddy')) defs.push(helpdeskeddyCredentialsCheck());
+  const planned: Planned[] = [];
+  for (const partial of inputs) {
+    const input: IntegrationInput = { ...partial, credentialsCheck: credentialsCheckId(partial.recipe.helpdesk) };
+    const module = await recipeChecks(input.integration.recipe);
+    const own = module.checks(input);
+    planned.push({ input, module, defs: own });
+    defs.push(...own);
+  }
+  const selected = selectChecks(defs, options.only, Boolean(options.e2e));
+
+  const base = lazyClients(config, {}, { log: (line) => ctx.io.debug(line) });
+  const cx: VerifyContext = {
+    io: ctx.io,
+    env: ctx.env,
+    signal: ctx.signal,
+    loaded,
+    config,
+    state: await readState(loaded.stateFile),
+    clients: {
+      omnidesk: options.clients?.omnidesk ?? base.omnidesk,
+      helpdeskeddy: options.clients?.helpdeskeddy ?? (base.helpdeskeddy as () => Promise<HelpdeskeddyApi>),
+    },
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    runId,
+    timeline,
+    facts: new Map(),
+    pendingCleanup: new Map(),
+    now: () => ctx.now(),
+  };
+  // If a check could not trash its test case (a crash, a second Ctrl-C), the command's exit does.
+  ctx.defer(async () => {
+    for (const cleanup of cx.pendingCleanup.values()) await cleanup().catch(() => undefined);
+  });
+
+  const results = await runChecks(selected, cx, { signal: ctx.signal, onResult: options.onResult });
+  if (ctx.signal.aborted) throw new CancelledError('verify was cancelled; the test case was cleaned up.');
+  const confirmed = await confirmProven(planned, results, loaded, ctx.now());
+  return finish(results, confirmed);
+}
