@@ -48,6 +48,8 @@ export interface OmnideskClientOptions {
   /** Cancels every call in flight or waiting (Ctrl-C) with a CancelledError. */
   signal?: AbortSignal;
   retry?: OmnideskRetryOptions;
+  /** Share one limiter between clients of the same account (and inject a clock in tests). */
+  limiter?: RateLimiter;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -82,7 +84,8 @@ export function createOmnideskTransport(options: OmnideskClientOptions): Transpo
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
     });
-  const limiter = new RateLimiter({ perMinute: options.rateLimitPerMinute ?? UNKNOWN_LIMIT_PER_MINUTE });
+  const limiter =
+    options.limiter ?? new RateLimiter({ perMinute: options.rateLimitPerMinute ?? UNKNOWN_LIMIT_PER_MINUTE });
   const outer = options.signal;
   const maxAttempts = options.retry?.maxAttempts ?? 4;
   const budgetMs = options.retry?.budgetMs ?? 90_000;

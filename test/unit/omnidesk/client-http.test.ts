@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, AuthError, CancelledError, EXIT } from '../../../src/errors.js';
+import { RateLimiter } from '../../../src/http/rate-limiter.js';
 import { createOmnideskClient, type OmnideskClientOptions } from '../../../src/omnidesk/http.js';
 
 const EMAIL = 'admin@acme.test';
@@ -123,6 +124,30 @@ describe('Omnidesk client on the wire', () => {
     expect(api.rate()).toEqual({});
     await api.listGroups();
     expect(api.rate()).toEqual({ limitPerMinute: 120, callsLeft: 117 });
+  });
+
+  it('slows down before the limit when api_calls_left runs low', async () => {
+    const { url } = await serve((_req, res) =>
+      json(res, 200, keyed('group', []), { rate_limit_per_minute: '100', api_calls_left: '3' }),
+    );
+    // A clock that moves only when the limiter sleeps, so nothing really waits.
+    let t = 0;
+    const waits: number[] = [];
+    const limiter = new RateLimiter({
+      perMinute: 1000,
+      now: () => t,
+      sleep: async (ms) => {
+        waits.push(ms);
+        t += ms;
+      },
+    });
+    const { api } = client(url, { limiter });
+    await api.listGroups();
+    expect(waits).toEqual([]);
+    await api.listGroups();
+    // 3 calls left in the (estimated) 60 s window → one every 20 s.
+    expect(waits).toEqual([20_000]);
+    expect(limiter.limit).toBe(100);
   });
 
   it('retries a 429 after the retry_after the server asked for', async () => {
