@@ -17,7 +17,14 @@ export function adminError(status: number, error: string, message?: string): Htt
 
 /** Parses an admin JSON body with a zod schema; a failure names the field. */
 export function parseAdminBody<S extends z.ZodType>(schema: S, body: Buffer): z.output<S> {
-  const raw = parseJsonBody(body, () => adminError(400, 'invalid_json', 'the body is not valid JSON'));
+  return validateAdmin(schema, readAdminJson(body));
+}
+
+export function readAdminJson(body: Buffer): unknown {
+  return parseJsonBody(body, () => adminError(400, 'invalid_json', 'the body is not valid JSON'));
+}
+
+export function validateAdmin<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -34,8 +41,10 @@ export interface CommonAdminParts {
 export function addCommonAdminRoutes<C>(router: Router<C>, parts: CommonAdminParts): Router<C> {
   return router
     .on('POST', '/_sandbox/faults', (req) => {
-      const specs = parseAdminBody(z.union([faultSchema, z.array(faultSchema).min(1)]), req.body);
-      const added = (Array.isArray(specs) ? specs : [specs]).map((s) => parts.faults.add(s));
+      // One fault or a list; validated apart so an error names the field, not "invalid union".
+      const raw = readAdminJson(req.body);
+      const specs = Array.isArray(raw) ? validateAdmin(z.array(faultSchema).min(1), raw) : [validateAdmin(faultSchema, raw)];
+      const added = specs.map((s) => parts.faults.add(s));
       return json(200, { queued: added, faults: parts.faults.list() });
     })
     .on('GET', '/_sandbox/faults', () => json(200, parts.faults.list()))
@@ -44,9 +53,11 @@ export function addCommonAdminRoutes<C>(router: Router<C>, parts: CommonAdminPar
       parts.faults.clear();
       return json(200, { cleared: count });
     })
-    .on('GET', '/_sandbox/deliveries', (req) => {
-      // `?since=<id>` lets a poller read only what is new.
+    .on('GET', '/_sandbox/deliveries', async (req) => {
+      // `?since=<id>` lets a poller read only what is new; `?settle=1` first waits for the
+      // deliveries already under way, so "nothing else was sent" can be asserted.
       const since = toInt(req.query.get('since') ?? undefined) ?? 0;
+      if (req.query.get('settle')) await parts.deliveries.settle();
       return json(200, parts.deliveries.list().filter((d) => d.id > since));
     })
     .on('DELETE', '/_sandbox/deliveries', () => {
