@@ -1,6 +1,33 @@
-import type { Command } from 'commander';
-import { notYet } from '../not-yet.js';
+import { Command } from 'commander';
+import { examples, lazyAction } from '../lazy-action.js';
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 export function replayCommand(): Command {
-  return notYet('replay', 're-send captured webhooks, byte-exact');
+  return new Command('replay')
+    .description('re-send captured webhooks, byte-exact')
+    .argument('<file>', 'capture file written by `omnibot listen --capture`')
+    .option('--to <url>', 'where to send them; each record\'s path and query are appended')
+    .option('--event <name>', 'only records of this event (repeatable)', collect)
+    .option('--since <time>', 'only records received at or after: ISO 8601, or 10m / 2h / 1d ago')
+    .option('--until <time>', 'only records received at or before: ISO 8601, or 10m / 2h / 1d ago')
+    .option('--concurrency <n>', 'requests in flight at once (default 1: original order)')
+    .option('--rate <n/s>', 'at most this many requests per second, evenly spaced, e.g. 20/s')
+    .option('--preserve-timing', 'keep the original gaps between requests')
+    .option("--header <'K: V'>", 'add or override a header (repeatable)', collect)
+    .option('--timeout <duration>', 'give up on a request after this long (default 10s)')
+    .addHelpText(
+      'after',
+      `
+Sends each record's exact body bytes, method, content type and non-credential headers;
+hop-by-hop headers and anything redacted at capture time are dropped. A torn or invalid line
+is skipped with a warning naming its line. Exit 1 if any request failed or answered non-2xx.
+${examples([
+  ['omnibot replay hooks.ndjson --to http://127.0.0.1:3000', 'everything, one at a time, in order'],
+  ['omnibot replay hooks.ndjson --to http://127.0.0.1:3000 --event omnidesk.incoming --since 1h', 'the last hour of new cases'],
+  ["omnibot replay hooks.ndjson --to https://bot.example.com --header 'Authorization: Bearer …' --rate 5/s", 'gently, with a credential'],
+  ['omnibot replay hooks.ndjson --to http://127.0.0.1:3000 --json | jq .status', 'one JSON object per request'],
+])}`,
+    )
+    .action(lazyAction(() => import('./action.js')));
 }

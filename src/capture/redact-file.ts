@@ -1,0 +1,65 @@
+/**
+ * Redacts a whole capture file into a new one, streaming (constant memory) and writing to a
+ * temporary file that is renamed into place only when complete, so an interrupted run leaves
+ * neither a half-written output nor any change to the input.
+ */
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { Placeholders, type PiiKind } from './placeholders.js';
+import { readCapture } from './reader.js';
+import { redactRecord } from './redact.js';
+
+export interface RedactFileResult {
+  records: number;
+  skippedLines: number;
+  replaced: Record<PiiKind, number>;
+}
+
+export interface RedactFileOptions {
+  onWarning: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+export async function redactFile(input: string, output: string, options: RedactFileOptions): Promise<RedactFileResult> {
+  const ph = new Placeholders();
+  const temp = `${output}.${process.pid}.tmp`;
+  const stream = createWriteStream(temp, { flags: 'wx', mode: 0o600 });
+  let writeError: Error | undefined;
+  stream.on('error', (err) => {
+    writeError ??= err;
+  });
+  await Promise.race([once(stream, 'open'), once(stream, 'close')]);
+  if (writeError) throw writeError;
+  let records = 0;
+  let skippedLines = 0;
+  let failed = true;
+  try {
+    const source = readCapture(input, {
+      onSkip: (message) => {
+        skippedLines += 1;
+        options.onWarning(message);
+      },
+    });
+    for await (const { line, record } of source) {
+      if (options.signal?.aborted) break;
+      const outcome = redactRecord(record, ph);
+      if (outcome.note) options.onWarning(`${input}: line ${line}: ${outcome.note}`);
+      if (writeError) throw writeError;
+      if (!stream.write(JSON.stringify(outcome.record) + '\n')) await once(stream, 'drain');
+      records += 1;
+    }
+    stream.end();
+    await once(stream, 'finish');
+    if (writeError) throw writeError;
+    if (options.signal?.aborted) return { records, skippedLines, replaced: ph.counts };
+    await rename(temp, output);
+    failed = false;
+    return { records, skippedLines, replaced: ph.counts };
+  } finally {
+    if (failed) {
+      stream.destroy();
+      await rm(temp, { force: true });
+    }
+  }
+}

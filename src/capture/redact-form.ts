@@ -1,0 +1,44 @@
+/**
+ * Rewrites the values of an `application/x-www-form-urlencoded` body (or a query string) pair
+ * by pair. Pairs that keep their value keep their exact bytes; a replaced value is encoded the
+ * way PHP encodes forms (space as `+`), so a PHP-bracket body such as Omnidesk's
+ * `object%5Bcontent%5D=…` still decodes to the same structure.
+ */
+
+export type FormVisitor = (value: string, key: string) => string | undefined;
+
+function decode(text: string): string {
+  const plain = text.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(plain);
+  } catch {
+    return plain;
+  }
+}
+
+function encode(text: string): string {
+  return encodeURIComponent(text)
+    .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+');
+}
+
+/** `object[attachments][0][name]` → `name`; `a[]` → `a`; `user_name` → `user_name`. */
+export function leafKey(name: string): string {
+  const segments = name.split(/[[\]]+/).filter((s) => s !== '' && !/^\d+$/.test(s));
+  return segments[segments.length - 1] ?? name;
+}
+
+export function rewriteForm(text: string, visit: FormVisitor): string {
+  if (text === '') return text;
+  return text
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq === -1) return pair;
+      const rawName = pair.slice(0, eq);
+      const value = decode(pair.slice(eq + 1));
+      const replaced = visit(value, leafKey(decode(rawName)));
+      return replaced === undefined || replaced === value ? pair : `${rawName}=${encode(replaced)}`;
+    })
+    .join('&');
+}

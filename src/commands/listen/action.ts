@@ -1,0 +1,95 @@
+/**
+ * `omnibot listen`: starts the receiver, prints one line (or record) per request, appends to
+ * the capture file, and on the first SIGINT/SIGTERM drains in-flight requests, flushes the file,
+ * prints the tally and returns 0.
+ */
+import type { Context } from '../../context.js';
+import { EXIT, UsageError } from '../../errors.js';
+import { CaptureWriter } from '../../capture/writer.js';
+import { loadDetector } from '../../webhooks/detection.js';
+import { userCatalog } from '../events/user-catalog.js';
+import { closeSharedAgent } from '../../webhooks/http.js';
+import { startListener, type RunningListener } from '../../webhooks/listener.js';
+import { formatRecordLine } from '../../webhooks/record-line.js';
+import type { Handler } from '../lazy-action.js';
+import { listenSettings, type ListenSettings } from './options.js';
+import { ListenTally } from './summary.js';
+
+async function openCapture(settings: ListenSettings): Promise<CaptureWriter | undefined> {
+  if (!settings.capture) return undefined;
+  try {
+    return await CaptureWriter.open(settings.capture, { keepSecrets: settings.keepSecrets });
+  } catch (err) {
+    throw new UsageError(`--capture: cannot write ${settings.capture}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+function bindError(err: NodeJS.ErrnoException, settings: ListenSettings): Error {
+  if (err.code === 'EADDRINUSE') return new UsageError(`--port ${settings.port}: the port is already in use.`, { hint: 'Pick another port, or --port 0 for a free one.' });
+  if (err.code === 'EACCES') return new UsageError(`--port ${settings.port}: not allowed to bind (ports below 1024 need privileges).`);
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') return new UsageError(`--host ${settings.host}: not an address of this machine.`);
+  return err;
+}
+
+function waitForAbort(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+const handler: Handler = async ({ opts }, ctx: Context) => {
+  const settings = listenSettings(opts, ctx);
+  const detect = await loadDetector(await userCatalog(ctx));
+  const writer = await openCapture(settings);
+  ctx.defer(closeSharedAgent);
+  const tally = new ListenTally();
+  let warnedWrite = false;
+
+  let listener: RunningListener;
+  try {
+    listener = await startListener({
+      host: settings.host,
+      port: settings.port,
+      pathPrefix: settings.pathPrefix,
+      status: settings.status,
+      maxBody: settings.maxBody,
+      secret: settings.secret,
+      keepSecrets: settings.keepSecrets,
+      forwardTo: settings.forwardTo,
+      headersTimeoutMs: settings.headersTimeoutMs,
+      requestTimeoutMs: settings.requestTimeoutMs,
+      detect,
+      onRecord: async (record, summary) => {
+        tally.add(record);
+        if (writer) await writer.append(record);
+        if (settings.json) ctx.io.printNdjson(record);
+        else ctx.io.out(formatRecordLine(record, summary, ctx.io.c));
+      },
+      onRecordError: (err) => {
+        if (warnedWrite) return;
+        warnedWrite = true;
+        ctx.io.warn(`could not write to ${settings.capture}: ${err.message}; requests are still answered but not captured.`);
+      },
+    });
+  } catch (err) {
+    await writer?.close().catch(() => undefined);
+    throw bindError(err as NodeJS.ErrnoException, settings);
+  }
+
+  ctx.io.err(`ready ${JSON.stringify({ url: listener.url })}`);
+  await waitForAbort(ctx.signal);
+  ctx.io.info('listen: stopping; letting in-flight requests finish…');
+  await listener.close();
+  if (writer) {
+    try {
+      await writer.close();
+    } catch (err) {
+      ctx.io.warn(`closing ${settings.capture} failed: ${(err as Error).message}`);
+    }
+  }
+  for (const line of tally.lines(settings.capture)) ctx.io.info(line);
+  return EXIT.ok;
+};
+
+export default handler;

@@ -1,0 +1,104 @@
+/**
+ * `omnibot replay <file> --to <url>`: streams the capture, re-sends what the filters keep,
+ * reports each result (a line, or NDJSON with --json) and a summary on stderr. Any failure is
+ * exit 1; a Ctrl-C stops sending and is exit 130.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { Context } from '../../context.js';
+import { CancelledError, EXIT, FailedError, UsageError } from '../../errors.js';
+import { CREDENTIAL_HEADERS } from '../../capture/headers.js';
+import { parseDuration, parseInstant, parseRate } from '../../capture/units.js';
+import { registerSecret } from '../../io/secrets.js';
+import { closeSharedAgent } from '../../webhooks/http.js';
+import { replayCapture, type ReplayResult } from '../../webhooks/replayer.js';
+import { formatStats } from '../../webhooks/sender.js';
+import { parseTargetUrl } from '../../webhooks/target-url.js';
+import type { Handler } from '../lazy-action.js';
+import { parseOptions } from '../parse-options.js';
+
+const optionsSchema = z.object({
+  to: z.string({ error: 'is required: where to send the records' }).min(1),
+  event: z.array(z.string().min(1)).optional(),
+  since: z.string().optional(),
+  until: z.string().optional(),
+  concurrency: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 1000, 'must be between 1 and 1000')
+    .default(1),
+  rate: z.string().optional(),
+  preserveTiming: z.boolean().optional(),
+  header: z.array(z.string()).optional(),
+  timeout: z.string().optional(),
+  json: z.boolean().optional(),
+});
+
+export function parseHeaderFlags(values: string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const text of values ?? []) {
+    const colon = text.indexOf(':');
+    const name = colon > 0 ? text.slice(0, colon).trim().toLowerCase() : '';
+    if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(name)) {
+      throw new UsageError(`--header: "${text}" is not a header.`, { hint: "Write it as --header 'Name: value'." });
+    }
+    const value = text.slice(colon + 1).trim();
+    if (CREDENTIAL_HEADERS.has(name)) registerSecret(value.replace(/^(bearer|basic)\s+/i, ''));
+    out[name] = value;
+  }
+  return out;
+}
+
+function renderResult(result: ReplayResult, ctx: Context): void {
+  if (ctx.io.json) {
+    ctx.io.printNdjson(result);
+    return;
+  }
+  const c = ctx.io.c;
+  const status = result.status === undefined ? c.red('ERR') : result.ok ? c.green(String(result.status)) : c.red(String(result.status));
+  const tail = result.error ? ` ${c.red(result.error)}` : '';
+  ctx.io.out(`${status} ${Math.round(result.ms)}ms ${result.method} ${result.url} ${result.event ?? 'unknown'} (line ${result.line})${tail}`);
+}
+
+const handler: Handler = async ({ args, opts }, ctx) => {
+  const file = resolve(ctx.cwd, String(args[0]));
+  const o = parseOptions(optionsSchema, opts);
+  const now = ctx.now();
+  const since = o.since ? parseInstant(o.since, '--since', now) : undefined;
+  const until = o.until ? parseInstant(o.until, '--until', now) : undefined;
+  if (since && until && since > until) throw new UsageError('--since is later than --until: nothing could match.');
+  ctx.defer(closeSharedAgent);
+
+  const summary = await replayCapture({
+    file,
+    to: parseTargetUrl(o.to, '--to'),
+    events: o.event,
+    since,
+    until,
+    concurrency: o.concurrency,
+    ratePerSecond: o.rate ? parseRate(o.rate, '--rate') : undefined,
+    preserveTiming: o.preserveTiming,
+    headers: parseHeaderFlags(o.header),
+    timeoutMs: o.timeout ? parseDuration(o.timeout, '--timeout') : undefined,
+    signal: ctx.signal,
+    onWarning: (message) => ctx.io.warn(message),
+    onResult: (result) => renderResult(result, ctx),
+  });
+
+  if (ctx.signal.aborted) throw new CancelledError(`Replay cancelled after ${summary.sent} request(s).`);
+  const extra: string[] = [];
+  if (summary.skippedLines) extra.push(`skipped lines ${summary.skippedLines}`);
+  if (summary.unreplayable) extra.push(`not replayable ${summary.unreplayable}`);
+  ctx.io.info(`replay: ${formatStats(summary)}${extra.length ? ` · ${extra.join(' · ')}` : ''}`);
+  if (summary.sent === 0) ctx.io.warn('nothing was sent: no record matched.');
+  if (summary.failed > 0) {
+    throw new FailedError(`${summary.failed} of ${summary.sent} replayed request(s) failed or answered non-2xx.`, {
+      code: 'replay_failed',
+      details: { sent: summary.sent, ok: summary.ok, failed: summary.failed },
+    });
+  }
+  return EXIT.ok;
+};
+
+export default handler;

@@ -1,0 +1,69 @@
+/**
+ * `omnibot tail <file>`: prints capture records in listen's line format (or as NDJSON), and
+ * with --follow keeps going as the file grows until Ctrl-C. `--case <id>` hands over to the
+ * helpdesk case follower in src/verify.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { Context } from '../../context.js';
+import { EXIT, UsageError } from '../../errors.js';
+import { followCapture } from '../../capture/follow.js';
+import { decodeBody, contentTypeOf, type CaptureRecord } from '../../capture/record.js';
+import { readCapture, type NumberedRecord } from '../../capture/reader.js';
+import { parseDuration } from '../../capture/units.js';
+import { loadDetector, type Detector } from '../../webhooks/detection.js';
+import { formatRecordLine } from '../../webhooks/record-line.js';
+import { userCatalog } from '../events/user-catalog.js';
+import type { Handler } from '../lazy-action.js';
+import { parseOptions } from '../parse-options.js';
+
+const optionsSchema = z.object({
+  follow: z.boolean().optional(),
+  event: z.array(z.string().min(1)).optional(),
+  case: z.string().min(1, 'must name a case').optional(),
+  interval: z.string().optional(),
+  json: z.boolean().optional(),
+});
+
+function printer(ctx: Context, detect: Detector, events: string[] | undefined) {
+  return (record: CaptureRecord) => {
+    if (events?.length && !events.includes(record.event ?? '')) return;
+    if (ctx.io.json) {
+      ctx.io.printNdjson(record);
+      return;
+    }
+    // Key fields are re-read from the body: the record keeps the bytes, not a parsed copy.
+    const summary = record.truncated || record.bodyBase64 !== undefined ? {} : detect(contentTypeOf(record), decodeBody(record)).summary;
+    ctx.io.out(formatRecordLine(record, summary, ctx.io.c));
+  };
+}
+
+const handler: Handler = async ({ args, opts }, ctx) => {
+  const o = parseOptions(optionsSchema, opts);
+  const intervalMs = o.interval ? parseDuration(o.interval, '--interval') : undefined;
+  if (o.case !== undefined) {
+    if (args[0] !== undefined) throw new UsageError('tail: give a capture file or --case <id>, not both.');
+    const { tailCase } = await import('../../verify/tail-case.js');
+    return tailCase({ caseId: o.case, json: o.json, intervalMs }, ctx);
+  }
+  if (args[0] === undefined) {
+    throw new UsageError('tail: which capture file? Give <file>, or --case <id> to follow a helpdesk case.', {
+      hint: 'omnibot tail hooks.ndjson --follow',
+    });
+  }
+  const file = resolve(ctx.cwd, String(args[0]));
+  const detect = await loadDetector(await userCatalog(ctx));
+  const print = printer(ctx, detect, o.event);
+  const onSkip = (message: string) => ctx.io.warn(message);
+
+  const records: AsyncIterable<NumberedRecord> = o.follow
+    ? followCapture(file, { signal: ctx.signal, intervalMs, onSkip, onRestart: (reason) => ctx.io.warn(reason) })
+    : readCapture(file, { onSkip });
+  for await (const { record } of records) {
+    print(record);
+    if (ctx.signal.aborted) break;
+  }
+  return EXIT.ok;
+};
+
+export default handler;

@@ -1,0 +1,63 @@
+/**
+ * One human line per captured request, shared by `listen` and `tail`:
+ *   14:03:22.511 POST /omnidesk 200 omnidesk.incoming case=88120045 user=7700123 "Здравствуйте…" → 200 12ms
+ * Flags that matter when debugging (invalid payload, auth failure, too large, aborted) come
+ * right after the status, so they are visible without reading to the end of the line.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { CaptureRecord } from '../capture/record.js';
+import type { EventSummary } from './detection.js';
+
+const TEXT_WIDTH = 60;
+
+export function clip(text: string, width = TEXT_WIDTH): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(flat);
+  return chars.length <= width ? flat : `${chars.slice(0, width - 1).join('')}…`;
+}
+
+function clock(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+function statusColor(c: ChalkInstance, status: number): (s: string) => string {
+  if (status >= 200 && status < 300) return c.green;
+  if (status >= 400 || status === 0) return c.red;
+  return c.yellow;
+}
+
+function keyFields(summary: EventSummary): string[] {
+  const parts: string[] = [];
+  if (summary.caseId !== undefined && summary.caseId !== '') parts.push(`case=${summary.caseId}`);
+  if (summary.ticketId !== undefined && summary.ticketId !== '') parts.push(`ticket=${summary.ticketId}`);
+  if (summary.userId !== undefined && summary.userId !== '') parts.push(`user=${summary.userId}`);
+  if (summary.text) parts.push(JSON.stringify(clip(summary.text)));
+  return parts;
+}
+
+function flags(record: CaptureRecord): string[] {
+  const out: string[] = [];
+  if (record.truncated) out.push(`body over limit (${record.bytes ?? '?'} bytes)`);
+  if (record.aborted) out.push('aborted');
+  if (record.error && !record.truncated) out.push(record.error);
+  if (record.auth === 'fail') out.push('auth failed');
+  return out;
+}
+
+export function formatRecordLine(record: CaptureRecord, summary: EventSummary, c: ChalkInstance): string {
+  const status = record.response.status;
+  const parts = [c.dim(clock(record.receivedAt)), record.method || '-', (record.path || '-') + (record.query ? `?${record.query}` : '')];
+  parts.push(statusColor(c, status)(String(status)));
+  for (const flag of flags(record)) parts.push(c.red(flag));
+  const event = record.event ?? 'unknown';
+  parts.push(record.valid ? c.cyan(event) : c.yellow(`${event} (invalid)`));
+  parts.push(...keyFields(summary));
+  if (record.forward) {
+    const f = record.forward;
+    parts.push(f.error ? c.red(`→ forward failed: ${clip(f.error, 80)}`) : `→ ${statusColor(c, f.status)(String(f.status))} ${Math.round(f.ms)}ms`);
+  }
+  return parts.join(' ');
+}
