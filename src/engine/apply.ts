@@ -79,7 +79,9 @@ async function applyManual(
     if (options.dryRun) return { item: { ...item, action: 'would-sandbox', detail: `would be performed through ${how}` } };
     const answer = await target.admin.adminRequest<Record<string, unknown> | undefined>('POST', target.path, step.spec);
     const rawId = answer?.rule_id ?? answer?.channel_id ?? answer?.id;
-    const id = rawId === undefined ? undefined : String(rawId);
+    // A readable manual resource (a custom channel) names itself by what the API shows (its cch code).
+    const reread = e.resource.read ? await e.resource.read(e.rc).catch(() => undefined) : undefined;
+    const id = reread?.id ?? (rawId === undefined ? undefined : String(rawId));
     await recordConfirmation(ectx.stateFile, item.integration, item.resource, step.spec, 'sandbox', { at: now(), id });
     const detail = `performed through ${how}${id ? `, id ${id}` : ''}`;
     ectx.io.info(`${item.integration}/${item.resource}: ${detail}`);
@@ -124,7 +126,8 @@ export async function apply(config: Config, ectx: EngineContext, options: ApplyO
     if (e.resource.mode === 'manual' && e.item.status === 'manual') {
       manual.push({ index: items.length, e });
       items.push({ ...e.item, action: 'pending' });
-    } else if (e.resource.mode === 'api') {
+    } else if (e.resource.mode === 'api' || (e.resource.mode === 'manual' && e.item.status === 'ok' && e.item.id !== undefined)) {
+      // A manual object the API shows (a custom channel) is recorded as found, like an adopted one.
       items.push(await applyApi(e, ectx, dryRun, now));
     } else {
       items.push({ ...e.item, action: isPending(e.item) ? 'pending' : 'none' });

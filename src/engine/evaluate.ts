@@ -95,7 +95,10 @@ export async function evaluateIntegration(
       const read = resource.read ? await resource.read(rc) : undefined;
       if (resource.mode === 'manual') {
         // A manual resource the API can see (a custom channel) is proven by the API itself.
-        item = read?.status === 'ok' ? { ...base, status: 'ok', detail: read.detail, id: read.id } : manualStatus(base, step, state);
+        if (read?.status === 'ok') item = { ...base, status: 'ok', detail: read.detail, id: read.id };
+        // ...and disproven by it: what the API shows (missing, wrong URL) beats an old confirmation.
+        else if (read?.status === 'manual') item = { ...manualStatus(base, step, state), status: 'manual', detail: step ? `${read.detail}; step ${step.number} of \`omnibot steps\`` : read.detail };
+        else item = manualStatus(base, step, state);
       } else if (read) {
         item = { ...base, status: read.status, detail: read.detail, ...(read.id !== undefined ? { id: read.id } : {}) };
       } else {

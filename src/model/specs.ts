@@ -81,4 +81,15 @@ export interface NoteSpec {
   topic: string;
 }
 
-export type ManualSpec = OmnideskRuleSpec | OmnideskCustomChannelSpec | HdeDispatcherRuleSpec | NoteSpec;
+/**
+ * A data field («Каналы → Управление обращениями → Поля данных»): created in the admin UI, listed
+ * by `GET /api/custom_fields.json`. Keys are the API's own, so the sandbox takes it as is.
+ */
+export interface OmnideskCustomFieldSpec {
+  kind: 'omnidesk.custom-field';
+  title: string;
+  field_type: 'text';
+  field_level: 'user' | 'case';
+}
+
+export type ManualSpec = OmnideskRuleSpec | OmnideskCustomChannelSpec | OmnideskCustomFieldSpec | HdeDispatcherRuleSpec | NoteSpec;

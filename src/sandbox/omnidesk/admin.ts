@@ -24,6 +24,7 @@ const channelSpecSchema = z
 
 const fieldSpecSchema = z
   .object({
+    kind: z.literal('omnidesk.custom-field').optional(),
     title: z.string().trim().min(1).max(255),
     field_type: z.enum(['text', 'textarea', 'checkbox', 'select', 'date']),
     field_level: z.enum(['user', 'case']),
