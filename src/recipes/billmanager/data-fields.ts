@@ -2,12 +2,17 @@
  * Seed 003, Omnidesk side, step 5: the data fields BILLmanager fills («Каналы → Управление
  * обращениями → Поля данных»). Each mapped field must exist at the level its BILLmanager value
  * belongs to: a `user` value can only fill a user field, a `case` value a case field.
- * `GET /api/custom_fields.json` tells both, so each field is its own readable resource.
+ * `GET /api/custom_fields.json` tells both, so each field is its own readable manual resource
+ * (a `cf_12` reference names an existing field; the step then only asks to check its level).
  */
 import type { BillmanagerIntegration } from '../../config/schema.js';
 import type { Localized } from '../../model/localized.js';
 import type { ManualStep, ReadResult, Resource } from '../../model/resource.js';
 import type { CustomField } from '../../omnidesk/types.js';
+import { registerSandboxPath } from '../../engine/sandbox-admin.js';
+
+// The sandbox creates data fields from the same spec the step prints.
+registerSandboxPath('omnidesk.custom-field', { helpdesk: 'omnidesk', path: '/_sandbox/custom-fields' });
 
 export type FieldMapping = BillmanagerIntegration['fields'][number];
 
@@ -81,7 +86,7 @@ export function dataFieldStep(mapping: FieldMapping): ManualStep {
       ru: 'BILLmanager заполняет поле только на том уровне, к которому относится значение (user — пользователь, case — обращение).',
       en: 'BILLmanager fills a field only at the level its value belongs to (user or case).',
     },
-    spec: { kind: 'note', topic: `omnidesk.custom-field:${mapping.entity}:${mapping.omnideskField}` },
+    spec: { kind: 'omnidesk.custom-field', title: mapping.omnideskField, field_type: 'text', field_level: mapping.entity },
   };
 }
 
@@ -100,7 +105,7 @@ export function dataFieldResources(it: BillmanagerIntegration): Resource[] {
     id: dataFieldId(mapping),
     kind: 'omnidesk.custom-field',
     title: { ru: `Поле данных «${mapping.omnideskField}»`, en: `Data field «${mapping.omnideskField}»` },
-    mode: 'check' as const,
+    mode: 'manual' as const,
     read: (rc) => readDataField(() => rc.omnidesk().then((api) => api.listCustomFields()), mapping),
     describe: () => dataFieldStep(mapping),
   }));

@@ -2,9 +2,9 @@
  * The `custom-channel` resource, shared by the custom-channel and BILLmanager recipes: a
  * manual step in seed 001's words, checked through `GET /api/custom_channels.json`. Its
  * `cch<N>` code (channel_api_key) is what cases and users of the channel are created with,
- * and no config can know it before the channel exists, so the read records it in the state.
+ * and no config can know it before the channel exists: the read returns it as the resource's
+ * id, which apply records in the state file.
  */
-import { resourceKey } from '../../config/state.js';
 import type { Localized } from '../../model/localized.js';
 import type { Instruction, ManualStep, ReadResult, Resource, ResourceContext } from '../../model/resource.js';
 import type { OmnideskCustomChannelSpec } from '../../model/specs.js';
@@ -74,19 +74,11 @@ export function channelStep(options: ChannelResourceOptions): ManualStep {
   };
 }
 
-/** Remembers the channel's code so later commands (verify --e2e) can create cases in it. */
-function recordChannel(rc: ResourceContext, facts: { cch: string; channelId: number }): void {
-  const key = resourceKey(rc.integration.name, CHANNEL_RESOURCE_ID);
-  const prev = rc.state.resources[key] ?? {};
-  rc.state.resources[key] = { ...prev, id: facts.cch, owned: prev.owned ?? false, data: { ...prev.data, cch: facts.cch, channelId: facts.channelId } };
-}
-
 export async function readChannel(rc: ResourceContext, target: ChannelTarget): Promise<ReadResult> {
   const api = await rc.omnidesk();
   const match = matchChannel(await api.listCustomChannels(), target);
   if (!match.channel) return { status: 'manual', detail: match.differences[0]!.detail };
   const { channel } = match;
-  recordChannel(rc, { cch: channel.channel_api_key, channelId: channel.channel_id });
   const actual = channelFacts(channel, target);
   const dup = match.duplicates ? ` (${match.duplicates} more with the same title)` : '';
   if (match.differences.length) {

@@ -13,11 +13,10 @@ function setup(channels = [channel()]) {
 }
 
 describe('omnidesk-custom-channel recipe', () => {
-  it('is ok when the channel exists, is active, and matches; records its cch code in the state', async () => {
+  it('is ok when the channel exists, is active, and matches; its id is the cch code (apply records it)', async () => {
     const { resource, rc } = setup();
     const read = await resource.read!(rc);
-    expect(read).toMatchObject({ status: 'ok', id: 'cch7' });
-    expect(rc.state.resources['app/custom-channel']).toMatchObject({ id: 'cch7', data: { cch: 'cch7', channelId: 7 } });
+    expect(read).toMatchObject({ status: 'ok', id: 'cch7', actual: { channel_api_key: 'cch7', channel_id: 7 } });
   });
 
   it('says what differs: missing, disabled, webhook URL, type', async () => {
