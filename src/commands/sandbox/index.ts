@@ -1,6 +1,36 @@
-import type { Command } from 'commander';
-import { notYet } from '../not-yet.js';
+/** `omnibot sandbox`: definition only; the handler (and the servers) load on use. */
+import { Command } from 'commander';
+import { examples, lazyAction } from '../lazy-action.js';
 
 export function sandboxCommand(): Command {
-  return notYet('sandbox', 'local emulator of the Omnidesk and HelpDeskEddy APIs');
+  return new Command('sandbox')
+    .description('local emulator of the Omnidesk and HelpDeskEddy APIs, with their rule engines (and a reference bot)')
+    .option('--port <n>', 'Omnidesk sandbox port; 0 picks a free one (default 0)')
+    .option('--hde-port <n>', 'HelpDeskEddy sandbox port; 0 picks a free one (default 0)')
+    .option('--host <host>', 'interface to bind (default 127.0.0.1; the admin path answers loopback only)')
+    .option('--email <email>', 'e-mail of the sandbox API user (default admin@sandbox.test)')
+    .option('--api-key <key>', 'API key the sandbox accepts (default sandbox-api-key)')
+    .option('--rate-limit <n>', 'API requests per minute before 429 (default 300)')
+    .option('--bot <kind>', 'also run a bot that answers the sandbox\'s webhooks: reference')
+    .addHelpText(
+      'after',
+      `
+Once both servers accept connections it prints one line on stderr:
+  ready {"omnidesk":"http://127.0.0.1:P","helpdeskeddy":"http://127.0.0.1:Q"}
+(plus "bot" with --bot reference). The data lives in memory and is gone when it stops.
+Admin path on each server (no auth, loopback only): /_sandbox/info, /_sandbox/reset,
+/_sandbox/rules, /_sandbox/custom-channels, /_sandbox/faults, /_sandbox/deliveries,
+/_sandbox/requests. Ctrl-C (or SIGTERM) stops it.
+${examples([
+  ['omnibot sandbox --port 8080', 'Omnidesk API on http://127.0.0.1:8080/api/ (user admin@sandbox.test, key sandbox-api-key)'],
+  ['omnibot sandbox --port 0 --quiet', 'free ports; only the ready line on stderr (for scripts and tests)'],
+  ['omnibot sandbox --bot reference', 'with the reference bot wired to the sandbox\'s webhooks'],
+  ['omnibot sandbox --rate-limit 20', 'a tight per-minute limit, to watch a client slow down'],
+  [
+    'curl -X POST localhost:8080/_sandbox/faults -d \'{"status":429,"retryAfter":5,"count":2}\'',
+    'make the next two API calls answer 429 with retry_after: 5',
+  ],
+])}`,
+    )
+    .action(lazyAction(() => import('./action.js')));
 }
