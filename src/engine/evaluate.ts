@@ -97,7 +97,7 @@ export async function evaluateIntegration(
         // A manual resource the API can see (a custom channel) is proven by the API itself.
         if (read?.status === 'ok') item = { ...base, status: 'ok', detail: read.detail, id: read.id };
         // ...and disproven by it: what the API shows (missing, wrong URL) beats an old confirmation.
-        else if (read?.status === 'manual') item = { ...manualStatus(base, step, state), status: 'manual', detail: step ? `${read.detail}; step ${step.number} of \`omnibot steps\`` : read.detail };
+        else if (read?.status === 'manual') item = { ...manualStatus(base, step, state), status: 'manual', detail: step ? `${read.detail}; step ${step.number} of \`omnibot steps --integration ${base.integration}\`` : read.detail };
         else item = manualStatus(base, step, state);
       } else if (read) {
         item = { ...base, status: read.status, detail: read.detail, ...(read.id !== undefined ? { id: read.id } : {}) };

@@ -49,6 +49,12 @@ const SEED_TEXT: Record<ChaportRuleKind, { ru: string; en: string }> = {
   },
 };
 
+/** The conditions a reader must find in the UI, named in the words the notice uses. */
+const INFERRED: Record<ChaportRuleKind, { ru: string; en: string }> = {
+  incoming: { ru: 'канал чатов Chaport, автор сообщения — пользователь, нет ответа сотрудника', en: 'the Chaport chat channel, the message author is the user, no staff reply' },
+  changed: { ru: 'канал чатов Chaport, нет ответа сотрудника', en: 'the Chaport chat channel, no staff reply' },
+};
+
 function screenshotNotice(kind: ChaportRuleKind): Instruction[] {
   return [
     {
@@ -59,8 +65,8 @@ function screenshotNotice(kind: ChaportRuleKind): Instruction[] {
     },
     {
       text: {
-        ru: 'Точные условия правила статья показывает только на скриншоте. Условия ниже выведены из текста: выберите в интерфейсе пункты, которые им соответствуют (канал чатов Chaport, нет ответа сотрудника, автор сообщения).',
-        en: 'The article shows the rule’s exact conditions only in a screenshot. The conditions below are inferred from its text: pick the UI items that match them (the Chaport chat channel, no staff reply, the message author).',
+        ru: `Точные условия правила статья показывает только на скриншоте. Условия ниже выведены из текста: выберите в интерфейсе пункты, которые им соответствуют (${INFERRED[kind].ru}).`,
+        en: `The article shows the rule’s exact conditions only in a screenshot. The conditions below are inferred from its text: pick the UI items that match them (${INFERRED[kind].en}).`,
       },
     },
   ];

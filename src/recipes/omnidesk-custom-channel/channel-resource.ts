@@ -56,8 +56,8 @@ export function channelStep(options: ChannelResourceOptions): ManualStep {
     },
     {
       text: {
-        ru: 'После сохранения `omnibot plan` прочитает код канала (cch<N>) через API и запишет его в .omnibot/state.json.',
-        en: 'Once saved, `omnibot plan` reads the channel code (cch<N>) through the API and records it in .omnibot/state.json.',
+        ru: 'После сохранения `omnibot apply` прочитает код канала (cch<N>) через API и запишет его в .omnibot/state.json.',
+        en: 'Once saved, `omnibot apply` reads the channel code (cch<N>) through the API and records it in .omnibot/state.json.',
       },
     },
   ];
