@@ -61,6 +61,16 @@ interface LoaderArgs extends LoadConfigOptions {
   io?: Io;
 }
 
+/**
+ * cosmiconfig wraps the parser's message as "JSON Error in <file>:\n<problem>\n<code frame>";
+ * the one line worth printing is the problem itself (it carries the line and column).
+ */
+function parseProblem(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const problem = lines.find((l) => !/^(JSON|YAML|JS) Error in /.test(l)) ?? lines[0] ?? message;
+  return problem.replace(/\s+/g, ' ');
+}
+
 async function findFile(cwd: string, explicit: string | undefined): Promise<{ file: string; raw: unknown } | undefined> {
   const { cosmiconfig } = await import('cosmiconfig');
   const explorer = cosmiconfig('omnibot', { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', cache: false });
@@ -77,8 +87,10 @@ async function findFile(cwd: string, explicit: string | undefined): Promise<{ fi
       throw new ConfigError(`Config file not found: ${explicit}`, { code: 'config_not_found', hint: 'Check the --config path, or run `omnibot init` to write one.' });
     }
     const where = explicit ? resolve(cwd, explicit) : (e as { filepath?: string }).filepath ?? 'the config file';
-    const firstLine = String(e.message).split('\n').find((l) => l.trim()) ?? String(e);
-    throw new ConfigError(`Could not parse ${where}: ${firstLine}`, { code: 'config_parse', hint: 'Fix the JSON/YAML syntax at the position shown.', cause: err });
+    throw new ConfigError(`Could not parse ${where}: ${parseProblem(String(e.message))}`, {
+      code: 'config_parse',
+      hint: 'Fix the JSON/YAML syntax at the position shown.',
+    });
   }
 }
 
@@ -169,7 +181,9 @@ export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
       const where = describeIssuePath(issue.path, resolved);
       let message = issue.message;
       if (issue.path.at(-1) === 'recipe' && issue.code === 'invalid_union') {
-        message = `unknown recipe "${String((issue as { input?: unknown }).input ?? '')}"; known: ${RECIPES.join(', ')}`;
+        // zod 4 leaves the rejected value off a failed discriminator; read it from the input.
+        const value = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], resolved);
+        message = `unknown recipe ${JSON.stringify(value ?? null)}; known: ${RECIPES.join(', ')}`;
       }
       return `${where}: ${message}`;
     });

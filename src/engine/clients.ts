@@ -13,24 +13,13 @@ export interface ClientSet {
   helpdeskeddy(): Promise<unknown>;
 }
 
-// Dynamic imports keep undici out of the start-up path. The HelpDeskEddy module is named in a
-// variable so that the engine compiles before (and without depending on) its exact exports.
-const HDE_HTTP = '../helpdeskeddy/http.js';
-
 export interface ClientOptions {
   signal?: AbortSignal;
   /** Debug lines from the clients (method, path, status, retries); never credentials. */
   log?: (line: string) => void;
 }
 
-type Factory = (options: Record<string, unknown>) => unknown;
-
-async function factory(specifier: string, names: string[]): Promise<Factory> {
-  const mod = (await import(specifier)) as Record<string, unknown>;
-  for (const name of names) if (typeof mod[name] === 'function') return mod[name] as Factory;
-  throw new Error(`${specifier} exports none of ${names.join(', ')}`);
-}
-
+/** Dynamic imports in here keep undici out of the start-up path; each client is built once. */
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let p: Promise<T> | undefined;
   return () => (p ??= make());
@@ -51,8 +40,8 @@ export function lazyClients(config: Config, overrides: Partial<ClientSet> = {}, 
       once(async () => {
         const conn = config.helpdeskeddy;
         if (!conn) throw new ConfigError('The config has no "helpdeskeddy" section (url, email, apiKey).', { code: 'config_invalid' });
-        const create = await factory(HDE_HTTP, ['createHelpdeskeddyClient', 'createHdeClient']);
-        return create({ ...conn, ...options });
+        const { createHelpdeskeddyClient } = await import('../helpdeskeddy/http.js');
+        return createHelpdeskeddyClient({ ...conn, ...options });
       }),
   };
 }

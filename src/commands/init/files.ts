@@ -1,0 +1,66 @@
+/**
+ * Writing what init produced. Everything is written at the very end, each file atomically
+ * (a temporary file renamed into place), so Ctrl-C or a failure leaves no half-written file.
+ */
+import { access, copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from '../../errors.js';
+
+export async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Nothing the user had is overwritten without --force. */
+export async function refuseOverwrite(path: string, force: boolean | undefined, cwd: string): Promise<void> {
+  if (!force && (await exists(path))) {
+    throw new UsageError(`${relative(cwd, path) || path} already exists; nothing was changed.`, {
+      hint: 'Pass --force to overwrite it (the old file is kept as .bak), or --output <file> to write elsewhere.',
+      details: { flag: '--force', file: path },
+    });
+  }
+}
+
+export async function writeAtomic(path: string, text: string, mode = 0o644): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text, { mode });
+  await rename(tmp, path);
+}
+
+/** Keeps the previous file beside the new one; returns the backup's path. */
+export async function backup(path: string): Promise<string | undefined> {
+  if (!(await exists(path))) return undefined;
+  const bak = `${path}.bak`;
+  await copyFile(path, bak);
+  return bak;
+}
+
+/** Appends the lines a .gitignore lacks; returns the lines added. */
+export async function ensureGitignore(dir: string, lines: string[]): Promise<string[]> {
+  const file = join(dir, '.gitignore');
+  let text = '';
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const present = new Set(text.split(/\r?\n/).map((l) => l.trim()));
+  const missing = lines.filter((l) => !present.has(l) && !present.has(l.replace(/\/$/, '')) && !present.has(`/${l}`));
+  if (!missing.length) return [];
+  const prefix = text && !text.endsWith('\n') ? '\n' : '';
+  await writeAtomic(file, `${text}${prefix}${missing.join('\n')}\n`);
+  return missing;
+}
+
+/** templates/ci/github-actions.yml with the chosen API-key variable. */
+export async function ciWorkflow(varName: string): Promise<string> {
+  // src/commands/init and dist/commands/init both sit three levels below the package root.
+  const file = fileURLToPath(new URL('../../../templates/ci/github-actions.yml', import.meta.url));
+  return (await readFile(file, 'utf8')).replaceAll('OMNIDESK_API_KEY', varName);
+}
