@@ -10,7 +10,7 @@ import { Router } from '../shared/router.js';
 import type { HdeDispatcherRuleSpec } from '../../model/specs.js';
 import { CLIENT_GROUP_ID, GROUPS, type HdeStore } from './store.js';
 import type { Dispatcher } from './dispatcher.js';
-import type { FaultQueue } from './faults.js';
+import { faultSchema, type FaultQueue } from '../shared/faults.js';
 import type { RateGate } from './rate-gate.js';
 
 export interface RequestLogEntry {
@@ -92,8 +92,12 @@ export function adminRouter(): Router<AdminContext> {
 
   r.on('GET', `${P}/faults`, (_req, c) => json(200, c.faults.list()));
   r.on('POST', `${P}/faults`, (req, c) => {
-    const input = body(req.body);
-    for (const f of Array.isArray(input) ? input : [input]) c.faults.add(f);
+    const parsed = z.union([faultSchema, z.array(faultSchema).min(1)]).safeParse(body(req.body));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw bad(`${issue.path.join('.') || 'fault'}: ${issue.message}`);
+    }
+    for (const f of Array.isArray(parsed.data) ? parsed.data : [parsed.data]) c.faults.add(f);
     return json(200, c.faults.list());
   });
   r.on('DELETE', `${P}/faults`, (_req, c) => {

@@ -10,7 +10,8 @@ import { BodyTooLargeError, delay, HttpError, isLoopbackAddress, json, readBody,
 import { adminRouter, type AdminContext, type RequestLogEntry } from './admin-routes.js';
 import { apiRouter, type ApiContext } from './api-routes.js';
 import { Dispatcher } from './dispatcher.js';
-import { FaultQueue } from './faults.js';
+import { FaultQueue } from '../shared/faults.js';
+import { listen } from '../shared/listen.js';
 import { RateGate } from './rate-gate.js';
 import { HdeStore } from './store.js';
 
@@ -145,14 +146,9 @@ export function createHelpdeskeddySandbox(options: HelpdeskeddySandboxOptions): 
   });
   const sandbox: HelpdeskeddySandbox = {
     server,
-    listen(port = 0, host = '127.0.0.1') {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve(sandbox.url!);
-        });
-      });
+    async listen(port = 0, host = '127.0.0.1') {
+      await listen(server, { host, port, what: 'HelpDeskEddy sandbox' });
+      return sandbox.url!;
     },
     idle: () => dispatcher.idle(),
     async close() {
