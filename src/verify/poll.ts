@@ -20,11 +20,16 @@ export interface PollPace {
 
 const DEFAULT_LIMIT = 60;
 
-export function pollInterval(rate: RateLike, pace: PollPace): number {
+/**
+ * The wait before the next round. Early rounds (`attempt` 0, 1, …) start at the floor and
+ * double up to the rate-limited spacing: most hops take milliseconds, and a handful of quick
+ * looks cost little of a per-minute budget, while a long wait settles at the sustainable pace.
+ */
+export function pollInterval(rate: RateLike, pace: PollPace, attempt = Number.POSITIVE_INFINITY): number {
   const limit = rate.limitPerMinute && rate.limitPerMinute > 0 ? rate.limitPerMinute : DEFAULT_LIMIT;
   const share = pace.share ?? 0.5;
-  const spacing = Math.ceil((60_000 * pace.callsPerRound) / (limit * share));
-  let interval = Math.max(pace.minIntervalMs, spacing);
+  const spacing = Math.max(pace.minIntervalMs, Math.ceil((60_000 * pace.callsPerRound) / (limit * share)));
+  let interval = Math.min(spacing, pace.minIntervalMs * 2 ** Math.min(attempt, 20));
   // Nearly out of calls for this minute: wait long enough for the window to refill.
   if (rate.callsLeft !== undefined && rate.callsLeft < pace.callsPerRound * 3) interval = Math.max(interval, 5_000);
   return interval;
@@ -47,7 +52,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export interface PollOptions {
   timeoutMs: number;
   signal?: AbortSignal;
-  interval: () => number;
+  /** The wait after round `attempt` (0-based). */
+  interval: (attempt: number) => number;
   clock?: () => number;
 }
 
@@ -59,12 +65,12 @@ export interface PollOptions {
 export async function pollUntil<T>(probe: () => Promise<T | undefined>, options: PollOptions): Promise<T | undefined> {
   const clock = options.clock ?? Date.now;
   const deadline = clock() + options.timeoutMs;
-  for (;;) {
+  for (let attempt = 0; ; attempt++) {
     if (options.signal?.aborted) return undefined;
     const value = await probe();
     if (value !== undefined) return value;
     const left = deadline - clock();
     if (left <= 0) return undefined;
-    await sleep(Math.min(options.interval(), left), options.signal);
+    await sleep(Math.min(options.interval(attempt), left), options.signal);
   }
 }

@@ -14,6 +14,7 @@ import { renderHuman } from '../../verify/reporters/human.js';
 import { renderJunit } from '../../verify/reporters/junit.js';
 import type { VerifyReport } from '../../verify/report.js';
 import { DEFAULT_TIMEOUT_MS, runVerify } from '../../verify/run.js';
+import { closeSharedAgent } from '../../webhooks/http.js';
 import { formatTimelineEvent } from '../../verify/timeline.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../parse-options.js';
@@ -48,6 +49,7 @@ const handler: Handler = async ({ opts }, ctx) => {
   const o = parseOptions(optionsSchema, opts);
   const timeoutMs = parseTimeout(o.timeout);
   const reporter: Reporter = o.reporter ?? (ctx.io.json ? 'json' : 'human');
+  ctx.defer(closeSharedAgent);
   if (ctx.io.json && reporter === 'junit' && !o.output) {
     throw new UsageError('--json and --reporter junit both want stdout', { hint: 'Add --output <file> for the JUnit XML.' });
   }

@@ -45,8 +45,8 @@ export function omnideskTripChecks(input: IntegrationInput, needs: { label: stri
   const tripKey = factKey(name, 'trip');
   const trip = (cx: VerifyContext) => cx.facts.get(tripKey) as Trip;
   const id = (s: string) => `${name}/e2e-${s}`;
-  const pace = (t: Trip, callsPerRound: number) => () =>
-    pollInterval(t.api.rate(), { callsPerRound: callsPerRound + (t.watch ? 1 : 0), minIntervalMs: t.sandbox ? 100 : 1000 });
+  const pace = (t: Trip, callsPerRound: number) => (attempt: number) =>
+    pollInterval(t.api.rate(), { callsPerRound: callsPerRound + (t.watch ? 1 : 0), minIntervalMs: t.sandbox ? 50 : 1000 }, attempt);
   const hop = (cx: VerifyContext, deliveries?: SandboxDelivery[]): HopFacts => ({
     input,
     label: it.label,

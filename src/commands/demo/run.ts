@@ -1,0 +1,116 @@
+/**
+ * `omnibot demo` as data: starts the sandbox with the reference bot in this process, writes a
+ * config for them into a temporary folder, runs `apply` (the sandbox performs the manual steps
+ * through its admin path) and `verify --e2e`, then stops everything. The inner commands get
+ * their own quiet context whose config is the temporary one; the demo prints for them.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createContext, type Context } from '../../context.js';
+import type { ApplyResult } from '../../engine/types.js';
+import { NonInteractivePrompter } from '../../io/prompter.js';
+import type { VerifyReport } from '../../verify/report.js';
+import type { TimelineEvent } from '../../verify/timeline.js';
+
+export type DemoHelpdesk = 'omnidesk' | 'helpdeskeddy';
+
+export interface DemoOptions {
+  helpdesk: DemoHelpdesk;
+  /** Keep the sandbox, the bot and the folder until Ctrl-C (`onKept` prints how to use them). */
+  keep?: boolean;
+  onKept?(result: DemoResult): void;
+  onProgress?(line: string): void;
+  onTimeline?(event: TimelineEvent): void;
+  /** How long verify waits for each hop (the sandbox answers in milliseconds). */
+  timeoutMs?: number;
+}
+
+export interface DemoResult {
+  ok: boolean;
+  helpdesk: DemoHelpdesk;
+  durationMs: number;
+  sandbox: Record<string, string>;
+  /** The temporary folder with the demo config (removed when the demo ends). */
+  dir: string;
+  configFile: string;
+  apply: ApplyResult;
+  verify: VerifyReport;
+}
+
+export const DEMO_LABEL = 'omnibot-demo';
+const KEY_VAR = 'OMNIBOT_DEMO_API_KEY';
+
+function demoConfig(helpdesk: DemoHelpdesk, urls: Record<string, string>, email: string): unknown {
+  if (helpdesk === 'helpdeskeddy') {
+    return {
+      helpdeskeddy: { url: urls.helpdeskeddy, email, apiKey: `\${${KEY_VAR}}` },
+      integrations: [
+        {
+          recipe: 'helpdeskeddy-bot',
+          name: 'demo',
+          token: '${OMNIBOT_DEMO_BOT_TOKEN}',
+          webhookUrl: `${urls.botHelpdeskeddy ?? urls.bot}/\${OMNIBOT_DEMO_BOT_TOKEN}`,
+        },
+      ],
+    };
+  }
+  return {
+    omnidesk: { url: urls.omnidesk, email, apiKey: `\${${KEY_VAR}}` },
+    integrations: [{ recipe: 'omnidesk-bot', name: 'demo', webhookUrl: urls.bot, label: DEMO_LABEL, agent: 'operator@sandbox.test', replyAsNote: false }],
+  };
+}
+
+export async function runDemo(options: DemoOptions, ctx: Context): Promise<DemoResult> {
+  const t0 = Date.now();
+  const progress = options.onProgress ?? (() => undefined);
+  const { startSandbox, DEFAULT_API_KEY, DEFAULT_EMAIL } = await import('../../sandbox/index.js');
+  const dir = await mkdtemp(join(tmpdir(), 'omnibot-demo-'));
+  const sandbox = await startSandbox({ bot: 'reference' });
+  let inner: Context | undefined;
+  try {
+    const urls = sandbox.urls();
+    if (options.helpdesk === 'helpdeskeddy' && !urls.helpdeskeddy) throw new Error('the HelpDeskEddy sandbox is not available in this build');
+    progress(`sandbox   ${options.helpdesk === 'omnidesk' ? `Omnidesk ${urls.omnidesk}` : `HelpDeskEddy ${urls.helpdeskeddy}`} · reference bot ${urls.bot}`);
+    const file = join(dir, 'omnibot.config.json');
+    await writeFile(file, JSON.stringify(demoConfig(options.helpdesk, urls, DEFAULT_EMAIL), null, 2) + '\n');
+    await writeFile(join(dir, '.env'), `${KEY_VAR}=${DEFAULT_API_KEY}\nOMNIBOT_DEMO_BOT_TOKEN=demo-bot-token-0000\n`, { mode: 0o600 });
+    progress(`config    ${file}`);
+
+    // The inner commands run quietly against the temporary config; the demo narrates.
+    inner = createContext({ ...ctx.flags, config: file, quiet: true, json: false }, {
+      cwd: dir,
+      streams: ctx.io.streams,
+      prompter: new NonInteractivePrompter(),
+      signal: ctx.signal,
+    });
+    const loaded = await inner.loadConfig();
+    const { apply } = await import('../../engine/apply.js');
+    const applied = await apply(loaded.config!, { io: inner.io, signal: ctx.signal, stateFile: loaded.stateFile, lang: 'en' });
+    const s = applied.summary;
+    progress(`apply     ${s.created} created through the API · ${s.sandbox} manual steps performed by the sandbox · ${s.pending} pending`);
+
+    progress('verify    --e2e');
+    const { runVerify } = await import('../../verify/run.js');
+    const { report } = await runVerify({ e2e: true, timeoutMs: options.timeoutMs ?? 15_000, onTimeline: options.onTimeline }, inner);
+    const result: DemoResult = {
+      ok: report.ok,
+      helpdesk: options.helpdesk,
+      durationMs: Date.now() - t0,
+      sandbox: urls,
+      dir,
+      configFile: file,
+      apply: applied,
+      verify: report,
+    };
+    if (options.keep && !ctx.signal.aborted) {
+      options.onKept?.(result);
+      await new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve(), { once: true }));
+    }
+    return result;
+  } finally {
+    await inner?.dispose();
+    await sandbox.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
