@@ -60,7 +60,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
     const omnideskUrl = await listen(omnidesk.server, { host, port: options.omnideskPort ?? 0, what: 'Omnidesk sandbox', flag: '--port' });
 
-    const hde = createHelpdeskeddySandbox({ email, apiKey, rateLimit: options.rateLimit });
+    const hde = createHelpdeskeddySandbox({ email, apiKey, rateLimit: options.rateLimit, webhookTimeoutMs: options.webhookTimeoutMs });
     let hdeUrl: string | undefined;
     if (hde) {
       closers.push(async () => {
