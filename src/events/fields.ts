@@ -8,9 +8,20 @@ import type { Encoding, EventDef, FieldDef, FieldType } from './types.js';
 
 type Tree = { [key: string]: Tree | FieldDef };
 
+const splitCache = new Map<string, string[]>();
+function parts(path: string): string[] {
+  let cached = splitCache.get(path);
+  if (!cached) {
+    cached = path.split('.');
+    // Paths come from field lists and a few fallbacks; the cap only guards against misuse.
+    if (splitCache.size < 10_000) splitCache.set(path, cached);
+  }
+  return cached;
+}
+
 export function getPath(value: unknown, path: string): unknown {
   let node: unknown = value;
-  for (const part of path.split('.')) {
+  for (const part of parts(path)) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[part];
   }
@@ -90,10 +101,21 @@ function isField(node: Tree | FieldDef): node is FieldDef {
   return typeof (node as FieldDef).name === 'string' && typeof (node as FieldDef).type === 'string';
 }
 
+// Building a schema costs far more than using one; the listener detects on every request.
+const schemas = new WeakMap<FieldDef[], Map<Encoding, z.ZodType>>();
+
 /** The zod schema of a payload of this event, as decoded from JSON or from a form body. */
 export function eventSchema(event: Pick<EventDef, 'fields'>, encoding: Encoding = 'json'): z.ZodType {
+  let byEncoding = schemas.get(event.fields);
+  if (!byEncoding) schemas.set(event.fields, (byEncoding = new Map()));
+  let schema = byEncoding.get(encoding);
+  if (!schema) byEncoding.set(encoding, (schema = buildSchema(event.fields, encoding)));
+  return schema;
+}
+
+function buildSchema(fields: FieldDef[], encoding: Encoding): z.ZodType {
   const tree: Tree = {};
-  for (const field of event.fields) {
+  for (const field of fields) {
     const parts = field.name.split('.');
     let node = tree;
     for (const part of parts.slice(0, -1)) {

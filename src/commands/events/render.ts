@@ -1,4 +1,5 @@
 /** Text output of `events` and `events show` (stdout: data only; the legend goes to stderr). */
+import { basename } from 'node:path';
 import type { Io } from '../../io/io.js';
 import type { EventDescription, EventRow } from './describe.js';
 
@@ -40,7 +41,7 @@ export function renderEventDescription(d: EventDescription, io: Io): void {
   if (d.description) io.out(d.description);
   const also = d.accepts.filter((a) => a !== d.encoding);
   io.out(`Content type: ${d.sample.contentType}${also.length ? ` (also accepts ${also.join(', ')})` : ''}`);
-  io.out(`Source: ${d.source === 'user' ? `user sample ${d.file}${d.overrides ? ' (overrides the shipped event)' : ''}` : d.file}`);
+  io.out(`Source: ${d.source === 'user' ? `user sample ${d.file}${d.overrides ? ' (overrides the shipped event)' : ''}` : `shipped, templates/events/${basename(d.file)}`}`);
   if (d.note) io.out(`Note: ${d.note}`);
   io.out('');
   io.out(io.c.bold('Fields (use these paths with --set):'));
