@@ -1,0 +1,26 @@
+/**
+ * verify for `omnidesk-custom-channel` (seed 001): the channel exists and is active, its Webhook
+ * URL and type match the config (three checks), the endpoint answers a message_new sample, and
+ * with --e2e the round trip through the channel. A passing round trip proves the manual step.
+ */
+import type { CustomChannelIntegration } from '../../config/schema.js';
+import { channelTarget } from '../../recipes/omnidesk-custom-channel/index.js';
+import type { CheckDef } from '../check.js';
+import { endpointCheck } from '../checks/endpoint.js';
+import type { IntegrationInput, RecipeChecks, VerifyContext } from '../context.js';
+import { channelCheckIds, channelChecks } from './channel-checks.js';
+import { customChannelTripChecks } from './custom-channel-trip.js';
+
+export const checks: RecipeChecks = {
+  checks(input: IntegrationInput): CheckDef<VerifyContext>[] {
+    const it = input.integration as CustomChannelIntegration;
+    const ids = channelCheckIds(it.name);
+    const endpoint = endpointCheck(input);
+    return [
+      ...channelChecks(input, channelTarget(it)),
+      ...(endpoint ? [endpoint] : []),
+      ...customChannelTripChecks(input, [ids.exists, ids.webhook]),
+    ];
+  },
+  proves: () => ['custom-channel'],
+};
