@@ -107,3 +107,12 @@ function safeDecode(text: string): string {
     return text;
   }
 }
+
+/** A copy of a record with credentials masked, for output that must never carry them (stdout). */
+export function maskRecordSecrets<R extends { headers: Record<string, string>; query: string }>(record: R, policy: HeaderPolicy & { secretQuery?: string }): R {
+  return {
+    ...record,
+    headers: captureHeaders(record.headers, { secretHeader: policy.secretHeader }),
+    query: redactQueryParam(record.query, policy.secretQuery),
+  };
+}

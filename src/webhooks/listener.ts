@@ -73,7 +73,8 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
   };
 
   const baseRecord = (method: string, target: string, headers: NodeJS.Dict<string | string[]>) => {
-    const { path, query } = splitTarget(target);
+    // A request cut short before its request line has no path: record '' rather than invent '/'.
+    const { path, query } = target === '' ? { path: '', query: '' } : splitTarget(target);
     return {
       v: CAPTURE_VERSION,
       id: randomUUID(),

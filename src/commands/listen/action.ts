@@ -5,6 +5,7 @@
  */
 import type { Context } from '../../context.js';
 import { EXIT, UsageError } from '../../errors.js';
+import { maskRecordSecrets } from '../../capture/headers.js';
 import { CaptureWriter } from '../../capture/writer.js';
 import { loadDetector } from '../../webhooks/detection.js';
 import { userCatalog } from '../events/user-catalog.js';
@@ -44,6 +45,7 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
   const writer = await openCapture(settings);
   ctx.defer(closeSharedAgent);
   const tally = new ListenTally();
+  const secretPolicy = { secretHeader: settings.secret?.header, secretQuery: settings.secret?.query };
   let warnedWrite = false;
 
   let listener: RunningListener;
@@ -63,8 +65,10 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
       onRecord: async (record, summary) => {
         tally.add(record);
         if (writer) await writer.append(record);
-        if (settings.json) ctx.io.printNdjson(record);
-        else ctx.io.out(formatRecordLine(record, summary, ctx.io.c));
+        // --keep-secrets is about the capture file; stdout (often a CI log) stays masked.
+        const shown = settings.keepSecrets ? maskRecordSecrets(record, secretPolicy) : record;
+        if (settings.json) ctx.io.printNdjson(shown);
+        else ctx.io.out(formatRecordLine(shown, summary, ctx.io.c));
       },
       onRecordError: (err) => {
         if (warnedWrite) return;

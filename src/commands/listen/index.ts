@@ -14,7 +14,7 @@ export function listenCommand(): Command {
     .option('--secret-env <name>', 'environment variable holding a shared secret that requests must carry')
     .option('--secret-header <name>', 'header that carries the shared secret (with --secret-env)')
     .option('--secret-query <param>', 'query parameter that carries the shared secret (with --secret-env)')
-    .option('--keep-secrets', 'keep credential headers and the shared secret in the capture file')
+    .option('--keep-secrets', 'keep credential headers and the shared secret in the capture file (stdout stays masked)')
     .option('--headers-timeout <duration>', 'drop a client whose headers take longer (default 10s)')
     .option('--request-timeout <duration>', 'drop a client whose whole request takes longer (default 30s)')
     .addHelpText(
