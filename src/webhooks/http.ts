@@ -52,7 +52,8 @@ export function sharedAgent(): Agent {
   shared ??= new Agent({
     connections: 256,
     keepAliveTimeout: 4_000,
-    connect: { timeout: DEFAULT_TIMEOUT_MS },
+    // Each request's own deadline (timeoutMs) governs; this only bounds a connect that outlives it.
+    connect: { timeout: 60_000 },
   });
   return shared;
 }
