@@ -21,11 +21,19 @@ export interface ResourceRecord {
   data?: Record<string, unknown>;
 }
 
+/** A token omnibot generated, by fingerprint only; `previous` lists the ones rotation retired. */
+export interface TokenRecord {
+  fingerprint: string;
+  createdAt: string;
+  rotatedAt?: string;
+  previous?: Array<{ fingerprint: string; createdAt?: string; retiredAt: string }>;
+}
+
 export interface State {
   version: 1;
   /** Keyed `<integration name>/<resource id>`. */
   resources: Record<string, ResourceRecord>;
-  tokens: Record<string, { fingerprint: string; createdAt: string; rotatedAt?: string }>;
+  tokens: Record<string, TokenRecord>;
 }
 
 export function emptyState(): State {
