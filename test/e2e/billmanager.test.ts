@@ -77,6 +77,14 @@ describe('billmanager e2e', () => {
     expect(channels.find((c) => c.title === TITLE).webhook_url).toBe(goodUrl());
   });
 
+  it('plan shows the channel with the secret masked, as text and as JSON', async () => {
+    for (const args of [['plan'], ['plan', '--json'], ['plan', '--verbose']]) {
+      const result = await ws.cli(args);
+      noSecret(result.stdout + result.stderr);
+      expect(result.stdout).toContain('custom-channel');
+    }
+  });
+
   it.each([
     ['text', 'ru', ['https://URL/mancgi/omnidesk_webhook?{secret_key}', '/mancgi/omnidesk_webhook?***', 'Каналы → Управление обращениями → Поля данных', 'Провайдер → Сотрудники → Cоздать', 'в подписи каждого ответа сотрудника']],
     ['markdown', 'ru', ['Интеграции → Модули', 'найдите группу Поддержка', 'Настройки → Оценка ответов']],
@@ -131,9 +139,12 @@ describe('billmanager e2e', () => {
       expect(check.step).toMatchObject({ id: 'custom-channel' });
       noSecret(result.stdout + result.stderr);
       expect(result.stdout + result.stderr).not.toContain('old-secret-value-42');
-      const human = await ws.cli(['verify']);
-      noSecret(human.stdout + human.stderr);
-      expect(human.stdout + human.stderr).not.toContain('old-secret-value-42');
+      for (const args of [['verify'], ['plan'], ['plan', '--json']]) {
+        const other = await ws.cli(args);
+        expect(other.stdout + other.stderr).toContain('differs from the configured secret');
+        noSecret(other.stdout + other.stderr);
+        expect(other.stdout + other.stderr).not.toContain('old-secret-value-42');
+      }
     } finally {
       await editChannel({});
     }
