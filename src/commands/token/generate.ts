@@ -1,0 +1,3 @@
+import { generate } from './action.js';
+
+export default generate;

@@ -1,0 +1,3 @@
+import { rotate } from './action.js';
+
+export default rotate;
