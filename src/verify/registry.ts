@@ -8,6 +8,7 @@ import type { RecipeChecks } from './context.js';
 
 const modules: Partial<Record<RecipeName, () => Promise<{ checks: RecipeChecks }>>> = {
   'omnidesk-bot': () => import('./checks/omnidesk-bot.js'),
+  'helpdeskeddy-bot': () => import('./checks/helpdeskeddy-bot.js'),
   'omnidesk-custom-channel': () => import('./recipes/custom-channel.js'),
   billmanager: () => import('./recipes/billmanager.js'),
   chaport: () => import('./recipes/chaport.js'),

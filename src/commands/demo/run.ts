@@ -51,6 +51,7 @@ function demoConfig(helpdesk: DemoHelpdesk, urls: Record<string, string>, email:
           name: 'demo',
           token: '${OMNIBOT_DEMO_BOT_TOKEN}',
           webhookUrl: `${urls.botHelpdeskeddy ?? urls.bot}/\${OMNIBOT_DEMO_BOT_TOKEN}`,
+          agent: 'operator@sandbox.test',
         },
       ],
     };
@@ -71,7 +72,8 @@ export async function runDemo(options: DemoOptions, ctx: Context): Promise<DemoR
   try {
     const urls = sandbox.urls();
     if (options.helpdesk === 'helpdeskeddy' && !urls.helpdeskeddy) throw new Error('the HelpDeskEddy sandbox is not available in this build');
-    progress(`sandbox   ${options.helpdesk === 'omnidesk' ? `Omnidesk ${urls.omnidesk}` : `HelpDeskEddy ${urls.helpdeskeddy}`} · reference bot ${urls.bot}`);
+    const hde = options.helpdesk === 'helpdeskeddy';
+    progress(`sandbox   ${hde ? `HelpDeskEddy ${urls.helpdeskeddy}` : `Omnidesk ${urls.omnidesk}`} · reference bot ${hde ? urls.botHelpdeskeddy ?? urls.bot : urls.bot}`);
     const file = join(dir, 'omnibot.config.json');
     await writeFile(file, JSON.stringify(demoConfig(options.helpdesk, urls, DEFAULT_EMAIL), null, 2) + '\n');
     await writeFile(join(dir, '.env'), `${KEY_VAR}=${DEFAULT_API_KEY}\nOMNIBOT_DEMO_BOT_TOKEN=demo-bot-token-0000\n`, { mode: 0o600 });
@@ -88,7 +90,8 @@ export async function runDemo(options: DemoOptions, ctx: Context): Promise<DemoR
     const { apply } = await import('../../engine/apply.js');
     const applied = await apply(loaded.config!, { io: inner.io, signal: ctx.signal, stateFile: loaded.stateFile, lang: 'en' });
     const s = applied.summary;
-    progress(`apply     ${s.created} created through the API · ${s.sandbox} manual steps performed by the sandbox · ${s.pending} pending`);
+    const left = s.pending ? ` · ${s.pending} left for a person (settings no API reaches)` : '';
+    progress(`apply     ${s.created} created through the API · ${s.sandbox} manual step${s.sandbox === 1 ? '' : 's'} performed by the sandbox${left}`);
 
     progress('verify    --e2e');
     const { runVerify } = await import('../../verify/run.js');

@@ -1,0 +1,21 @@
+/**
+ * verify for `helpdeskeddy-bot` (seed 002): the readable resources (bot token, agent), the bot
+ * endpoint with both dispatcher events, and the round trip. A passing round trip proves the
+ * dispatcher rule; the other manual steps (channels, the support request, visibility) are
+ * settings no API or webhook reveals, so they stay for a person to confirm.
+ */
+import type { CheckDef } from '../check.js';
+import type { IntegrationInput, RecipeChecks, VerifyContext } from '../context.js';
+import { helpdeskeddyTripChecks } from '../round-trip/helpdeskeddy-trip.js';
+import { endpointCheck } from './endpoint.js';
+import { resourceChecks } from './resources.js';
+
+export const checks: RecipeChecks = {
+  checks(input: IntegrationInput): CheckDef<VerifyContext>[] {
+    const endpoint = endpointCheck(input);
+    const resources = resourceChecks(input);
+    const agent = resources.find((d) => d.id === `${input.integration.name}/agent`);
+    return [...resources, ...(endpoint ? [endpoint] : []), ...helpdeskeddyTripChecks(input, { endpoint: endpoint?.id, agent: agent?.id })];
+  },
+  proves: () => ['dispatcher-rule'],
+};
