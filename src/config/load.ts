@@ -38,6 +38,11 @@ export const ENV_OVERRIDES: Array<[string, string, string]> = [
 export interface LoadConfigOptions {
   /** When false, a missing config yields `config: undefined` instead of an error. */
   required?: boolean;
+  /**
+   * Leave an unset `${NAME}` as written instead of failing. For commands that never use the
+   * secret (`steps`), so they work before the key exists.
+   */
+  allowUnsetVars?: boolean;
   /** Flag values that override file and environment, as `section.key` → value. */
   overrides?: Record<string, unknown>;
 }
@@ -96,14 +101,23 @@ async function findFile(cwd: string, explicit: string | undefined): Promise<{ fi
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
+interface InterpolateScope {
+  env: Record<string, string | undefined>;
+  file: string;
+  literalSecrets: string[];
+  allowUnset: boolean;
+}
+
 /** Replaces `${NAME}` everywhere; an unset variable is an error naming the field. */
-function interpolate(value: Json, path: string, env: Record<string, string | undefined>, file: string, literalSecrets: string[]): Json {
+function interpolate(value: Json, path: string, scope: InterpolateScope): Json {
+  const { env, file, literalSecrets } = scope;
   if (typeof value === 'string') {
     const key = path.split('.').pop() ?? '';
     if (SECRET_KEYS.has(key) && !value.includes('${') && value.length > 0) literalSecrets.push(path);
     return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_m, name: string) => {
       const v = env[name];
       if (v === undefined || v === '') {
+        if (scope.allowUnset) return `\${${name}}`;
         throw new ConfigError(`${file}: ${path} uses \${${name}}, but ${name} is not set`, {
           code: 'config_env_unset',
           hint: `Set ${name} in the environment or in ${join(dirname(file), '.env')}.`,
@@ -113,10 +127,10 @@ function interpolate(value: Json, path: string, env: Record<string, string | und
       return v;
     });
   }
-  if (Array.isArray(value)) return value.map((v, i) => interpolate(v, `${path}[${i}]`, env, file, literalSecrets));
+  if (Array.isArray(value)) return value.map((v, i) => interpolate(v, `${path}[${i}]`, scope));
   if (value && typeof value === 'object') {
     const out: Record<string, Json> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = interpolate(v, path ? `${path}.${k}` : k, env, file, literalSecrets);
+    for (const [k, v] of Object.entries(value)) out[k] = interpolate(v, path ? `${path}.${k}` : k, scope);
     return out;
   }
   return value;
@@ -144,6 +158,11 @@ function describeIssuePath(path: PropertyKey[], raw: unknown): string {
   return out || '(root)';
 }
 
+/** An unresolved `${NAME}` (allowUnsetVars) is a placeholder people must see, not a secret. */
+function registerResolvedSecret(value: string): void {
+  if (!/^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(value)) registerSecret(value);
+}
+
 export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
   const found = await findFile(args.cwd, args.flags.config);
   const dir = found ? dirname(found.file) : args.cwd;
@@ -165,7 +184,7 @@ export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
   }
 
   const literalSecrets: string[] = [];
-  const resolved = interpolate(found.raw as Json, '', env, file, literalSecrets) as Record<string, unknown>;
+  const resolved = interpolate(found.raw as Json, '', { env, file, literalSecrets, allowUnset: Boolean(args.allowUnsetVars) }) as Record<string, unknown>;
   for (const path of literalSecrets) {
     warnings.push(`${file}: ${path} holds a literal secret; write "\${NAME}" and keep the value in .env or the environment.`);
   }
@@ -202,11 +221,11 @@ export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
     } catch (err) {
       throw new ConfigError(`${file}: ${kind}.url ${(err as Error).message}`, { code: 'config_invalid' });
     }
-    registerSecret(conn.apiKey);
+    registerResolvedSecret(conn.apiKey);
   }
   for (const it of config.integrations) {
-    if ('token' in it) registerSecret(it.token);
-    if ('secret' in it) registerSecret(it.secret);
+    if ('token' in it) registerResolvedSecret(it.token);
+    if ('secret' in it) registerResolvedSecret(it.secret);
   }
   for (const w of warnings) args.io?.warn(w);
   return { config, file, dir, stateFile, env, warnings };

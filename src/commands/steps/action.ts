@@ -13,7 +13,8 @@ const optionsSchema = z.object({
 const handler: Handler = async ({ opts }, ctx) => {
   const options = parseOptions(optionsSchema, opts);
   const format = options.format ?? (ctx.io.json ? 'json' : 'text');
-  const loaded = await ctx.loadConfig();
+  // Steps need no secret: they print `${OMNIDESK_API_KEY}` as written when it is not set yet.
+  const loaded = await ctx.loadConfig({ allowUnsetVars: true });
   const groups = await collectSteps(loaded.config!, { lang: options.lang, integration: options.integration });
   ctx.io.write(renderSteps(groups, format, options.lang));
 };

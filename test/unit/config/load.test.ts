@@ -141,3 +141,12 @@ describe('secrets and precedence', () => {
     expect(flagOver.config!.omnidesk!.url).toBe('http://127.0.0.1:4000');
   });
 });
+
+describe('allowUnsetVars (for offline commands such as steps)', () => {
+  it('keeps an unset ${VAR} as written and does not treat the placeholder as a secret', async () => {
+    await write('omnibot.config.json', config());
+    const loaded = await loadConfig({ cwd: dir, env: {}, flags: {}, allowUnsetVars: true });
+    expect(loaded.config!.omnidesk!.apiKey).toBe('${OMNIDESK_API_KEY}');
+    expect(redact('${OMNIDESK_API_KEY}')).toBe('${OMNIDESK_API_KEY}');
+  });
+});

@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { botProject, SANDBOX_KEY, type BotProject } from './bot-project.js';
+
+let sandbox: RunningSandbox;
+let project: BotProject;
+
+const auth = { authorization: `Basic ${Buffer.from(`admin@sandbox.test:${SANDBOX_KEY}`).toString('base64')}` };
+
+async function labels(): Promise<string[]> {
+  const body = (await (await fetch(`${sandbox.omnidesk.url}/api/labels.json`, { headers: auth })).json()) as Record<string, unknown>;
+  return Object.values(body)
+    .filter((v): v is { label: { label_title: string } } => typeof v === 'object' && v !== null && 'label' in v)
+    .map((v) => v.label.label_title);
+}
+
+async function rules(): Promise<Array<{ title: string; ruleKind: string }>> {
+  const body = (await (await fetch(`${sandbox.omnidesk.url}/_sandbox/rules`)).json()) as unknown;
+  const list = Array.isArray(body) ? body : ((body as { rules?: unknown[] }).rules ?? []);
+  return list.map((r) => {
+    const rule = r as { title?: string; ruleKind?: string; spec?: { title: string; ruleKind: string } };
+    return { title: rule.spec?.title ?? rule.title ?? '', ruleKind: rule.spec?.ruleKind ?? rule.ruleKind ?? '' };
+  });
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(() => sandbox.close());
+beforeEach(async () => {
+  await fetch(`${sandbox.omnidesk.url}/_sandbox/reset`, { method: 'POST' });
+  project = await botProject(sandbox.omnidesk.url);
+});
+afterEach(() => project.cleanup());
+
+describe('omnibot apply (built, against a sandbox)', () => {
+  it('creates the label, performs the rules through the sandbox admin path, and says so', async () => {
+    const r = await project.run(['apply']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/label\s+created\s+ok\s+created label "wikibot"/);
+    expect(r.stdout).toMatch(/incoming-rule\s+sandbox\s+ok\s+performed through the sandbox admin path \(POST \/_sandbox\/rules\)/);
+    expect(r.stderr).toContain('performed through the sandbox admin path');
+    expect(await labels()).toEqual(['wikibot']);
+    expect((await rules()).map((x) => x.title).sort()).toEqual(['omnibot wikibot: входящие', 'omnibot wikibot: изменённые']);
+  });
+
+  it('creates nothing the second time; the state file holds the ids', async () => {
+    const first = await project.run(['apply']);
+    expect(first.exitCode, first.stderr).toBe(0);
+    const second = await project.run(['apply', '--json']);
+    expect(second.exitCode, second.stderr).toBe(0);
+    const doc = JSON.parse(second.stdout) as { summary: { created: number; sandbox: number }; pending: boolean };
+    expect(doc.summary.created).toBe(0);
+    expect(doc.pending).toBe(false);
+    expect(await labels()).toEqual(['wikibot']);
+    expect(await rules()).toHaveLength(2);
+    const state = JSON.parse(await readFile(join(project.dir, '.omnibot', 'state.json'), 'utf8')) as {
+      resources: Record<string, { id?: string; owned?: boolean; confirmedBy?: string; specHash?: string }>;
+    };
+    expect(state.resources['wikibot/label']).toMatchObject({ owned: true, id: expect.stringMatching(/^\d+$/) });
+    expect(state.resources['wikibot/incoming-rule']).toMatchObject({ confirmedBy: 'sandbox', specHash: expect.stringMatching(/^sha256:/) });
+  });
+
+  it('--dry-run changes nothing and writes no state', async () => {
+    const r = await project.run(['apply', '--dry-run']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/label\s+would-create/);
+    expect(r.stdout).toMatch(/incoming-rule\s+would-sandbox/);
+    expect(r.stdout).toContain('dry run: nothing changed');
+    expect(await labels()).toEqual([]);
+    expect(await rules()).toEqual([]);
+    await expect(readFile(join(project.dir, '.omnibot', 'state.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('prints the manual steps and leaves them pending when the helpdesk is not a sandbox', async () => {
+    // The note step is a bot-side option no sandbox can perform: it stays pending and is printed.
+    await project.cleanup();
+    project = await botProject(sandbox.omnidesk.url, { replyAsNote: true });
+    const r = await project.run(['apply', '--yes', '--lang', 'ru']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Осталось сделать вручную:');
+    expect(r.stdout).toContain('«Посылать ответ как заметку»');
+    expect(r.stdout).toMatch(/reply-as-note\s+pending\s+manual/);
+    const plan = await project.run(['plan', '--detailed-exitcode']);
+    expect(plan.exitCode, plan.stderr).toBe(4);
+  });
+});
