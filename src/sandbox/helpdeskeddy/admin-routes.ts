@@ -105,9 +105,12 @@ export function adminRouter(): Router<AdminContext> {
     return json(200, []);
   });
 
-  r.on('GET', `${P}/deliveries`, (req, c) => {
+  // Same query as the other sandbox: `since=<id>` for pollers, `settle=1` to wait for deliveries under way.
+  r.on('GET', `${P}/deliveries`, async (req, c) => {
     const ticket = req.query.get('ticket_id');
-    return json(200, c.dispatcher.deliveries.filter((d) => !ticket || d.ticketId === ticket));
+    const since = Number(req.query.get('since') ?? 0) || 0;
+    if (req.query.get('settle')) await c.dispatcher.idle();
+    return json(200, c.dispatcher.deliveries.filter((d) => d.id > since && (!ticket || d.ticketId === ticket)));
   });
   r.on('DELETE', `${P}/deliveries`, (_req, c) => {
     c.dispatcher.deliveries = [];

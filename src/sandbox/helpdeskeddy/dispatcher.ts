@@ -14,7 +14,7 @@ import type { HdeDispatcherRuleSpec } from '../../model/specs.js';
 import { renderTemplate } from '../../helpdeskeddy/template.js';
 import type { HdeStore, StoreEvent } from './store.js';
 import { tagValues } from './tag-values.js';
-import { deliver, type Delivery, type DeliveryOptions } from './webhook-delivery.js';
+import { CONTENT_TYPES, deliver, type Delivery, type DeliveryOptions } from './webhook-delivery.js';
 
 export interface DispatcherRule {
   id: number;
@@ -94,13 +94,15 @@ export class Dispatcher {
         id: this.nextDelivery++,
         ruleId: rule.id,
         ruleTitle: spec.title,
-        event: event.type,
+        event: `helpdeskeddy.${event.type}`,
+        trigger: event.type,
         ticketId: String(ticket.id),
         postId: String(post.id),
         authorGroup,
         url: renderTemplate(spec.action.url, values, { escape: 'none' }).replace(/\s/g, ''),
         method: spec.action.method,
         format: spec.action.format,
+        contentType: CONTENT_TYPES[spec.action.format] ?? 'application/json',
         status: 0,
         ms: 0,
         attempts: 0,

@@ -12,7 +12,10 @@ export interface Delivery {
   id: number;
   ruleId: number;
   ruleTitle: string;
-  event: 'new_ticket' | 'new_reply';
+  /** The catalog's event name, as the other sandbox's deliveries name theirs. */
+  event: 'helpdeskeddy.new_ticket' | 'helpdeskeddy.new_reply';
+  /** The required condition that fired: «Новая заявка» or «Новый ответ в заявке». */
+  trigger: 'new_ticket' | 'new_reply';
   ticketId: string;
   postId: string;
   /** Who wrote the post that fired the rule: a staff post firing it means no loop guard. */
@@ -20,6 +23,7 @@ export interface Delivery {
   url: string;
   method: string;
   format: string;
+  contentType: string;
   /** The last attempt's HTTP status; 0 while pending or when no answer came. */
   status: number;
   ms: number;
@@ -36,7 +40,7 @@ export interface DeliveryOptions {
   retryDelayMs: number;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
+export const CONTENT_TYPES: Record<string, string> = {
   JSON: 'application/json',
   XML: 'application/xml',
   'X-FORM-URLENCODED': 'application/x-www-form-urlencoded',
@@ -50,7 +54,7 @@ export async function deliver(d: Delivery, retries: boolean, options: DeliveryOp
     const result = await sendRequest({
       url: d.url,
       method: d.method,
-      headers: { 'content-type': CONTENT_TYPES[d.format] ?? 'application/json', 'user-agent': 'HelpDeskEddy-sandbox (omnibot)' },
+      headers: { 'content-type': d.contentType, 'user-agent': 'HelpDeskEddy-sandbox (omnibot)' },
       body: d.body,
       timeoutMs: options.timeoutMs,
       signal,

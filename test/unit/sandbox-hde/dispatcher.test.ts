@@ -69,7 +69,7 @@ describe('HelpDeskEddy sandbox dispatcher', () => {
     expect(body.last_customer_message_date).toBe(body.last_answer_date);
     // The rendered body follows the template's layout byte for byte, values aside.
     expect(hit.body.split('\n')).toHaveLength(seedBody().template.split('\n').length);
-    expect((await deliveries(sandbox.url))[0]).toMatchObject({ event: 'new_ticket', status: 200, attempts: 1, authorGroup: 'client' });
+    expect((await deliveries(sandbox.url))[0]).toMatchObject({ event: 'helpdeskeddy.new_ticket', trigger: 'new_ticket', status: 200, attempts: 1, authorGroup: 'client' });
   });
 
   it('fires on a client reply but not on staff posts or comments when the loop guard is set', async () => {
@@ -84,7 +84,8 @@ describe('HelpDeskEddy sandbox dispatcher', () => {
     const events = bot.received.map((r) => JSON.parse(r.body) as Record<string, string>);
     expect(events.map((e) => e.message)).toEqual(['hi', 'client again']);
     expect(events[1]!.message_author_id).toBe(client!.id);
-    expect((await deliveries(sandbox.url)).map((d) => d.event)).toEqual(['new_ticket', 'new_reply']);
+    expect((await deliveries(sandbox.url)).map((d) => d.trigger)).toEqual(['new_ticket', 'new_reply']);
+    expect((await admin(sandbox.url, 'GET', '/deliveries?since=1&settle=1')).json).toHaveLength(1);
   });
 
   it('without the loop guard, a bot that answers every webhook loops until the sandbox cuts it', async () => {
