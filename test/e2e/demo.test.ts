@@ -36,6 +36,15 @@ describe('omnibot demo', () => {
     expect(doc.verify.timeline.map((e: { kind: string }) => e.kind)).toContain('hand-off');
   });
 
+  it('--helpdesk helpdeskeddy plays the same job with the dispatcher rule', async () => {
+    const r = await runCli(['demo', '--helpdesk', 'helpdeskeddy', '--json']);
+    expect(r.exitCode).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.helpdesk).toBe('helpdeskeddy');
+    expect(doc.verify.checks.filter((c: { status: string }) => c.status !== 'pass')).toEqual([]);
+    expect(doc.verify.confirmed).toEqual(['demo/dispatcher-rule']);
+  });
+
   it('--keep keeps the sandbox running for other commands until Ctrl-C, then cleans up and exits 0', async () => {
     const child = execa('node', [BIN, 'demo', '--keep'], { reject: false, env: { CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' } });
     let stderr = '';
