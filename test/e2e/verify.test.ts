@@ -238,11 +238,24 @@ describe('each failure fails the right check with the right hint', () => {
     expect(junit.testcases[0]!.failure!.message).toContain('not found');
   });
 
-  it('a bad --timeout is a usage error naming the flag', async () => {
+  it('a bad --timeout, an unknown --only or --integration is a usage error naming the flag', async () => {
     fx = await setup({ apply: false });
-    const r = await fx.run(['verify', '--timeout', 'soon']);
-    expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain('--timeout');
+    for (const [args, flag] of [
+      [['--timeout', 'soon'], '--timeout'],
+      [['--only', 'nope'], '--only'],
+      [['--integration', 'nope'], '--integration'],
+    ] as const) {
+      const r = await fx.run(['verify', ...args]);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain(flag);
+    }
+  });
+
+  it('--only endpoint runs that check and what it needs, nothing else', async () => {
+    fx = await setup();
+    const r = await fx.run(['verify', '--only', 'endpoint', '--json']);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout).checks.map((c: Check) => c.id)).toEqual(['config', 'wikibot/endpoint']);
   });
 });
 

@@ -19,13 +19,20 @@ import { OPERATOR_REQUEST, QUESTION, runTag, testUserEmail } from './omnidesk-tr
 interface HdeDelivery {
   id: number;
   ruleTitle: string;
-  event: 'new_ticket' | 'new_reply';
+  /** The catalog event name, e.g. `helpdeskeddy.new_ticket`. */
+  event: string;
+  /** The required condition that fired. */
+  trigger?: 'new_ticket' | 'new_reply';
   ticketId: string;
   authorGroup: 'client' | 'staff';
   url: string;
   status: number;
   ms: number;
   error?: string;
+}
+
+function triggerOf(d: HdeDelivery): string {
+  return d.trigger ?? d.event.replace(/^helpdeskeddy\./, '');
 }
 
 interface Trip {
@@ -60,15 +67,15 @@ export function helpdeskeddyTripChecks(input: IntegrationInput, needs: { endpoin
       if (t.seen.has(d.id) || d.status === 0 && !d.error) continue;
       t.seen.set(d.id, d);
       const answer = d.error ? `failed: ${d.error}` : `answered ${d.status} in ${d.ms} ms`;
-      cx.timeline.add('rule-fired', `dispatcher rule «${d.ruleTitle}» fired (${d.event}, ${d.authorGroup} post)`, { caseId: Number(t.ticket.id) });
+      cx.timeline.add('rule-fired', `dispatcher rule «${d.ruleTitle}» fired (${triggerOf(d)}, ${d.authorGroup} post)`, { caseId: Number(t.ticket.id) });
       cx.timeline.add('webhook-delivered', `webhook delivered: ${d.url} ${answer}`, { caseId: Number(t.ticket.id), data: { deliveryId: d.id, status: d.status } });
     }
     return [...t.seen.values()];
   };
 
   /** Why the bot did not act on a client post, when the sandbox can tell. */
-  const explain = (t: Trip, event: HdeDelivery['event'], what: string, condition: string): CheckOutcome => {
-    const hops = [...t.seen.values()].filter((d) => d.event === event && d.authorGroup === 'client');
+  const explain = (t: Trip, event: 'new_ticket' | 'new_reply', what: string, condition: string): CheckOutcome => {
+    const hops = [...t.seen.values()].filter((d) => triggerOf(d) === event && d.authorGroup === 'client');
     if (t.sandbox && hops.length === 0) {
       return fail(`${what}: the dispatcher rule sent no webhook`, { cause: `the rule lacks «${condition}» in «Обязательные условия», or its action is not «Отправить вебхук»`, step: step() });
     }
