@@ -25,7 +25,7 @@ export interface TokenTarget {
 
 const VAR_REF = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 
-async function readRawConfig(ctx: Context): Promise<{ file: string; raw: Record<string, unknown> } | undefined> {
+export async function readRawConfig(ctx: Context): Promise<{ file: string; raw: Record<string, unknown> } | undefined> {
   const { cosmiconfig } = await import('cosmiconfig');
   const explorer = cosmiconfig('omnibot', { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', cache: false });
   try {
