@@ -256,3 +256,54 @@ describe('billmanager fields lint (CLI)', () => {
     expect(result.exitCode).toBe(2);
   });
 });
+
+describe('billmanager secret generate|rotate (CLI)', () => {
+  it('generates into .env without printing, refuses to replace, rotates naming the steps to redo', async () => {
+    const { tempDir } = await import('../helpers/temp-dir.js');
+    const { runCli } = await import('../helpers/run-cli.js');
+    const { readFile } = await import('node:fs/promises');
+    const tmp = await tempDir('omnibot-bm-secret-');
+    try {
+      const config = {
+        omnidesk: { url: 'http://127.0.0.1:9', email: 'admin@sandbox.test', apiKey: '${OMNIDESK_API_KEY}' },
+        integrations: [{ recipe: 'billmanager', name: 'bm', billmanagerUrl: 'https://bm.example.com', secret: '${BM_SECRET}' }],
+      };
+      await writeFile(join(tmp.dir, 'omnibot.config.json'), JSON.stringify(config));
+      await writeFile(join(tmp.dir, '.env'), 'OMNIDESK_API_KEY=k-123456789\n');
+      const run = (args: string[]) => runCli(args, { cwd: tmp.dir });
+
+      const gen = await run(['billmanager', 'secret', 'generate']);
+      expect(gen.exitCode).toBe(0);
+      expect(gen.stdout).toBe('');
+      const first = /BM_SECRET=(\S+)/.exec(await readFile(join(tmp.dir, '.env'), 'utf8'))![1]!;
+      expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(gen.stderr).toContain('BM_SECRET');
+      expect(gen.stderr).not.toContain(first);
+      const state = JSON.parse(await readFile(join(tmp.dir, '.omnibot', 'state.json'), 'utf8'));
+      expect(state.tokens.bm.fingerprint).toMatch(/^sha256:/);
+      expect(JSON.stringify(state)).not.toContain(first);
+
+      const again = await run(['billmanager', 'secret', 'generate']);
+      expect(again.exitCode).toBe(2);
+      expect(again.stderr).toContain('already holds a secret');
+
+      const rotated = await run(['billmanager', 'secret', 'rotate', '--json']);
+      expect(rotated.exitCode).toBe(0);
+      const result = JSON.parse(rotated.stdout);
+      expect(result).toMatchObject({ action: 'rotated', integration: 'bm', envVar: 'BM_SECRET' });
+      expect(result.redo).toEqual([
+        { resource: 'custom-channel', step: 2 },
+        { resource: 'bm-params', step: 5 },
+      ]);
+      const second = /BM_SECRET=(\S+)/.exec(await readFile(join(tmp.dir, '.env'), 'utf8'))![1]!;
+      expect(second).not.toBe(first);
+      expect(rotated.stdout + rotated.stderr).not.toContain(second);
+
+      const bad = await run(['billmanager', 'secret', 'rotate', '--name', 'nope']);
+      expect(bad.exitCode).toBe(2);
+      expect(bad.stderr).toContain('--name: no billmanager integration named "nope"');
+    } finally {
+      await tmp.cleanup();
+    }
+  });
+});

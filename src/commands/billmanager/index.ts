@@ -24,8 +24,30 @@ ${examples([
   return new Command('fields').description('the custom fields BILLmanager fills in Omnidesk').addCommand(lint);
 }
 
+function secretCommand(): Command {
+  const common = (c: Command) =>
+    c
+      .option('--name <integration>', 'the billmanager integration (default: the only one in the config)')
+      .option('--env-var <NAME>', 'the variable to write when the config names none (default: BILLMANAGER_SECRET)')
+      .option('--print', 'also print the secret on stdout (only where nobody else reads)');
+  const generate = common(new Command('generate'))
+    .description('make the secret_key (32 random bytes, base64url, like every omnibot token) and write it to .env; refuses to replace one')
+    .addHelpText(
+      'after',
+      examples([
+        ['omnibot billmanager secret generate', 'into .env under the variable the config\'s "secret" reads'],
+        ['omnibot billmanager secret generate --print', 'and show it once, to paste into BILLmanager\'s secret_key'],
+      ]),
+    )
+    .action(lazyAction(() => import('./secret-generate.js')));
+  const rotate = common(new Command('rotate'))
+    .description('replace the secret in .env, keep the old fingerprint, and name the steps to redo')
+    .action(lazyAction(() => import('./secret-rotate.js')));
+  return new Command('secret').description('the secret_key shared by the channel’s Webhook URL and BILLmanager').addCommand(generate).addCommand(rotate);
+}
+
 export function billmanagerCommand(): Command {
-  const cmd = new Command('billmanager').description('BILLmanager integration tools (seed 003)').addCommand(fieldsCommand());
+  const cmd = new Command('billmanager').description('BILLmanager integration tools (seed 003)').addCommand(fieldsCommand()).addCommand(secretCommand());
   // cli.ts makes only top-level commands throw instead of exiting; nested ones need it too.
   const strict = (c: Command): void => {
     c.exitOverride().showHelpAfterError('(run with --help for usage)');

@@ -26,8 +26,8 @@ function urlInstructions(it: BillmanagerIntegration): Instruction[] {
     },
     {
       text: {
-        ru: 'omnibot не печатает секрет: вместо *** вставьте значение переменной окружения, на которую ссылается secret в конфиге (например, BILLMANAGER_SECRET).',
-        en: 'omnibot never prints the secret: replace *** with the value of the environment variable the config’s secret refers to (e.g. BILLMANAGER_SECRET).',
+        ru: 'omnibot не печатает секрет: вместо *** вставьте значение переменной окружения, на которую ссылается secret в конфиге (например, BILLMANAGER_SECRET; создать его: omnibot billmanager secret generate).',
+        en: 'omnibot never prints the secret: replace *** with the value of the environment variable the config’s secret refers to (e.g. BILLMANAGER_SECRET; make one with omnibot billmanager secret generate).',
       },
     },
   ];

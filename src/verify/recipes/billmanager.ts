@@ -19,7 +19,7 @@ import { channelCheckIds, channelChecks } from './channel-checks.js';
 import { customChannelTripChecks } from './custom-channel-trip.js';
 
 const SECRET_HINT =
-  'Put the configured secret after "?" in the channel’s Webhook URL and the same value into secret_key in BILLmanager; omnibot never prints it (read it from the variable the config’s secret refers to, e.g. BILLMANAGER_SECRET).';
+  'Put the configured secret after "?" in the channel’s Webhook URL and the same value into secret_key in BILLmanager; omnibot never prints it (read it from the variable the config’s secret refers to, e.g. BILLMANAGER_SECRET; after a leak: omnibot billmanager secret rotate).';
 
 function staffCheck(input: IntegrationInput): CheckDef<VerifyContext> {
   const it = input.integration as BillmanagerIntegration;

@@ -1,0 +1,3 @@
+import { generate } from './secret-action.js';
+
+export default generate;

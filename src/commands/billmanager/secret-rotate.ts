@@ -1,0 +1,3 @@
+import { rotate } from './secret-action.js';
+
+export default rotate;
