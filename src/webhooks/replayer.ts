@@ -3,6 +3,7 @@
  * non-credential headers, to the recorded path appended to the target. The file is streamed
  * and pulled only as slots free up, so memory stays flat however large the file is.
  */
+import { setMaxListeners } from 'node:events';
 import { dropRedactedParams, replayHeaders } from '../capture/headers.js';
 import { decodeBody, unreplayableReason, type CaptureRecord } from '../capture/record.js';
 import { readCapture, type NumberedRecord } from '../capture/reader.js';
@@ -83,6 +84,8 @@ export async function replayCapture(options: ReplayOptions): Promise<ReplaySumma
     }
   }
 
+  // Every request in flight listens on the one cancellation signal; that is by design, not a leak.
+  if (options.signal) setMaxListeners(options.concurrency + 16, options.signal);
   const pacer = new Pacer({ ratePerSecond: options.ratePerSecond, preserveTiming: options.preserveTiming, signal: options.signal });
   const extra = options.headers ?? {};
   const stats = await sendMany(jobs(), {

@@ -12,6 +12,7 @@ import { parseDuration, parseInstant, parseRate } from '../../capture/units.js';
 import { registerSecret } from '../../io/secrets.js';
 import { closeSharedAgent } from '../../webhooks/http.js';
 import { replayCapture, type ReplayResult } from '../../webhooks/replayer.js';
+import { LineBatch } from '../../webhooks/line-batch.js';
 import { formatStats } from '../../webhooks/sender.js';
 import { parseTargetUrl } from '../../webhooks/target-url.js';
 import type { Handler } from '../lazy-action.js';
@@ -50,15 +51,12 @@ export function parseHeaderFlags(values: string[] | undefined): Record<string, s
   return out;
 }
 
-function renderResult(result: ReplayResult, ctx: Context): void {
-  if (ctx.io.json) {
-    ctx.io.printNdjson(result);
-    return;
-  }
+function resultLine(result: ReplayResult, ctx: Context): string {
+  if (ctx.io.json) return JSON.stringify(result);
   const c = ctx.io.c;
   const status = result.status === undefined ? c.red('ERR') : result.ok ? c.green(String(result.status)) : c.red(String(result.status));
   const tail = result.error ? ` ${c.red(result.error)}` : '';
-  ctx.io.out(`${status} ${Math.round(result.ms)}ms ${result.method} ${result.url} ${result.event ?? 'unknown'} (line ${result.line})${tail}`);
+  return `${status} ${Math.round(result.ms)}ms ${result.method} ${result.url} ${result.event ?? 'unknown'} (line ${result.line})${tail}`;
 }
 
 const handler: Handler = async ({ args, opts }, ctx) => {
@@ -69,6 +67,8 @@ const handler: Handler = async ({ args, opts }, ctx) => {
   const until = o.until ? parseInstant(o.until, '--until', now) : undefined;
   if (since && until && since > until) throw new UsageError('--since is later than --until: nothing could match.');
   ctx.defer(closeSharedAgent);
+  const output = new LineBatch((chunk) => ctx.io.write(chunk));
+  ctx.defer(() => output.flush());
 
   const summary = await replayCapture({
     file,
@@ -82,9 +82,14 @@ const handler: Handler = async ({ args, opts }, ctx) => {
     headers: parseHeaderFlags(o.header),
     timeoutMs: o.timeout ? parseDuration(o.timeout, '--timeout') : undefined,
     signal: ctx.signal,
-    onWarning: (message) => ctx.io.warn(message),
-    onResult: (result) => renderResult(result, ctx),
+    onWarning: (message) => {
+      // Keep warnings next to the results they interrupt.
+      output.flush();
+      ctx.io.warn(message);
+    },
+    onResult: (result) => output.push(resultLine(result, ctx)),
   });
+  output.flush();
 
   if (ctx.signal.aborted) throw new CancelledError(`Replay cancelled after ${summary.sent} request(s).`);
   const extra: string[] = [];

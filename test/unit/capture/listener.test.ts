@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { connect } from 'node:net';
+import { Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -78,7 +79,7 @@ describe('startListener', () => {
     async function* chunked() {
       for (let i = 0; i < 5; i++) yield Buffer.alloc(1000, 0x62);
     }
-    const streamed = await request(base, { method: 'POST', body: chunked() }).catch((e) => e);
+    const streamed = await request(base, { method: 'POST', body: Readable.from(chunked()) }).catch((e) => e);
     if (!(streamed instanceof Error)) expect(streamed.statusCode).toBe(413);
     await until(() => records.length === 2);
     expect(records.map((r) => [r.response.status, r.truncated, r.body])).toEqual([

@@ -1,0 +1,97 @@
+/**
+ * A small closed-loop load generator (undici Pool, keep-alive): `concurrency` workers each send
+ * the next request as soon as the previous answer arrives. Used by the listener and replay
+ * benches so that the baseline and the measured run share exactly the same client.
+ */
+import { spawn } from 'node:child_process';
+import { Pool } from 'undici';
+
+export async function drive({ url, total, concurrency, body, headers = { 'content-type': 'application/json' }, method = 'POST' }) {
+  const target = new URL(url);
+  const pool = new Pool(target.origin, { connections: concurrency, pipelining: 1, keepAliveTimeout: 10_000 });
+  const latencies = new Float64Array(total);
+  let next = 0;
+  let ok = 0;
+  let non2xx = 0;
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= total) return;
+        const t = performance.now();
+        try {
+          const res = await pool.request({ path: target.pathname + target.search, method, headers, body: body(i) });
+          await res.body.dump();
+          if (res.statusCode >= 200 && res.statusCode < 300) ok += 1;
+          else non2xx += 1;
+        } catch {
+          errors += 1;
+        }
+        latencies[i] = performance.now() - t;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await pool.close();
+  latencies.sort();
+  const pct = (p) => latencies[Math.min(total - 1, Math.floor((p / 100) * total))];
+  return { total, ok, non2xx, errors, seconds, rps: total / seconds, p50: pct(50), p99: pct(99) };
+}
+
+/** A bare node:http server in its own process that drains the body and answers 200. */
+export const BARE_SERVER = `
+const http = require('node:http');
+const server = http.createServer((req, res) => {
+  req.on('data', () => {});
+  req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json', 'content-length': 11 }); res.end('{"ok":true}'); });
+});
+server.listen(0, '127.0.0.1', () => process.stderr.write('ready ' + JSON.stringify({ url: 'http://127.0.0.1:' + server.address().port + '/' }) + '\\n'));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
+`;
+
+/** Spawns a server process and resolves with its URL once it prints its ready line. */
+export function startServer(command, args, options = {}) {
+  const child = spawn(command, args, { stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'], env: { ...process.env, ...options.env } });
+  let err = '';
+  return new Promise((resolve, reject) => {
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d) => {
+      err += d;
+      const match = /^ready (\{.*\})$/m.exec(err);
+      if (match && !child.readyUrl) {
+        child.readyUrl = JSON.parse(match[1]).url;
+        resolve({ child, url: child.readyUrl, stderr: () => err });
+      }
+    });
+    child.on('exit', (code) => {
+      if (!child.readyUrl) reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err}`));
+    });
+  });
+}
+
+export function stopServer(server, signal = 'SIGTERM') {
+  return new Promise((resolve) => {
+    if (server.child.exitCode !== null) return resolve(server.child.exitCode);
+    server.child.once('exit', (code) => resolve(code));
+    server.child.kill(signal);
+  });
+}
+
+/** A realistic webhook body: seed 002's nine fields, Cyrillic text, a unique ticket id. */
+export function hdeBody(i) {
+  return JSON.stringify({
+    message: `<p>Здравствуйте! Вопрос №${i}: не приходит код подтверждения 😀</p>`,
+    message_author_id: String(500 + (i % 97)),
+    customer_id: String(500 + (i % 97)),
+    ticket_id: String(100000 + i),
+    status_id: 'open',
+    user_name: 'Иван Петров',
+    last_answer_date: '10:00:00 01.05.2024',
+    last_customer_message_date: '10:00:00 01.05.2024',
+    chat_id: `c-${i}`,
+  });
+}
+
+export const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
