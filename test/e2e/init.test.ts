@@ -1,0 +1,232 @@
+/**
+ * `omnibot init`: the built CLI without a terminal (flags and an env key), and the wizard at a
+ * terminal, driven through @inquirer/testing's screen (real prompts rendered to a virtual
+ * screen, the real client against an in-process sandbox).
+ */
+import { screen } from '@inquirer/testing/vitest';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { initOptionsSchema } from '../../src/commands/init/action.js';
+import { run } from '../../src/commands/init/run.js';
+import { createContext, type Context } from '../../src/context.js';
+import { CancelledError } from '../../src/errors.js';
+import { InquirerPrompter } from '../../src/io/prompter.js';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { botProject, SANDBOX_KEY, type BotProject } from './bot-project.js';
+
+let sandbox: RunningSandbox;
+let project: BotProject;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(() => sandbox.close());
+beforeEach(async () => {
+  project = await botProject(undefined);
+  await fetch(`${sandbox.omnidesk.url}/_sandbox/reset`, { method: 'POST' });
+});
+afterEach(() => project.cleanup());
+
+function flags(over: Record<string, string | undefined> = {}): string[] {
+  const all: Record<string, string | undefined> = {
+    '--url': sandbox.omnidesk.url,
+    '--email': 'admin@sandbox.test',
+    '--agent': 'operator@sandbox.test',
+    '--label': 'wikibot',
+    '--webhook-url': 'https://bot.example.com/omnidesk',
+    ...over,
+  };
+  return Object.entries(all).flatMap(([k, v]) => (v === undefined ? [] : [k, v]));
+}
+
+const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as Record<string, any>;
+
+describe('omnibot init, non-interactive (built)', () => {
+  it('checks the credentials live and writes the config with the key as ${VAR}', async () => {
+    const r = await project.run(['init', ...flags()]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe('wrote omnibot.config.json');
+    expect(r.stderr).toContain('The API accepts the key of admin@sandbox.test');
+    const config = await readJson(project.configFile);
+    expect(config).toEqual({
+      omnidesk: { url: sandbox.omnidesk.url, email: 'admin@sandbox.test', apiKey: '${OMNIDESK_API_KEY}' },
+      integrations: [
+        { recipe: 'omnidesk-bot', name: 'wikibot', webhookUrl: 'https://bot.example.com/omnidesk', label: 'wikibot', agent: 'operator@sandbox.test', replyAsNote: false },
+      ],
+    });
+    expect(await readFile(project.configFile, 'utf8')).not.toContain(SANDBOX_KEY);
+    const plan = await project.run(['plan', '--json']);
+    expect(plan.exitCode, plan.stderr).toBe(0);
+  });
+
+  it('reads the key from the variable --api-key-env names, and honours --name, --reply-as-note, --output', async () => {
+    const r = await project.run(['init', ...flags(), '--api-key-env', 'MY_KEY', '--name', 'helper', '--reply-as-note', '--output', 'conf/omni.json', '--json'], {
+      OMNIDESK_API_KEY: '',
+      MY_KEY: SANDBOX_KEY,
+    });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ integration: 'helper', labelExists: false, sandbox: true });
+    const config = await readJson(join(project.dir, 'conf', 'omni.json'));
+    expect(config.omnidesk.apiKey).toBe('${MY_KEY}');
+    expect(config.integrations[0]).toMatchObject({ name: 'helper', replyAsNote: true });
+  });
+
+  it('writes .env (0600) and git-ignores .env and .omnibot/ with --write-env; the CI workflow with --ci github', async () => {
+    await writeFile(join(project.dir, '.gitignore'), 'node_modules\n');
+    const r = await project.run(['init', ...flags(), '--write-env', '--ci', 'github']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const env = join(project.dir, '.env');
+    expect(await readFile(env, 'utf8')).toBe(`OMNIDESK_API_KEY=${SANDBOX_KEY}\n`);
+    expect((await stat(env)).mode & 0o777).toBe(0o600);
+    expect(await readFile(join(project.dir, '.gitignore'), 'utf8')).toBe('node_modules\n.env\n.omnibot/\n');
+    const workflow = await readFile(join(project.dir, '.github', 'workflows', 'omnibot.yml'), 'utf8');
+    expect(workflow).toContain('npx omnibot verify --reporter junit --output omnibot-junit.xml');
+    expect(workflow).toContain('OMNIDESK_API_KEY: ${{ secrets.OMNIDESK_API_KEY }}');
+    expect(r.stdout + r.stderr).not.toContain(SANDBOX_KEY);
+  });
+
+  it('refuses to overwrite a config without --force, and keeps a .bak with it', async () => {
+    await writeFile(project.configFile, '{"mine": true}\n');
+    const refused = await project.run(['init', ...flags()]);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('omnibot.config.json already exists; nothing was changed.');
+    expect(refused.stderr).toContain('--force');
+    expect(await readFile(project.configFile, 'utf8')).toBe('{"mine": true}\n');
+
+    const forced = await project.run(['init', ...flags(), '--force']);
+    expect(forced.exitCode, forced.stderr).toBe(0);
+    expect(await readFile(`${project.configFile}.bak`, 'utf8')).toBe('{"mine": true}\n');
+    expect((await readJson(project.configFile)).integrations).toHaveLength(1);
+  });
+
+  it('names every missing flag with exit 2 when there is no terminal, before any network call', async () => {
+    const r = await project.run(['init', '--url', 'http://127.0.0.1:9']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('init: missing --email, --agent, --label, --webhook-url, and no terminal to ask.');
+    const nokey = await project.run(['init', ...flags()], { OMNIDESK_API_KEY: '' });
+    expect(nokey.exitCode).toBe(2);
+    expect(nokey.stderr).toContain('--api-key-env: OMNIDESK_API_KEY is not set');
+  });
+
+  it.each([
+    [{ '--webhook-url': 'http://bot.example.com/x' }, '--webhook-url: must use https'],
+    [{ '--label': 'x'.repeat(101) }, '--label: must be at most 100 characters'],
+    [{ '--label': ' ' }, '--label: must not be empty'],
+    [{ '--email': 'admin' }, '--email: is not an e-mail address'],
+    [{ '--agent': 'support@sandbox.test' }, '--agent: support@sandbox.test is inactive'],
+    [{ '--agent': 'nobody@sandbox.test' }, '--agent: no staff member "nobody@sandbox.test"'],
+  ])('rejects %j with exit 2 naming the flag', async (over, message) => {
+    const r = await project.run(['init', ...flags(over)]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(message);
+    await expect(stat(project.configFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('a wrong key is exit 3, the key is nowhere in the output, and nothing is written', async () => {
+    const key = 'wrong-init-key-31337';
+    const r = await project.run(['init', ...flags()], { OMNIDESK_API_KEY: key });
+    expect(r.exitCode).toBe(3);
+    expect(r.stderr).toContain('admin@sandbox.test');
+    expect(r.stdout + r.stderr).not.toContain(key);
+    await expect(stat(project.configFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('an unreachable helpdesk is exit 1, naming the URL', async () => {
+    const r = await project.run(['init', ...flags({ '--url': 'http://127.0.0.1:9' })]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('http://127.0.0.1:9');
+    await expect(stat(project.configFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+let stderr = '';
+
+function terminalContext(): Context {
+  stderr = '';
+  return createContext(
+    {},
+    {
+      cwd: project.dir,
+      prompter: new InquirerPrompter(),
+      streams: {
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => (stderr += s) },
+        stdin: { isTTY: true },
+        env: {},
+      },
+      signal: new AbortController().signal,
+    },
+  );
+}
+
+/** Waits until the prompt on screen shows `text` (prompts come after async work such as the live check). */
+async function waitFor(text: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const shown = screen.getScreen();
+    if (shown.includes(text)) return shown;
+    await screen.next();
+  }
+  throw new Error(`never saw "${text}"; screen:\n${screen.getScreen()}`);
+}
+
+async function answer(prompt: string, typed: string): Promise<void> {
+  await waitFor(prompt);
+  if (typed) screen.type(typed);
+  screen.keypress('enter');
+}
+
+describe('omnibot init at a terminal', () => {
+  it('asks every question, re-asks after a refused key, offers staff and labels, and writes the files', async () => {
+    const done = run(initOptionsSchema.parse({}), terminalContext());
+
+    await answer('Omnidesk account', sandbox.omnidesk.url);
+    await answer('E-mail of the staff member', 'admin@sandbox.test');
+    await waitFor('API key (hidden');
+    screen.type('a-wrong-key-555');
+    expect(screen.getScreen()).not.toContain('a-wrong-key-555');
+    screen.keypress('enter');
+
+    // The sandbox refuses it: the wizard says why and asks again, the e-mail pre-filled.
+    await answer('E-mail of the staff member', '');
+    await answer('API key (hidden', 'sandbox-api-key');
+
+    const agents = await waitFor('Agent:');
+    expect(agents).toContain('Администратор <admin@sandbox.test>');
+    expect(agents).not.toContain('support@sandbox.test');
+    screen.keypress('down');
+    screen.keypress('enter');
+
+    const labels = await waitFor('Label:');
+    expect(labels).toContain('A new label');
+    screen.keypress('enter');
+    await answer('Title of the new label', 'wikibot');
+    await answer("The bot's webhook URL", 'https://bot.example.com/omnidesk');
+    await answer('as a note', 'y');
+    await answer('A short name', '');
+    await answer('Save the key as OMNIDESK_API_KEY in .env', '');
+
+    const result = await done;
+    expect(result).toMatchObject({ integration: 'wikibot', agent: 'operator@sandbox.test', label: 'wikibot', labelExists: false });
+    expect(stderr).toContain('refused the API key of admin@sandbox.test');
+    expect(stderr).not.toContain('a-wrong-key-555');
+
+    const config = JSON.parse(await readFile(join(project.dir, 'omnibot.config.json'), 'utf8')) as Record<string, any>;
+    expect(config.omnidesk.apiKey).toBe('${OMNIDESK_API_KEY}');
+    expect(config.integrations[0]).toMatchObject({ agent: 'operator@sandbox.test', label: 'wikibot', replyAsNote: true, name: 'wikibot' });
+    expect(await readFile(join(project.dir, '.env'), 'utf8')).toBe('OMNIDESK_API_KEY=sandbox-api-key\n');
+    expect(await readFile(join(project.dir, '.gitignore'), 'utf8')).toBe('.env\n.omnibot/\n');
+  });
+
+  it('Ctrl-C at a prompt is a cancellation (exit 130) with nothing written', async () => {
+    const done = run(initOptionsSchema.parse({}), terminalContext());
+    await answer('Omnidesk account', sandbox.omnidesk.url);
+    await waitFor('E-mail of the staff member');
+    screen.keypress({ name: 'c', ctrl: true });
+    const err = await done.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CancelledError);
+    expect((err as CancelledError).exitCode).toBe(130);
+    await expect(stat(join(project.dir, 'omnibot.config.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(stat(join(project.dir, '.env'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
