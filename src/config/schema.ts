@@ -88,8 +88,19 @@ export const helpdeskeddyBotSchema = z.strictObject({
 export const billmanagerSchema = z.strictObject({
   recipe: z.literal('billmanager'),
   name,
-  billmanagerUrl: z.url({ protocol: /^https?$/ }).describe('Base URL of BILLmanager, e.g. https://my.example.com.'),
-  secret: z.string().min(1).describe('secret_key shared with the BILLmanager module; "${BILLMANAGER_SECRET}".'),
+  billmanagerUrl: z
+    .url({ protocol: /^https?$/ })
+    // Omnidesk sends the secret in this URL's query: https, except on loopback (the tests, a tunnel).
+    .superRefine((value, ctx) => {
+      const problem = checkWebhookUrl(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .describe('Base URL of BILLmanager, e.g. https://my.example.com (https; http only for localhost).'),
+  secret: z
+    .string()
+    // Shorter values would be too weak for a URL secret, and too short for output redaction.
+    .min(16, 'must be at least 16 characters; `omnibot billmanager secret generate` makes one')
+    .describe('secret_key shared with the BILLmanager module; "${BILLMANAGER_SECRET}" (see omnibot billmanager secret generate).'),
   channelTitle: z.string().trim().min(1).default('BILLmanager'),
   channelType: z.enum(['async', 'sync']).default('async'),
   integrationStaff: z.email().optional().describe('E-mail of the Omnidesk staff member used by the integration.'),
