@@ -111,3 +111,11 @@ describe('billmanager recipe', () => {
     }
   });
 });
+
+describe('billmanager config', () => {
+  it('refuses a plain-http BILLmanager (the secret travels in the URL) and a short secret', () => {
+    expect(() => config([{ ...BM, billmanagerUrl: 'http://bm.example.com' }])).toThrow(/must use https/);
+    expect(() => config([{ ...BM, secret: 'short' }])).toThrow(/at least 16 characters/);
+    expect(() => config([{ ...BM, billmanagerUrl: 'http://127.0.0.1:8080' }])).not.toThrow();
+  });
+});
