@@ -82,7 +82,7 @@ describe('omnibot verify --e2e with HelpDeskEddy', () => {
     const [rule] = await api.adminRequest<Rule[]>('GET', '/_sandbox/dispatcher-rules');
     const { rule_id: _id, ...spec } = rule!;
     await api.adminRequest('POST', '/_sandbox/dispatcher-rules', { ...spec, extra: [] });
-    const r = await runCli(['verify', '--e2e', '--json', '--timeout', '2s'], { cwd: dir });
+    const r = await runCli(['verify', '--e2e', '--json', '--timeout', '10s'], { cwd: dir });
     expect(r.exitCode).toBe(1);
     const checks = JSON.parse(r.stdout).checks as Array<{ id: string; status: string; cause?: string }>;
     const guard = checks.find((c) => c.id === 'hde/e2e-loop-guard')!;
