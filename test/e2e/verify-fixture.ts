@@ -26,10 +26,10 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function setup(options: { webhookUrl?: string; replyAsNote?: boolean; apply?: boolean } = {}): Promise<Fixture> {
+export async function setup(options: { webhookUrl?: string; webhookQuery?: string; replyAsNote?: boolean; apply?: boolean } = {}): Promise<Fixture> {
   const sandbox = await startSandbox({ bot: 'reference' });
   const { dir, cleanup } = await tempDir('omnibot-verify-');
-  const webhookUrl = options.webhookUrl ?? sandbox.bot!.url;
+  const webhookUrl = options.webhookUrl ?? `${sandbox.bot!.url}${options.webhookQuery ?? ''}`;
   const config = {
     omnidesk: { url: sandbox.omnidesk.url, email: 'admin@sandbox.test', apiKey: '${OMNIDESK_API_KEY}' },
     integrations: [
@@ -46,7 +46,7 @@ export async function setup(options: { webhookUrl?: string; replyAsNote?: boolea
     const io = new Io({ stdout: silent, stderr: silent, stdin: {}, env: {} }, { quiet: true });
     const loaded = await loadConfig({ cwd: dir, env: {}, flags: {} });
     const applied = await apply(loaded.config!, { io, signal: new AbortController().signal, stateFile: loaded.stateFile, lang: 'en' });
-    if (applied.summary.pending || applied.summary.unknown) throw new Error(`apply left work: ${JSON.stringify(applied.summary)}`);
+    if (applied.summary.unknown) throw new Error(`apply could not read everything: ${JSON.stringify(applied.summary)}`);
   }
   return {
     dir,

@@ -184,6 +184,22 @@ describe('each failure fails the right check with the right hint', () => {
     expect(await fx.openTestCases()).toEqual([]);
   });
 
+  it('replyAsNote: a bot that answers with a note passes, one that answers the customer fails saying so', async () => {
+    fx = await setup({ replyAsNote: true, webhookQuery: '?note=1' });
+    const good = await fx.run(['verify', '--e2e', '--json', '--timeout', '10s']);
+    expect(good.exitCode).toBe(0);
+    expect(check(JSON.parse(good.stdout), 'wikibot/e2e-reply').message).toMatch(/^note from staff #1/);
+    expect(JSON.parse(good.stdout).confirmed).toEqual(['wikibot/incoming-rule', 'wikibot/changed-rule', 'wikibot/reply-as-note']);
+    await fx.close();
+    fx = await setup({ replyAsNote: true });
+    const bad = await fx.run(['verify', '--e2e', '--json', '--timeout', '10s']);
+    expect(bad.exitCode).toBe(1);
+    const reply = check(JSON.parse(bad.stdout), 'wikibot/e2e-reply');
+    expect(reply.message).toBe('the bot replied to the customer, but replyAsNote is true: its answers should be notes');
+    expect(reply.hint).toContain('«Посылать ответ как заметку»');
+    expect(await fx.openTestCases()).toEqual([]);
+  });
+
   it('the bot down: the endpoint check fails with connection refused', async () => {
     fx = await setup({ webhookUrl: await deadUrl() });
     const r = await fx.run(['verify', '--e2e', '--json', '--timeout', '2s']);

@@ -50,8 +50,8 @@ const handler: Handler = async ({ opts }, ctx) => {
   const timeoutMs = parseTimeout(o.timeout);
   const reporter: Reporter = o.reporter ?? (ctx.io.json ? 'json' : 'human');
   ctx.defer(closeSharedAgent);
-  if (ctx.io.json && reporter === 'junit' && !o.output) {
-    throw new UsageError('--json and --reporter junit both want stdout', { hint: 'Add --output <file> for the JUnit XML.' });
+  if (ctx.io.json && reporter !== 'json' && !o.output) {
+    throw new UsageError(`--json and --reporter ${reporter} both want stdout`, { hint: `Add --output <file> for the ${reporter} report.`, details: { flag: '--reporter' } });
   }
 
   const { report, exitCode } = await runVerify(
