@@ -128,6 +128,28 @@ describe('omnidesk-custom-channel e2e', () => {
     }
   });
 
+  it('an endpoint that fails makes the endpoint check and the message_new hop fail, not the channel checks', async () => {
+    const broken = await startReceiver(() => 500);
+    const url = `${broken.url}/omnidesk/replies`;
+    await ws.writeConfig([integration({ webhookUrl: url })]);
+    await editChannel({ webhookUrl: url });
+    try {
+      const { data } = await ws.json(['verify', '--e2e', '--timeout', '20s']);
+      expect(failedIds(data)).toEqual(['app/endpoint', 'app/e2e-message-new']);
+      const endpointCheck = data.checks.find((c: any) => c.id === 'app/endpoint');
+      expect(endpointCheck.title).toContain('The channel endpoint');
+      const hop = data.checks.find((c: any) => c.id === 'app/e2e-message-new');
+      expect(hop.message).toBe(`message_new was sent to ${url}, but it answered 500`);
+      expect(hop.hint).toContain('omnibot send omnidesk.message_new --to');
+      expect(statuses(data)['app/e2e-user-reply']).toBe('pass');
+      expect(broken.received.some((r) => r.contentType.includes('application/x-www-form-urlencoded'))).toBe(true);
+    } finally {
+      await ws.writeConfig([integration()]);
+      await editChannel({});
+      await broken.close();
+    }
+  });
+
   it('a missing channel fails the channel check and skips the ones that need it', async () => {
     await ws.writeConfig([integration({ title: 'Никогда не создан' })]);
     try {

@@ -120,9 +120,10 @@ export function customChannelTripChecks(input: IntegrationInput, needs: string[]
       if (body['object[content]'] !== content) problems.push('content is not the staff reply');
       if (problems.length) return fail(`message_new ${problems.join('; ')}`, { details: { deliveryId: found.id } });
       if (found.error || found.status < 200 || found.status >= 300) {
-        return fail(`message_new reached ${found.url}, which answered ${found.status || found.error || 'nothing'}`, {
+        const answer = found.status ? `it answered ${found.status}` : `no answer came (${found.error ?? 'no response'})`;
+        return fail(`message_new was sent to ${found.url}, but ${answer}`, {
           cause: `${what.endpoint} is down or rejects the request`,
-          hint: `Reproduce with \`omnibot send ${MESSAGE_NEW} --url <Webhook URL>\`.`,
+          hint: `Reproduce with \`omnibot send ${MESSAGE_NEW} --to <Webhook URL>\`.`,
           details: { deliveryId: found.id },
         });
       }
