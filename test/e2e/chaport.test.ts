@@ -88,7 +88,7 @@ describe('chaport recipe e2e', () => {
     ['markdown', 'ru', ['вкладка «изменённые обращения»', 'срабатывает на все остальные сообщения бота и ответы пользователя для бота']],
     ['json', 'ru', ['"kind": "omnidesk.rule"', '"field": "has_staff_reply"']],
     ['text', 'en', ['only in a screenshot', 'Incoming-case rule']],
-    ['markdown', 'en', ['Changed-case rule', 'the Chaport chat channel, no staff reply']],
+    ['markdown', 'en', ['Changed-case rule', 'the Chaport chat channel, changes on the customer’s side']],
     ['json', 'en', ['"lang": "en"', '"status": "waiting"']],
   ])('steps --format %s --lang %s', async (format, lang, phrases) => {
     const result = await ws.cli(['steps', '--format', format, '--lang', lang]);
@@ -107,6 +107,30 @@ describe('chaport recipe e2e', () => {
       'chat/e2e-cleanup': 'pass',
     });
     expect(result.exitCode).toBe(0);
+  });
+
+  it('the sandbox rule engine runs the changed-case rule on a bot message too (seed 004: «сообщения бота»)', async () => {
+    const auth = `Basic ${Buffer.from('admin@sandbox.test:sandbox-api-key').toString('base64')}`;
+    const api = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(new URL(path, ws.sandbox.omnidesk.url), {
+        method,
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      expect(res.ok, `${method} ${path}`).toBe(true);
+      return (await res.json()) as any;
+    };
+    const created = (await api('POST', '/api/cases.json', { case: { subject: 'Чат с ботом', content: 'Привет', user_email: 'bot-chat@example.invalid', channel: 'chat' } })).case;
+    expect(created.status).toBe('waiting');
+    // A staff member reopens it and it stays open: б fires on messages from the customer's side.
+    await api('PUT', `/api/cases/${created.case_id}.json`, { case: { status: 'open' } });
+    expect((await api('GET', `/api/cases/${created.case_id}.json`)).case.status).toBe('open');
+    // The bot's next message is still a bot-only conversation.
+    await api('POST', `/api/cases/${created.case_id}/messages.json`, { message: { user_id: created.user_id, content: 'Я бот', sent_by_bot: true } });
+    expect((await api('GET', `/api/cases/${created.case_id}.json`)).case.status).toBe('waiting');
+    // An e-mail case is no chat: neither rule touches it.
+    const mail = (await api('POST', '/api/cases.json', { case: { subject: 'Письмо', content: 'Привет', user_email: 'mail@example.invalid' } })).case;
+    expect(mail.status).toBe('open');
   });
 
   it('a missing incoming rule fails the round trip at its own hop, naming the step', async () => {

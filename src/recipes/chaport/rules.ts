@@ -5,7 +5,8 @@
  *   б. a changed-case rule for the bot's later messages and the user's replies to the bot.
  * The seed's text states the rule kinds, the triggers and the resulting status; the exact
  * conditions appear only in its screenshots. The conditions below are what the text implies
- * (a Chaport chat, no staff reply yet, and for а the user's message), and the steps say so.
+ * (a Chaport chat, no staff reply yet; for а the user's message, for б a change from the
+ * customer's side), and the steps say so.
  */
 import type { ChaportIntegration } from '../../config/schema.js';
 import type { Instruction, ManualStep } from '../../model/resource.js';
@@ -32,7 +33,12 @@ export function chaportRuleSpec(it: ChaportIntegration, kind: ChaportRuleKind): 
     ruleKind: kind,
     title: chaportRuleTitle(it, kind),
     match: 'all',
-    conditions: kind === 'incoming' ? [common[0]!, { field: 'message_author', op: 'eq', value: 'user' }, common[1]!] : common,
+    // б fires on messages, not on whatever staff change (a reopened chat must stay open): the
+    // bot's and the user's messages are both changes made on the customer's side.
+    conditions:
+      kind === 'incoming'
+        ? [common[0]!, { field: 'message_author', op: 'eq', value: 'user' }, common[1]!]
+        : [common[0]!, { field: 'changed_by', value: 'user' }, common[1]!],
     actions: [{ type: 'set_status', status: 'waiting' }],
   };
 }
@@ -52,7 +58,7 @@ const SEED_TEXT: Record<ChaportRuleKind, { ru: string; en: string }> = {
 /** The conditions a reader must find in the UI, named in the words the notice uses. */
 const INFERRED: Record<ChaportRuleKind, { ru: string; en: string }> = {
   incoming: { ru: 'канал чатов Chaport, автор сообщения — пользователь, нет ответа сотрудника', en: 'the Chaport chat channel, the message author is the user, no staff reply' },
-  changed: { ru: 'канал чатов Chaport, нет ответа сотрудника', en: 'the Chaport chat channel, no staff reply' },
+  changed: { ru: 'канал чатов Chaport, изменения со стороны пользователя (его ответы и сообщения бота), нет ответа сотрудника', en: 'the Chaport chat channel, changes on the customer’s side (their replies and the bot’s messages), no staff reply' },
 };
 
 function screenshotNotice(kind: ChaportRuleKind): Instruction[] {

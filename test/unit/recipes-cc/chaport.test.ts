@@ -34,6 +34,7 @@ describe('chaport recipe', () => {
     expect(b).toMatchObject({ ruleKind: 'changed', actions: [{ type: 'set_status', status: 'waiting' }] });
     expect(b.conditions).toEqual([
       { field: 'channel', op: 'eq', value: 'chat' },
+      { field: 'changed_by', value: 'user' },
       { field: 'has_staff_reply', value: false },
     ]);
   });
