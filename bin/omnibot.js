@@ -5,8 +5,14 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.stderr.write(`omnibot needs Node.js 20.19 or newer; this is ${process.versions.node}.\n`);
   process.exit(2);
 }
-import('../dist/cli.js').then((cli) => cli.run(process.argv)).catch((err) => {
-  if (err && err.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes('dist/cli.js')) {
+// `omnibot --version` alone needs neither commander nor any command: answer it from one tiny module.
+const args = process.argv.slice(2);
+const versionOnly = args.length === 1 && (args[0] === '--version' || args[0] === '-V');
+const started = versionOnly
+  ? import('../dist/version.js').then((v) => void process.stdout.write(`${v.VERSION}\n`))
+  : import('../dist/cli.js').then((cli) => cli.run(process.argv));
+started.catch((err) => {
+  if (err && err.code === 'ERR_MODULE_NOT_FOUND' && /dist\/(cli|version)\.js/.test(String(err.message))) {
     process.stderr.write('omnibot is not built yet: run `npm install` (or `npm run build`) in the omnibot folder.\n');
     process.exit(2);
   }

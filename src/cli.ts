@@ -6,10 +6,11 @@ import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/registry.js';
 import { outcome } from './commands/lazy-action.js';
 import { EXIT } from './errors.js';
+import { interrupt } from './interrupt.js';
+import { VERSION } from './version.js';
 
-const VERSION = '0.1.0';
-
-export function buildProgram(): Command {
+/** `argv` picks the one command whose full definition is loaded (see commands/registry.ts). */
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('omnibot')
     .description('Connect support bots to Omnidesk and HelpDeskEddy, and prove the connection works.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -35,7 +36,7 @@ Start here:
 `,
     );
   // Every subcommand inherits the strict, non-exiting behaviour.
-  registerCommands(program);
+  await registerCommands(program, argv);
   for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }
@@ -54,12 +55,11 @@ function installSignalHandlers(abort: () => void): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   if (argv.length <= 2) {
     program.outputHelp({ error: true });
     return EXIT.usage;
   }
-  const { interrupt } = await import('./context.js');
   installSignalHandlers(() => interrupt.abort());
   try {
     await program.parseAsync(argv);
@@ -76,6 +76,11 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Entry point used by `bin/omnibot.js`. */
 export async function run(argv: string[] = process.argv): Promise<void> {
+  // `omnibot steps | head` closes the pipe early: the reader's choice, not a crash with a stack.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
   try {
     process.exitCode = await main(argv);
   } catch (err) {

@@ -6,6 +6,7 @@
 import { Io, processStreams, type GlobalFlags, type IoStreams } from './io/io.js';
 import { InquirerPrompter, NonInteractivePrompter, type Prompter } from './io/prompter.js';
 import type { LoadConfigOptions, LoadedConfig } from './config/load.js';
+import { interrupt } from './interrupt.js';
 
 export interface Context {
   io: Io;
@@ -29,8 +30,8 @@ export interface ContextOptions {
   signal?: AbortSignal;
 }
 
-/** Set by cli.ts; aborted on SIGINT/SIGTERM. */
-export const interrupt = new AbortController();
+/** Set by cli.ts; aborted on SIGINT/SIGTERM (defined in interrupt.ts, which start-up can load cheaply). */
+export { interrupt };
 
 export function createContext(flags: GlobalFlags & Record<string, unknown>, options: ContextOptions = {}): Context {
   const streams = options.streams ?? processStreams();
