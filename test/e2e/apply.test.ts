@@ -1,6 +1,11 @@
+import { screen } from '@inquirer/testing/vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import handler from '../../src/commands/apply/action.js';
+import { createContext } from '../../src/context.js';
+import { InquirerPrompter } from '../../src/io/prompter.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { botProject, SANDBOX_KEY, type BotProject } from './bot-project.js';
 
@@ -85,5 +90,46 @@ describe('omnibot apply (built, against a sandbox)', () => {
     expect(r.stdout).toMatch(/reply-as-note\s+pending\s+manual/);
     const plan = await project.run(['plan', '--detailed-exitcode']);
     expect(plan.exitCode, plan.stderr).toBe(4);
+  });
+});
+
+describe('omnibot apply at a terminal', () => {
+  /** Waits until the prompt on screen shows `text`. */
+  async function waitFor(text: string): Promise<string> {
+    for (let i = 0; i < 50; i++) {
+      if (screen.getScreen().includes(text)) return screen.getScreen();
+      await screen.next();
+    }
+    throw new Error(`never saw "${text}"; screen:\n${screen.getScreen()}`);
+  }
+
+  it('asks before creating, then shows each step it cannot perform and records the confirmation', async () => {
+    await project.cleanup();
+    project = await botProject(sandbox.omnidesk.url, { replyAsNote: true });
+    let stdout = '';
+    const ctx = createContext(
+      {},
+      {
+        cwd: project.dir,
+        prompter: new InquirerPrompter(),
+        streams: { stdout: { write: (x: string) => (stdout += x) }, stderr: { write: () => true }, stdin: { isTTY: true }, env: project.env },
+        signal: new AbortController().signal,
+      },
+    );
+    const done = handler({ args: [], opts: { lang: 'en' }, command: {} as Command }, ctx);
+    expect(await waitFor('Create through the API: wikibot/label?')).toBeTruthy();
+    screen.keypress('enter');
+    // The rules go through the sandbox admin path; the bot-side note option needs a person.
+    await waitFor('Is the step done?');
+    expect(stdout).toContain('Step 5. The bot\'s answer as a note');
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+    expect(stdout).toMatch(/reply-as-note\s+confirmed\s+ok\s+confirmed by user/);
+    const state = JSON.parse(await readFile(join(project.dir, '.omnibot', 'state.json'), 'utf8')) as {
+      resources: Record<string, { confirmedBy?: string }>;
+    };
+    expect(state.resources['wikibot/reply-as-note']!.confirmedBy).toBe('user');
+    expect(state.resources['wikibot/incoming-rule']!.confirmedBy).toBe('sandbox');
+    expect(await labels()).toEqual(['wikibot']);
   });
 });
