@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
-import { captureRecordSchema, type CaptureRecord } from './record.js';
+import { captureRecordSchema, looksLikeCaptureRecord, type CaptureRecord } from './record.js';
 
 export interface ReadOptions {
   /** Called for each skipped line, with a message that names the line. */
@@ -44,6 +44,7 @@ export function parseRecordLine(text: string): { record: CaptureRecord } | { pro
   } catch {
     return { problem: 'not valid JSON (a torn write?)' };
   }
+  if (looksLikeCaptureRecord(value)) return { record: value };
   const parsed = captureRecordSchema.safeParse(value);
   if (parsed.success) return { record: parsed.data };
   const issue = parsed.error.issues[0]!;

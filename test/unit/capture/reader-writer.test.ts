@@ -109,3 +109,27 @@ describe('CaptureWriter + readCapture', () => {
     await expect(collect(join(dir, 'missing.ndjson'))).rejects.toBeInstanceOf(UsageError);
   });
 });
+
+describe('looksLikeCaptureRecord', () => {
+  it('agrees with the zod schema on good and bad records', async () => {
+    const { looksLikeCaptureRecord, captureRecordSchema } = await import('../../../src/capture/record.js');
+    const good = { ...record(1), bytes: 3, auth: 'ok', forward: { status: 200, ms: 1 }, truncated: false, extra: 'kept' };
+    const bad = [
+      { ...good, v: 2 },
+      { ...good, id: '' },
+      { ...good, headers: { a: 1 } },
+      { ...good, event: 5 },
+      { ...good, response: { status: 'x', ms: 1 } },
+      { ...good, auth: 'maybe' },
+      { ...good, forward: { ms: 1 } },
+      { ...good, bytes: 1.5 },
+      null,
+    ];
+    expect(looksLikeCaptureRecord(good)).toBe(true);
+    expect(captureRecordSchema.safeParse(good).success).toBe(true);
+    for (const b of bad) {
+      expect(looksLikeCaptureRecord(b)).toBe(false);
+      expect(captureRecordSchema.safeParse(b).success).toBe(false);
+    }
+  });
+});
