@@ -80,6 +80,14 @@ export class Io {
     this.streams.stdout.write(redact(chunk));
   }
 
+  /**
+   * Raw data for stdout without redaction. Only for output the user explicitly asked to carry
+   * secrets (`steps --show-secrets`, `token generate --print`).
+   */
+  writeUnredacted(chunk: string): void {
+    this.streams.stdout.write(chunk);
+  }
+
   /** One JSON document on stdout. */
   printJson(data: unknown): void {
     this.streams.stdout.write(redact(JSON.stringify(data, null, 2)) + '\n');

@@ -104,4 +104,14 @@ describe('helpdeskeddy-bot through the built CLI, against the sandbox', () => {
       expect(r.stdout).not.toContain(secret);
     }
   });
+
+  it('steps --show-secrets prints the dispatcher URL with the token, ready to paste, and warns', async () => {
+    await project();
+    const secret = await token();
+    const r = await run(['steps', '--show-secrets']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`/webhook/${secret}`);
+    expect(r.stderr).toContain('--show-secrets');
+    expect(r.stderr).not.toContain(secret);
+  });
 });

@@ -8,6 +8,7 @@ const optionsSchema = z.object({
   format: z.enum(['text', 'markdown', 'json']).optional(),
   lang: z.enum(['ru', 'en']).default('ru'),
   integration: z.string().min(1).optional(),
+  showSecrets: z.boolean().optional(),
 });
 
 const handler: Handler = async ({ opts }, ctx) => {
@@ -16,7 +17,14 @@ const handler: Handler = async ({ opts }, ctx) => {
   // Steps need no secret: they print `${OMNIDESK_API_KEY}` as written when it is not set yet.
   const loaded = await ctx.loadConfig({ allowUnsetVars: true });
   const groups = await collectSteps(loaded.config!, { lang: options.lang, integration: options.integration });
-  ctx.io.write(renderSteps(groups, format, options.lang));
+  const text = renderSteps(groups, format, options.lang);
+  if (options.showSecrets) {
+    // A webhook URL that embeds a token must be pasted whole; the user asked for it explicitly.
+    ctx.io.warn('--show-secrets: the output contains tokens; do not commit or share it.');
+    ctx.io.writeUnredacted(text);
+  } else {
+    ctx.io.write(text);
+  }
 };
 
 export default handler;

@@ -53,8 +53,8 @@ export function dispatcherInstructions(spec: HdeDispatcherRuleSpec): Instruction
   out.push(sub({ ru: 'URL — указываем следующую ссылку:', en: 'URL — paste this link:' }, { value: a.url }));
   out.push({
     text: {
-      ru: 'Токен в ссылке — значение из .env рядом с конфигом (omnibot token generate); в выводе omnibot он скрыт как ***',
-      en: 'The token in the link is the value in .env beside the config (omnibot token generate); omnibot masks it as *** in its output',
+      ru: 'Токен в ссылке — значение из .env рядом с конфигом (omnibot token generate); в выводе omnibot он скрыт как ***; omnibot steps --show-secrets покажет ссылку целиком',
+      en: 'The token in the link is the value in .env beside the config (omnibot token generate); omnibot masks it as *** unless you run omnibot steps --show-secrets',
     },
     depth: 2,
   });
