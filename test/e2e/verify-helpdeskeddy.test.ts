@@ -90,4 +90,42 @@ describe('omnibot verify --e2e with HelpDeskEddy', () => {
     expect(guard.cause).toContain('«Группа автора последнего ответа» = «Клиент»');
     expect(checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['hde/e2e-loop-guard']);
   });
+
+  it('a wrong API key: exit 3, the credentials check fails, and the key is never printed', async () => {
+    const { dir } = await setup();
+    await writeFile(join(dir, '.env'), 'HDE_API_KEY=wrong-key-31415926\nHDE_BOT_TOKEN=hde-token-5b7c2e91\n');
+    const r = await runCli(['verify', '--json'], { cwd: dir });
+    expect(r.exitCode).toBe(3);
+    const creds = JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'helpdeskeddy.credentials');
+    expect(creds.status).toBe('fail');
+    expect(r.stdout + r.stderr).not.toContain('wrong-key-31415926');
+  });
+
+  it('a key whose user is not staff: the credentials check fails (exit 3) and says the user must be staff', async () => {
+    const { dir, api } = await setup();
+    const users = await api.listUsers();
+    const me = users.items.find((u) => u.email === creds.email)!;
+    await api.adminRequest('POST', `/_sandbox/users/${me.id}`, { group_type: 'user' });
+    const r = await runCli(['verify', '--json'], { cwd: dir });
+    // A client's key is a permission problem: exit 3, like any refused credential.
+    expect(r.exitCode).toBe(3);
+    const checks = JSON.parse(r.stdout).checks as Array<{ id: string; status: string; message?: string; hint?: string }>;
+    const failed = checks.filter((c) => c.status === 'fail');
+    expect(failed.map((c) => c.id)).toEqual(['helpdeskeddy.credentials']);
+    expect(failed[0]!.message).toContain('not staff');
+    expect(failed[0]!.hint).toContain('Управление → Глобальные настройки → Система');
+  });
+
+  it('the bot down: the endpoint check fails with connection refused and names the URL', async () => {
+    const { dir } = await setup();
+    const config = JSON.parse(await readFile(join(dir, 'omnibot.config.json'), 'utf8'));
+    config.integrations[0].webhookUrl = 'http://127.0.0.1:9/api/bots/helpdeskeddy_bot/webhook/${HDE_BOT_TOKEN}';
+    await writeFile(join(dir, 'omnibot.config.json'), JSON.stringify(config, null, 2));
+    const r = await runCli(['verify', '--json', '--timeout', '2s'], { cwd: dir });
+    expect(r.exitCode).toBe(1);
+    const endpoint = JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'hde/endpoint');
+    expect(endpoint.status).toBe('fail');
+    expect(JSON.stringify(endpoint)).toMatch(/refused|ECONNREFUSED/i);
+    expect(r.stdout + r.stderr).not.toContain('hde-token-5b7c2e91');
+  });
 });
