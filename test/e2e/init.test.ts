@@ -180,6 +180,10 @@ describe('omnibot init at a terminal', () => {
   it('asks every question, re-asks after a refused key, offers staff and labels, and writes the files', async () => {
     const done = run(initOptionsSchema.parse({}), terminalContext());
 
+    // The recipe comes first; omnidesk-bot is the default, and the helpdesk follows from it.
+    const recipes = await waitFor('What do you want to connect?');
+    for (const name of ['omnidesk-bot', 'helpdeskeddy-bot', 'omnidesk-custom-channel', 'billmanager', 'chaport']) expect(recipes).toContain(name);
+    screen.keypress('enter');
     await answer('Omnidesk account', sandbox.omnidesk.url);
     await answer('E-mail of the staff member', 'admin@sandbox.test');
     await waitFor('API key (hidden');
@@ -219,7 +223,7 @@ describe('omnibot init at a terminal', () => {
   });
 
   it('Ctrl-C at a prompt is a cancellation (exit 130) with nothing written', async () => {
-    const done = run(initOptionsSchema.parse({}), terminalContext());
+    const done = run(initOptionsSchema.parse({ recipe: 'omnidesk-bot' }), terminalContext());
     await answer('Omnidesk account', sandbox.omnidesk.url);
     await waitFor('E-mail of the staff member');
     screen.keypress({ name: 'c', ctrl: true });

@@ -3,21 +3,29 @@ import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../parse-options.js';
 import { run } from './run.js';
 
+const envName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, "_")');
+
 export const initOptionsSchema = z.object({
-  helpdesk: z.enum(['omnidesk']).default('omnidesk'),
+  recipe: z.enum(['omnidesk-bot', 'helpdeskeddy-bot', 'omnidesk-custom-channel', 'billmanager', 'chaport']).optional(),
+  helpdesk: z.enum(['omnidesk', 'helpdeskeddy']).optional(),
   url: z.string().optional(),
   email: z.string().optional(),
-  apiKeyEnv: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, "_")')
-    .optional(),
+  apiKeyEnv: envName.optional(),
   agent: z.string().optional(),
   label: z.string().optional(),
   webhookUrl: z.string().optional(),
   replyAsNote: z.boolean().optional(),
+  title: z.string().optional(),
+  type: z.enum(['async', 'sync']).optional(),
+  billmanagerUrl: z.string().optional(),
+  integrationStaff: z.string().optional(),
   name: z.string().optional(),
   writeEnv: z.boolean().optional(),
-  output: z.string().min(1).default('omnibot.config.json'),
+  // No default here: the global --config names the file when --output does not.
+  output: z.string().min(1).optional(),
+  append: z.boolean().optional(),
   force: z.boolean().optional(),
   ci: z.enum(['github']).optional(),
 });
@@ -34,9 +42,8 @@ const handler: Handler = async ({ opts }, ctx) => {
   for (const file of result.files) ctx.io.out(`wrote ${file.path}${file.note ? ` (${file.note})` : ''}`);
   ctx.io.info('');
   ctx.io.info('Next:');
-  ctx.io.info('  omnibot plan     what exists and what is missing');
-  ctx.io.info('  omnibot apply    create the label, then walk through the manual steps');
-  ctx.io.info('  omnibot steps    the manual steps, to follow or to share');
+  const width = Math.max(...result.next.map(([cmd]) => cmd.length));
+  for (const [cmd, why] of result.next) ctx.io.info(`  ${cmd.padEnd(width)}  ${why}`);
 };
 
 export default handler;

@@ -4,19 +4,23 @@
  */
 import { z } from 'zod';
 import { LABEL_TITLE_MAX } from '../../config/schema.js';
-import { checkWebhookUrl, normalizeHelpdeskUrl } from '../../config/urls.js';
+import { checkWebhookUrl, normalizeHelpdeskUrl, type HelpdeskKind } from '../../config/urls.js';
 import { UsageError } from '../../errors.js';
 
 export type Check = (value: string) => true | string;
 
-export const checkUrl: Check = (v) => {
-  try {
-    normalizeHelpdeskUrl(v, 'omnidesk');
-    return true;
-  } catch (err) {
-    return `the account ${(err as Error).message}`;
-  }
-};
+export function checkAccountUrl(kind: HelpdeskKind): Check {
+  return (v) => {
+    try {
+      normalizeHelpdeskUrl(v, kind);
+      return true;
+    } catch (err) {
+      return `the account ${(err as Error).message}`;
+    }
+  };
+}
+
+export const checkUrl: Check = checkAccountUrl('omnidesk');
 
 const emailSchema = z.email();
 export const checkEmail: Check = (v) => (emailSchema.safeParse(v.trim()).success ? true : `is not an e-mail address: ${v}`);
@@ -33,6 +37,34 @@ export const checkWebhook: Check = (v) => {
   return problem ? problem : true;
 };
 
+/**
+ * A webhook URL that may carry `${VAR}` placeholders (the bot token). It is checked with a
+ * token-like value in each allowed placeholder, so a placeholder in the host is caught now
+ * rather than when the config loads; any other `${…}` would need a variable nobody sets.
+ */
+export function checkWebhookWith(placeholders: string[]): Check {
+  return (v) => {
+    const other = [...v.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]!).filter((n) => !placeholders.includes(n));
+    if (other.length) return `may contain only ${placeholders.map((n) => `\${${n}}`).join(', ')} as a placeholder, not \${${other[0]}}`;
+    let filled = v.trim();
+    for (const n of placeholders) filled = filled.replaceAll(`\${${n}}`, 'A'.repeat(43));
+    const problem = checkWebhookUrl(filled);
+    return problem ? problem.replace(filled, v.trim()) : true;
+  };
+}
+
+/** `my.example.com` → `https://my.example.com`; BILLmanager is reached by URL, never by account name. */
+export function normalizeSiteUrl(v: string): string {
+  const t = v.trim().replace(/\/+$/, '');
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? t : `https://${t}`;
+}
+
+export const checkSiteUrl: Check = (v) => {
+  if (!v.trim()) return 'must not be empty';
+  const problem = checkWebhookUrl(normalizeSiteUrl(v));
+  return problem ? problem : true;
+};
+
 export const checkName: Check = (v) =>
   /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/.test(v) ? true : 'use letters, digits, "-" and "_" (at most 63), starting with a letter or digit';
 
@@ -45,12 +77,12 @@ export function checkFlag(flag: string, value: string, check: Check): string {
   return value.trim();
 }
 
-/** An integration name from a label: "Wiki Bot" → "wiki-bot"; non-Latin titles fall back to "bot". */
-export function nameFromLabel(label: string): string {
+/** An integration name from a title: "Wiki Bot" → "wiki-bot"; non-Latin titles fall back to `fallback`. */
+export function nameFromLabel(label: string, fallback = 'bot'): string {
   const slug = label
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/^[-_]+|[-_]+$/g, '')
     .slice(0, 63);
-  return slug && checkName(slug) === true ? slug : 'bot';
+  return slug && checkName(slug) === true ? slug : fallback;
 }

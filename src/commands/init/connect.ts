@@ -1,0 +1,115 @@
+/**
+ * The helpdesk connection of a recipe: account URL, e-mail and API key, taken from the config
+ * being appended to, from flags and the environment, or asked; then proved against the live API.
+ * At a terminal a refused key is worth another try; a script gets exit 3.
+ */
+import { join } from 'node:path';
+import { readEnvFile } from '../../config/env-file.js';
+import { normalizeHelpdeskUrl, type HelpdeskKind } from '../../config/urls.js';
+import type { Context } from '../../context.js';
+import { AuthError, ConfigError, UsageError } from '../../errors.js';
+import { registerSecret } from '../../io/secrets.js';
+import { HDE_API_KEY_VAR } from '../../recipes/helpdeskeddy-bot/admin-key.js';
+import { MENU } from '../../recipes/helpdeskeddy-bot/ui.js';
+import { OMNIDESK_API_KEY_VAR } from '../../recipes/omnidesk-bot/credentials.js';
+import { ADMIN_PAGES, API_KEY_PATH, adminPage } from '../../steps/omnidesk-ui.js';
+import type { InitOptions } from './action.js';
+import { checkLive, type Live } from './live.js';
+import { askApiKey, askEmail, askUrl } from './prompts.js';
+
+export const DEFAULT_KEY_VAR: Record<HelpdeskKind, string> = { omnidesk: OMNIDESK_API_KEY_VAR, helpdeskeddy: HDE_API_KEY_VAR };
+const HELPDESK: Record<HelpdeskKind, string> = { omnidesk: 'Omnidesk', helpdeskeddy: 'HelpDeskEddy' };
+const VAR_REF = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+
+export interface Connection {
+  kind: HelpdeskKind;
+  url: string;
+  email: string;
+  apiKey: string;
+  /** The variable the config reads the key from; undefined for a literal key kept in an appended file. */
+  varName?: string;
+  /** The key was typed at the prompt (so it is offered for .env). */
+  typed: boolean;
+  /** The section to add to the config; undefined when the appended file already has one. */
+  section?: Record<string, unknown>;
+}
+
+/** What an appended config already says about this helpdesk; flags may repeat it, not contradict it. */
+function reuse(kind: HelpdeskKind, section: Record<string, unknown>, options: InitOptions): { url: string; email: string; varName?: string; literal?: string } {
+  const { url, email, apiKey } = section as { url?: unknown; email?: unknown; apiKey?: unknown };
+  if (typeof url !== 'string' || typeof email !== 'string' || typeof apiKey !== 'string') {
+    throw new ConfigError(`The config's "${kind}" section lacks url, email or apiKey; fix it before appending to it.`, { code: 'config_invalid' });
+  }
+  const origin = normalizeHelpdeskUrl(url, kind);
+  if (options.url !== undefined && normalizeHelpdeskUrl(options.url, kind) !== origin) {
+    throw new UsageError(`--url: the config already connects to ${origin}; a config holds one ${HELPDESK[kind]} account.`, {
+      hint: 'Drop --url to use that account, or write another config with --output <file>.',
+      details: { flag: '--url' },
+    });
+  }
+  if (options.email !== undefined && options.email.trim().toLowerCase() !== email.toLowerCase()) {
+    throw new UsageError(`--email: the config already uses the key of ${email}.`, { hint: 'Drop --email to use it.', details: { flag: '--email' } });
+  }
+  const ref = VAR_REF.exec(apiKey.trim());
+  if (ref && options.apiKeyEnv !== undefined && options.apiKeyEnv !== ref[1]) {
+    throw new UsageError(`--api-key-env: the config reads the key from \${${ref[1]}}, not ${options.apiKeyEnv}.`, { details: { flag: '--api-key-env' } });
+  }
+  return ref ? { url: origin, email, varName: ref[1] } : { url: origin, email, literal: apiKey };
+}
+
+/** The key from the environment or the .env beside the config; undefined means "ask". */
+async function findKey(kind: HelpdeskKind, varName: string, ctx: Context, dir: string): Promise<string | undefined> {
+  const value = ctx.env[varName] || (await readEnvFile(join(dir, '.env')))[varName];
+  if (value) return value;
+  if (!ctx.prompter.interactive) {
+    throw new UsageError(`--api-key-env: ${varName} is not set (neither in the environment nor in ${join(dir, '.env')}).`, {
+      hint: `Set ${varName} to the ${HELPDESK[kind]} API key, or pass --api-key-env <NAME> naming the variable that holds it.`,
+      details: { flag: '--api-key-env', variable: varName },
+    });
+  }
+  return undefined;
+}
+
+function whereKeysAre(kind: HelpdeskKind, url: string): string {
+  return kind === 'omnidesk'
+    ? `The API key is made at ${API_KEY_PATH.en}: ${adminPage(url, ADMIN_PAGES.apiKey)}`
+    : `The administrator's API key is at ${MENU.keys.en} in ${url}`;
+}
+
+export async function connect(
+  kind: HelpdeskKind,
+  options: InitOptions,
+  ctx: Context,
+  dir: string,
+  existing: Record<string, unknown> | undefined,
+): Promise<{ conn: Connection; live: Live }> {
+  const p = ctx.prompter;
+  const kept = existing ? reuse(kind, existing, options) : undefined;
+  const varName = kept ? kept.varName : (options.apiKeyEnv ?? DEFAULT_KEY_VAR[kind]);
+  const url = kept?.url ?? normalizeHelpdeskUrl(await askUrl(p, kind, options.url), kind);
+  let email = kept?.email ?? (await askEmail(p, options.email));
+  let apiKey = kept?.literal ?? (await findKey(kind, varName!, ctx, dir));
+  let typed = false;
+  if (apiKey === undefined) {
+    ctx.io.info(whereKeysAre(kind, url));
+    apiKey = await askApiKey(p, varName!);
+    typed = true;
+  }
+  registerSecret(apiKey);
+
+  for (;;) {
+    try {
+      const live = await checkLive(kind, { url, email, apiKey }, ctx);
+      const section = kept ? undefined : { url, email, apiKey: `\${${varName}}` };
+      return { conn: { kind, url, email, apiKey, varName, typed, section }, live };
+    } catch (err) {
+      // A connection kept from the file is fixed in the file; only a typed key is asked again.
+      if (!(err instanceof AuthError) || !p.interactive || (kept && !typed)) throw err;
+      ctx.io.warn(`${err.message}${err.hint ? ` ${err.hint}` : ''}`);
+      if (!kept) email = await askEmail(p, undefined, email);
+      apiKey = await askApiKey(p, varName!);
+      registerSecret(apiKey);
+      typed = true;
+    }
+  }
+}
