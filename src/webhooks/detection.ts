@@ -19,7 +19,7 @@ export interface Detection {
   summary: EventSummary;
 }
 
-export type Detector = (contentType: string, body: Buffer) => Detection;
+export type Detector = (contentType: string, body: Buffer | string) => Detection;
 
 export const UNDETECTED: Detection = { event: null, valid: false, summary: {} };
 

@@ -72,26 +72,22 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
     }
   };
 
-  const baseRecord = (method: string, target: string, headers: NodeJS.Dict<string | string[]>) => {
-    // A request cut short before its request line has no path: record '' rather than invent '/'.
-    const { path, query } = target === '' ? { path: '', query: '' } : splitTarget(target);
-    return {
-      v: CAPTURE_VERSION,
-      id: randomUUID(),
-      receivedAt: new Date().toISOString(),
-      method,
-      path,
-      query: options.keepSecrets ? query : redactQueryParam(query, options.secret?.query),
-      headers: captureHeaders(headers, { keepSecrets: options.keepSecrets, secretHeader: options.secret?.header }),
-      rawQuery: query,
-    };
-  };
+  const baseRecord = (method: string, path: string, query: string, headers: NodeJS.Dict<string | string[]>) => ({
+    v: CAPTURE_VERSION,
+    id: randomUUID(),
+    receivedAt: new Date().toISOString(),
+    method,
+    path,
+    query: options.keepSecrets ? query : redactQueryParam(query, options.secret?.query),
+    headers: captureHeaders(headers, { keepSecrets: options.keepSecrets, secretHeader: options.secret?.header }),
+  });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const socket = req.socket;
     busy.add(socket);
-    const { rawQuery, ...base } = baseRecord(req.method ?? 'GET', req.url ?? '/', req.headers);
+    const { path, query: rawQuery } = splitTarget(req.url ?? '/');
+    const base = baseRecord(req.method ?? 'GET', path, rawQuery, req.headers);
     const declared = declaredLength(req);
     const body: BodyOutcome =
       declared !== undefined && declared > options.maxBody ? { kind: 'too-large', received: 0 } : await readRequestBody(req, options.maxBody);
@@ -128,13 +124,15 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
     }
 
     const bytes = body.bytes;
-    const detection = options.detect(String(req.headers['content-type'] ?? ''), bytes) ?? UNDETECTED;
+    const encoded = encodeBody(bytes);
+    // Hand the detector the text already decoded for the record, so the body is decoded once.
+    const detection = options.detect(req.headers['content-type'] ?? '', 'body' in encoded ? encoded.body : bytes) ?? UNDETECTED;
     const pathOk = underPrefix(base.path, options.pathPrefix);
     const authOk = options.secret ? checkSecret(options.secret, req.headers, rawQuery) : undefined;
     const status = !pathOk ? 404 : authOk === false ? 401 : options.status;
     const record: CaptureRecord = {
       ...base,
-      ...encodeBody(bytes),
+      ...encoded,
       event: detection.event,
       valid: detection.valid,
       response: { status, ms: 0 },
@@ -179,7 +177,9 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
       socket.destroy();
       return;
     }
-    const { rawQuery: _unused, ...base } = baseRecord(info.method, info.target, {});
+    // A request cut short before its request line has no path: record '' rather than invent '/'.
+    const target = info.target === '' ? { path: '', query: '' } : splitTarget(info.target);
+    const base = baseRecord(info.method, target.path, target.query, {});
     const record: CaptureRecord = {
       ...base,
       event: null,

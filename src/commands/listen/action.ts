@@ -11,6 +11,7 @@ import { loadDetector } from '../../webhooks/detection.js';
 import { userCatalog } from '../events/user-catalog.js';
 import { closeSharedAgent } from '../../webhooks/http.js';
 import { startListener, type RunningListener } from '../../webhooks/listener.js';
+import { LineBatch } from '../../webhooks/line-batch.js';
 import { formatRecordLine } from '../../webhooks/record-line.js';
 import type { Handler } from '../lazy-action.js';
 import { listenSettings, type ListenSettings } from './options.js';
@@ -45,6 +46,8 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
   const writer = await openCapture(settings);
   ctx.defer(closeSharedAgent);
   const tally = new ListenTally();
+  // One stdout write per event-loop turn, not per request (see LineBatch).
+  const output = new LineBatch((chunk) => ctx.io.write(chunk));
   const secretPolicy = { secretHeader: settings.secret?.header, secretQuery: settings.secret?.query };
   let warnedWrite = false;
 
@@ -67,8 +70,7 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
         if (writer) await writer.append(record);
         // --keep-secrets is about the capture file; stdout (often a CI log) stays masked.
         const shown = settings.keepSecrets ? maskRecordSecrets(record, secretPolicy) : record;
-        if (settings.json) ctx.io.printNdjson(shown);
-        else ctx.io.out(formatRecordLine(shown, summary, ctx.io.c));
+        output.push(settings.json ? JSON.stringify(shown) : formatRecordLine(shown, summary, ctx.io.c));
       },
       onRecordError: (err) => {
         if (warnedWrite) return;
@@ -85,6 +87,7 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
   await waitForAbort(ctx.signal);
   ctx.io.info('listen: stopping; letting in-flight requests finish…');
   await listener.close();
+  output.flush();
   if (writer) {
     try {
       await writer.close();

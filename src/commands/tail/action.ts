@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { EXIT, UsageError } from '../../errors.js';
 import { followCapture } from '../../capture/follow.js';
-import { decodeBody, contentTypeOf, type CaptureRecord } from '../../capture/record.js';
+import { contentTypeOf, type CaptureRecord } from '../../capture/record.js';
 import { readCapture, type NumberedRecord } from '../../capture/reader.js';
 import { parseDuration } from '../../capture/units.js';
 import { loadDetector, type Detector } from '../../webhooks/detection.js';
@@ -33,7 +33,7 @@ function printer(ctx: Context, detect: Detector, events: string[] | undefined) {
       return;
     }
     // Key fields are re-read from the body: the record keeps the bytes, not a parsed copy.
-    const summary = record.truncated || record.bodyBase64 !== undefined ? {} : detect(contentTypeOf(record), decodeBody(record)).summary;
+    const summary = record.truncated || record.body === undefined ? {} : detect(contentTypeOf(record), record.body).summary;
     ctx.io.out(formatRecordLine(record, summary, ctx.io.c));
   };
 }
