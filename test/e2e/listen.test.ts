@@ -79,6 +79,25 @@ describe('omnibot listen', () => {
     expect(rec).toMatchObject({ v: 1, method: 'POST', path: '/x', query: 'y=1', body: '{"a":1}', response: { status: 202 } });
   });
 
+  it('--forward-to passes the same bytes on and shows the forward result; --path answers 404 elsewhere', async () => {
+    const botCapture = join(dir, 'bot.ndjson');
+    const bot = await startListen(['--capture', botCapture, '--status', '202']);
+    const front = await startListen(['--forward-to', `${bot.url}bot`, '--path', '/in']);
+    expect(front.url).toMatch(/\/in$/);
+    const body = '{"case_id":1,"initial_text":"Ёлка 🎄","user_id":2}';
+    expect(await post(`${front.url}/x?k=v`, body)).toBe(200);
+    expect(await post(`${front.url.replace(/\/in$/, '')}/elsewhere`, body)).toBe(404);
+    const done = await front.stop();
+    await bot.stop();
+    const lines = done.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/POST \/in\/x\?k=v 200 omnidesk\.incoming .* → 202 \d+ms$/);
+    expect(lines[1]).toMatch(/POST \/elsewhere 404/);
+    expect(done.stderr).toMatch(/forwarded 1 \(0 failed\)/);
+    const got = await records(botCapture);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({ path: '/bot/in/x', query: 'k=v', body });
+  });
+
   it('refuses bad flags with exit 2 naming the flag', async () => {
     for (const [args, flag] of [
       [['--port', 'abc'], '--port'],
