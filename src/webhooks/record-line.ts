@@ -11,9 +11,12 @@ import type { EventSummary } from './detection.js';
 const TEXT_WIDTH = 60;
 
 export function clip(text: string, width = TEXT_WIDTH): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Only the head can be shown: normalise a bounded prefix, not a whole (possibly long) message.
+  const head = text.length > width * 4 ? text.slice(0, width * 4) : text;
+  const flat = head.replace(/\s+/g, ' ').trim();
+  if (flat.length <= width && head === text) return flat;
   const chars = Array.from(flat);
-  return chars.length <= width ? flat : `${chars.slice(0, width - 1).join('')}…`;
+  return chars.length <= width && head === text ? flat : `${chars.slice(0, width - 1).join('')}…`;
 }
 
 function clock(iso: string): string {
