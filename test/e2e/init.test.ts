@@ -8,6 +8,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { initOptionsSchema } from '../../src/commands/init/action.js';
+import { parseEnvFile } from '../../src/config/env-file.js';
 import { run } from '../../src/commands/init/run.js';
 import { createContext, type Context } from '../../src/context.js';
 import { CancelledError } from '../../src/errors.js';
@@ -220,6 +221,47 @@ describe('omnibot init at a terminal', () => {
     expect(config.integrations[0]).toMatchObject({ agent: 'operator@sandbox.test', label: 'wikibot', replyAsNote: true, name: 'wikibot' });
     expect(await readFile(join(project.dir, '.env'), 'utf8')).toBe('OMNIDESK_API_KEY=sandbox-api-key\n');
     expect(await readFile(join(project.dir, '.gitignore'), 'utf8')).toBe('.env\n.omnibot/\n');
+  });
+
+  it('helpdeskeddy-bot: picks the recipe, checks the admin key, offers staff, and makes the bot token into .env unseen', async () => {
+    const hde = sandbox.helpdeskeddy!.url;
+    const done = run(initOptionsSchema.parse({}), terminalContext());
+    await waitFor('What do you want to connect?');
+    screen.keypress('down');
+    screen.keypress('enter');
+    await answer('HelpDeskEddy account', hde);
+    await answer('E-mail of the staff member', 'admin@sandbox.test');
+    await waitFor('API key (hidden; the config will read it from ${HDE_API_KEY})');
+    screen.type('sandbox-api-key');
+    expect(screen.getScreen()).not.toContain('sandbox-api-key');
+    screen.keypress('enter');
+
+    const agents = await waitFor('Agent:');
+    expect(agents).toContain('Оператор <operator@sandbox.test>');
+    expect(agents).not.toContain('client@sandbox.test');
+    screen.keypress('down');
+    screen.keypress('enter');
+    await waitFor("The bot's webhook URL; write ${HDE_BOT_TOKEN} where the token goes");
+    // A token in the host is refused at the prompt, and the person types again.
+    screen.type('https://${HDE_BOT_TOKEN}.example.com/');
+    screen.keypress('enter');
+    await waitFor('in its path or query, not its host');
+    for (let i = 0; i < 40; i++) screen.keypress('backspace');
+    screen.type('https://bot.example.com/api/bots/helpdeskeddy_bot/webhook/${HDE_BOT_TOKEN}');
+    screen.keypress('enter');
+    await answer('A short name', '');
+    await answer('Save the key as HDE_API_KEY and a new bot token as HDE_BOT_TOKEN in .env', '');
+
+    const result = await done;
+    expect(result).toMatchObject({ recipe: 'helpdeskeddy-bot', integration: 'hde', agent: 'operator@sandbox.test', secret: { envVar: 'HDE_BOT_TOKEN', action: 'generated' } });
+    const config = JSON.parse(await readFile(join(project.dir, 'omnibot.config.json'), 'utf8')) as Record<string, any>;
+    expect(config.helpdeskeddy).toEqual({ url: hde, email: 'admin@sandbox.test', apiKey: '${HDE_API_KEY}' });
+    expect(config.integrations[0]).toMatchObject({ recipe: 'helpdeskeddy-bot', name: 'hde', token: '${HDE_BOT_TOKEN}', agent: 'operator@sandbox.test' });
+    const env = parseEnvFile(await readFile(join(project.dir, '.env'), 'utf8'));
+    expect(env.HDE_API_KEY).toBe('sandbox-api-key');
+    expect(env.HDE_BOT_TOKEN).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(stderr).not.toContain(env.HDE_BOT_TOKEN);
+    expect(await screen.getFullOutput()).not.toContain(env.HDE_BOT_TOKEN);
   });
 
   it('Ctrl-C at a prompt is a cancellation (exit 130) with nothing written', async () => {

@@ -62,8 +62,8 @@ export const billmanager: InitRecipe = {
         command: (name) => `omnibot billmanager secret generate --name ${name}`,
       },
       summary: { billmanagerUrl, integrationStaff: integrationStaff ?? conn.email },
-      next: () => [
-        ['omnibot steps', 'the Omnidesk side and the BILLmanager side, step by step'],
+      next: (name) => [
+        [`omnibot steps --integration ${name}`, 'the Omnidesk side and the BILLmanager side, step by step'],
         ['omnibot billmanager fields lint <custom_fields_values.json>', 'check the data-field mapping before installing it'],
         ['omnibot plan', 'what exists and what is missing'],
         ['omnibot verify', 'the channel, its secret, the data fields, the CGI URL'],

@@ -14,9 +14,9 @@ export const chaport: InitRecipe = {
       integration: { recipe: 'chaport' },
       defaultName: 'chaport',
       summary: {},
-      next: () => [
+      next: (name) => [
         ['omnibot chaport status-map', 'the Chaport status each staff member gets from their Omnidesk status'],
-        ['omnibot steps', 'the two rules that finish bot-only chats («в ожидании»)'],
+        [`omnibot steps --integration ${name}`, 'the two rules that finish bot-only chats («в ожидании»)'],
         ['omnibot plan', 'what exists and what is missing'],
       ],
     };

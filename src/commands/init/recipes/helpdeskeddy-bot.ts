@@ -70,10 +70,10 @@ export const helpdeskeddyBot: InitRecipe = {
       defaultName: 'hde',
       secret: { kind: 'hde-token', envVar: HDE_BOT_TOKEN_VAR, what: 'a new bot token', command: (name) => `omnibot token generate --name ${name}` },
       summary: { agent: agent ?? null },
-      next: () => [
+      next: (name) => [
         ['omnibot plan', 'what exists and what is missing'],
         ['omnibot apply', 'the dispatcher rule and the other manual steps, one at a time'],
-        ['omnibot steps', 'the manual steps, to follow or to share'],
+        [`omnibot steps --integration ${name}`, 'the manual steps, to follow or to share'],
         ['omnibot verify', 'the key, the bot endpoint; --e2e for a real round trip'],
       ],
     };

@@ -46,7 +46,7 @@ export const omnideskCustomChannel: InitRecipe = {
       defaultName: nameFromLabel(title, 'channel'),
       summary: { title, type },
       next: (name) => [
-        ['omnibot steps', `create the channel in Каналы → Кастомные каналы (steps for "${name}")`],
+        [`omnibot steps --integration ${name}`, 'create the channel in Каналы → Кастомные каналы'],
         ['omnibot plan', 'whether the channel exists with this URL and type'],
         ['omnibot verify --e2e', 'a case through the channel and a staff reply back to the Webhook URL'],
       ],
