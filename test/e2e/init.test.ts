@@ -14,7 +14,7 @@ import { createContext, type Context } from '../../src/context.js';
 import { CancelledError } from '../../src/errors.js';
 import { InquirerPrompter } from '../../src/io/prompter.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { botProject, SANDBOX_KEY, type BotProject } from './bot-project.js';
+import { botConfig, botProject, SANDBOX_KEY, type BotProject } from './bot-project.js';
 
 let sandbox: RunningSandbox;
 let project: BotProject;
@@ -262,6 +262,34 @@ describe('omnibot init at a terminal', () => {
     expect(env.HDE_BOT_TOKEN).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(stderr).not.toContain(env.HDE_BOT_TOKEN);
     expect(await screen.getFullOutput()).not.toContain(env.HDE_BOT_TOKEN);
+  });
+
+  it('an existing config: offers to add to it, reuses its connection, and refuses a taken name at the prompt', async () => {
+    const first = botConfig(sandbox.omnidesk.url);
+    await writeFile(project.configFile, JSON.stringify(first, null, 2));
+    const done = run(initOptionsSchema.parse({ recipe: 'omnidesk-custom-channel' }), terminalContext());
+    await answer('omnibot.config.json exists: add the new integration to it?', '');
+    // The connection comes from the file; only the key, unset here, is asked.
+    await answer('API key (hidden; the config will read it from ${OMNIDESK_API_KEY})', 'sandbox-api-key');
+    await answer('Channel title', 'Mobile app');
+    await answer("The channel's Webhook URL", 'https://app.example.com/omnidesk/replies');
+    await waitFor('Channel type');
+    screen.keypress('down');
+    screen.keypress('enter');
+    await waitFor('A short name');
+    for (let i = 0; i < 12; i++) screen.keypress('backspace');
+    screen.type('wikibot');
+    screen.keypress('enter');
+    await waitFor('the config already has an integration named "wikibot"');
+    for (let i = 0; i < 7; i++) screen.keypress('backspace');
+    screen.type('app');
+    screen.keypress('enter');
+    await answer('Save the key as OMNIDESK_API_KEY in .env', 'n');
+
+    expect(await done).toMatchObject({ recipe: 'omnidesk-custom-channel', integration: 'app', appended: true, type: 'sync' });
+    const config = JSON.parse(await readFile(project.configFile, 'utf8')) as Record<string, any>;
+    expect(config.omnidesk).toEqual(first.omnidesk);
+    expect(config.integrations).toEqual([first.integrations[0], { recipe: 'omnidesk-custom-channel', name: 'app', title: 'Mobile app', webhookUrl: 'https://app.example.com/omnidesk/replies', type: 'sync' }]);
   });
 
   it('Ctrl-C at a prompt is a cancellation (exit 130) with nothing written', async () => {

@@ -30,7 +30,7 @@ export function initCommand(): Command {
       'after',
       `
 Every question has a flag; with --no-input (or no terminal) a missing value is exit 2 naming
-its flag. The key never is a flag: it comes from the environment (or .env), or is typed hidden.
+its flag. The key is never a flag: it comes from the environment (or .env), or is typed hidden.
 Omnidesk keys are made at admin account → «Настройки» → «API»; the HelpDeskEddy administrator's
 key is at «Управление → Глобальные настройки → Система».
 ${examples([
