@@ -94,7 +94,7 @@ async function findFile(cwd: string, explicit: string | undefined): Promise<{ fi
     const where = explicit ? resolve(cwd, explicit) : (e as { filepath?: string }).filepath ?? 'the config file';
     throw new ConfigError(`Could not parse ${where}: ${parseProblem(String(e.message))}`, {
       code: 'config_parse',
-      hint: 'Fix the JSON/YAML syntax at the position shown.',
+      hint: 'Fix the JSON or YAML syntax of that file (a missing bracket, comma or quote is the usual cause).',
     });
   }
 }
