@@ -97,7 +97,7 @@ export const COMMANDS: CommandEntry[] = [
   {
     name: 'token',
     term: 'token',
-    description: 'generate and rotate the bot token (written to .env; only its fingerprint is kept)',
+    description: "generate and rotate an integration's secret: bot token, BILLmanager secret_key (written to .env; only its fingerprint is kept)",
     load: async () => (await import('./token/index.js')).tokenCommand(),
   },
   {

@@ -9,6 +9,8 @@ import { tempDir } from '../helpers/temp-dir.js';
 let dir: string;
 let cleanup: () => Promise<void>;
 
+const BM_INTEGRATION = { recipe: 'billmanager', name: 'bm', billmanagerUrl: 'https://bm.example.com', secret: '${BM_SECRET}' };
+
 const CONFIG = {
   helpdeskeddy: { url: 'https://acme.helpdeskeddy.com', email: 'admin@acme.ru', apiKey: '${HDE_API_KEY}' },
   integrations: [
@@ -68,8 +70,8 @@ describe('omnibot token (built)', () => {
     expect(rotated.exitCode, rotated.stderr).toBe(0);
     const second = (await env()).HDE_BOT_TOKEN!;
     expect(second).not.toBe(first);
-    const doc = JSON.parse(rotated.stdout) as { action: string; fingerprint: string; previousFingerprint: string; redo: { step: number; resource: string }; token?: string };
-    expect(doc).toMatchObject({ action: 'rotated', fingerprint: fingerprint(second), previousFingerprint: fingerprint(first), redo: { step: 4, resource: 'dispatcher-rule' } });
+    const doc = JSON.parse(rotated.stdout) as { action: string; fingerprint: string; previousFingerprint: string; redo: Array<{ step: number; resource: string }>; token?: string };
+    expect(doc).toMatchObject({ action: 'rotated', fingerprint: fingerprint(second), previousFingerprint: fingerprint(first), redo: [{ step: 4, resource: 'dispatcher-rule' }] });
     expect(doc.token).toBeUndefined();
     for (const t of [first, second]) expect(rotated.stdout + rotated.stderr).not.toContain(t);
     const s = await state();
@@ -105,5 +107,86 @@ describe('omnibot token (built)', () => {
     const rotateNothing = await run(['token', 'rotate']);
     expect(rotateNothing.exitCode).toBe(2);
     expect(rotateNothing.stderr).toContain('nothing to rotate');
+  });
+});
+
+// The BILLmanager secret_key is made by the same mechanism, through `token --name` or the
+// `billmanager secret` alias that presets the recipe.
+describe('omnibot token for a billmanager integration, and its alias billmanager secret (built)', () => {
+  const BM_CONFIG = { omnidesk: { url: 'http://127.0.0.1:9', email: 'admin@sandbox.test', apiKey: '${OMNIDESK_API_KEY}' }, integrations: [BM_INTEGRATION] };
+  const bmProject = async (config: unknown = BM_CONFIG) => {
+    await writeFile(join(dir, 'omnibot.config.json'), JSON.stringify(config));
+    await writeFile(join(dir, '.env'), 'OMNIDESK_API_KEY=k-123456789\n');
+  };
+
+  it('generates into .env without printing, refuses to replace, rotates naming the steps to redo', async () => {
+    await bmProject();
+    const gen = await run(['billmanager', 'secret', 'generate']);
+    expect(gen.exitCode).toBe(0);
+    expect(gen.stdout).toBe('');
+    const first = (await env()).BM_SECRET!;
+    expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await stat(join(dir, '.env'))).mode & 0o777).toBe(0o600);
+    expect(gen.stderr).toContain('BM_SECRET');
+    expect(gen.stderr).not.toContain(first);
+    const s = await state();
+    expect(s.tokens.bm.fingerprint).toBe(fingerprint(first));
+    expect(JSON.stringify(s)).not.toContain(first);
+
+    for (const args of [['billmanager', 'secret', 'generate'], ['token', 'generate']]) {
+      const again = await run(args);
+      expect(again.exitCode, args.join(' ')).toBe(2);
+      expect(again.stderr).toContain('already holds a secret');
+    }
+
+    const rotated = await run(['token', 'rotate', '--json']);
+    expect(rotated.exitCode, rotated.stderr).toBe(0);
+    const result = JSON.parse(rotated.stdout);
+    expect(result).toMatchObject({ action: 'rotated', integration: 'bm', envVar: 'BM_SECRET', previousFingerprint: fingerprint(first) });
+    expect(result.redo).toEqual([
+      { resource: 'custom-channel', step: 2 },
+      { resource: 'bm-params', step: 5 },
+    ]);
+    const second = (await env()).BM_SECRET!;
+    expect(second).not.toBe(first);
+    expect(rotated.stdout + rotated.stderr).not.toContain(second);
+    expect((await state()).tokens.bm).toMatchObject({ fingerprint: fingerprint(second), previous: [{ fingerprint: fingerprint(first) }] });
+
+    const human = await run(['billmanager', 'secret', 'rotate']);
+    expect(human.exitCode, human.stderr).toBe(0);
+    expect(human.stderr).toContain('Redo step 2 of `omnibot steps --integration bm`');
+    expect(human.stderr).toContain('The secret is not printed');
+
+    const bad = await run(['billmanager', 'secret', 'rotate', '--name', 'nope']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('--name: no billmanager integration named "nope"');
+  });
+
+  it('prints the secret only with --print, under its own key in --json', async () => {
+    await bmProject();
+    const r = await run(['token', 'generate', '--name', 'bm', '--print', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ integration: 'bm', secret: (await env()).BM_SECRET });
+  });
+
+  it('with a bot and a billmanager integration, --name picks one and its absence is exit 2 naming both', async () => {
+    await project({ ...CONFIG, integrations: [...CONFIG.integrations, BM_INTEGRATION] });
+    const which = await run(['token', 'generate']);
+    expect(which.exitCode).toBe(2);
+    expect(which.stderr).toContain('--name: the config has several helpdeskeddy-bot or billmanager integrations (known: hde, bm)');
+    const bm = await run(['token', 'generate', '--name', 'bm']);
+    expect(bm.exitCode, bm.stderr).toBe(0);
+    expect(Object.keys(await env())).toEqual(['HDE_API_KEY', 'BM_SECRET']);
+    // The alias looks only at billmanager integrations, so the only one is the default.
+    const alias = await run(['billmanager', 'secret', 'rotate']);
+    expect(alias.exitCode, alias.stderr).toBe(0);
+    expect(Object.keys((await state()).tokens)).toEqual(['bm']);
+    const wrongVar = await run(['token', 'generate', '--name', 'bm', '--env-var', 'OTHER']);
+    expect(wrongVar.exitCode).toBe(2);
+    expect(wrongVar.stderr).toContain('reads the secret of "bm" from ${BM_SECRET}');
+    await project({ ...CONFIG, integrations: [...CONFIG.integrations, { ...BM_INTEGRATION, secret: 'literal-secret-value-123' }] });
+    const literal = await run(['token', 'generate', '--name', 'bm']);
+    expect(literal.exitCode).toBe(2);
+    expect(literal.stderr).toContain('integrations[1].secret holds a literal secret');
   });
 });

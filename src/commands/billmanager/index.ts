@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { examples, lazyAction } from '../lazy-action.js';
+import { secretOptions } from '../token/index.js';
 
 function fieldsCommand(): Command {
   const lint = new Command('lint')
@@ -24,12 +25,9 @@ ${examples([
   return new Command('fields').description('the custom fields BILLmanager fills in Omnidesk').addCommand(lint);
 }
 
+/** An alias of `omnibot token generate|rotate` with the recipe preset (the steps and hints name it). */
 function secretCommand(): Command {
-  const common = (c: Command) =>
-    c
-      .option('--name <integration>', 'the billmanager integration (default: the only one in the config)')
-      .option('--env-var <NAME>', 'the variable to write when the config names none (default: BILLMANAGER_SECRET)')
-      .option('--print', 'also print the secret on stdout (only where nobody else reads)');
+  const common = (c: Command) => secretOptions(c, 'billmanager', 'BILLMANAGER_SECRET');
   const generate = common(new Command('generate'))
     .description('make the secret_key (32 random bytes, base64url, like every omnibot token) and write it to .env; refuses to replace one')
     .addHelpText(
@@ -43,7 +41,10 @@ function secretCommand(): Command {
   const rotate = common(new Command('rotate'))
     .description('replace the secret in .env, keep the old fingerprint, and name the steps to redo')
     .action(lazyAction(() => import('./secret-rotate.js')));
-  return new Command('secret').description('the secret_key shared by the channel’s Webhook URL and BILLmanager').addCommand(generate).addCommand(rotate);
+  return new Command('secret')
+    .description('the secret_key shared by the channel’s Webhook URL and BILLmanager (the same as `omnibot token … --name <billmanager>`)')
+    .addCommand(generate)
+    .addCommand(rotate);
 }
 
 export function billmanagerCommand(): Command {

@@ -1,3 +1,3 @@
-import { generate } from './secret-action.js';
+import { tokenHandler } from '../token/action.js';
 
-export default generate;
+export default tokenHandler('generate', 'billmanager');

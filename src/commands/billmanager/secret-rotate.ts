@@ -1,3 +1,3 @@
-import { rotate } from './secret-action.js';
+import { tokenHandler } from '../token/action.js';
 
-export default rotate;
+export default tokenHandler('rotate', 'billmanager');

@@ -2,7 +2,7 @@
  * `omnibot init`: picks the recipe (so the helpdesk), takes the connection from the appended
  * config or asks for it and proves it live, asks the recipe's questions, then writes the config
  * with every secret as `${VAR}`, and optionally `.env` (the key, and a bot token or BILLmanager
- * secret made by their own commands' code), `.gitignore` lines and a CI workflow. Every
+ * secret made by `omnibot token generate`'s code), `.gitignore` lines and a CI workflow. Every
  * question comes before the first write, so Ctrl-C or a failure leaves nothing half-written.
  */
 import { dirname, join, relative, resolve } from 'node:path';
@@ -18,7 +18,7 @@ import { backup, ciWorkflow, ensureGitignore, exists, refuseOverwrite, writeAtom
 import { askName, askWriteEnv } from './prompts.js';
 import { chooseRecipe } from './recipes/index.js';
 import type { GeneratedSecret, InitRecipe, NextStep } from './recipes/types.js';
-import { existingSecret, makeSecret, type SecretOutcome } from './secrets.js';
+import { existingSecret, generateCommand, makeSecret, type SecretOutcome } from './secrets.js';
 import { checkFlag, checkName } from './validate.js';
 
 export interface InitResult {
@@ -123,8 +123,8 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
     if (made.action === 'generated') envVars.push(made.envVar);
     else ctx.io.info(`${made.envVar} is already set (in ${made.where}); init kept it.`);
   } else if (secret) {
-    ctx.io.warn(`The config reads ${secret.envVar}, which is not set yet: run \`${secret.command(name)}\` (or rerun init with --write-env).`);
-    next.unshift([secret.command(name), `make ${secret.envVar} in .env; the config reads it`]);
+    ctx.io.warn(`The config reads ${secret.envVar}, which is not set yet: run \`${generateCommand(name)}\` (or rerun init with --write-env).`);
+    next.unshift([generateCommand(name), `make ${secret.envVar} in .env; the config reads it`]);
   }
   if (envVars.length) files.push({ path: show(join(dir, '.env')), note: `${envVars.join(', ')}, mode 0600` });
   if (writeEnv) {

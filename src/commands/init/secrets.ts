@@ -1,15 +1,14 @@
 /**
  * The secrets a recipe's config reads that init makes itself: the HelpDeskEddy bot token and the
- * BILLmanager secret_key. They are made by the very code of `omnibot token generate` and
- * `omnibot billmanager secret generate`, run once the config is written (those commands find the
- * variable and the .env through the config), so the token format, the 0600 .env and the
- * fingerprint in .omnibot/state.json are theirs. Never printed: both register the value as a
- * secret before anything is said.
+ * BILLmanager secret_key. They are made by the very code of `omnibot token generate`, run once
+ * the config is written (it finds the integration, the variable and the .env through the
+ * config), so the token format, the 0600 .env and the fingerprint in .omnibot/state.json are
+ * its. Never printed: the value is registered as a secret before anything is said.
  */
 import { join } from 'node:path';
-import { readEnvFile } from '../../config/env-file.js';
 import type { Context } from '../../context.js';
 import { registerSecret } from '../../io/secrets.js';
+import { existingToken, runToken } from '../token/run.js';
 import type { GeneratedSecret } from './recipes/types.js';
 
 export interface SecretOutcome {
@@ -20,30 +19,22 @@ export interface SecretOutcome {
   fingerprint?: string;
 }
 
+/** The command that makes the secret later, when init does not. */
+export const generateCommand = (name: string): string => `omnibot token generate --name ${name}`;
+
 /** Where the variable is already set, if anywhere: a token that exists is never replaced by init. */
 export async function existingSecret(secret: GeneratedSecret, ctx: Context, dir: string): Promise<string | undefined> {
-  const fromEnv = ctx.env[secret.envVar];
-  if (fromEnv) {
-    registerSecret(fromEnv);
-    return 'the environment';
-  }
-  const envFile = join(dir, '.env');
-  const fromFile = (await readEnvFile(envFile))[secret.envVar];
-  if (!fromFile) return undefined;
-  registerSecret(fromFile);
-  return envFile;
+  const found = await existingToken(secret.envVar, join(dir, '.env'), ctx);
+  if (found) registerSecret(found.value);
+  return found?.where;
 }
 
 export async function makeSecret(secret: GeneratedSecret, name: string, configFile: string, ctx: Context, dir: string): Promise<SecretOutcome> {
   const where = await existingSecret(secret, ctx, dir);
   if (where) return { envVar: secret.envVar, action: 'kept', where };
-  // The generators find their target through the config: point them at the file just written.
+  // The generator finds its target through the config: point it at the file just written.
   const at: Context = { ...ctx, flags: { ...ctx.flags, config: configFile } };
-  const options = { name, envVar: secret.envVar };
-  const result =
-    secret.kind === 'hde-token'
-      ? await (await import('../token/run.js')).runToken('generate', options, at)
-      : await (await import('../billmanager/secret-run.js')).runSecret('generate', options, at);
+  const result = await runToken('generate', { name, envVar: secret.envVar }, at);
   for (const w of result.warnings) ctx.io.warn(w);
   return { envVar: result.envVar, action: 'generated', where: result.envFile, fingerprint: result.fingerprint };
 }

@@ -1,10 +1,13 @@
-/** Handlers of `token generate` and `token rotate`: parse the flags, run, print. */
+/**
+ * Handlers of `token generate|rotate` and of its alias `billmanager secret generate|rotate`
+ * (the same code with the recipe preset): parse the flags, run, print.
+ */
 import { z } from 'zod';
-import type { Context } from '../../context.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../parse-options.js';
 import { printUnredacted, renderToken } from './render.js';
 import { runToken } from './run.js';
+import { secretRecipe, type SecretRecipeName } from './secret-recipes.js';
 
 const optionsSchema = z.object({
   name: z
@@ -18,19 +21,19 @@ const optionsSchema = z.object({
   print: z.boolean().optional(),
 });
 
-async function handle(mode: 'generate' | 'rotate', opts: Record<string, unknown>, ctx: Context): Promise<number> {
-  const options = parseOptions(optionsSchema, opts);
-  const result = await runToken(mode, options, ctx);
-  if (ctx.io.json) {
-    if (result.token) printUnredacted(ctx.io, JSON.stringify(result, null, 2));
-    else ctx.io.printJson(result);
-    for (const w of result.warnings) ctx.io.warn(w);
+export function tokenHandler(mode: 'generate' | 'rotate', only?: SecretRecipeName): Handler {
+  return async ({ opts }, ctx) => {
+    const options = parseOptions(optionsSchema, opts);
+    const result = await runToken(mode, options, ctx, only && secretRecipe(only));
+    const value = result.token ?? result.secret;
+    if (ctx.io.json) {
+      if (value) printUnredacted(ctx.io, JSON.stringify(result, null, 2));
+      else ctx.io.printJson(result);
+      for (const w of result.warnings) ctx.io.warn(w);
+      return 0;
+    }
+    renderToken(result, ctx.io);
+    if (value) printUnredacted(ctx.io, value);
     return 0;
-  }
-  renderToken(result, ctx.io);
-  if (result.token) printUnredacted(ctx.io, result.token);
-  return 0;
+  };
 }
-
-export const generate: Handler = ({ opts }, ctx) => handle('generate', opts, ctx);
-export const rotate: Handler = ({ opts }, ctx) => handle('rotate', opts, ctx);

@@ -1,3 +1,3 @@
-import { generate } from './action.js';
+import { tokenHandler } from './action.js';
 
-export default generate;
+export default tokenHandler('generate');

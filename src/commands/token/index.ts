@@ -1,31 +1,39 @@
-/** `omnibot token generate|rotate`: the HelpDeskEddy bot token, kept in .env, fingerprinted in state. */
+/**
+ * `omnibot token generate|rotate`: the secret an integration holds — the HelpDeskEddy bot token,
+ * the BILLmanager secret_key — kept in .env, fingerprinted in state. `billmanager secret …` is
+ * the same command with the recipe preset, defined with `secretOptions` below.
+ */
 import { Command } from 'commander';
 import { examples, lazyAction } from '../lazy-action.js';
 
-function common(cmd: Command): Command {
+/** The flags of every generate/rotate command; `integration` and `envVar` word the defaults. */
+export function secretOptions(cmd: Command, integration: string, envVar: string): Command {
   return cmd
-    .option('--name <integration>', 'the helpdeskeddy-bot integration (default: the only one in the config)')
-    .option('--env-var <NAME>', 'the variable to write when the config names none (default: HDE_BOT_TOKEN)')
-    .option('--print', 'also print the token on stdout (it is a secret: only where nobody else reads)');
+    .option('--name <integration>', `the ${integration} integration (default: the only one in the config)`)
+    .option('--env-var <NAME>', `the variable to write when the config names none (default: ${envVar})`)
+    .option('--print', 'also print the value on stdout (it is a secret: only where nobody else reads)');
 }
 
+const common = (cmd: Command) => secretOptions(cmd, 'helpdeskeddy-bot or billmanager', 'HDE_BOT_TOKEN, or BILLMANAGER_SECRET for billmanager');
+
 export function tokenCommand(): Command {
-  const token = new Command('token').description('generate and rotate the bot token (written to .env; only its fingerprint is kept)');
+  const token = new Command('token').description("generate and rotate an integration's secret: bot token, BILLmanager secret_key (written to .env; only its fingerprint is kept)");
   token.addCommand(
     common(new Command('generate'))
       .description('make a new token (32 random bytes, base64url) and write it to .env; refuses to replace one')
       .addHelpText(
         'after',
         examples([
-          ['omnibot token generate', 'the token of the only helpdeskeddy-bot integration, into .env beside the config'],
+          ['omnibot token generate', 'the token of the only helpdeskeddy-bot (or billmanager) integration, into .env beside the config'],
           ['omnibot token generate --name hde --print', 'and show it once, e.g. to paste into the bot platform'],
+          ['omnibot token generate --name bm', "a billmanager integration's secret, under the variable its \"secret\" reads"],
         ]),
       )
       .action(lazyAction(() => import('./generate.js'))),
   );
   token.addCommand(
     common(new Command('rotate'))
-      .description('replace the token in .env, keep the old fingerprint, and name the manual step to redo')
+      .description('replace the token in .env, keep the old fingerprint, and name the manual steps to redo')
       .addHelpText('after', examples([['omnibot token rotate --name hde', 'after a leak: new token, then redo the dispatcher step']]))
       .action(lazyAction(() => import('./rotate.js'))),
   );

@@ -1,3 +1,3 @@
-import { rotate } from './action.js';
+import { tokenHandler } from './action.js';
 
-export default rotate;
+export default tokenHandler('rotate');

@@ -1,17 +1,18 @@
 /**
- * Where a bot token lives: which integration, which environment variable the config reads it
- * from (`"token": "${HDE_BOT_TOKEN}"`), and the `.env` and state file beside the config. The
- * config is read raw, not through the loader: the loader refuses a `${VAR}` that is unset, and
- * an unset token is exactly what `token generate` is for.
+ * Where a secret lives: which integration (any recipe of ./secret-recipes.ts), which environment
+ * variable the config reads it from (`"token": "${HDE_BOT_TOKEN}"`, `"secret": "${BILLMANAGER_SECRET}"`),
+ * and the `.env` and state file beside the config. The config is read raw, not through the
+ * loader: the loader refuses a `${VAR}` that is unset, and an unset secret is exactly what
+ * `token generate` is for.
  */
-import { dirname, join } from 'node:path';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { SEARCH_PLACES } from '../../config/load.js';
 import { ConfigError, UsageError } from '../../errors.js';
-import { HDE_BOT_TOKEN_VAR } from '../../recipes/helpdeskeddy-bot/bot-token.js';
+import { SECRET_RECIPES, type SecretRecipe } from './secret-recipes.js';
 
 export interface TokenTarget {
+  recipe: SecretRecipe;
   integration: string;
   envVar: string;
   /** The folder of the config (or the working folder when there is none). */
@@ -19,7 +20,7 @@ export interface TokenTarget {
   configFile?: string;
   envFile: string;
   stateFile: string;
-  /** False when no helpdeskeddy-bot integration names the variable yet. */
+  /** False when no integration names the variable yet. */
   referenced: boolean;
 }
 
@@ -42,37 +43,44 @@ export async function readRawConfig(ctx: Context): Promise<{ file: string; raw: 
   }
 }
 
-export async function findTokenTarget(ctx: Context, options: { name?: string; envVar?: string }): Promise<TokenTarget> {
+/**
+ * `only` narrows the search to one recipe (`billmanager secret …`); without it every integration
+ * that holds a secret is a candidate, and with no candidate at all the value goes where `init`
+ * and the docs expect a bot token.
+ */
+export async function findTokenTarget(ctx: Context, options: { name?: string; envVar?: string }, only?: SecretRecipe): Promise<TokenTarget> {
   const found = await readRawConfig(ctx);
   const dir = found ? dirname(found.file) : ctx.cwd;
   const base = { dir, configFile: found?.file, envFile: join(dir, '.env'), stateFile: join(dir, '.omnibot', 'state.json') };
+  const scope = only ? [only] : SECRET_RECIPES;
   const list = Array.isArray(found?.raw.integrations) ? (found!.raw.integrations as Array<Record<string, unknown>>) : [];
-  const hde = list.map((it, index) => ({ it, index })).filter(({ it }) => it && it.recipe === 'helpdeskeddy-bot');
-  let chosen = options.name ? hde.find(({ it }) => it.name === options.name) : hde.length === 1 ? hde[0] : undefined;
-  if (!chosen && hde.length > 1) {
-    const known = hde.map(({ it }) => String(it.name)).join(', ');
-    throw new UsageError(`--name: ${options.name ? `no helpdeskeddy-bot integration named "${options.name}"` : 'the config has several helpdeskeddy-bot integrations'} (known: ${known})`, {
-      details: { flag: '--name' },
-    });
-  }
-  if (!chosen && options.name && hde.length === 1) {
-    throw new UsageError(`--name: no helpdeskeddy-bot integration named "${options.name}" (known: ${String(hde[0]!.it.name)})`, { details: { flag: '--name' } });
+  const holders = list.flatMap((it, index) => {
+    const recipe = it ? scope.find((r) => r.recipe === it.recipe) : undefined;
+    return recipe ? [{ it, index, recipe }] : [];
+  });
+  const chosen = options.name ? holders.find(({ it }) => it.name === options.name) : holders.length === 1 ? holders[0] : undefined;
+  if (!chosen && (holders.length > 1 || (options.name && holders.length > 0))) {
+    const kinds = [...new Set(holders.map(({ recipe }) => recipe.recipe))].join(' or ');
+    const known = holders.map(({ it }) => String(it.name)).join(', ');
+    const why = options.name ? `no ${kinds} integration named "${options.name}"` : `the config has several ${kinds} integrations`;
+    throw new UsageError(`--name: ${why} (known: ${known})`, { details: { flag: '--name' } });
   }
   if (!chosen) {
-    // Nothing in the config yet: the token goes where `init` and the docs expect it.
-    return { ...base, integration: options.name ?? 'hde', envVar: options.envVar ?? HDE_BOT_TOKEN_VAR, referenced: false };
+    const recipe = only ?? SECRET_RECIPES[0]!;
+    return { ...base, recipe, integration: options.name ?? recipe.defaultName, envVar: options.envVar ?? recipe.envVar, referenced: false };
   }
-  const where = `${found!.file}: integrations[${chosen.index}].token`;
-  const rawToken = chosen.it.token;
-  if (typeof rawToken === 'string' && rawToken !== '' && !rawToken.includes('${')) {
-    throw new ConfigError(`${where} holds a literal token`, {
+  const { recipe } = chosen;
+  const raw = chosen.it[recipe.field];
+  if (typeof raw === 'string' && raw !== '' && !raw.includes('${')) {
+    const also = recipe.alsoIn ? ` (and the same in ${recipe.alsoIn})` : '';
+    throw new ConfigError(`${found!.file}: integrations[${chosen.index}].${recipe.field} holds a literal ${recipe.field}`, {
       code: 'config_literal_secret',
-      hint: `Write "token": "\${${options.envVar ?? HDE_BOT_TOKEN_VAR}}" (and the same in webhookUrl) so the token lives in .env, then run this again.`,
+      hint: `Write "${recipe.field}": "\${${options.envVar ?? recipe.envVar}}"${also} so the ${recipe.field} lives in .env, then run this again.`,
     });
   }
-  const m = typeof rawToken === 'string' ? VAR_REF.exec(rawToken.trim()) : null;
+  const m = typeof raw === 'string' ? VAR_REF.exec(raw.trim()) : null;
   if (m && options.envVar && options.envVar !== m[1]) {
-    throw new UsageError(`--env-var: the config reads the token of "${String(chosen.it.name)}" from \${${m[1]}}, not ${options.envVar}`, { details: { flag: '--env-var' } });
+    throw new UsageError(`--env-var: the config reads the ${recipe.field} of "${String(chosen.it.name)}" from \${${m[1]}}, not ${options.envVar}`, { details: { flag: '--env-var' } });
   }
-  return { ...base, integration: String(chosen.it.name), envVar: m?.[1] ?? options.envVar ?? HDE_BOT_TOKEN_VAR, referenced: Boolean(m) };
+  return { ...base, recipe, integration: String(chosen.it.name), envVar: m?.[1] ?? options.envVar ?? recipe.envVar, referenced: Boolean(m) };
 }

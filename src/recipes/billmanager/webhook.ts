@@ -7,6 +7,8 @@ import type { ChannelDifference, ChannelTarget } from '../omnidesk-custom-channe
 import type { BillmanagerIntegration } from '../../config/schema.js';
 
 export const CGI_PATH = '/mancgi/omnidesk_webhook';
+/** The variable the config's `"secret"` reads by default (`init` writes it, `token generate` fills it). */
+export const BILLMANAGER_SECRET_VAR = 'BILLMANAGER_SECRET';
 /** The seed's own notation, shown next to the real URL so the two can be compared. */
 export const SEED_URL_FORMAT = 'https://URL/mancgi/omnidesk_webhook?{secret_key}';
 

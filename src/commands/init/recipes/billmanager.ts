@@ -1,12 +1,12 @@
 /**
  * `billmanager` (seed 003): where BILLmanager lives, and the Omnidesk staff member the
  * integration acts as. The secret_key the channel's URL and BILLmanager share is made by
- * `omnibot billmanager secret generate`'s code once the config exists (see ../secrets.ts).
+ * `omnibot token generate`'s code once the config exists (see ../secrets.ts).
  */
 import { UsageError } from '../../../errors.js';
 import type { Prompter } from '../../../io/prompter.js';
 import type { Staff } from '../../../omnidesk/types.js';
-import { BILLMANAGER_SECRET_VAR } from '../../billmanager/secret-run.js';
+import { BILLMANAGER_SECRET_VAR } from '../../../recipes/billmanager/webhook.js';
 import { checkEmail, checkFlag, checkSiteUrl, normalizeSiteUrl } from '../validate.js';
 import type { InitRecipe } from './types.js';
 
@@ -55,12 +55,7 @@ export const billmanager: InitRecipe = {
     return {
       integration: { recipe: 'billmanager', billmanagerUrl, secret: `\${${BILLMANAGER_SECRET_VAR}}`, ...(integrationStaff ? { integrationStaff } : {}) },
       defaultName: 'billmanager',
-      secret: {
-        kind: 'billmanager-secret',
-        envVar: BILLMANAGER_SECRET_VAR,
-        what: 'a new BILLmanager secret',
-        command: (name) => `omnibot billmanager secret generate --name ${name}`,
-      },
+      secret: { envVar: BILLMANAGER_SECRET_VAR, what: 'a new BILLmanager secret' },
       summary: { billmanagerUrl, integrationStaff: integrationStaff ?? conn.email },
       next: (name) => [
         [`omnibot steps --integration ${name}`, 'the Omnidesk side and the BILLmanager side, step by step'],

@@ -68,7 +68,7 @@ export const helpdeskeddyBot: InitRecipe = {
     return {
       integration: { recipe: 'helpdeskeddy-bot', token: TOKEN_REF, webhookUrl, ...(agent ? { agent } : {}) },
       defaultName: 'hde',
-      secret: { kind: 'hde-token', envVar: HDE_BOT_TOKEN_VAR, what: 'a new bot token', command: (name) => `omnibot token generate --name ${name}` },
+      secret: { envVar: HDE_BOT_TOKEN_VAR, what: 'a new bot token' },
       summary: { agent: agent ?? null },
       next: (name) => [
         ['omnibot plan', 'what exists and what is missing'],

@@ -11,14 +11,11 @@ import type { InitOptions } from '../action.js';
 import type { Connection } from '../connect.js';
 import type { Live } from '../live.js';
 
-/** A secret init makes (through the command that owns it) and the config reads as `${envVar}`. */
+/** A secret init makes (through `omnibot token generate`'s code) and the config reads as `${envVar}`. */
 export interface GeneratedSecret {
-  kind: 'hde-token' | 'billmanager-secret';
   envVar: string;
   /** For messages: "a new bot token". */
   what: string;
-  /** The command that makes it later, when init does not. */
-  command: (name: string) => string;
 }
 
 export interface RecipeContext {
