@@ -21,7 +21,7 @@ function toText(body: Buffer | string): string | undefined {
 function parseJson(text: string): Decoded {
   try {
     // A UTF-8 BOM is legal in the wild and harmless to drop.
-    return { ok: true, encoding: 'json', value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
+    return { ok: true, encoding: 'json', value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown };
   } catch (err) {
     return { ok: false, encoding: 'json', error: `invalid JSON: ${(err as Error).message}` };
   }

@@ -1,17 +1,22 @@
 /**
  * Names the event a request carries by matching its decoded body against every event's fields,
- * then judges it with that event's zod schema. The event is named even when the payload is
+ * then judges it with that event's schema. The event is named even when the payload is
  * invalid (a missing field, a string where a number belongs), so listen can say "looks like
  * omnidesk.incoming, but case_id is a string" instead of "unknown".
  *
  * Two events with the same body shape (HelpDeskEddy's new_ticket and new_reply share the seed's
  * one body) tie; the first in catalog order wins and `candidates` lists all of them.
+ *
+ * The listener detects on every request, so everything that depends only on the catalog (split
+ * paths, required counts, known keys, summary paths, validators) is worked out once per catalog
+ * in a plan, and zod — whose only extra over the plan's validators is the issue messages — runs
+ * only for the event that is named, and only when it is invalid.
  */
 import { stripHtml } from '../helpdeskeddy/template.js';
 import { decodeBody, salvageJsonKeys } from './decode.js';
-import { eventSchema, formatIssues, getPath } from './fields.js';
+import { eventSchema, eventValidator, formatIssues } from './fields.js';
 import { shippedCatalog } from './load.js';
-import type { Catalog, Encoding, EventDef, SummaryRole } from './types.js';
+import type { Catalog, Encoding, EventDef, FieldDef, SummaryRole } from './types.js';
 
 export interface DetectSummary {
   caseId?: string;
@@ -31,32 +36,122 @@ export interface DetectResult {
   summary: DetectSummary;
 }
 
-interface Score {
+/** Paths tried when no event matched, so listen still shows the key facts of a stranger. */
+const FALLBACK: Record<SummaryRole, string[]> = {
+  caseId: ['case_id', 'object.case_id'],
+  ticketId: ['ticket_id'],
+  userId: ['user_id', 'customer_id', 'object.user_id', 'object.custom_user_id'],
+  text: ['message', 'text', 'content', 'object.content', 'initial_text', 'last_reply_text'],
+};
+const ROLES = Object.keys(FALLBACK) as SummaryRole[];
+
+interface FieldPlan {
+  parts: string[];
+  required: boolean;
+  /** `String(field.const)`, when the field has a fixed value. */
+  constText?: string;
+}
+
+/** Per role, the paths to try in order (the event's own summary fields, then the fallbacks). */
+type SummaryPlan = Array<[SummaryRole, string[][]]>;
+
+interface EventPlan {
   event: EventDef;
+  fields: FieldPlan[];
+  required: number;
+  /** Top-level keys the event knows of; any other key of a body counts as extra. */
+  known: Set<string>;
+  /** Every field is top level (a broken JSON body can only be matched on its keys). */
+  flat: boolean;
+  summary: SummaryPlan;
+}
+
+interface CatalogPlan {
+  events: EventDef[];
+  fieldLists: FieldDef[][];
+  plans: EventPlan[];
+}
+
+const split = (path: string) => path.split('.');
+
+function summaryPlan(event: EventDef | undefined): SummaryPlan {
+  return ROLES.map((role) => [role, [...(event?.fields.filter((f) => f.summary === role).map((f) => f.name) ?? []), ...FALLBACK[role]].map(split)]);
+}
+
+const FALLBACK_SUMMARY = summaryPlan(undefined);
+
+function eventPlan(event: EventDef): EventPlan {
+  return {
+    event,
+    fields: event.fields.map((f) => ({ parts: split(f.name), required: f.required, ...(f.const !== undefined ? { constText: String(f.const) } : {}) })),
+    required: event.fields.filter((f) => f.required).length,
+    known: new Set(event.fields.map((f) => f.name.split('.')[0]!)),
+    flat: event.fields.every((f) => !f.name.includes('.')),
+    summary: summaryPlan(event),
+  };
+}
+
+const plans = new WeakMap<Catalog, CatalogPlan>();
+
+/** The catalog's plan, rebuilt only if its events (or their field lists) were replaced since. */
+function planFor(catalog: Catalog): CatalogPlan {
+  const cached = plans.get(catalog);
+  if (cached && current(cached, catalog.events)) return cached;
+  const plan: CatalogPlan = { events: [...catalog.events], fieldLists: catalog.events.map((e) => e.fields), plans: catalog.events.map(eventPlan) };
+  plans.set(catalog, plan);
+  return plan;
+}
+
+function current(plan: CatalogPlan, events: EventDef[]): boolean {
+  if (plan.events.length !== events.length) return false;
+  for (let i = 0; i < events.length; i += 1) if (plan.events[i] !== events[i] || plan.fieldLists[i] !== events[i]!.fields) return false;
+  return true;
+}
+
+/** `getPath` over a path split in advance. */
+function at(value: unknown, parts: string[]): unknown {
+  let node = value;
+  for (let i = 0; i < parts.length; i += 1) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[parts[i]!];
+  }
+  return node;
+}
+
+interface Score {
+  plan: EventPlan;
   present: number;
   required: number;
   extra: number;
   valid: boolean;
-  issues: string[];
 }
 
-function scoreEvent(event: EventDef, value: unknown, encoding: Encoding): Score | undefined {
-  const required = event.fields.filter((f) => f.required);
+function scoreEvent(plan: EventPlan, value: object, encoding: Encoding): Score | undefined {
   let present = 0;
-  for (const field of event.fields) {
-    const v = getPath(value, field.name);
+  const fields = plan.fields;
+  for (let i = 0; i < fields.length; i += 1) {
+    const field = fields[i]!;
+    const v = at(value, field.parts);
+    if (v === undefined) continue;
     // A fixed value that differs (`type=other`) rules the event out.
-    if (field.const !== undefined && v !== undefined && String(v) !== String(field.const)) return undefined;
-    if (v !== undefined && field.required) present += 1;
+    if (field.constText !== undefined && (typeof v === 'string' ? v : String(v)) !== field.constText) return undefined;
+    if (field.required) present += 1;
   }
-  if (required.length === 0 || present * 2 < required.length || present === 0) return undefined;
-  const known = new Set(event.fields.map((f) => f.name.split('.')[0]));
-  const extra = Object.keys(value as object).filter((k) => !known.has(k)).length;
+  const required = plan.required;
+  if (required === 0 || present * 2 < required || present === 0) return undefined;
+  let extra = 0;
+  for (const key of Object.keys(value)) if (!plan.known.has(key)) extra += 1;
+  const valid = plan.event.accepts.includes(encoding) && eventValidator(plan.event, encoding)(value);
+  return { plan, present, required, extra, valid };
+}
+
+/** What is wrong with a payload of this event: the encoding, then the schema's issues. */
+function issuesOf(event: EventDef, value: unknown, encoding: Encoding): string[] {
   const issues: string[] = [];
   if (!event.accepts.includes(encoding)) issues.push(`body: sent as ${encoding}; ${event.name} is ${event.accepts.join(' or ')}`);
   const checked = eventSchema(event, encoding).safeParse(value);
   if (!checked.success) issues.push(...formatIssues(checked.error));
-  return { event, present, required: required.length, extra, valid: issues.length === 0, issues };
+  return issues;
 }
 
 function better(a: Score, b: Score): number {
@@ -73,21 +168,11 @@ function asText(v: unknown): string | undefined {
   return s === '' ? undefined : s;
 }
 
-/** Paths tried when no event matched, so listen still shows the key facts of a stranger. */
-const FALLBACK: Record<SummaryRole, string[]> = {
-  caseId: ['case_id', 'object.case_id'],
-  ticketId: ['ticket_id'],
-  userId: ['user_id', 'customer_id', 'object.user_id', 'object.custom_user_id'],
-  text: ['message', 'text', 'content', 'object.content', 'initial_text', 'last_reply_text'],
-};
-
-function summarize(value: unknown, event: EventDef | undefined): DetectSummary {
+function summarize(value: unknown, plan: SummaryPlan): DetectSummary {
   const summary: DetectSummary = {};
-  const roles = Object.keys(FALLBACK) as SummaryRole[];
-  for (const role of roles) {
-    const paths = [...(event?.fields.filter((f) => f.summary === role).map((f) => f.name) ?? []), ...FALLBACK[role]];
-    for (const path of paths) {
-      const v = asText(getPath(value, path));
+  for (const [role, paths] of plan) {
+    for (const parts of paths) {
+      const v = asText(at(value, parts));
       if (v === undefined) continue;
       summary[role] = role === 'text' ? stripHtml(v).replace(/\s+/g, ' ').trim() : v;
       break;
@@ -96,11 +181,13 @@ function summarize(value: unknown, event: EventDef | undefined): DetectSummary {
   return summary;
 }
 
+/** The best score (the first of equals, in catalog order) and, on a tie, every tied event. */
 function pickBest(scores: Score[]): { best: Score; candidates?: string[] } | undefined {
   if (scores.length === 0) return undefined;
-  const sorted = scores.map((s, i) => ({ s, i })).sort((a, b) => better(a.s, b.s) || a.i - b.i);
-  const best = sorted[0]!.s;
-  const tied = sorted.filter(({ s }) => better(s, best) === 0).map(({ s }) => s.event.name);
+  let best = scores[0]!;
+  for (let i = 1; i < scores.length; i += 1) if (better(scores[i]!, best) < 0) best = scores[i]!;
+  if (scores.length === 1) return { best };
+  const tied = scores.filter((s) => better(s, best) === 0).map((s) => s.plan.event.name);
   return tied.length > 1 ? { best, candidates: tied } : { best };
 }
 
@@ -108,13 +195,15 @@ function pickBest(scores: Score[]): { best: Score; candidates?: string[] } | und
 function detectBroken(text: string, error: string, catalog: Catalog): DetectResult {
   const keys = salvageJsonKeys(text);
   const value = Object.fromEntries(keys.map((k) => [k, '']));
-  const scores = catalog.events
-    .filter((e) => e.accepts.includes('json') && e.fields.every((f) => !f.name.includes('.')))
-    .map((e) => scoreEvent(e, value, 'json'))
-    .filter((s): s is Score => s !== undefined && s.present === s.required);
+  const scores: Score[] = [];
+  for (const plan of planFor(catalog).plans) {
+    if (!plan.flat || !plan.event.accepts.includes('json')) continue;
+    const score = scoreEvent(plan, value, 'json');
+    if (score !== undefined && score.present === score.required) scores.push(score);
+  }
   const picked = pickBest(scores);
   return {
-    event: picked?.best.event.name ?? null,
+    event: picked?.best.plan.event.name ?? null,
     valid: false,
     issues: [`body: ${error}`],
     encoding: 'json',
@@ -133,16 +222,21 @@ export function detectEvent(contentType: string | undefined, body: Buffer | stri
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { event: null, valid: false, issues: ['body: not an object'], encoding, summary: {} };
   }
-  const scores = catalog.events.map((e) => scoreEvent(e, value, encoding)).filter((s): s is Score => s !== undefined);
+  const scores: Score[] = [];
+  for (const plan of planFor(catalog).plans) {
+    const score = scoreEvent(plan, value, encoding);
+    if (score !== undefined) scores.push(score);
+  }
   const picked = pickBest(scores);
-  if (!picked) return { event: null, valid: false, issues: ['body: matches no known event'], encoding, summary: summarize(value, undefined) };
+  if (!picked) return { event: null, valid: false, issues: ['body: matches no known event'], encoding, summary: summarize(value, FALLBACK_SUMMARY) };
   const { best, candidates } = picked;
+  const issues = best.valid ? [] : issuesOf(best.plan.event, value, encoding);
   return {
-    event: best.event.name,
-    valid: best.valid,
-    ...(best.issues.length ? { issues: best.issues } : {}),
+    event: best.plan.event.name,
+    valid: issues.length === 0,
+    ...(issues.length ? { issues } : {}),
     encoding,
     ...(candidates ? { candidates } : {}),
-    summary: summarize(value, best.event),
+    summary: summarize(value, best.plan.summary),
   };
 }

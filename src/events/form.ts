@@ -40,6 +40,8 @@ export function encodeForm(value: Record<string, unknown>): string {
 }
 
 function decodeComponent(text: string): string {
+  // Most keys and many values (`type=message_new`, ids) have nothing to decode.
+  if (!text.includes('%')) return text.includes('+') ? text.replace(/\+/g, ' ') : text;
   const plain = text.replace(/\+/g, ' ');
   try {
     return decodeURIComponent(plain);
@@ -70,15 +72,30 @@ export function splitBracketKey(key: string): string[] {
   return consumed === rest.length ? parts : [key];
 }
 
+/**
+ * Raw key → its path. A sender posts the same few keys over and over (`object%5Bcase_id%5D`),
+ * so each is decoded and split once; the cap bounds what a stream of odd keys can cost.
+ */
+const keyPaths = new Map<string, readonly string[]>();
+const KEY_CACHE_LIMIT = 1024;
+
+function keyPath(rawKey: string): readonly string[] {
+  let path = keyPaths.get(rawKey);
+  if (path === undefined) {
+    path = splitBracketKey(decodeComponent(rawKey));
+    if (keyPaths.size < KEY_CACHE_LIMIT) keyPaths.set(rawKey, path);
+  }
+  return path;
+}
+
 /** Decodes a form body into nested objects; the last value of a repeated key wins, as in PHP. */
 export function decodeForm(body: string): FormObject {
   const root: FormObject = {};
   for (const pair of body.split('&')) {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
-    const key = decodeComponent(eq === -1 ? pair : pair.slice(0, eq));
+    const path = keyPath(eq === -1 ? pair : pair.slice(0, eq));
     const value = eq === -1 ? '' : decodeComponent(pair.slice(eq + 1));
-    const path = splitBracketKey(key);
     let node: FormObject = root;
     for (let i = 0; i < path.length - 1; i += 1) {
       const part = path[i] === '' ? String(Object.keys(node).length) : path[i]!;
