@@ -35,10 +35,13 @@ export function pollInterval(rate: RateLike, pace: PollPace, attempt = Number.PO
   return interval;
 }
 
-/** Resolves after `ms`, or early (without throwing) when the signal aborts. */
+/**
+ * Resolves after `ms`, or early (without throwing) when the signal aborts; at once for 0. The
+ * sandbox servers wait with it too (injected delays, webhook retries), cut short on close.
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
+    if (ms <= 0 || signal?.aborted) return resolve();
     const timer = setTimeout(done, ms);
     function done() {
       clearTimeout(timer);

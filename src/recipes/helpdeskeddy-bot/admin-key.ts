@@ -7,6 +7,7 @@
 import { checkAdminKey } from '../../helpdeskeddy/admin-key.js';
 import type { HelpdeskeddyApi } from '../../helpdeskeddy/types.js';
 import type { ManualStep, Resource, ResourceContext } from '../../model/resource.js';
+import { keyInEnvInstruction } from '../omnidesk-bot/credentials.js';
 import { MENU } from './ui.js';
 
 /** The variable `init` writes into the config; the steps suggest the same name. */
@@ -33,13 +34,7 @@ export function adminKeyStep(rc: Pick<ResourceContext, 'config'>): ManualStep {
         text: { ru: 'В конфиге укажите e-mail администратора, которому принадлежит ключ', en: "Put the e-mail of the administrator who owns the key in the config" },
         value: conn?.email,
       },
-      {
-        text: {
-          ru: `Сохраните ключ в переменной окружения ${HDE_API_KEY_VAR} (или в .env рядом с конфигом), а в конфиге оставьте ссылку на неё`,
-          en: `Keep the key in the ${HDE_API_KEY_VAR} environment variable (or in .env beside the config); the config refers to it`,
-        },
-        value: `\${${HDE_API_KEY_VAR}}`,
-      },
+      keyInEnvInstruction(HDE_API_KEY_VAR),
     ],
     why: {
       ru:

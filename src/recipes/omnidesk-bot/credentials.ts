@@ -2,11 +2,22 @@
  * `api-key`: the prerequisite of everything else. Reading it proves the e-mail and key work
  * (an AuthError propagates, so `plan` exits 3), and its step tells where the key is made.
  */
-import type { ManualStep, Resource, ResourceContext } from '../../model/resource.js';
+import type { Instruction, ManualStep, Resource, ResourceContext } from '../../model/resource.js';
 import { ADMIN_PAGES, API_KEY_PATH, adminPage } from '../../steps/omnidesk-ui.js';
 
 /** The variable `init` writes into the config; the steps suggest the same name. */
 export const OMNIDESK_API_KEY_VAR = 'OMNIDESK_API_KEY';
+
+/** The API key step's last line, for either helpdesk: keep the key in `varName`, refer to it from the config. */
+export function keyInEnvInstruction(varName: string): Instruction {
+  return {
+    text: {
+      ru: `Сохраните ключ в переменной окружения ${varName} (или в .env рядом с конфигом), а в конфиге оставьте ссылку на неё`,
+      en: `Keep the key in the ${varName} environment variable (or in .env beside the config); the config refers to it`,
+    },
+    value: `\${${varName}}`,
+  };
+}
 
 export function apiKeyStep(rc: Pick<ResourceContext, 'config'>): ManualStep {
   const conn = rc.config.omnidesk;
@@ -21,13 +32,7 @@ export function apiKeyStep(rc: Pick<ResourceContext, 'config'>): ManualStep {
         text: { ru: 'Ключ принадлежит сотруднику; в конфиге укажите его почту', en: "The key belongs to a staff member; put that person's e-mail in the config" },
         value: conn?.email,
       },
-      {
-        text: {
-          ru: `Сохраните ключ в переменной окружения ${OMNIDESK_API_KEY_VAR} (или в .env рядом с конфигом), а в конфиге оставьте ссылку на неё`,
-          en: `Keep the key in the ${OMNIDESK_API_KEY_VAR} environment variable (or in .env beside the config); the config refers to it`,
-        },
-        value: `\${${OMNIDESK_API_KEY_VAR}}`,
-      },
+      keyInEnvInstruction(OMNIDESK_API_KEY_VAR),
     ],
     why: {
       ru: 'Через API omnibot создаёт метку, проверяет агента и прогоняет проверочное обращение.',

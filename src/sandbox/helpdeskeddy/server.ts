@@ -6,7 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseBasicAuth } from '../shared/basic-auth.js';
-import { BodyTooLargeError, delay, HttpError, isLoopbackAddress, json, readBody, sendReply, type Reply } from '../shared/http.js';
+import { sleep } from '../../verify/poll.js';
+import { BodyTooLargeError, HttpError, isLoopbackAddress, json, readBody, sendReply, type Reply } from '../shared/http.js';
 import { adminRouter, type AdminContext, type RequestLogEntry } from './admin-routes.js';
 import { apiRouter, type ApiContext } from './api-routes.js';
 import { Dispatcher } from './dispatcher.js';
@@ -92,7 +93,7 @@ export function createHelpdeskeddySandbox(options: HelpdeskeddySandboxOptions): 
       throw new HttpError(429, { errors: [{ code: 'e-429', title: 'Too Many Requests', details: 'API limit reached.' }] }, { 'retry-after': String(verdict.retryAfterSec) });
     }
     const fault = faults.take(method, path);
-    if (fault?.delayMs) await delay(fault.delayMs);
+    if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault?.status) {
       const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
       const title = fault.status === 429 ? 'Too Many Requests' : 'Internal Server Error';

@@ -6,7 +6,8 @@
  * is when a real helpdesk fires its webhooks.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { BodyTooLargeError, HttpError, delay, isLoopbackAddress, readBody, sendReply, type Reply } from './http.js';
+import { sleep } from '../../verify/poll.js';
+import { BodyTooLargeError, HttpError, isLoopbackAddress, readBody, sendReply, type Reply } from './http.js';
 import type { RouteRequest, Router } from './router.js';
 import type { FaultQueue, QueuedFault } from './faults.js';
 import type { RequestLog } from './request-log.js';
@@ -78,14 +79,14 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
       } else if (isApi) {
         fault = spec.faults.take(method, path);
         if (fault?.status !== undefined) {
-          await delay(fault.delayMs ?? 0, closing.signal);
+          await sleep(fault.delayMs ?? 0, closing.signal);
           reply = spec.faultReply(fault as QueuedFault & { status: number });
         } else {
           const gate = spec.gate(call);
           reply = 'auth' in gate ? await route(spec.api, call, gate.auth, after) : gate;
           // A slow server still does the work; only the answer is late. That is what makes a
           // timed-out create dangerous to repeat blindly.
-          if (fault?.delayMs) await delay(fault.delayMs, closing.signal);
+          if (fault?.delayMs) await sleep(fault.delayMs, closing.signal);
         }
       } else {
         reply = spec.error(404, 'not_found');

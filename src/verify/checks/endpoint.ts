@@ -4,6 +4,7 @@
  * answered 2xx within the timeout. Helpdesks give up on slow webhooks, so a bot that does its
  * work before answering fails here even though it "works".
  */
+import type { Catalog } from '../../events/catalog.js';
 import { isSuccess, sendRequest, type SendResult } from '../../webhooks/http.js';
 import { fail, pass, type CheckDef, type CheckOutcome } from '../check.js';
 import type { IntegrationInput, VerifyContext } from '../context.js';
@@ -11,6 +12,27 @@ import { formatDuration } from '../duration.js';
 
 export function endpointCheckId(input: IntegrationInput): string {
   return `${input.integration.name}/endpoint`;
+}
+
+/**
+ * POSTs the catalog's sample of an event to a URL as the helpdesk would send it (fresh ids,
+ * user-promoted captures included). The catalog is read once per sender, on first use.
+ */
+export function sampleSender(cx: VerifyContext): (event: string, url: string) => Promise<SendResult> {
+  let catalog: Promise<Catalog> | undefined;
+  return async (event, url) => {
+    const { loadCatalog, userEventsDir, renderSample, findEvent } = await import('../../events/catalog.js');
+    catalog ??= loadCatalog(userEventsDir(cx.loaded.dir));
+    const sample = renderSample(findEvent(await catalog, event), {});
+    return sendRequest({
+      url,
+      method: 'POST',
+      headers: { 'content-type': sample.contentType, 'user-agent': 'omnibot-verify' },
+      body: sample.body,
+      timeoutMs: cx.timeoutMs,
+      signal: cx.signal,
+    });
+  };
 }
 
 function webhookUrlOf(input: IntegrationInput): string | undefined {
@@ -51,20 +73,11 @@ export function endpointCheck(input: IntegrationInput): CheckDef<VerifyContext> 
     integration: input.integration.name,
     needs: ['config'],
     async run(cx) {
-      const { loadCatalog, userEventsDir, renderSample, findEvent } = await import('../../events/catalog.js');
-      const catalog = await loadCatalog(userEventsDir(cx.loaded.dir));
+      const send = sampleSender(cx);
       const answered: Array<{ event: string; status?: number; ms: number }> = [];
       for (const name of events) {
         if (cx.signal.aborted) return { status: 'skip', message: 'cancelled' };
-        const sample = renderSample(findEvent(catalog, name), {});
-        const result = await sendRequest({
-          url,
-          method: 'POST',
-          headers: { 'content-type': sample.contentType, 'user-agent': 'omnibot-verify' },
-          body: sample.body,
-          timeoutMs: cx.timeoutMs,
-          signal: cx.signal,
-        });
+        const result = await send(name, url);
         answered.push({ event: name, status: result.status, ms: result.ms });
         if (!isSuccess(result)) {
           const outcome = diagnose(name, result, url, cx.timeoutMs);

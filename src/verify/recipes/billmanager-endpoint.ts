@@ -6,8 +6,9 @@
  */
 import type { BillmanagerIntegration } from '../../config/schema.js';
 import { billmanagerWebhookUrl, maskSecretUrl } from '../../recipes/billmanager/webhook.js';
-import { isSuccess, sendRequest, type SendResult } from '../../webhooks/http.js';
+import { isSuccess, type SendResult } from '../../webhooks/http.js';
 import { fail, pass, type CheckDef, type CheckOutcome } from '../check.js';
+import { sampleSender } from '../checks/endpoint.js';
 import { stepRef, type IntegrationInput, type VerifyContext } from '../context.js';
 import { formatDuration } from '../duration.js';
 
@@ -47,16 +48,7 @@ export function billmanagerEndpointCheck(input: IntegrationInput): CheckDef<Veri
     async run(cx) {
       const url = billmanagerWebhookUrl(it.billmanagerUrl, it.secret);
       const shown = maskSecretUrl(url);
-      const { loadCatalog, userEventsDir, renderSample, findEvent } = await import('../../events/catalog.js');
-      const sample = renderSample(findEvent(await loadCatalog(userEventsDir(cx.loaded.dir)), CGI_EVENT), {});
-      const result = await sendRequest({
-        url,
-        method: 'POST',
-        headers: { 'content-type': sample.contentType, 'user-agent': 'omnibot-verify' },
-        body: sample.body,
-        timeoutMs: cx.timeoutMs,
-        signal: cx.signal,
-      });
+      const result = await sampleSender(cx)(CGI_EVENT, url);
       if (!isSuccess(result)) return { ...diagnose(input, result, shown, cx.timeoutMs), details: { url: shown, status: result.status } };
       return pass(`${CGI_EVENT} → ${result.status} in ${formatDuration(result.ms)} at ${shown}`, { url: shown, status: result.status });
     },

@@ -10,8 +10,9 @@ import type { CustomChannel, OmnideskApi } from '../../omnidesk/types.js';
 import { fail, pass, skip, type CheckDef } from '../check.js';
 import { factKey, stepRef, type IntegrationInput, type VerifyContext } from '../context.js';
 import { pollInterval, pollUntil } from '../poll.js';
+import { cleanUpCheck } from '../round-trip/clean-up.js';
 import { runTag } from '../round-trip/omnidesk-trip.js';
-import type { SandboxDelivery } from '../round-trip/deliveries.js';
+import { deliveriesSince, type SandboxDelivery } from '../round-trip/deliveries.js';
 import { channelFact } from './channel-checks.js';
 
 export const MESSAGE_NEW = 'omnidesk.message_new';
@@ -42,11 +43,6 @@ export function readMessageNew(d: Pick<SandboxDelivery, 'contentType' | 'body'>)
   } catch {
     return undefined;
   }
-}
-
-async function deliveriesSince(api: OmnideskApi, since: number): Promise<SandboxDelivery[]> {
-  const list = await api.adminRequest<SandboxDelivery[]>('GET', `/_sandbox/deliveries?since=${since}`);
-  return (Array.isArray(list) ? list : []).filter((d) => d.id > since);
 }
 
 export function customChannelTripChecks(input: IntegrationInput, needs: string[], what: { endpoint: string } = { endpoint: 'the channel’s endpoint' }): CheckDef<VerifyContext>[] {
@@ -150,21 +146,14 @@ export function customChannelTripChecks(input: IntegrationInput, needs: string[]
     },
   };
 
-  const cleanUp: CheckDef<VerifyContext> = {
-    id: id('cleanup'),
-    title: 'The test case is cleaned up',
-    integration: name,
-    e2e: true,
-    always: true,
-    async run(cx) {
+  const cleanUp = cleanUpCheck(id('cleanup'), name, {
+    noun: 'case',
+    key,
+    created(cx) {
       const t = cx.facts.get(key) as Trip | undefined;
-      if (!t?.caseId) return skip('no test case was created');
-      await t.api.trashCase(t.caseId);
-      cx.pendingCleanup.delete(key);
-      cx.timeline.add('cleaned-up', `case #${t.caseId} moved to the trash`, { caseId: t.caseId });
-      return pass(`case #${t.caseId} moved to the trash`);
+      return t?.caseId ? { id: t.caseId, trash: () => t.api.trashCase(t.caseId!) } : undefined;
     },
-  };
+  });
 
   return [createCase, staffReply, userReply, cleanUp];
 }

@@ -5,24 +5,19 @@
  * from "the bot failed" when a hop times out.
  */
 import { parseBody, readHelpdeskeddyWebhook, readOmnideskWebhook } from '../../bot/payloads.js';
+import type { Delivery } from '../../sandbox/shared/deliveries.js';
 
-export interface SandboxDelivery {
-  id: number;
-  ruleId?: number;
-  event: string;
-  url: string;
-  method: string;
-  /** 0 when no answer came. */
-  status: number;
-  ms: number;
-  error?: string;
-  at: string;
-  contentType?: string;
-  body: string;
-}
+/** One entry of `GET /_sandbox/deliveries`: the sandbox's own log record, as JSON. */
+export type SandboxDelivery = Delivery;
 
 export interface DeliveryReader {
   adminRequest<T = unknown>(method: 'GET', path: string): Promise<T>;
+}
+
+/** The deliveries logged after id `since` (the sandbox filters; the check here guards the rest). */
+export async function deliveriesSince(api: DeliveryReader, since: number): Promise<SandboxDelivery[]> {
+  const list = await api.adminRequest<SandboxDelivery[]>('GET', `/_sandbox/deliveries?since=${since}`);
+  return (Array.isArray(list) ? list : []).filter((d) => d.id > since);
 }
 
 /** The case (or ticket) id and text a delivered webhook carried, if it is one of ours. */
@@ -46,9 +41,8 @@ export class DeliveryWatch {
 
   /** New deliveries for the given case since the last call. */
   async poll(caseId: number): Promise<SandboxDelivery[]> {
-    const list = await this.api.adminRequest<SandboxDelivery[]>('GET', `/_sandbox/deliveries?since=${this.since}`);
     const fresh: SandboxDelivery[] = [];
-    for (const d of Array.isArray(list) ? list : []) {
+    for (const d of await deliveriesSince(this.api, this.since)) {
       this.since = Math.max(this.since, d.id);
       if (deliveryCase(d)?.caseId === caseId) {
         this.seen.push(d);

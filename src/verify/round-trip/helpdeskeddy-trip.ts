@@ -13,6 +13,7 @@ import { resourceFact } from '../checks/resources.js';
 import { factKey, stepRef, type IntegrationInput, type VerifyContext } from '../context.js';
 import { formatDuration } from '../duration.js';
 import { pollInterval, pollUntil } from '../poll.js';
+import { cleanUpCheck } from './clean-up.js';
 import { OPERATOR_REQUEST, QUESTION, runTag, testUserEmail } from './omnidesk-trip.js';
 
 /** What the HelpDeskEddy sandbox logs per webhook (`GET /_sandbox/deliveries?ticket_id=`). */
@@ -184,21 +185,14 @@ export function helpdeskeddyTripChecks(input: IntegrationInput, needs: { endpoin
     },
   };
 
-  const cleanUp: CheckDef<VerifyContext> = {
-    id: id('cleanup'),
-    title: 'The test ticket is cleaned up',
-    integration: name,
-    e2e: true,
-    always: true,
-    async run(cx) {
+  const cleanUp = cleanUpCheck(id('cleanup'), name, {
+    noun: 'ticket',
+    key: tripKey,
+    created(cx) {
       const t = cx.facts.get(tripKey) as Trip | undefined;
-      if (!t?.ticket) return skip('no test ticket was created');
-      await t.api.deleteTicket(t.ticket.id);
-      cx.pendingCleanup.delete(tripKey);
-      cx.timeline.add('cleaned-up', `ticket #${t.ticket.id} moved to the trash`, { caseId: Number(t.ticket.id) });
-      return pass(`ticket #${t.ticket.id} moved to the trash`);
+      return t?.ticket ? { id: t.ticket.id, trash: () => t.api.deleteTicket(t.ticket!.id) } : undefined;
     },
-  };
+  });
 
   return [createTicket, replied, loopGuard, handOff, cleanUp];
 }

@@ -11,6 +11,7 @@ import { pass, skip, type CheckDef } from '../check.js';
 import { factKey, type IntegrationInput, type VerifyContext } from '../context.js';
 import { pollInterval, pollUntil } from '../poll.js';
 import { resourceFact } from '../checks/resources.js';
+import { cleanUpCheck } from './clean-up.js';
 import { DeliveryWatch, describeDelivery, type SandboxDelivery } from './deliveries.js';
 import { noHandOff, noLabel, noReply, noRuleInChangelog, wrongReplyKind, type HopFacts } from './omnidesk-diagnose.js';
 
@@ -179,21 +180,14 @@ export function omnideskTripChecks(input: IntegrationInput, needs: { label: stri
     },
   };
 
-  const cleanUp: CheckDef<VerifyContext> = {
-    id: id('cleanup'),
-    title: 'The test case is cleaned up',
-    integration: name,
-    e2e: true,
-    always: true,
-    async run(cx) {
+  const cleanUp = cleanUpCheck(id('cleanup'), name, {
+    noun: 'case',
+    key: tripKey,
+    created(cx) {
       const t = cx.facts.get(tripKey) as Trip | undefined;
-      if (!t?.case) return skip('no test case was created');
-      await t.api.trashCase(t.case.case_id);
-      cx.pendingCleanup.delete(tripKey);
-      cx.timeline.add('cleaned-up', `case #${t.case.case_id} moved to the trash`, { caseId: t.case.case_id });
-      return pass(`case #${t.case.case_id} moved to the trash`);
+      return t?.case ? { id: t.case.case_id, trash: () => t.api.trashCase(t.case!.case_id) } : undefined;
     },
-  };
+  });
 
   return [createCase, ruleFired, replied, handOff, cleanUp];
 }
