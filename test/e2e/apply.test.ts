@@ -1,16 +1,17 @@
 import { screen } from '@inquirer/testing/vitest';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import handler from '../../src/commands/apply/action.js';
 import { createContext } from '../../src/context.js';
 import { InquirerPrompter } from '../../src/io/prompter.js';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { botProject, SANDBOX_KEY, type BotProject } from './bot-project.js';
+import { botConfig, SANDBOX_KEY, useBotProject } from '../helpers/project.js';
+import { resetSandbox, useSandbox } from '../helpers/sandbox.js';
 
-let sandbox: RunningSandbox;
-let project: BotProject;
+const sandbox = useSandbox();
+beforeEach(() => resetSandbox(sandbox));
+const project = useBotProject(() => sandbox.omnidesk.url);
 
 const auth = { authorization: `Basic ${Buffer.from(`admin@sandbox.test:${SANDBOX_KEY}`).toString('base64')}` };
 
@@ -30,15 +31,6 @@ async function rules(): Promise<Array<{ title: string; ruleKind: string }>> {
   });
 }
 
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await fetch(`${sandbox.omnidesk.url}/_sandbox/reset`, { method: 'POST' });
-  project = await botProject(sandbox.omnidesk.url);
-});
-afterEach(() => project.cleanup());
 
 describe('omnibot apply (built, against a sandbox)', () => {
   it('creates the label, performs the rules through the sandbox admin path, and says so', async () => {
@@ -81,8 +73,7 @@ describe('omnibot apply (built, against a sandbox)', () => {
 
   it('prints the manual steps and leaves them pending when the helpdesk is not a sandbox', async () => {
     // The note step is a bot-side option no sandbox can perform: it stays pending and is printed.
-    await project.cleanup();
-    project = await botProject(sandbox.omnidesk.url, { replyAsNote: true });
+    await writeFile(project.configFile, JSON.stringify(botConfig(sandbox.omnidesk.url, { replyAsNote: true }), null, 2));
     const r = await project.run(['apply', '--yes', '--lang', 'ru']);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toContain('Осталось сделать вручную:');
@@ -104,8 +95,7 @@ describe('omnibot apply at a terminal', () => {
   }
 
   it('asks before creating, then shows each step it cannot perform and records the confirmation', async () => {
-    await project.cleanup();
-    project = await botProject(sandbox.omnidesk.url, { replyAsNote: true });
+    await writeFile(project.configFile, JSON.stringify(botConfig(sandbox.omnidesk.url, { replyAsNote: true }), null, 2));
     let stdout = '';
     const ctx = createContext(
       {},

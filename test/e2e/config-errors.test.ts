@@ -4,22 +4,13 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
+import { botConfig, useBotProject } from '../helpers/project.js';
 import type { CliResult } from '../helpers/run-cli.js';
-import { botConfig, botProject, type BotProject } from './bot-project.js';
+import { useSandbox } from '../helpers/sandbox.js';
 
-let sandbox: RunningSandbox;
-let project: BotProject;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  project = await botProject(undefined);
-});
-afterEach(() => project.cleanup());
+const sandbox = useSandbox();
+const project = useBotProject(() => undefined);
 
 function writeConfig(content: unknown, name = 'omnibot.config.json'): Promise<void> {
   return writeFile(join(project.dir, name), typeof content === 'string' ? content : JSON.stringify(content));

@@ -6,9 +6,9 @@ import { createHelpdeskeddyClient } from '../../src/helpdeskeddy/http.js';
 import { seedBody } from '../../src/helpdeskeddy/seed-body.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { admin, API_KEY, EMAIL, eventually, startReceiver, startSandbox, type Receiver } from '../unit/sandbox-hde/helpers.js';
+import { admin, API_KEY, EMAIL, eventually, startReceiver, startSandbox, type HdeSandbox, type Receiver } from '../helpers/sandbox-hde.js';
 
-let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+let sandbox: HdeSandbox;
 let bot: Receiver;
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -6,24 +6,17 @@
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseEnvFile } from '../../src/config/env-file.js';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { botConfig, botProject, SANDBOX_KEY, type BotProject } from './bot-project.js';
+import { botConfig, SANDBOX_KEY, useBotProject } from '../helpers/project.js';
+import { useSandbox } from '../helpers/sandbox.js';
 
-let sandbox: RunningSandbox;
+const sandbox = useSandbox();
 let hde: string;
-let project: BotProject;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
+beforeAll(() => {
   hde = sandbox.helpdeskeddy!.url;
 });
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  project = await botProject(undefined);
-});
-afterEach(() => project.cleanup());
+const project = useBotProject(() => undefined);
 
 const TOKEN_URL = 'https://bot.example.com/api/bots/helpdeskeddy_bot/webhook/${HDE_BOT_TOKEN}';
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as Record<string, any>;

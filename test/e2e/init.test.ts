@@ -6,28 +6,19 @@
 import { screen } from '@inquirer/testing/vitest';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { initOptionsSchema } from '../../src/commands/init/action.js';
 import { parseEnvFile } from '../../src/config/env-file.js';
 import { run } from '../../src/commands/init/run.js';
 import { createContext, type Context } from '../../src/context.js';
 import { CancelledError } from '../../src/errors.js';
 import { InquirerPrompter } from '../../src/io/prompter.js';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { botConfig, botProject, SANDBOX_KEY, type BotProject } from './bot-project.js';
+import { botConfig, SANDBOX_KEY, useBotProject } from '../helpers/project.js';
+import { resetSandbox, useSandbox } from '../helpers/sandbox.js';
 
-let sandbox: RunningSandbox;
-let project: BotProject;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  project = await botProject(undefined);
-  await fetch(`${sandbox.omnidesk.url}/_sandbox/reset`, { method: 'POST' });
-});
-afterEach(() => project.cleanup());
+const sandbox = useSandbox();
+const project = useBotProject(() => undefined);
+beforeEach(() => resetSandbox(sandbox));
 
 function flags(over: Record<string, string | undefined> = {}): string[] {
   const all: Record<string, string | undefined> = {

@@ -1,19 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
-import { botProject, type BotProject } from './bot-project.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useBotProject } from '../helpers/project.js';
+import { resetSandbox, useSandbox } from '../helpers/sandbox.js';
 
-let sandbox: RunningSandbox;
-let project: BotProject;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await fetch(`${sandbox.omnidesk.url}/_sandbox/reset`, { method: 'POST' });
-  project = await botProject(sandbox.omnidesk.url);
-});
-afterEach(() => project.cleanup());
+const sandbox = useSandbox();
+beforeEach(() => resetSandbox(sandbox));
+const project = useBotProject(() => sandbox.omnidesk.url);
 
 describe('omnibot plan (built, against a sandbox)', () => {
   it('prints a table of every resource with its status on stdout', async () => {

@@ -1,12 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { botProject, type BotProject } from './bot-project.js';
+import { describe, expect, it } from 'vitest';
+import { useBotProject } from '../helpers/project.js';
 
 // No sandbox: `steps` must work offline, from the config alone.
-let project: BotProject;
-beforeEach(async () => {
-  project = await botProject('https://acme.omnidesk.ru', { replyAsNote: true });
-});
-afterEach(() => project.cleanup());
+const project = useBotProject(() => 'https://acme.omnidesk.ru', { replyAsNote: true });
 
 describe('omnibot steps (built, offline)', () => {
   it('defaults to Russian text with the seed UI labels, pages and values filled in', async () => {

@@ -4,12 +4,10 @@ import { checkAdminKey } from '../../../src/helpdeskeddy/admin-key.js';
 import { createHelpdeskeddyClient } from '../../../src/helpdeskeddy/http.js';
 import type { HelpdeskeddyApi } from '../../../src/helpdeskeddy/types.js';
 import { clearSecrets, redact } from '../../../src/io/secrets.js';
-import { admin, API_KEY, EMAIL, fakeClock, startSandbox } from '../sandbox-hde/helpers.js';
-
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+import { admin, API_KEY, EMAIL, fakeClock, startSandbox, type HdeSandbox } from '../../helpers/sandbox-hde.js';
 
 describe('HelpDeskEddy client against the sandbox', () => {
-  let sandbox: Sandbox;
+  let sandbox: HdeSandbox;
   let api: HelpdeskeddyApi;
   const waits: number[] = [];
 

@@ -2,13 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src/errors.js';
 import { clearRememberedBans, createHelpdeskeddyClient } from '../../../src/helpdeskeddy/http.js';
 import { clearSecrets } from '../../../src/io/secrets.js';
-import { admin, API_KEY, basic, EMAIL, fakeClock, startSandbox } from '../sandbox-hde/helpers.js';
+import { admin, API_KEY, basic, EMAIL, fakeClock, startSandbox, type HdeSandbox } from '../../helpers/sandbox-hde.js';
 
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 type Logged = { method: string; path: string; status: number; at: string };
 
 describe('HelpDeskEddy rate limit and ban', () => {
-  let sandbox: Sandbox | undefined;
+  let sandbox: HdeSandbox | undefined;
   afterEach(async () => {
     await sandbox?.close();
     sandbox = undefined;

@@ -13,7 +13,7 @@ import { recipe } from '../../../src/recipes/helpdeskeddy-bot/index.js';
 import { dispatcherRuleSpec } from '../../../src/recipes/helpdeskeddy-bot/dispatcher-spec.js';
 import { describeResources } from '../../../src/steps/collect.js';
 import { renderSteps, type StepsFormat } from '../../../src/steps/render.js';
-import { admin, API_KEY, EMAIL, startSandbox } from '../sandbox-hde/helpers.js';
+import { admin, API_KEY, EMAIL, startSandbox, type HdeSandbox } from '../../helpers/sandbox-hde.js';
 
 // The seed lives in shared/ beside the checkout (as in CI); the cross-check runs whenever it is there.
 const SEED_FILE = new URL('../../../../shared/seeds/002_560ee3ffd8c00346.txt', import.meta.url);
@@ -147,7 +147,7 @@ describe('recipe helpdeskeddy-bot: steps', () => {
 });
 
 describe('recipe helpdeskeddy-bot: reads against the sandbox', () => {
-  let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined;
+  let sandbox: HdeSandbox | undefined;
   afterEach(async () => {
     await sandbox?.close();
     sandbox = undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonEscape, renderTemplate, stripHtml, templateTags } from '../../../src/helpdeskeddy/template.js';
 import { seedBody, seedTags } from '../../../src/helpdeskeddy/seed-body.js';
+import { SEED_BODY_KEYS } from '../../helpers/sandbox-hde.js';
 
 describe('HelpDeskEddy {tag} templates', () => {
   it('renders the seed template into JSON whose values are all strings, key for key', () => {
@@ -16,17 +17,7 @@ describe('HelpDeskEddy {tag} templates', () => {
       meta_chat_id: '',
     });
     const parsed = JSON.parse(body) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual([
-      'message',
-      'message_author_id',
-      'customer_id',
-      'ticket_id',
-      'status_id',
-      'user_name',
-      'last_answer_date',
-      'last_customer_message_date',
-      'chat_id',
-    ]);
+    expect(Object.keys(parsed)).toEqual(SEED_BODY_KEYS);
     expect(Object.values(parsed).every((v) => typeof v === 'string')).toBe(true);
     expect(parsed.message).toBe('<p>Здравствуйте, "заказ" №5\nне пришёл</p>');
     expect(parsed.ticket_id).toBe('1042');

@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { admin, basic, hde, startSandbox } from './helpers.js';
-
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+import { admin, basic, hde, startSandbox, type HdeSandbox } from '../../helpers/sandbox-hde.js';
 
 describe('HelpDeskEddy sandbox API shapes', () => {
-  let sandbox: Sandbox;
+  let sandbox: HdeSandbox;
   beforeEach(async () => {
     sandbox = await startSandbox();
   });

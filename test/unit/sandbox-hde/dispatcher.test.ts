@@ -5,24 +5,11 @@ import { seedBody } from '../../../src/helpdeskeddy/seed-body.js';
 import { clearSecrets } from '../../../src/io/secrets.js';
 import { dispatcherRuleSpec } from '../../../src/recipes/helpdeskeddy-bot/dispatcher-spec.js';
 import type { Delivery } from '../../../src/sandbox/helpdeskeddy/webhook-delivery.js';
-import { admin, API_KEY, EMAIL, eventually, startReceiver, startSandbox, type Receiver, type Received } from './helpers.js';
+import { admin, API_KEY, EMAIL, eventually, SEED_BODY_KEYS, startReceiver, startSandbox, type HdeSandbox, type Receiver, type Received } from '../../helpers/sandbox-hde.js';
 
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
-
-const SEED_KEYS = [
-  'message',
-  'message_author_id',
-  'customer_id',
-  'ticket_id',
-  'status_id',
-  'user_name',
-  'last_answer_date',
-  'last_customer_message_date',
-  'chat_id',
-];
 
 describe('HelpDeskEddy sandbox dispatcher', () => {
-  let sandbox: Sandbox | undefined;
+  let sandbox: HdeSandbox | undefined;
   let bot: Receiver | undefined;
   afterEach(async () => {
     await sandbox?.close();
@@ -53,7 +40,7 @@ describe('HelpDeskEddy sandbox dispatcher', () => {
     expect(hit.path).toBe('/webhook/tok-123456789');
     expect(hit.headers['content-type']).toBe('application/json');
     const body = JSON.parse(hit.body) as Record<string, string>;
-    expect(Object.keys(body)).toEqual(SEED_KEYS);
+    expect(Object.keys(body)).toEqual(SEED_BODY_KEYS);
     expect(Object.values(body).every((v) => typeof v === 'string')).toBe(true);
     const client = await api.findUserByEmail('ivan@client.test');
     expect(body).toMatchObject({

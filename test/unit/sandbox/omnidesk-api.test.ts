@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { API_KEY, EMAIL, SandboxClient, openSandbox } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { API_KEY, EMAIL, SandboxClient, openSandbox, useSandboxClient } from '../../helpers/sandbox.js';
 
 const items = SandboxClient.items;
-let od: SandboxClient;
-
-beforeAll(async () => {
-  od = await openSandbox();
-});
-afterAll(async () => {
-  await od.sandbox.close();
-});
-beforeEach(async () => {
-  await od.admin('POST', 'reset');
-});
+const od = useSandboxClient();
 
 describe('auth', () => {
   it('401 with an {"error"} body on a wrong key, 403 on an unknown e-mail, 401 without credentials', async () => {

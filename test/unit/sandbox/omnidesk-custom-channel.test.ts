@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Receiver, SandboxClient, openSandbox, waitFor } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { SandboxClient, useReceiver, useSandboxClient, waitFor } from '../../helpers/sandbox.js';
 
 const items = SandboxClient.items;
-let od: SandboxClient;
-let app: Receiver;
-
-beforeAll(async () => {
-  od = await openSandbox();
-  app = await new Receiver().start();
-});
-afterAll(async () => {
-  await od.sandbox.close();
-  await app.close();
-});
-beforeEach(async () => {
-  await od.admin('POST', 'reset');
-  app.received.length = 0;
-});
+const od = useSandboxClient();
+const app = useReceiver();
 
 async function channel(title = 'Mobile app') {
   const res = await od.admin('POST', 'custom-channels', { kind: 'omnidesk.custom-channel', title, webhookUrl: `${app.url}/replies`, channelType: 'sync' });

@@ -1,27 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OmnideskRuleSpec } from '../../../src/model/specs.js';
-import { Receiver, SandboxClient, openSandbox, waitFor } from './helpers.js';
+import { SandboxClient, useReceiver, useSandboxClient, waitFor } from '../../helpers/sandbox.js';
 
 const fieldFile = JSON.parse(readFileSync(new URL('../../../templates/omnidesk/webhook-fields.json', import.meta.url), 'utf8'));
 const key = (name: string): string => fieldFile.fields[name].key;
 
-let od: SandboxClient;
-let bot: Receiver;
-
-beforeAll(async () => {
-  od = await openSandbox();
-  bot = await new Receiver().start();
-});
-afterAll(async () => {
-  await od.sandbox.close();
-  await bot.close();
-});
-beforeEach(async () => {
-  await od.admin('POST', 'reset');
-  bot.received.length = 0;
-  bot.status = 200;
-});
+const od = useSandboxClient();
+const bot = useReceiver();
 
 /** The two rules of seed 000, as the omnidesk-bot recipe describes them. */
 function seedRules(label: string): OmnideskRuleSpec[] {

@@ -5,7 +5,7 @@ import handler from '../../../src/commands/sandbox/action.js';
 import { createContext } from '../../../src/context.js';
 import { isOmnibotError } from '../../../src/errors.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
-import { waitFor } from './helpers.js';
+import { waitFor } from '../../helpers/sandbox.js';
 
 function fakeRun(flags: Record<string, unknown>) {
   const out: string[] = [];

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SandboxClient, openSandbox } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useSandboxClient } from '../../helpers/sandbox.js';
 
-let od: SandboxClient;
-
-beforeAll(async () => {
-  od = await openSandbox();
-});
-afterAll(async () => {
-  await od.sandbox.close();
-});
-beforeEach(async () => {
-  await od.admin('POST', 'reset');
-});
+const od = useSandboxClient();
 
 describe('fault injection', () => {
   it('answers a queued 429 with retry_after, then succeeds; the request log shows both', async () => {

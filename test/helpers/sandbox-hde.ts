@@ -1,7 +1,10 @@
-/** Helpers for the HelpDeskEddy sandbox and client tests: a webhook receiver and a fake clock. */
+/**
+ * Helpers for the HelpDeskEddy sandbox and client tests (unit and e2e): the sandbox server alone,
+ * plain and admin HTTP against it, a webhook receiver, a fake clock, and seed 002's body keys.
+ */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHelpdeskeddySandbox, type HelpdeskeddySandbox, type HelpdeskeddySandboxOptions } from '../../../src/sandbox/helpdeskeddy/server.js';
+import { createHelpdeskeddySandbox, type HelpdeskeddySandbox, type HelpdeskeddySandboxOptions } from '../../src/sandbox/helpdeskeddy/server.js';
 
 export const EMAIL = 'admin@sandbox.test';
 export const API_KEY = 'sandbox-api-key-for-tests';
@@ -47,10 +50,28 @@ export async function startReceiver(answer: (r: Received) => number | Promise<nu
   };
 }
 
-export async function startSandbox(options: Partial<HelpdeskeddySandboxOptions> = {}): Promise<HelpdeskeddySandbox & { url: string }> {
+/**
+ * The keys of seed 002's dispatcher body template, in its order: what the template renders and
+ * what the sandbox's dispatcher delivers. Written out here, not read from the source under test.
+ */
+export const SEED_BODY_KEYS = [
+  'message',
+  'message_author_id',
+  'customer_id',
+  'ticket_id',
+  'status_id',
+  'user_name',
+  'last_answer_date',
+  'last_customer_message_date',
+  'chat_id',
+];
+
+export type HdeSandbox = HelpdeskeddySandbox & { url: string };
+
+export async function startSandbox(options: Partial<HelpdeskeddySandboxOptions> = {}): Promise<HdeSandbox> {
   const sandbox = createHelpdeskeddySandbox({ email: EMAIL, apiKey: API_KEY, retryDelayMs: 10, ...options });
   await sandbox.listen();
-  return sandbox as HelpdeskeddySandbox & { url: string };
+  return sandbox as HdeSandbox;
 }
 
 export function basic(email = EMAIL, key = API_KEY): string {

@@ -1,8 +1,9 @@
 /** A temp folder with an omnidesk-bot config aimed at a sandbox, and the built CLI run inside it. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCli, type CliResult } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { afterEach, beforeEach } from 'vitest';
+import { runCli, type CliResult } from './run-cli.js';
+import { tempDir } from './temp-dir.js';
 
 export const SANDBOX_KEY = 'sandbox-api-key';
 
@@ -43,4 +44,18 @@ export async function botProject(url: string | undefined, over: Record<string, u
     run: (args, extra = {}) => runCli(args, { cwd: dir, env: { ...env, ...extra } }),
     cleanup,
   };
+}
+
+/**
+ * A fresh project for every test, removed after it. `url` is read as each test starts, once
+ * the file's sandbox runs; undefined writes no config (for `init` and the bad-config cases).
+ * The handle stays the same object, so the file can keep one module-level name for it.
+ */
+export function useBotProject(url: () => string | undefined, over: Record<string, unknown> = {}): BotProject {
+  const handle = {} as BotProject;
+  beforeEach(async () => {
+    Object.assign(handle, await botProject(url(), over));
+  });
+  afterEach(() => handle.cleanup?.());
+  return handle;
 }

@@ -1,7 +1,13 @@
-/** Test helpers for the sandbox: a running sandbox, API/admin calls, and a webhook receiver. */
+/**
+ * Test helpers for the in-process sandbox (`startSandbox`): one sandbox per test file, API and
+ * admin calls against its Omnidesk side, and a webhook receiver. The `use…` helpers register
+ * the vitest hooks themselves and hand back a handle that is filled in before the first test,
+ * so a file keeps module-level names (`sandbox.omnidesk.url`) without repeating the set-up.
+ */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox/index.js';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 
 export const EMAIL = 'admin@sandbox.test';
 export const API_KEY = 'sandbox-api-key';
@@ -44,9 +50,34 @@ export class SandboxClient {
   }
 }
 
+/** A sandbox of its own (e.g. other options), closed by the test through `client.sandbox.close()`. */
 export async function openSandbox(options: SandboxOptions = {}): Promise<SandboxClient> {
   const sandbox = await startSandbox(options);
   return new SandboxClient(sandbox);
+}
+
+/** A sandbox started before the file's first test and closed after its last. */
+export function useSandbox(options: SandboxOptions = {}): RunningSandbox {
+  const handle = {} as RunningSandbox;
+  beforeAll(async () => {
+    Object.assign(handle, await startSandbox(options));
+  });
+  afterAll(() => handle.close?.()); // unset when the start failed: that error is the one to see
+  return handle;
+}
+
+/** Back to the seeded demo data (`POST /_sandbox/reset` on the Omnidesk side). */
+export async function resetSandbox(sandbox: RunningSandbox): Promise<void> {
+  await fetch(`${sandbox.omnidesk.url}/_sandbox/reset`, { method: 'POST' });
+}
+
+/** `useSandbox` with a client for its Omnidesk API, reset before every test. */
+export function useSandboxClient(options: SandboxOptions = {}): SandboxClient {
+  const client = new SandboxClient(useSandbox(options));
+  beforeEach(async () => {
+    await client.admin('POST', 'reset');
+  });
+  return client;
 }
 
 export interface Received {
@@ -80,6 +111,18 @@ export class Receiver {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** A receiver for the whole file, emptied (and answering 200 again) before every test. */
+export function useReceiver(): Receiver {
+  const receiver = new Receiver();
+  beforeAll(() => receiver.start());
+  afterAll(() => receiver.close());
+  beforeEach(() => {
+    receiver.received.length = 0;
+    receiver.status = 200;
+  });
+  return receiver;
 }
 
 /** Polls until `check` returns a value (not undefined/false); fails after `timeoutMs`. */
