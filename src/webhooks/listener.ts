@@ -4,11 +4,12 @@
  * record, handed to `onRecord` before the client gets its answer (so a 2xx means "recorded").
  * Timeouts are short enough that a stalled client cannot pin a socket for minutes.
  */
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { captureHeaders, redactQueryParam } from '../capture/headers.js';
-import { CAPTURE_VERSION, encodeBody, type CaptureRecord } from '../capture/record.js';
+import { CAPTURE_VERSION, type CaptureRecord } from '../capture/record.js';
 import { answerRaw, describeClientError } from './client-errors.js';
 import { UNDETECTED, type Detector, type EventSummary } from './detection.js';
 import { forwardRequest } from './forward.js';
@@ -42,9 +43,13 @@ export interface RunningListener {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Set on a socket by 'clientError' while a request on it is still being read. */
-const timedOut = new WeakSet<Socket>();
-const busy = new WeakSet<Socket>();
+/**
+ * Flags on a socket: BUSY while a request body on it is being read, TIMED_OUT once 'clientError'
+ * reported a timeout for it. Plain properties: a WeakSet costs more on every request.
+ */
+const BUSY = Symbol('omnibot.listener.busy');
+const TIMED_OUT = Symbol('omnibot.listener.timedOut');
+type FlaggedSocket = Socket & { [BUSY]?: boolean; [TIMED_OUT]?: boolean };
 
 export async function startListener(options: ListenerOptions): Promise<RunningListener> {
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
@@ -56,13 +61,24 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
     // Timeouts are enforced on this interval (Node's default of 30 s would let stalls linger).
     connectionsCheckingInterval: Math.min(1_000, headersTimeout),
   });
-  const inFlight = new Set<Promise<void>>();
+  // Requests (and client errors) still being handled; close() waits for them.
+  let inFlight = 0;
+  let drainedWaiters: Array<() => void> = [];
   let closing = false;
 
   const track = (work: Promise<void>) => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+    inFlight += 1;
+    void work.then(settled, settled);
   };
+  function settled(): void {
+    inFlight -= 1;
+    if (inFlight === 0 && drainedWaiters.length > 0) {
+      const waiters = drainedWaiters;
+      drainedWaiters = [];
+      for (const wake of waiters) wake();
+    }
+  }
+  const drained = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => drainedWaiters.push(resolve)));
 
   const store = async (record: CaptureRecord, summary: EventSummary) => {
     try {
@@ -72,79 +88,90 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
     }
   };
 
-  const baseRecord = (method: string, path: string, query: string, headers: NodeJS.Dict<string | string[]>) => ({
-    v: CAPTURE_VERSION,
-    id: randomUUID(),
-    receivedAt: new Date().toISOString(),
-    method,
-    path,
-    query: options.keepSecrets ? query : redactQueryParam(query, options.secret?.query),
-    headers: captureHeaders(headers, { keepSecrets: options.keepSecrets, secretHeader: options.secret?.header }),
-  });
+  const headerPolicy = { keepSecrets: options.keepSecrets, secretHeader: options.secret?.header };
+  const secretQuery = options.secret?.query;
+
+  /**
+   * The fields every record starts with, in the order the file shows them. The rest are
+   * assigned in order by the caller (no spreads: this runs for every request).
+   */
+  const baseRecord = (method: string, path: string, query: string, headers: NodeJS.Dict<string | string[]>): CaptureRecord =>
+    ({
+      v: CAPTURE_VERSION,
+      id: randomUUID(),
+      receivedAt: new Date().toISOString(),
+      method,
+      path,
+      query: options.keepSecrets ? query : redactQueryParam(query, secretQuery),
+      headers: captureHeaders(headers, headerPolicy),
+    }) as CaptureRecord;
+
+  const setBody = (record: CaptureRecord, bytes: Buffer): string | undefined => {
+    if (isUtf8(bytes)) return (record.body = bytes.toString('utf8'));
+    record.bodyBase64 = bytes.toString('base64');
+    return undefined;
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
-    const socket = req.socket;
-    busy.add(socket);
+    const socket = req.socket as FlaggedSocket;
+    socket[BUSY] = true;
     const { path, query: rawQuery } = splitTarget(req.url ?? '/');
-    const base = baseRecord(req.method ?? 'GET', path, rawQuery, req.headers);
+    const headers = req.headers;
+    const record = baseRecord(req.method ?? 'GET', path, rawQuery, headers);
     const declared = declaredLength(req);
     const body: BodyOutcome =
       declared !== undefined && declared > options.maxBody ? { kind: 'too-large', received: 0 } : await readRequestBody(req, options.maxBody);
-    busy.delete(socket);
+    socket[BUSY] = false;
     const ms = () => Math.round((performance.now() - started) * 10) / 10;
 
     if (body.kind === 'aborted') {
-      const late = timedOut.has(socket);
-      const record: CaptureRecord = {
-        ...base,
-        ...encodeBody(body.bytes),
-        event: null,
-        valid: false,
-        response: { status: late ? 408 : 499, ms: ms() },
-        bytes: body.received,
-        aborted: true,
-        error: late ? 'request body not received in time' : 'client hung up before the body was complete',
-      };
+      const late = socket[TIMED_OUT] === true;
+      setBody(record, body.bytes);
+      record.event = null;
+      record.valid = false;
+      record.response = { status: late ? 408 : 499, ms: ms() };
+      record.bytes = body.received;
+      record.aborted = true;
+      record.error = late ? 'request body not received in time' : 'client hung up before the body was complete';
       await store(record, {});
       return;
     }
     if (body.kind === 'too-large') {
-      const record: CaptureRecord = {
-        ...base,
-        event: null,
-        valid: false,
-        response: { status: 413, ms: ms() },
-        bytes: Math.max(body.received, declared ?? 0),
-        truncated: true,
-      };
+      record.event = null;
+      record.valid = false;
+      record.response = { status: 413, ms: ms() };
+      record.bytes = Math.max(body.received, declared ?? 0);
+      record.truncated = true;
       await store(record, {});
-      reply(res, 413, { error: `body over the ${options.maxBody}-byte limit` }, true);
+      reply(res, 413, JSON.stringify({ error: `body over the ${options.maxBody}-byte limit` }), true);
       return;
     }
 
     const bytes = body.bytes;
-    const encoded = encodeBody(bytes);
     // Hand the detector the text already decoded for the record, so the body is decoded once.
-    const detection = options.detect(req.headers['content-type'] ?? '', 'body' in encoded ? encoded.body : bytes) ?? UNDETECTED;
-    const pathOk = underPrefix(base.path, options.pathPrefix);
-    const authOk = options.secret ? checkSecret(options.secret, req.headers, rawQuery) : undefined;
+    const text = setBody(record, bytes);
+    const detection = options.detect(headers['content-type'] ?? '', text ?? bytes) ?? UNDETECTED;
+    const pathOk = underPrefix(path, options.pathPrefix);
+    const authOk = options.secret ? checkSecret(options.secret, headers, rawQuery) : undefined;
     const status = !pathOk ? 404 : authOk === false ? 401 : options.status;
-    const record: CaptureRecord = {
-      ...base,
-      ...encoded,
-      event: detection.event,
-      valid: detection.valid,
-      response: { status, ms: 0 },
-      bytes: bytes.length,
-      ...(authOk === undefined ? {} : { auth: authOk ? ('ok' as const) : ('fail' as const) }),
-    };
+    record.event = detection.event;
+    record.valid = detection.valid;
+    record.response = { status, ms: 0 };
+    record.bytes = bytes.length;
+    if (authOk !== undefined) record.auth = authOk ? 'ok' : 'fail';
     if (options.forwardTo && status === options.status) {
-      record.forward = await forwardRequest(options.forwardTo, req, base.path, rawQuery, bytes, options.forwardTimeoutMs);
+      record.forward = await forwardRequest(options.forwardTo, req, path, rawQuery, bytes, options.forwardTimeoutMs);
     }
     record.response.ms = ms();
     await store(record, detection.summary);
-    const message = status === 404 ? { error: `not under ${options.pathPrefix}` } : status === 401 ? { error: 'shared secret missing or wrong' } : { ok: true, id: record.id };
+    const message =
+      status === 404
+        ? JSON.stringify({ error: `not under ${options.pathPrefix}` })
+        : status === 401
+          ? '{"error":"shared secret missing or wrong"}'
+          : // The id is a UUID: nothing in it needs escaping.
+            `{"ok":true,"id":"${record.id}"}`;
     reply(res, status, message, closing);
   };
 
@@ -160,15 +187,15 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
     track(
       handle(req, res).catch(() => {
         // handle() records before it answers and never throws by design; a bug must not crash the listener.
-        if (!res.headersSent) reply(res, 500, { error: 'internal error' }, true);
+        if (!res.headersSent) reply(res, 500, '{"error":"internal error"}', true);
       }),
     );
   }
 
   server.on('clientError', (err: Error & { code?: string; rawPacket?: Buffer }, socket: Socket) => {
-    if (busy.has(socket)) {
+    if ((socket as FlaggedSocket)[BUSY]) {
       // A request on this socket is mid-body: cutting the socket makes its handler record the abort.
-      if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') timedOut.add(socket);
+      if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') (socket as FlaggedSocket)[TIMED_OUT] = true;
       socket.destroy();
       return;
     }
@@ -179,16 +206,13 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
     }
     // A request cut short before its request line has no path: record '' rather than invent '/'.
     const target = info.target === '' ? { path: '', query: '' } : splitTarget(info.target);
-    const base = baseRecord(info.method, target.path, target.query, {});
-    const record: CaptureRecord = {
-      ...base,
-      event: null,
-      valid: false,
-      response: { status: info.status, ms: 0 },
-      bytes: info.rawBytes,
-      error: info.error,
-      ...(info.aborted ? { aborted: true } : {}),
-    };
+    const record = baseRecord(info.method, target.path, target.query, {});
+    record.event = null;
+    record.valid = false;
+    record.response = { status: info.status, ms: 0 };
+    record.bytes = info.rawBytes;
+    record.error = info.error;
+    if (info.aborted) record.aborted = true;
     track(
       store(record, {}).then(() => {
         if (info.answer) answerRaw(socket, info.status);
@@ -214,12 +238,12 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const deadline = new Promise<'late'>((resolve) => setTimeout(resolve, graceMs, 'late').unref());
-      while (inFlight.size > 0) {
-        const outcome = await Promise.race([Promise.all([...inFlight]).then(() => 'done' as const), deadline]);
+      while (inFlight > 0) {
+        const outcome = await Promise.race([drained().then(() => 'done' as const), deadline]);
         if (outcome === 'late') {
           // Stalled clients: cut them; their handlers record the abort, which we still await.
           server.closeAllConnections();
-          await Promise.all([...inFlight]);
+          await drained();
           break;
         }
       }
@@ -229,12 +253,11 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
   };
 }
 
-function reply(res: ServerResponse, status: number, body: unknown, close: boolean): void {
+/** Answers with a JSON text. */
+function reply(res: ServerResponse, status: number, text: string, close: boolean): void {
   if (res.headersSent || res.destroyed) return;
-  const text = JSON.stringify(body);
-  const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) };
-  if (close) headers.connection = 'close';
-  res.writeHead(status, headers);
+  const length = Buffer.byteLength(text);
+  res.writeHead(status, close ? { 'content-type': 'application/json', 'content-length': length, connection: 'close' } : { 'content-type': 'application/json', 'content-length': length });
   res.end(text);
 }
 
