@@ -15,11 +15,45 @@ export function clip(text: string, width = TEXT_WIDTH): string {
   const head = text.length > width * 4 ? text.slice(0, width * 4) : text;
   const flat = head.replace(/\s+/g, ' ').trim();
   if (flat.length <= width && head === text) return flat;
-  const chars = Array.from(flat);
-  return chars.length <= width && head === text ? flat : `${chars.slice(0, width - 1).join('')}…`;
+  // Count code points (a surrogate pair is one, as Array.from counts them) without splitting the
+  // string into an array: `cut` is where the first width-1 of them end.
+  let count = 0;
+  let cut = flat.length;
+  for (let i = 0; i < flat.length; count += 1) {
+    if (count === width - 1) cut = i;
+    const unit = flat.charCodeAt(i);
+    i += unit >= 0xd800 && unit <= 0xdbff && i + 1 < flat.length && (flat.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  }
+  return count <= width && head === text ? flat : `${flat.slice(0, cut)}…`;
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+function isDigits(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** Local `HH:MM:SS` of the second a record's ISO time falls in, for the last second seen. */
+let lastSecond = '';
+let lastClock = '';
+
 function clock(iso: string): string {
+  // The listener's own times (`2024-05-01T10:00:00.123Z`): the local time of the second is
+  // cached, and the milliseconds are the same digits in any time zone.
+  if (iso.length === 24 && iso.charCodeAt(19) === 0x2e && iso.charCodeAt(23) === 0x5a && isDigits(iso, 20, 23)) {
+    const second = iso.slice(0, 19);
+    if (second !== lastSecond) {
+      const d = new Date(iso);
+      if (Number.isNaN(d.getTime())) return iso;
+      lastClock = `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+      lastSecond = second;
+    }
+    return `${lastClock}.${iso.slice(20, 23)}`;
+  }
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
