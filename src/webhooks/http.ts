@@ -4,7 +4,8 @@
  * that failed and carry on, so failures come back as a result with `error` that names the URL
  * and the cause. Every request has a deadline, because a bot that stalls must not hang CI.
  */
-import { Agent, request } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Agent, type Dispatcher } from 'undici';
 
 export type OutboundHeaders = Record<string, string | string[] | undefined> | Array<[string, string]>;
 
@@ -76,15 +77,7 @@ function headerPairs(headers: OutboundHeaders | undefined): string[] {
   return flat;
 }
 
-function responseHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(raw)) if (v !== undefined) out[k] = v;
-  return out;
-}
-
-function describeFailure(err: unknown, timedOut: boolean, timeoutMs: number, aborted: boolean): { code: string; text: string } {
-  if (timedOut) return { code: 'timeout', text: `no complete response within ${timeoutMs} ms` };
-  if (aborted) return { code: 'aborted', text: 'cancelled' };
+function describeFailure(err: unknown, timeoutMs: number): { code: string; text: string } {
   const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = e?.code ?? e?.cause?.code ?? 'network';
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
@@ -96,75 +89,187 @@ function describeFailure(err: unknown, timedOut: boolean, timeoutMs: number, abo
   return { code, text };
 }
 
-async function readCapped(body: AsyncIterable<Buffer>, max: number): Promise<{ body: Buffer; truncated: boolean }> {
-  const chunks: Buffer[] = [];
-  let kept = 0;
-  let truncated = false;
-  for await (const chunk of body) {
-    if (kept >= max) {
-      truncated = true;
-      continue;
-    }
-    const room = max - kept;
-    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-    if (part.length < chunk.length) truncated = true;
-    chunks.push(part);
-    kept += part.length;
+const NO_BODY = Buffer.alloc(0);
+
+/** Why an exchange ended early: our own deadline, or the caller cancelled it. */
+class Stop extends Error {
+  constructor(readonly kind: 'timeout' | 'aborted') {
+    super(kind === 'timeout' ? 'deadline' : 'cancelled');
   }
-  return { body: Buffer.concat(chunks, kept), truncated };
+}
+
+/**
+ * One request/response exchange as an undici dispatch handler: the answer is collected straight
+ * from the parser's chunks (no Readable, no async iterator), the deadline is one timer that
+ * aborts through undici's own controller, and nothing listens on a caller's AbortSignal.
+ */
+class Exchange implements Dispatcher.DispatchHandler {
+  readonly result: Promise<SendResult>;
+  private resolve!: (result: SendResult) => void;
+  private controller: Dispatcher.DispatchController | undefined;
+  private stopped: Stop | undefined;
+  private settled = false;
+  private status: number | undefined;
+  private headers: Record<string, string | string[]> = {};
+  private chunks: Buffer[] = [];
+  private kept = 0;
+  private truncated = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly url: string,
+    private readonly method: string,
+    private readonly timeoutMs: number,
+    private readonly maxBytes: number,
+    private readonly started: number,
+  ) {
+    this.result = new Promise<SendResult>((resolve) => (this.resolve = resolve));
+    this.timer = setTimeout(() => this.stop('timeout'), timeoutMs);
+  }
+
+  /** Ends the exchange now (deadline or cancel): the result is settled at once. */
+  stop(kind: 'timeout' | 'aborted'): void {
+    if (this.settled) return;
+    this.stopped = new Stop(kind);
+    // Before the request reached a socket there is no controller yet: onRequestStart aborts.
+    this.controller?.abort(this.stopped);
+    this.fail(this.stopped);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.stopped) controller.abort(this.stopped);
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    // 1xx informational answers come before the real one.
+    if (statusCode < 200) return;
+    this.status = statusCode;
+    this.headers = headers as Record<string, string | string[]>;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    const room = this.maxBytes - this.kept;
+    if (room <= 0) {
+      this.truncated = true;
+      return;
+    }
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    if (part.length < chunk.length) this.truncated = true;
+    this.chunks.push(part);
+    this.kept += part.length;
+  }
+
+  onResponseEnd(): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    const chunks = this.chunks;
+    const result: SendResult = {
+      url: this.url,
+      method: this.method,
+      status: this.status,
+      ms: Math.round(performance.now() - this.started),
+      headers: this.headers,
+      body: chunks.length === 0 ? NO_BODY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, this.kept),
+    };
+    if (this.truncated) result.truncated = true;
+    this.chunks = [];
+    this.resolve(result);
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, err: Error): void {
+    this.fail(err);
+  }
+
+  fail(err: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.chunks = [];
+    const failure =
+      err instanceof Stop
+        ? err.kind === 'timeout'
+          ? { code: 'timeout', text: `no complete response within ${this.timeoutMs} ms` }
+          : { code: 'aborted', text: 'cancelled' }
+        : describeFailure(err, this.timeoutMs);
+    this.resolve({
+      url: this.url,
+      method: this.method,
+      ms: Math.round(performance.now() - this.started),
+      headers: {},
+      body: NO_BODY,
+      error: `${this.method} ${this.url} failed: ${failure.text}`,
+      errorCode: failure.code,
+    });
+  }
+}
+
+/** A request in flight: its result (never rejects) and a way to cancel it. */
+export interface PendingRequest {
+  result: Promise<SendResult>;
+  /** Ends the request now; its result says `aborted`. */
+  cancel(): void;
+}
+
+/** `origin` and `path` as undici's request() derives them from a URL string. */
+function target(url: string): { origin: string; path: string } {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new TypeError('Invalid URL protocol: the URL must start with `http:` or `https:`.');
+  }
+  return { origin: parsed.origin, path: parsed.search ? `${parsed.pathname}${parsed.search}` : parsed.pathname };
+}
+
+/**
+ * Starts a request. The lower-level form of `sendRequest` for callers that run many at once
+ * (sendMany): cancelling goes through `cancel()`, so a thousand requests do not each hang a
+ * listener on one AbortSignal.
+ */
+export function startRequest(options: SendRequestOptions): PendingRequest {
+  const method = (options.method ?? 'POST').toUpperCase();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const exchange = new Exchange(options.url, method, timeoutMs, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE, performance.now());
+  try {
+    const { origin, path } = target(options.url);
+    const body = options.body === undefined || method === 'GET' || method === 'HEAD' ? null : options.body;
+    sharedAgent().dispatch(
+      {
+        origin,
+        path,
+        method: method as Dispatcher.HttpMethod,
+        headers: headerPairs(options.headers),
+        body,
+        // undici's own per-phase timers; the exchange's deadline covers the whole.
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      },
+      exchange,
+    );
+  } catch (err) {
+    exchange.fail(err);
+  }
+  return { result: exchange.result, cancel: () => exchange.stop('aborted') };
 }
 
 export async function sendRequest(options: SendRequestOptions): Promise<SendResult> {
-  const method = (options.method ?? 'POST').toUpperCase();
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
-  const deadline = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    deadline.abort();
-  }, timeoutMs);
-  const onOuterAbort = () => deadline.abort();
-  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  if (options.signal?.aborted) deadline.abort();
-
+  const signal = options.signal;
+  if (signal?.aborted) return cancelledResult(options);
+  const pending = startRequest(options);
+  if (!signal) return pending.result;
+  const onAbort = () => pending.cancel();
+  signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const body = options.body === undefined || method === 'GET' || method === 'HEAD' ? undefined : options.body;
-    const res = await request(options.url, {
-      dispatcher: sharedAgent(),
-      method: method as 'POST',
-      headers: headerPairs(options.headers),
-      body,
-      signal: deadline.signal,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-    });
-    const read = await readCapped(res.body, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE);
-    return {
-      url: options.url,
-      method,
-      status: res.statusCode,
-      ms: elapsed(),
-      headers: responseHeaders(res.headers),
-      body: read.body,
-      ...(read.truncated ? { truncated: true } : {}),
-    };
-  } catch (err) {
-    const failure = describeFailure(err, timedOut, timeoutMs, Boolean(options.signal?.aborted));
-    return {
-      url: options.url,
-      method,
-      ms: elapsed(),
-      headers: {},
-      body: Buffer.alloc(0),
-      error: `${method} ${options.url} failed: ${failure.text}`,
-      errorCode: failure.code,
-    };
+    return await pending.result;
   } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onOuterAbort);
+    signal.removeEventListener('abort', onAbort);
   }
+}
+
+/** The result of a request cancelled before it started. */
+export function cancelledResult(options: Pick<SendRequestOptions, 'url' | 'method'>): SendResult {
+  const method = (options.method ?? 'POST').toUpperCase();
+  return { url: options.url, method, ms: 0, headers: {}, body: NO_BODY, error: `${method} ${options.url} failed: cancelled`, errorCode: 'aborted' };
 }
 
 /** A 2xx answer: what every helpdesk counts as delivered. */
