@@ -1,13 +1,13 @@
 /**
- * Streams a capture file one record at a time, in constant memory (readline over a read
- * stream, so a million-record file never sits in memory). A line that is torn (a crash
- * mid-write) or is not a capture record is skipped with a warning naming its line number;
- * it never fails the whole file.
+ * Streams a capture file one record at a time, in constant memory (a chunk of the file at a
+ * time, so a million-record file never sits in memory). A line that is torn (a crash mid-write)
+ * or is not a capture record is skipped with a warning naming its line number; it never fails
+ * the whole file.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
+import { LineSplitter, lineText, type LineBytes } from './lines.js';
 import { captureRecordSchema, looksLikeCaptureRecord, type CaptureRecord } from './record.js';
 
 export interface ReadOptions {
@@ -52,21 +52,74 @@ export function parseRecordLine(text: string): { record: CaptureRecord } | { pro
   return { problem: `not a capture record (${where}: ${issue.message})` };
 }
 
-export async function* readCapture(file: string, options: ReadOptions = {}): AsyncGenerator<NumberedRecord> {
+/** A line of a capture file, not yet decoded or parsed; `line` is its 1-based number. */
+export interface RawLine extends LineBytes {
+  line: number;
+}
+
+/** Bytes read at a time: a few hundred records. */
+const CHUNK_BYTES = 256 * 1024;
+
+/**
+ * The file's lines, a chunk's worth at a time (blank lines are counted but not returned). The
+ * low-level form behind `readCapture`, for a caller that takes records in bulk (replay): the
+ * caller decodes and parses each line with `parseRawLine` when it gets to it.
+ */
+export async function* readCaptureLines(file: string, options: Pick<ReadOptions, 'what'> & { chunkBytes?: number } = {}): AsyncGenerator<RawLine[]> {
   await assertReadableFile(file, options.what);
-  const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  const input = createReadStream(file, { highWaterMark: options.chunkBytes ?? CHUNK_BYTES });
+  const splitter = new LineSplitter();
   let line = 0;
-  try {
-    for await (const text of lines) {
+  const numbered = (lines: LineBytes[]): RawLine[] => {
+    const out: RawLine[] = [];
+    for (const bytes of lines) {
       line += 1;
-      if (text.trim() === '') continue;
-      const parsed = parseRecordLine(text);
-      if ('record' in parsed) yield { line, record: parsed.record };
-      else options.onSkip?.(`${file}: line ${line}: ${parsed.problem}; skipped`, line);
+      if (!isBlank(bytes)) out.push({ bytes: bytes.bytes, start: bytes.start, end: bytes.end, line });
+    }
+    return out;
+  };
+  try {
+    for await (const chunk of input) {
+      const lines = numbered(splitter.push(chunk as Buffer));
+      if (lines.length > 0) yield lines;
+    }
+    const last = splitter.end();
+    if (last) {
+      const lines = numbered([last]);
+      if (lines.length > 0) yield lines;
     }
   } finally {
-    lines.close();
     input.destroy();
+  }
+}
+
+/** The record a raw line holds, or why it is skipped (the warning names the file and line). */
+export function parseRawLine(file: string, raw: RawLine): NumberedRecord | { line: number; message: string } {
+  const parsed = parseRecordLine(lineText(raw));
+  if ('record' in parsed) return { line: raw.line, record: parsed.record };
+  return { line: raw.line, message: `${file}: line ${raw.line}: ${parsed.problem}; skipped` };
+}
+
+/** True for a line `text.trim() === ''` would call blank, checked on the bytes when they are plain. */
+function isBlank(raw: LineBytes): boolean {
+  const { bytes, start, end } = raw;
+  for (let i = start; i < end; i += 1) {
+    const b = bytes[i]!;
+    // ASCII whitespace String#trim removes; any other byte (or a multi-byte character, which
+    // might be a Unicode space) is settled by decoding.
+    if (b === 0x20 || (b >= 0x09 && b <= 0x0d)) continue;
+    if (b < 0x80) return false;
+    return lineText(raw).trim() === '';
+  }
+  return true;
+}
+
+export async function* readCapture(file: string, options: ReadOptions = {}): AsyncGenerator<NumberedRecord> {
+  for await (const lines of readCaptureLines(file, options)) {
+    for (const raw of lines) {
+      const parsed = parseRawLine(file, raw);
+      if ('record' in parsed) yield parsed;
+      else options.onSkip?.(parsed.message, parsed.line);
+    }
   }
 }
