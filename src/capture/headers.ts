@@ -68,6 +68,21 @@ export function replayHeaders(recorded: Record<string, string>): Record<string, 
   return out;
 }
 
+/**
+ * `replayHeaders(recorded)` with `extra` applied over it (a name already there keeps its place
+ * and takes the new value; others follow in order), as one object.
+ */
+export function replayHeadersWith(recorded: Record<string, string>, extra: Record<string, string>, extraNames: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(recorded)) {
+    const value = recorded[name]!;
+    if (HOP_BY_HOP_HEADERS.has(name) || CREDENTIAL_HEADERS.has(name) || value === REDACTED) continue;
+    out[name] = value;
+  }
+  for (let i = 0; i < extraNames.length; i += 1) out[extraNames[i]!] = extra[extraNames[i]!]!;
+  return out;
+}
+
 /** Replaces the value of one query parameter, leaving every other byte of the query alone. */
 export function redactQueryParam(query: string, param: string | undefined): string {
   if (!param || query === '') return query;

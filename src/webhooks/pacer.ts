@@ -4,8 +4,6 @@
  * With both, a request waits for whichever allows it later. Start times are computed from the
  * run's start, not from the previous send, so slow responses do not accumulate drift.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-
 export interface PacerOptions {
   ratePerSecond?: number;
   preserveTiming?: boolean;
@@ -19,8 +17,16 @@ export class Pacer {
   private firstRecordedAt: number | undefined;
   private granted = 0;
 
+  /** Wakers of the requests now waiting; one listener on the signal wakes them all. */
+  private readonly sleepers = new Set<() => void>();
+
   constructor(private readonly options: PacerOptions) {
     this.now = options.now ?? (() => performance.now());
+    if (this.active) options.signal?.addEventListener('abort', () => this.wakeAll(), { once: true });
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.sleepers]) wake();
   }
 
   get active(): boolean {
@@ -44,9 +50,19 @@ export class Pacer {
     return Math.max(0, due - now);
   }
 
+  /** Resolves when the next request may start, or at once when the signal aborts. */
   async wait(receivedAt: string): Promise<void> {
     if (!this.active) return;
     const ms = this.delayFor(receivedAt);
-    if (ms > 0) await sleep(ms, undefined, { signal: this.options.signal }).catch(() => undefined);
+    if (ms <= 0 || this.options.signal?.aborted) return;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
   }
 }

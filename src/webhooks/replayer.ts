@@ -3,14 +3,13 @@
  * non-credential headers, to the recorded path appended to the target. The file is streamed
  * and pulled only as slots free up, so memory stays flat however large the file is.
  */
-import { setMaxListeners } from 'node:events';
-import { dropRedactedParams, replayHeaders } from '../capture/headers.js';
+import { dropRedactedParams, replayHeadersWith } from '../capture/headers.js';
 import { decodeBody, unreplayableReason, type CaptureRecord } from '../capture/record.js';
-import { readCapture, type NumberedRecord } from '../capture/reader.js';
+import { parseRawLine, readCaptureLines, type NumberedRecord, type RawLine } from '../capture/reader.js';
 import { isSuccess, type SendResult } from './http.js';
 import { Pacer } from './pacer.js';
-import { sendMany, type SendStats } from './sender.js';
-import { joinTarget } from './target-url.js';
+import { NO_JOB, sendMany, type JobSource, type SendStats } from './sender.js';
+import { targetJoiner } from './target-url.js';
 
 export interface ReplayFilter {
   events?: string[];
@@ -62,47 +61,73 @@ export function matchesFilter(record: CaptureRecord, filter: ReplayFilter): bool
   return true;
 }
 
-export async function replayCapture(options: ReplayOptions): Promise<ReplaySummary> {
-  let skippedLines = 0;
-  let unreplayable = 0;
-  async function* jobs(): AsyncGenerator<NumberedRecord> {
-    const records = readCapture(options.file, {
-      onSkip: (message) => {
-        skippedLines += 1;
-        options.onWarning(message);
-      },
-    });
-    for await (const item of records) {
-      if (!matchesFilter(item.record, options)) continue;
-      const reason = unreplayableReason(item.record);
-      if (reason) {
-        unreplayable += 1;
-        options.onWarning(`${options.file}: line ${item.line}: not replayed: ${reason}`);
-        continue;
-      }
-      yield item;
-    }
+/**
+ * The records to re-send, a chunk of the file at a time: each line is decoded, parsed, filtered
+ * and warned about only when a sender takes it, so warnings keep their place among the results
+ * and only one chunk's lines are held.
+ */
+class RecordSource implements JobSource<NumberedRecord> {
+  skippedLines = 0;
+  unreplayable = 0;
+  private lines: RawLine[] = [];
+  private next = 0;
+  private readonly chunks: AsyncGenerator<RawLine[]>;
+
+  constructor(private readonly options: ReplayOptions) {
+    this.chunks = readCaptureLines(options.file);
   }
 
-  // Every request in flight listens on the one cancellation signal; that is by design, not a leak.
-  if (options.signal) setMaxListeners(options.concurrency + 16, options.signal);
+  take(): NumberedRecord | typeof NO_JOB {
+    const { options, lines } = this;
+    while (this.next < lines.length) {
+      const parsed = parseRawLine(options.file, lines[this.next]!);
+      this.next += 1;
+      if (!('record' in parsed)) {
+        this.skippedLines += 1;
+        options.onWarning(parsed.message);
+        continue;
+      }
+      if (!matchesFilter(parsed.record, options)) continue;
+      const reason = unreplayableReason(parsed.record);
+      if (reason) {
+        this.unreplayable += 1;
+        options.onWarning(`${options.file}: line ${parsed.line}: not replayed: ${reason}`);
+        continue;
+      }
+      return parsed;
+    }
+    return NO_JOB;
+  }
+
+  async fill(): Promise<boolean> {
+    const chunk = await this.chunks.next();
+    this.lines = chunk.done ? [] : chunk.value;
+    this.next = 0;
+    return !chunk.done;
+  }
+
+  async close(): Promise<void> {
+    await this.chunks.return(undefined);
+  }
+}
+
+export async function replayCapture(options: ReplayOptions): Promise<ReplaySummary> {
+  const source = new RecordSource(options);
   const pacer = new Pacer({ ratePerSecond: options.ratePerSecond, preserveTiming: options.preserveTiming, signal: options.signal });
   const extra = options.headers ?? {};
-  const stats = await sendMany(jobs(), {
+  const extraNames = Object.keys(extra);
+  const target = targetJoiner(options.to);
+  const stats = await sendMany(source, {
     concurrency: options.concurrency,
     signal: options.signal,
     beforeSend: pacer.active ? ({ record }) => pacer.wait(record.receivedAt) : undefined,
-    toRequest: ({ record }) => {
-      const headers = { ...replayHeaders(record.headers) };
-      for (const [name, value] of Object.entries(extra)) headers[name] = value;
-      return {
-        url: joinTarget(options.to, record.path, dropRedactedParams(record.query)),
-        method: record.method || 'POST',
-        headers,
-        body: decodeBody(record),
-        timeoutMs: options.timeoutMs,
-      };
-    },
+    toRequest: ({ record }) => ({
+      url: target(record.path, dropRedactedParams(record.query)),
+      method: record.method || 'POST',
+      headers: replayHeadersWith(record.headers, extra, extraNames),
+      body: decodeBody(record),
+      timeoutMs: options.timeoutMs,
+    }),
     onResult: (result: SendResult, { line, record }) => {
       const out: ReplayResult = {
         line,
@@ -118,5 +143,5 @@ export async function replayCapture(options: ReplayOptions): Promise<ReplaySumma
       options.onResult(out);
     },
   });
-  return { ...stats, skippedLines, unreplayable };
+  return { ...stats, skippedLines: source.skippedLines, unreplayable: source.unreplayable };
 }

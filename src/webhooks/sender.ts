@@ -2,8 +2,32 @@
  * Sends many webhooks with a bounded number in flight. Jobs are pulled from an (async) iterable
  * only when a slot frees up, so a million-record replay holds at most `concurrency` requests in
  * memory. Results are handed to `onResult` as they complete, each with the job's 1-based number.
+ *
+ * Cancelling: one listener on `signal` cancels whatever is in flight. The requests themselves
+ * never listen on it, so any concurrency leaves a single listener on a shared signal (no
+ * MaxListenersExceededWarning, no per-request listener cost).
  */
-import { isSuccess, sendRequest, type SendRequestOptions, type SendResult } from './http.js';
+import { cancelledResult, isSuccess, startRequest, type PendingRequest, type SendRequestOptions, type SendResult } from './http.js';
+
+/** What `JobSource.take` returns when its buffer is used up. */
+export const NO_JOB: unique symbol = Symbol('no job');
+
+/**
+ * A source of jobs that hands out buffered ones synchronously and refills in bulk (a chunk of a
+ * file at a time): an async iterator costs a promise round trip per job, this one per chunk.
+ */
+export interface JobSource<J> {
+  /** The next buffered job, or NO_JOB when the buffer is used up (then `fill` is awaited). */
+  take(): J | typeof NO_JOB;
+  /** Buffers more jobs; resolves false when there are none left. */
+  fill(): Promise<boolean>;
+  /** Lets go of the source (a file, a stream) when sending stops early or ends. */
+  close?(): Promise<void>;
+}
+
+function isJobSource<J>(jobs: unknown): jobs is JobSource<J> {
+  return typeof (jobs as JobSource<J>).take === 'function' && typeof (jobs as JobSource<J>).fill === 'function';
+}
 
 export interface SendManyOptions<J> {
   concurrency?: number;
@@ -31,9 +55,17 @@ export function percentile(sortedMs: number[], p: number): number | undefined {
   return sortedMs[Math.min(sortedMs.length, Math.max(1, rank)) - 1];
 }
 
-/** Accumulates results without keeping them (durations only, 8 bytes each). */
+/** Durations below this many ms are counted in a histogram; longer ones are kept as they are. */
+const HISTOGRAM_MS = 60_000;
+
+/**
+ * Accumulates results without keeping them: a histogram of whole-millisecond durations (what
+ * SendResult.ms holds), so a million-record replay costs the same memory as ten. Percentiles
+ * are the exact nearest-rank values of the durations seen.
+ */
 export class StatsCollector {
-  private readonly durations: number[] = [];
+  private readonly counts: number[] = [];
+  private readonly other: number[] = [];
   sent = 0;
   ok = 0;
   failed = 0;
@@ -42,12 +74,36 @@ export class StatsCollector {
     this.sent += 1;
     if (isSuccess(result)) this.ok += 1;
     else this.failed += 1;
-    this.durations.push(result.ms);
+    const ms = result.ms;
+    if (Number.isInteger(ms) && ms >= 0 && ms < HISTOGRAM_MS) {
+      while (this.counts.length <= ms) this.counts.push(0);
+      this.counts[ms]! += 1;
+    } else this.other.push(ms);
+  }
+
+  /** Nearest-rank percentile over everything added (the same value `percentile` gives on the sorted list). */
+  private rank(p: number): number | undefined {
+    const total = this.sent;
+    if (total === 0) return undefined;
+    const wanted = Math.min(total, Math.max(1, Math.ceil((p / 100) * total)));
+    const other = [...this.other].sort((a, b) => a - b);
+    // Merge the histogram (ascending) with the sorted leftovers, counting up to the wanted rank.
+    let seen = 0;
+    let j = 0;
+    for (let ms = 0; ms < this.counts.length; ms += 1) {
+      while (j < other.length && other[j]! < ms) {
+        seen += 1;
+        if (seen === wanted) return other[j];
+        j += 1;
+      }
+      seen += this.counts[ms]!;
+      if (seen >= wanted) return ms;
+    }
+    return other[wanted - seen - 1 + j];
   }
 
   stats(): SendStats {
-    const sorted = [...this.durations].sort((a, b) => a - b);
-    return { sent: this.sent, ok: this.ok, failed: this.failed, p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+    return { sent: this.sent, ok: this.ok, failed: this.failed, p50: this.rank(50), p95: this.rank(95) };
   }
 }
 
@@ -59,35 +115,87 @@ export function formatStats(stats: SendStats): string {
   return parts.join(' · ');
 }
 
-export async function sendMany<J>(jobs: Iterable<J> | AsyncIterable<J>, options: SendManyOptions<J>): Promise<SendStats> {
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+export async function sendMany<J>(jobs: Iterable<J> | AsyncIterable<J> | JobSource<J>, options: SendManyOptions<J>): Promise<SendStats> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+  const signal = options.signal;
   const stats = new StatsCollector();
-  const iterator: AsyncIterator<J> | Iterator<J> =
-    Symbol.asyncIterator in jobs ? (jobs as AsyncIterable<J>)[Symbol.asyncIterator]() : (jobs as Iterable<J>)[Symbol.iterator]();
+  const source = isJobSource<J>(jobs) ? jobs : undefined;
+  const isAsync = !source && Symbol.asyncIterator in jobs;
+  const iterator: AsyncIterator<J> | Iterator<J> | undefined = source
+    ? undefined
+    : isAsync
+      ? (jobs as AsyncIterable<J>)[Symbol.asyncIterator]()
+      : (jobs as Iterable<J>)[Symbol.iterator]();
   let n = 0;
   let firstError: unknown;
+  let sourceDone = false;
 
-  // Workers share one iterator; `next()` calls are serialised so an async source is never
-  // asked for two items at once.
+  // Workers share one source. A job source answers from its buffer on the spot and refills one
+  // worker at a time; an async iterator's `next()` calls are serialised so it is never asked for
+  // two items at once; a sync iterator answers on the spot.
   let pulling: Promise<unknown> = Promise.resolve();
-  const pull = (): Promise<IteratorResult<J>> => {
-    const next = pulling.then(() => iterator.next());
+  const fromSource = async (from: JobSource<J>): Promise<IteratorResult<J>> => {
+    for (;;) {
+      const job = from.take();
+      if (job !== NO_JOB) return { done: false, value: job };
+      if (sourceDone || !(await from.fill())) {
+        sourceDone = true;
+        return DONE;
+      }
+    }
+  };
+  const pull = (): IteratorResult<J> | Promise<IteratorResult<J>> => {
+    if (source) {
+      const job = source.take();
+      if (job !== NO_JOB) return { done: false, value: job };
+      if (sourceDone) return DONE;
+      const next = pulling.then(() => fromSource(source));
+      pulling = next.catch(() => undefined);
+      return next;
+    }
+    if (!isAsync) return (iterator as Iterator<J>).next();
+    const next = pulling.then(() => iterator!.next());
     pulling = next.catch(() => undefined);
     return next;
   };
 
+  const inFlight = new Set<PendingRequest>();
+  const cancelAll = () => {
+    for (const pending of inFlight) pending.cancel();
+  };
+  signal?.addEventListener('abort', cancelAll, { once: true });
+
+  const send = async (req: SendRequestOptions): Promise<SendResult> => {
+    // A job may bring its own signal: it cancels that one request (one listener per request).
+    const own = req.signal;
+    if (own?.aborted) return cancelledResult(req);
+    const pending = startRequest(req);
+    inFlight.add(pending);
+    const onOwnAbort = () => pending.cancel();
+    own?.addEventListener('abort', onOwnAbort, { once: true });
+    try {
+      return await pending.result;
+    } finally {
+      inFlight.delete(pending);
+      own?.removeEventListener('abort', onOwnAbort);
+    }
+  };
+
   const worker = async (): Promise<void> => {
-    while (!options.signal?.aborted && firstError === undefined) {
+    while (!signal?.aborted && firstError === undefined) {
       const item = await pull();
       if (item.done) return;
       n += 1;
       const number = n;
       if (options.beforeSend) await options.beforeSend(item.value, number);
-      if (options.signal?.aborted) return;
+      if (signal?.aborted) return;
       const req = await options.toRequest(item.value, number);
       if (!req) continue;
-      const result = await sendRequest({ ...req, signal: req.signal ?? options.signal });
-      if (options.signal?.aborted && result.errorCode === 'aborted') return;
+      if (signal?.aborted) return;
+      const result = await send(req);
+      if (signal?.aborted && result.errorCode === 'aborted') return;
       stats.add(result);
       await options.onResult?.(result, item.value, number);
     }
@@ -97,9 +205,14 @@ export async function sendMany<J>(jobs: Iterable<J> | AsyncIterable<J>, options:
     worker().catch((err: unknown) => {
       firstError ??= err;
     });
-  await Promise.all(Array.from({ length: concurrency }, guarded));
+  try {
+    await Promise.all(Array.from({ length: concurrency }, guarded));
+  } finally {
+    signal?.removeEventListener('abort', cancelAll);
+    await source?.close?.();
+  }
   if (firstError !== undefined) {
-    await (iterator as AsyncIterator<J>).return?.();
+    await (iterator as AsyncIterator<J> | undefined)?.return?.();
     throw firstError;
   }
   return stats.stats();

@@ -30,12 +30,21 @@ export function parseTargetUrl(text: string, flag: string): URL {
 }
 
 export function joinTarget(base: URL, path: string, query: string): string {
-  const basePath = base.pathname === '/' ? '' : base.pathname.replace(/\/$/, '');
-  let joined = path === '' || path === '/' ? base.pathname : basePath + (path.startsWith('/') ? path : `/${path}`);
-  if (joined === '') joined = '/';
+  return targetJoiner(base)(path, query);
+}
+
+/** `joinTarget` with everything about `base` worked out once, for a replay's million calls. */
+export function targetJoiner(base: URL): (path: string, query: string) => string {
+  const pathname = base.pathname;
+  const basePath = pathname === '/' ? '' : pathname.replace(/\/$/, '');
   const baseQuery = base.search.replace(/^\?/, '');
-  const fullQuery = [baseQuery, query].filter((q) => q !== '').join('&');
-  return `${base.protocol}//${base.host}${joined}${fullQuery ? `?${fullQuery}` : ''}`;
+  const origin = `${base.protocol}//${base.host}`;
+  return (path, query) => {
+    let joined = path === '' || path === '/' ? pathname : basePath + (path.startsWith('/') ? path : `/${path}`);
+    if (joined === '') joined = '/';
+    const fullQuery = baseQuery === '' ? query : query === '' ? baseQuery : `${baseQuery}&${query}`;
+    return `${origin}${joined}${fullQuery ? `?${fullQuery}` : ''}`;
+  };
 }
 
 /** True when `path` is the prefix itself or below it, on a segment boundary. */

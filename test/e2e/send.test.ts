@@ -27,8 +27,13 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       received.push({ url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
-      res.writeHead(statusFor(req.url ?? ''), { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ result: 'ok', auth: req.headers.authorization ?? null, n: received.length }));
+      const answer = () => {
+        res.writeHead(statusFor(req.url ?? ''), { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ result: 'ok', auth: req.headers.authorization ?? null, n: received.length }));
+      };
+      // `/slow…` holds each answer back, so that many requests are in flight at once.
+      if (req.url?.startsWith('/slow')) setTimeout(answer, 100);
+      else answer();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -94,6 +99,14 @@ describe('omnibot send', () => {
     const caseIds = new Set(received.map((r) => (JSON.parse(r.body.toString()) as { case_id: number }).case_id));
     expect(caseIds.size).toBeGreaterThan(1);
     expect(result.stderr).toMatch(/sent 7 · 2xx 7 · failed 0/);
+  });
+
+  it('--concurrency 50 with every request in flight at once prints no MaxListenersExceededWarning', async () => {
+    const result = await cli(['send', 'omnidesk.incoming', '--to', `${url}/slow`, '--count', '60', '--concurrency', '50']);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(received).toHaveLength(60);
+    expect(result.stderr).not.toMatch(/MaxListenersExceeded|memory leak|Warning/);
+    expect(result.stderr).toMatch(/sent 60 · 2xx 60 · failed 0/);
   });
 
   it('a 500 answer is exit 1, after every request, with a summary on stderr', async () => {

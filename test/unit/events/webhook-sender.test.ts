@@ -1,9 +1,11 @@
 /** src/webhooks/http.ts and sender.ts: the outbound path that send, replay and forward share. */
+import { getEventListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeSharedAgent, isSuccess, sendRequest } from '../../../src/webhooks/http.js';
-import { formatStats, percentile, sendMany } from '../../../src/webhooks/sender.js';
+import { formatStats, NO_JOB, percentile, sendMany, StatsCollector, type JobSource } from '../../../src/webhooks/sender.js';
+import type { SendResult } from '../../../src/webhooks/http.js';
 
 type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
 
@@ -86,6 +88,30 @@ describe('sendRequest', () => {
     expect(result.truncated).toBe(true);
   });
 
+  it('a cancelled signal ends the request at once, as a result', async () => {
+    handler = () => undefined;
+    const controller = new AbortController();
+    const pending = sendRequest({ url: `${base}/hang`, body: 'a', signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const result = await pending;
+    expect(result.errorCode).toBe('aborted');
+    expect(result.error).toMatch(/cancelled/);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    const already = await sendRequest({ url: `${base}/x`, body: 'a', signal: controller.signal });
+    expect(already.errorCode).toBe('aborted');
+  });
+
+  it('ignores 1xx answers and keeps the final one', async () => {
+    handler = (_req, _body, res) => {
+      res.writeProcessing();
+      res.writeHead(202, { 'x-final': '1' }).end('done');
+    };
+    const result = await sendRequest({ url: base, body: 'a' });
+    expect(result.status).toBe(202);
+    expect(result.headers['x-final']).toBe('1');
+    expect(result.body.toString()).toBe('done');
+  });
+
   it('an invalid URL is a result too', async () => {
     const result = await sendRequest({ url: 'http://', body: 'a' });
     expect(result.error).toBeDefined();
@@ -120,6 +146,74 @@ describe('sendMany', () => {
     expect([...seen].sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
     expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(formatStats(stats)).toMatch(/^sent 20 · 2xx 19 · failed 1 · p50 \d+ ms · p95 \d+ ms$/);
+  });
+
+  it('takes jobs from a JobSource, refilling it as it runs dry', async () => {
+    const batches = [[1, 2, 3], [], [4], [5, 6, 7, 8]];
+    let buffer: number[] = [];
+    let fills = 0;
+    let closed = false;
+    const source: JobSource<number> = {
+      take: () => (buffer.length ? buffer.shift()! : NO_JOB),
+      fill: async () => {
+        fills += 1;
+        if (batches.length === 0) return false;
+        buffer = batches.shift()!;
+        return true;
+      },
+      close: async () => void (closed = true),
+    };
+    const seen: string[] = [];
+    handler = (_req, body, res) => {
+      seen.push(body.toString());
+      res.end();
+    };
+    const stats = await sendMany(source, { concurrency: 3, toRequest: (job) => ({ url: base, body: String(job) }) });
+    expect(stats).toMatchObject({ sent: 8, ok: 8, failed: 0 });
+    expect([...seen].sort()).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(fills).toBe(5);
+    expect(closed).toBe(true);
+  });
+
+  it('cancels what is in flight with one listener on the signal, whatever the concurrency', async () => {
+    const controller = new AbortController();
+    let arrived = 0;
+    handler = () => {
+      arrived += 1;
+      if (arrived === 40) {
+        // Every request is in flight now: one listener for all of them.
+        expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+        controller.abort();
+      }
+    };
+    const results: SendResult[] = [];
+    const stats = await sendMany(
+      Array.from({ length: 60 }, (_, i) => i),
+      { concurrency: 40, signal: controller.signal, toRequest: (job) => ({ url: base, body: String(job) }), onResult: (r) => void results.push(r) },
+    );
+    expect(arrived).toBe(40);
+    expect(stats.sent).toBe(0);
+    expect(results).toEqual([]);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('gives exact nearest-rank percentiles from its histogram', () => {
+    let seed = 3;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 50; round += 1) {
+      const collector = new StatsCollector();
+      const durations: number[] = [];
+      const count = 1 + Math.floor(next() * 300);
+      for (let i = 0; i < count; i += 1) {
+        const r = next();
+        const ms = r < 0.8 ? Math.floor(next() * 50) : r < 0.9 ? 60_000 + Math.floor(next() * 1000) : r < 0.95 ? 12.5 : Math.floor(next() * 5000);
+        durations.push(ms);
+        collector.add({ url: base, method: 'POST', status: 200, ms, headers: {}, body: Buffer.alloc(0) });
+      }
+      const sorted = [...durations].sort((a, b) => a - b);
+      expect(collector.stats()).toEqual({ sent: count, ok: count, failed: 0, p50: percentile(sorted, 50), p95: percentile(sorted, 95) });
+    }
+    expect(new StatsCollector().stats()).toEqual({ sent: 0, ok: 0, failed: 0, p50: undefined, p95: undefined });
   });
 
   it('computes nearest-rank percentiles', () => {
