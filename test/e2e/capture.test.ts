@@ -119,6 +119,16 @@ describe('omnibot events promote', () => {
     const again = await runCli(['events', 'promote', capture, '--record', '1', '--as', 'omnidesk.incoming'], { cwd: project });
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toContain('already exists');
+    expect(again.stderr).toContain('--force');
+
+    // --force replaces the sample with another record.
+    const newer = '{"case":{"id":88120046},"first_message":"Добрый день","client_id":7700124,"channel":"email"}';
+    const c = await startListen(['--capture', capture], { cwd: dir });
+    await post(c.url, newer);
+    await c.stop();
+    const forced = await runCli(['events', 'promote', capture, '--record', '2', '--as', 'omnidesk.incoming', '--force'], { cwd: project });
+    expect(forced.exitCode, forced.stderr).toBe(0);
+    expect(JSON.parse(await readFile(sampleFile, 'utf8'))).toMatchObject({ name: 'omnidesk.incoming', body: newer });
   });
 
   it('refuses records that cannot be samples, naming the flag', async () => {

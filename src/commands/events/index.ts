@@ -29,9 +29,13 @@ function promoteCommand(): Command {
     .argument('<capture>', 'capture file (NDJSON, from `omnibot listen --capture`)')
     .option('--record <n>', 'which record of the file (1-based)')
     .option('--as <event>', 'event name the sample replaces or adds, e.g. omnidesk.incoming')
+    .option('--force', 'replace an existing user sample')
     .addHelpText(
       'after',
-      examples([['omnibot events promote hooks.ndjson --record 3 --as omnidesk.incoming', 'a real Omnidesk payload replaces the inferred one']]),
+      examples([
+        ['omnibot events promote hooks.ndjson --record 3 --as omnidesk.incoming', 'a real Omnidesk payload replaces the inferred one'],
+        ['omnibot events promote hooks.ndjson --record 7 --as omnidesk.incoming --force', 'a newer capture replaces that sample'],
+      ]),
     )
     .action(lazyAction(() => import('./promote-action.js')));
 }
