@@ -161,29 +161,33 @@ export async function sendMany<J>(jobs: Iterable<J> | AsyncIterable<J> | JobSour
     return next;
   };
 
-  const inFlight = new Set<PendingRequest>();
+  // The request each worker has in flight, by worker: what a cancel must reach. A slot per
+  // worker rather than a Set: a Set that takes and drops an entry per request rehashes every
+  // few dozen requests, and V8 links each retired table to its successor, a chain that can keep
+  // finished requests alive into the old generation (a million-request replay's memory).
+  const current: Array<PendingRequest | undefined> = new Array<PendingRequest | undefined>(concurrency).fill(undefined);
   const cancelAll = () => {
-    for (const pending of inFlight) pending.cancel();
+    for (const pending of current) pending?.cancel();
   };
   signal?.addEventListener('abort', cancelAll, { once: true });
 
-  const send = async (req: SendRequestOptions): Promise<SendResult> => {
+  const send = async (slot: number, req: SendRequestOptions): Promise<SendResult> => {
     // A job may bring its own signal: it cancels that one request (one listener per request).
     const own = req.signal;
     if (own?.aborted) return cancelledResult(req);
     const pending = startRequest(req);
-    inFlight.add(pending);
+    current[slot] = pending;
     const onOwnAbort = () => pending.cancel();
     own?.addEventListener('abort', onOwnAbort, { once: true });
     try {
       return await pending.result;
     } finally {
-      inFlight.delete(pending);
+      current[slot] = undefined;
       own?.removeEventListener('abort', onOwnAbort);
     }
   };
 
-  const worker = async (): Promise<void> => {
+  const worker = async (slot: number): Promise<void> => {
     while (!signal?.aborted && firstError === undefined) {
       const item = await pull();
       if (item.done) return;
@@ -194,15 +198,15 @@ export async function sendMany<J>(jobs: Iterable<J> | AsyncIterable<J> | JobSour
       const req = await options.toRequest(item.value, number);
       if (!req) continue;
       if (signal?.aborted) return;
-      const result = await send(req);
+      const result = await send(slot, req);
       if (signal?.aborted && result.errorCode === 'aborted') return;
       stats.add(result);
       await options.onResult?.(result, item.value, number);
     }
   };
 
-  const guarded = () =>
-    worker().catch((err: unknown) => {
+  const guarded = (_: unknown, slot: number) =>
+    worker(slot).catch((err: unknown) => {
       firstError ??= err;
     });
   try {
