@@ -212,13 +212,26 @@ export interface PendingRequest {
   cancel(): void;
 }
 
+interface Target {
+  origin: string;
+  path: string;
+}
+
+/** The last URL parsed: a batch (send --count, replay) usually targets one URL over and over. */
+let lastUrl: string | undefined;
+let lastTarget: Target | undefined;
+
 /** `origin` and `path` as undici's request() derives them from a URL string. */
-function target(url: string): { origin: string; path: string } {
+function target(url: string): Target {
+  if (url === lastUrl) return lastTarget!;
   const parsed = new URL(url);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new TypeError('Invalid URL protocol: the URL must start with `http:` or `https:`.');
   }
-  return { origin: parsed.origin, path: parsed.search ? `${parsed.pathname}${parsed.search}` : parsed.pathname };
+  const found = { origin: parsed.origin, path: parsed.search ? `${parsed.pathname}${parsed.search}` : parsed.pathname };
+  lastUrl = url;
+  lastTarget = found;
+  return found;
 }
 
 /**
