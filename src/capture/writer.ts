@@ -77,9 +77,13 @@ export class CaptureWriter {
     this.batchDone = undefined;
     if (this.failure) return reject(this.failure);
     try {
-      const bytes = Buffer.from(chunk, 'utf8');
-      // A regular file takes the whole write unless the disk is full; loop for the rare short write.
-      for (let offset = 0; offset < bytes.length; ) offset += writeSync(this.fd, bytes, offset);
+      // A regular file takes the whole write unless the disk is full; finish a rare short write
+      // from the bytes (the string is written without a Buffer copy in the common case).
+      const written = writeSync(this.fd, chunk, null, 'utf8');
+      if (written < Buffer.byteLength(chunk, 'utf8')) {
+        const bytes = Buffer.from(chunk, 'utf8');
+        for (let offset = written; offset < bytes.length; ) offset += writeSync(this.fd, bytes, offset);
+      }
       resolve();
     } catch (err) {
       this.failure ??= err as Error;
