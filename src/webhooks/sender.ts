@@ -117,6 +117,9 @@ export function formatStats(stats: SendStats): string {
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
+const isThenable = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
+  value !== null && typeof value === 'object' && typeof (value as PromiseLike<T>).then === 'function';
+
 export async function sendMany<J>(jobs: Iterable<J> | AsyncIterable<J> | JobSource<J>, options: SendManyOptions<J>): Promise<SendStats> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const signal = options.signal;
@@ -171,37 +174,39 @@ export async function sendMany<J>(jobs: Iterable<J> | AsyncIterable<J> | JobSour
   };
   signal?.addEventListener('abort', cancelAll, { once: true });
 
-  const send = async (slot: number, req: SendRequestOptions): Promise<SendResult> => {
-    // A job may bring its own signal: it cancels that one request (one listener per request).
+  const send = (slot: number, req: SendRequestOptions): Promise<SendResult> => {
     const own = req.signal;
-    if (own?.aborted) return cancelledResult(req);
+    if (own?.aborted) return Promise.resolve(cancelledResult(req));
     const pending = startRequest(req);
     current[slot] = pending;
+    if (!own) return pending.result;
+    // A job may bring its own signal: it cancels that one request (one listener per request).
     const onOwnAbort = () => pending.cancel();
-    own?.addEventListener('abort', onOwnAbort, { once: true });
-    try {
-      return await pending.result;
-    } finally {
-      current[slot] = undefined;
-      own?.removeEventListener('abort', onOwnAbort);
-    }
+    own.addEventListener('abort', onOwnAbort, { once: true });
+    return pending.result.finally(() => own.removeEventListener('abort', onOwnAbort));
   };
 
+  // Sync answers (a buffered job, a request built on the spot, a result handled at once) are
+  // used as they are: an `await` on them would cost a promise and a microtask turn per request.
   const worker = async (slot: number): Promise<void> => {
     while (!signal?.aborted && firstError === undefined) {
-      const item = await pull();
+      const pulled = pull();
+      const item = isThenable(pulled) ? await pulled : pulled;
       if (item.done) return;
       n += 1;
       const number = n;
       if (options.beforeSend) await options.beforeSend(item.value, number);
       if (signal?.aborted) return;
-      const req = await options.toRequest(item.value, number);
+      const built = options.toRequest(item.value, number);
+      const req = isThenable(built) ? await built : built;
       if (!req) continue;
       if (signal?.aborted) return;
       const result = await send(slot, req);
+      current[slot] = undefined;
       if (signal?.aborted && result.errorCode === 'aborted') return;
       stats.add(result);
-      await options.onResult?.(result, item.value, number);
+      const handled = options.onResult?.(result, item.value, number);
+      if (isThenable(handled)) await handled;
     }
   };
 
