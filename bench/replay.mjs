@@ -5,12 +5,14 @@
  *     alone sending the same bodies to the same sink at the same concurrency. Aim ≥ 0.7.
  *     Replay's wall time includes process start-up; the start-up of a 1-record replay is
  *     measured too and the adjusted ratio printed beside the raw one.
- *     Each round measures the generator, a 1-record replay and the N-record replay back to back;
- *     the figure is the median of the rounds' ratios (the machine may be busy with other work).
+ *     One measurement per run: the generator gets the same 2,000-request warm-up every time,
+ *     whereas a second round in this process would compare a fresh `omnibot replay` process
+ *     against a generator already hot from the first. On a busy machine, run the script a few
+ *     times and take the median.
  *  2. Peak RSS of `omnibot replay` over a 1,000,000-record file (VmHWM from /proc), with default
  *     Node settings. Aim < 150 MB.
  *
- *   node bench/replay.mjs [--records 20000] [--concurrency 50] [--rounds 3] [--big 1000000] [--skip-big]
+ *   node bench/replay.mjs [--records 20000] [--concurrency 50] [--big 1000000] [--skip-big]
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
@@ -24,12 +26,10 @@ const { values } = parseArgs({
   options: {
     records: { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '50' },
-    rounds: { type: 'string', default: '3' },
     big: { type: 'string', default: '1000000' },
     'skip-big': { type: 'boolean', default: false },
   },
 });
-const rounds = Number(values.rounds);
 const records = Number(values.records);
 const concurrency = Number(values.concurrency);
 const big = Number(values.big);
@@ -90,24 +90,18 @@ try {
   await writeCapture(tiny, 1);
 
   await drive({ url: `${sink.url}hook`, total: 2000, concurrency, body: (i) => hdeBody(i) });
-  console.log(`replay bench: ${fmt(records)} records, concurrency ${concurrency}, ${rounds} round(s), node ${process.version}`);
-  const ratios = [];
-  for (let round = 1; round <= rounds; round++) {
-    const baseline = await drive({ url: `${sink.url}hook`, total: records, concurrency, body: (i) => hdeBody(i) });
-    const startup = await replay(tiny, sink.url);
-    const run = await replay(file, sink.url);
-    if (run.code !== 0) console.error(`replay exited ${run.code}: ${run.stderr}`);
-    const summary = /replay: (.*)/.exec(run.stderr)?.[1] ?? '(no summary)';
-    const rawRps = records / run.seconds;
-    const adjustedRps = records / Math.max(0.001, run.seconds - startup.seconds);
-    ratios.push(adjustedRps / baseline.rps);
-    console.log(`#${round} load generator alone ${fmt(baseline.rps).padStart(8)} req/s   p50 ${fmt(baseline.p50, 2)} ms   errors ${baseline.errors}`);
-    console.log(`#${round} omnibot replay       ${fmt(rawRps).padStart(8)} req/s   (${fmt(run.seconds, 2)} s wall, incl. ${fmt(startup.seconds, 2)} s start-up)   ${summary}`);
-    console.log(`#${round} ratio replay/generator: ${fmt(rawRps / baseline.rps, 2)} raw, ${fmt(adjustedRps / baseline.rps, 2)} without start-up`);
-  }
-  const sorted = [...ratios].sort((a, b) => a - b);
-  const ratio = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-  console.log(`\nratio replay/generator without start-up (median of ${rounds}): ${fmt(ratio, 2)}  (aim ≥ 0.70) ${ratio >= 0.7 ? 'OK' : 'BELOW AIM'}`);
+  const baseline = await drive({ url: `${sink.url}hook`, total: records, concurrency, body: (i) => hdeBody(i) });
+  const startup = await replay(tiny, sink.url);
+  const run = await replay(file, sink.url);
+  if (run.code !== 0) console.error(`replay exited ${run.code}: ${run.stderr}`);
+  const summary = /replay: (.*)/.exec(run.stderr)?.[1] ?? '(no summary)';
+  const rawRps = records / run.seconds;
+  const adjustedRps = records / Math.max(0.001, run.seconds - startup.seconds);
+
+  console.log(`replay bench: ${fmt(records)} records, concurrency ${concurrency}, node ${process.version}`);
+  console.log(`load generator alone   ${fmt(baseline.rps).padStart(8)} req/s   p50 ${fmt(baseline.p50, 2)} ms   errors ${baseline.errors}`);
+  console.log(`omnibot replay         ${fmt(rawRps).padStart(8)} req/s   (${fmt(run.seconds, 2)} s wall, incl. ${fmt(startup.seconds, 2)} s start-up)   ${summary}`);
+  console.log(`ratio replay/generator: ${fmt(rawRps / baseline.rps, 2)} raw, ${fmt(adjustedRps / baseline.rps, 2)} without start-up  (aim ≥ 0.70) ${adjustedRps / baseline.rps >= 0.7 ? 'OK' : 'BELOW AIM'}`);
   await rm(file, { force: true });
   await rm(tiny, { force: true });
 
