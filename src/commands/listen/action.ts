@@ -4,7 +4,7 @@
  * prints the tally and returns 0.
  */
 import type { Context } from '../../context.js';
-import { EXIT, UsageError } from '../../errors.js';
+import { EXIT, FailedError, UsageError } from '../../errors.js';
 import { maskRecordSecrets } from '../../capture/headers.js';
 import { CaptureWriter } from '../../capture/writer.js';
 import { loadDetector } from '../../webhooks/detection.js';
@@ -27,8 +27,9 @@ async function openCapture(settings: ListenSettings): Promise<CaptureWriter | un
 }
 
 function bindError(err: NodeJS.ErrnoException, settings: ListenSettings): Error {
-  if (err.code === 'EADDRINUSE') return new UsageError(`--port ${settings.port}: the port is already in use.`, { hint: 'Pick another port, or --port 0 for a free one.' });
-  if (err.code === 'EACCES') return new UsageError(`--port ${settings.port}: not allowed to bind (ports below 1024 need privileges).`);
+  // A taken or forbidden port is an operation that failed (exit 1, as for `omnibot sandbox`), not a malformed flag.
+  if (err.code === 'EADDRINUSE') return new FailedError(`--port ${settings.port}: the port is already in use.`, { code: 'port_in_use', hint: 'Pick another port, or --port 0 for a free one.' });
+  if (err.code === 'EACCES') return new FailedError(`--port ${settings.port}: not allowed to bind (ports below 1024 need privileges).`, { code: 'port_forbidden' });
   if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') return new UsageError(`--host ${settings.host}: not an address of this machine.`);
   return err;
 }
