@@ -10,8 +10,8 @@
  * one body) tie; the first in catalog order wins and `candidates` lists all of them.
  */
 import { stripHtml } from '../../../../src/helpdeskeddy/template.js';
-import { decodeBody, salvageJsonKeys } from './decode.js';
-import { eventSchema, formatIssues, getPath } from './fields.js';
+import { decodeBody, salvageJsonKeys } from '../../../../src/events/decode.js';
+import { eventSchema, formatIssues, getPath } from '../../../../src/events/fields.js';
 import { shippedCatalog } from '../../../../src/events/load.js';
 import type { Catalog, Encoding, EventDef, SummaryRole } from '../../../../src/events/types.js';
 
