@@ -30,9 +30,6 @@ export interface ContextOptions {
   signal?: AbortSignal;
 }
 
-/** Set by cli.ts; aborted on SIGINT/SIGTERM (defined in interrupt.ts, which start-up can load cheaply). */
-export { interrupt };
-
 export function createContext(flags: GlobalFlags & Record<string, unknown>, options: ContextOptions = {}): Context {
   const streams = options.streams ?? processStreams();
   const io = new Io(streams, flags);

@@ -1,11 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('omnibot (the program)', () => {
-  it('prints the version on stdout and exits 0', async () => {
+  it('prints the package version on stdout and exits 0, with and without other arguments', async () => {
+    // src/version.ts is read by the bin without loading package.json; it must not drift from it.
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     const r = await runCli(['--version']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(r.stdout.trim()).toBe(version);
+    const viaCommander = await runCli(['--no-color', '--version']);
+    expect(viaCommander.stdout.trim()).toBe(version);
   });
 
   it('lists every command and the exit codes in --help', async () => {
