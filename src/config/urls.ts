@@ -49,8 +49,3 @@ export function checkWebhookUrl(value: string): string | undefined {
   if (url.protocol === 'http:') return `must use https (http is allowed only for localhost/127.0.0.1): ${value}`;
   return `must be an https URL: ${value}`;
 }
-
-/** The account name shown in messages ("acme" for https://acme.omnidesk.ru). */
-export function accountName(origin: string): string {
-  return new URL(origin).hostname.split('.')[0] ?? origin;
-}
