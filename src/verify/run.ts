@@ -16,7 +16,7 @@ import type { Resource } from '../model/resource.js';
 import { loadRecipe } from '../recipes/registry.js';
 import { describeResources, selectIntegrations, type StepEntry } from '../steps/collect.js';
 import { fail, pass, type CheckDef, type CheckResult } from './check.js';
-import { configCheck, credentialsCheckId, helpdeskeddyCredentialsCheck, omnideskCredentialsCheck } from './checks/account.js';
+import { CONFIG_CHECK, CONFIG_TITLE, configCheck, credentialsCheckId, helpdeskeddyCredentialsCheck, omnideskCredentialsCheck } from './checks/account.js';
 import type { IntegrationInput, RecipeChecks, VerifyClients, VerifyContext } from './context.js';
 import { recipeChecks } from './registry.js';
 import { buildReport, type VerifyReport } from './report.js';
@@ -106,7 +106,7 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
     loaded = await ctx.loadConfig();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    const result: CheckResult = { id: 'config', title: 'The config is valid', status: 'fail', durationMs: Date.now() - t0, message: err.message, hint: err.hint, errorKind: 'config' };
+    const result: CheckResult = { id: CONFIG_CHECK, title: CONFIG_TITLE, status: 'fail', durationMs: Date.now() - t0, message: err.message, hint: err.hint, errorKind: 'config' };
     options.onResult?.(result);
     return finish([result]);
   }

@@ -8,9 +8,10 @@ import { fail, pass, type CheckDef, type CheckOutcome } from '../check.js';
 import type { VerifyContext } from '../context.js';
 
 export const CONFIG_CHECK = 'config';
+export const CONFIG_TITLE = 'The config is valid';
 
 export function configCheck(outcome: CheckOutcome): CheckDef<VerifyContext> {
-  return { id: CONFIG_CHECK, title: 'The config is valid', run: async () => outcome };
+  return { id: CONFIG_CHECK, title: CONFIG_TITLE, run: async () => outcome };
 }
 
 export function credentialsCheckId(helpdesk: 'omnidesk' | 'helpdeskeddy'): string {

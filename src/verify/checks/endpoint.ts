@@ -7,6 +7,7 @@
 import type { Catalog } from '../../events/catalog.js';
 import { isSuccess, sendRequest, type SendResult } from '../../webhooks/http.js';
 import { fail, pass, type CheckDef, type CheckOutcome } from '../check.js';
+import { CONFIG_CHECK } from './account.js';
 import type { IntegrationInput, VerifyContext } from '../context.js';
 import { formatDuration } from '../duration.js';
 
@@ -71,7 +72,7 @@ export function endpointCheck(input: IntegrationInput): CheckDef<VerifyContext> 
     id: endpointCheckId(input),
     title: `The bot endpoint answers ${events.join(', ')} with 2xx`,
     integration: input.integration.name,
-    needs: ['config'],
+    needs: [CONFIG_CHECK],
     async run(cx) {
       const send = sampleSender(cx);
       const answered: Array<{ event: string; status?: number; ms: number }> = [];

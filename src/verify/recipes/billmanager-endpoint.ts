@@ -8,6 +8,7 @@ import type { BillmanagerIntegration } from '../../config/schema.js';
 import { billmanagerWebhookUrl, maskSecretUrl } from '../../recipes/billmanager/webhook.js';
 import { isSuccess, type SendResult } from '../../webhooks/http.js';
 import { fail, pass, type CheckDef, type CheckOutcome } from '../check.js';
+import { CONFIG_CHECK } from '../checks/account.js';
 import { sampleSender } from '../checks/endpoint.js';
 import { stepRef, type IntegrationInput, type VerifyContext } from '../context.js';
 import { formatDuration } from '../duration.js';
@@ -44,7 +45,7 @@ export function billmanagerEndpointCheck(input: IntegrationInput): CheckDef<Veri
     id: `${it.name}/endpoint`,
     title: `BILLmanager's CGI answers ${CGI_EVENT} sent with the secret`,
     integration: it.name,
-    needs: ['config'],
+    needs: [CONFIG_CHECK],
     async run(cx) {
       const url = billmanagerWebhookUrl(it.billmanagerUrl, it.secret);
       const shown = maskSecretUrl(url);

@@ -12,6 +12,7 @@ import { dataFieldId, describeVerdict, judgeField } from '../../recipes/billmana
 import { integrationEmail, readStaff } from '../../recipes/billmanager/integration-staff.js';
 import { billmanagerChannelTarget } from '../../recipes/billmanager/webhook.js';
 import { fail, pass, type CheckDef } from '../check.js';
+import { CONFIG_CHECK } from '../checks/account.js';
 import { resourceContext } from '../checks/resources.js';
 import { stepRef, type IntegrationInput, type RecipeChecks, type VerifyContext } from '../context.js';
 import { billmanagerEndpointCheck } from './billmanager-endpoint.js';
@@ -61,7 +62,7 @@ function fieldsFileCheck(input: IntegrationInput): CheckDef<VerifyContext> | und
     id: `${it.name}/fields-file`,
     title: `${file} is valid and defines every mapped value`,
     integration: it.name,
-    needs: ['config'],
+    needs: [CONFIG_CHECK],
     async run(cx) {
       let bytes: Buffer;
       try {
