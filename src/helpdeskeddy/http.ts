@@ -127,13 +127,11 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
         }
         const retryAfterMs = parseRetryAfter(header(res.headers, 'retry-after'));
         if (!admin) {
-          state.limit = intHeader(res.headers, 'x-rate-limit') ?? state.limit;
-          state.remaining = intHeader(res.headers, 'x-rate-limit-remaining') ?? state.remaining;
-          limiter.observe({
-            limit: intHeader(res.headers, 'x-rate-limit'),
-            remaining: intHeader(res.headers, 'x-rate-limit-remaining'),
-            retryAfterSec: retryAfterMs === undefined ? undefined : retryAfterMs / 1000,
-          });
+          const limit = intHeader(res.headers, 'x-rate-limit');
+          const remaining = intHeader(res.headers, 'x-rate-limit-remaining');
+          state.limit = limit ?? state.limit;
+          state.remaining = remaining ?? state.remaining;
+          limiter.observe({ limit, remaining, retryAfterSec: retryAfterMs === undefined ? undefined : retryAfterMs / 1000 });
         }
         const { status, parsed } = res;
         options.log?.(`helpdeskeddy ${where} → ${status}${attempt ? ` (retry ${attempt})` : ''}`);
