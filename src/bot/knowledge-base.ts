@@ -83,5 +83,3 @@ export function decide(text: string): Decision {
   const answer = findAnswer(text);
   return answer ? { action: 'answer', answer } : { action: 'hand-off', reason: 'no-answer' };
 }
-
-export const KNOWN_TOPICS = ENTRIES.map((e) => e.topic);
