@@ -12,6 +12,7 @@ import { CLIENT_GROUP_ID, GROUPS, type HdeStore } from './store.js';
 import type { Dispatcher } from './dispatcher.js';
 import { faultSchema, type FaultQueue } from '../shared/faults.js';
 import type { RateGate } from './rate-gate.js';
+import { badRequest } from './request-body.js';
 
 export interface RequestLogEntry {
   method: string;
@@ -51,12 +52,8 @@ const specSchema = z.object({
   }),
 });
 
-function bad(details: string): HttpError {
-  return new HttpError(400, { errors: [{ code: 'e-400', title: 'Bad request', details }] });
-}
-
 function body(raw: Buffer): unknown {
-  return parseJsonBody(raw, () => bad('the body must be JSON'));
+  return parseJsonBody(raw, () => badRequest('the body must be JSON'));
 }
 
 export function adminRouter(): Router<AdminContext> {
@@ -81,7 +78,7 @@ export function adminRouter(): Router<AdminContext> {
     const parsed = specSchema.safeParse(body(req.body));
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw bad(`${issue.path.join('.') || 'spec'}: ${issue.message}`);
+      throw badRequest(`${issue.path.join('.') || 'spec'}: ${issue.message}`);
     }
     return json(200, c.dispatcher.upsert(parsed.data as HdeDispatcherRuleSpec));
   });
@@ -95,7 +92,7 @@ export function adminRouter(): Router<AdminContext> {
     const parsed = z.union([faultSchema, z.array(faultSchema).min(1)]).safeParse(body(req.body));
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw bad(`${issue.path.join('.') || 'fault'}: ${issue.message}`);
+      throw badRequest(`${issue.path.join('.') || 'fault'}: ${issue.message}`);
     }
     for (const f of Array.isArray(parsed.data) ? parsed.data : [parsed.data]) c.faults.add(f);
     return json(200, c.faults.list());
@@ -127,7 +124,7 @@ export function adminRouter(): Router<AdminContext> {
   r.on('POST', `${P}/ban`, (req, c) => {
     const input = body(req.body);
     const minutes = isRecord(input) && input.minutes !== undefined ? Number(input.minutes) : undefined;
-    if (minutes !== undefined && !(minutes > 0)) throw bad('minutes must be a positive number');
+    if (minutes !== undefined && !(minutes > 0)) throw badRequest('minutes must be a positive number');
     c.gate.ban(minutes);
     return json(200, c.gate.status());
   });
@@ -140,14 +137,14 @@ export function adminRouter(): Router<AdminContext> {
     const user = c.store.user(Number(req.params.id));
     if (!user) throw new HttpError(404, { errors: [{ code: 'e-404', title: 'Not found', details: `User with id {${req.params.id}} not found` }] });
     const input = body(req.body);
-    if (!isRecord(input)) throw bad('the body must be an object');
+    if (!isRecord(input)) throw badRequest('the body must be an object');
     if (input.group_type !== undefined) {
-      if (input.group_type !== 'staff' && input.group_type !== 'user') throw bad('group_type must be "staff" or "user"');
+      if (input.group_type !== 'staff' && input.group_type !== 'user') throw badRequest('group_type must be "staff" or "user"');
       user.groupId = input.group_type === 'user' ? CLIENT_GROUP_ID : user.groupId === CLIENT_GROUP_ID ? 2 : user.groupId;
     }
     if (input.group_id !== undefined) {
       const group = GROUPS.find((g) => g.id === Number(input.group_id));
-      if (!group) throw bad(`unknown group_id; known: ${GROUPS.map((g) => g.id).join(', ')}`);
+      if (!group) throw badRequest(`unknown group_id; known: ${GROUPS.map((g) => g.id).join(', ')}`);
       user.groupId = group.id;
     }
     for (const key of ['name', 'lastname', 'email', 'status'] as const) {

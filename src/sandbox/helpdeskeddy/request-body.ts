@@ -10,7 +10,8 @@ export interface ParsedBody {
   files: Array<{ name: string; size: number }>;
 }
 
-function badRequest(details: string): HttpError {
+/** HelpDeskEddy's 400: an `errors` array with `e-400`. */
+export function badRequest(details: string): HttpError {
   return new HttpError(400, { errors: [{ code: 'e-400', title: 'Bad request', details }] });
 }
 
@@ -108,4 +109,3 @@ export function bool(fields: Record<string, unknown>, name: string): boolean | u
   return !(s === '0' || s.toLowerCase() === 'false');
 }
 
-export { badRequest };
