@@ -57,22 +57,17 @@ export function forwardHeaders(raw: NodeJS.Dict<string | string[]>): Record<stri
   return out;
 }
 
-/** Headers a replay sends: no hop-by-hop, no credentials, nothing that was redacted. */
-export function replayHeaders(recorded: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of Object.keys(recorded)) {
-    const value = recorded[name]!;
-    if (HOP_BY_HOP_HEADERS.has(name) || CREDENTIAL_HEADERS.has(name) || value === REDACTED) continue;
-    out[name] = value;
-  }
-  return out;
-}
-
 /**
- * `replayHeaders(recorded)` with `extra` applied over it (a name already there keeps its place
- * and takes the new value; others follow in order), as one object.
+ * Headers a replay sends: no hop-by-hop, no credentials, nothing that was redacted; then
+ * `extra` applied over them (a name already there keeps its place and takes the new value;
+ * others follow in order), as one object. `extraNames` is `Object.keys(extra)`, worked out
+ * once by a caller that replays many records.
  */
-export function replayHeadersWith(recorded: Record<string, string>, extra: Record<string, string>, extraNames: readonly string[]): Record<string, string> {
+export function replayHeaders(
+  recorded: Record<string, string>,
+  extra: Record<string, string> = {},
+  extraNames: readonly string[] = Object.keys(extra),
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of Object.keys(recorded)) {
     const value = recorded[name]!;

@@ -3,7 +3,7 @@
  * non-credential headers, to the recorded path appended to the target. The file is streamed
  * and pulled only as slots free up, so memory stays flat however large the file is.
  */
-import { dropRedactedParams, replayHeadersWith } from '../capture/headers.js';
+import { dropRedactedParams, replayHeaders } from '../capture/headers.js';
 import { decodeBody, unreplayableReason, type CaptureRecord } from '../capture/record.js';
 import { parseRawLine, readCaptureLines, type NumberedRecord, type RawLine } from '../capture/reader.js';
 import { isSuccess, type SendResult } from './http.js';
@@ -124,7 +124,7 @@ export async function replayCapture(options: ReplayOptions): Promise<ReplaySumma
     toRequest: ({ record }) => ({
       url: target(record.path, dropRedactedParams(record.query)),
       method: record.method || 'POST',
-      headers: replayHeadersWith(record.headers, extra, extraNames),
+      headers: replayHeaders(record.headers, extra, extraNames),
       body: decodeBody(record),
       timeoutMs: options.timeoutMs,
     }),

@@ -61,6 +61,13 @@ describe('headers', () => {
     expect(forwardHeaders(raw).authorization).toBe('Bearer abc');
     const replay = replayHeaders({ ...captureHeaders(raw, { secretHeader: 'x-hook-token' }), host: 'h', 'content-length': '3' });
     expect(Object.keys(replay).sort()).toEqual(['content-type', 'x-multi']);
+    // --header values override in place and add after; they may bring back a credential.
+    const withExtra = replayHeaders({ 'content-type': 'text/plain', 'x-multi': '1' }, { 'content-type': 'application/json', authorization: 'Bearer new' });
+    expect(Object.entries(withExtra)).toEqual([
+      ['content-type', 'application/json'],
+      ['x-multi', '1'],
+      ['authorization', 'Bearer new'],
+    ]);
   });
 
   it('redacts one query parameter in place and drops it on replay', () => {
