@@ -15,5 +15,3 @@ const loaders: Record<RecipeName, () => Promise<{ recipe: Recipe }>> = {
 export async function loadRecipe(name: RecipeName): Promise<Recipe> {
   return (await loaders[name]()).recipe;
 }
-
-export const recipeNames = Object.keys(loaders) as RecipeName[];

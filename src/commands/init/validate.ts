@@ -20,8 +20,6 @@ export function checkAccountUrl(kind: HelpdeskKind): Check {
   };
 }
 
-export const checkUrl: Check = checkAccountUrl('omnidesk');
-
 const emailSchema = z.email();
 export const checkEmail: Check = (v) => (emailSchema.safeParse(v.trim()).success ? true : `is not an e-mail address: ${v}`);
 
