@@ -16,14 +16,9 @@ export interface StepRef {
   title: string;
 }
 
-export interface CheckResult {
-  /** Stable id: `config`, `omnidesk.credentials`, `<integration>/label`, `<integration>/e2e-reply`. */
-  id: string;
-  title: string;
+/** What a check's `run` returns; the runner adds id, title and timing. */
+export interface CheckOutcome {
   status: CheckStatus;
-  durationMs: number;
-  /** The integration the check belongs to, if any. */
-  integration?: string;
   /** One line: what was found (pass), what is wrong (fail) or why it did not run (skip). */
   message?: string;
   /** Failure only: the probable cause. */
@@ -38,15 +33,13 @@ export interface CheckResult {
   errorKind?: 'auth' | 'config';
 }
 
-/** What a check's `run` returns; the runner adds id, title and timing. */
-export interface CheckOutcome {
-  status: CheckStatus;
-  message?: string;
-  cause?: string;
-  step?: StepRef;
-  hint?: string;
-  details?: Record<string, unknown>;
-  errorKind?: 'auth' | 'config';
+export interface CheckResult extends CheckOutcome {
+  /** Stable id: `config`, `omnidesk.credentials`, `<integration>/label`, `<integration>/e2e-reply`. */
+  id: string;
+  title: string;
+  durationMs: number;
+  /** The integration the check belongs to, if any. */
+  integration?: string;
 }
 
 export interface CheckDef<C = unknown> {
