@@ -4,6 +4,7 @@
  * way PHP encodes forms (space as `+`), so a PHP-bracket body such as Omnidesk's
  * `object%5Bcontent%5D=…` still decodes to the same structure.
  */
+import { phpUrlencode } from '../events/form.js';
 
 export type FormVisitor = (value: string, key: string) => string | undefined;
 
@@ -14,12 +15,6 @@ function decode(text: string): string {
   } catch {
     return plain;
   }
-}
-
-function encode(text: string): string {
-  return encodeURIComponent(text)
-    .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%20/g, '+');
 }
 
 /** `object[attachments][0][name]` → `name`; `a[]` → `a`; `user_name` → `user_name`. */
@@ -38,7 +33,7 @@ export function rewriteForm(text: string, visit: FormVisitor): string {
       const rawName = pair.slice(0, eq);
       const value = decode(pair.slice(eq + 1));
       const replaced = visit(value, leafKey(decode(rawName)));
-      return replaced === undefined || replaced === value ? pair : `${rawName}=${encode(replaced)}`;
+      return replaced === undefined || replaced === value ? pair : `${rawName}=${phpUrlencode(replaced)}`;
     })
     .join('&');
 }

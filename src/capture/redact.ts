@@ -49,7 +49,7 @@ export function redactBody(text: string, contentType: string, ph: Placeholders):
 export function redactRecord(record: CaptureRecord, ph: Placeholders): RedactOutcome {
   const out: CaptureRecord = { ...record, headers: { ...record.headers }, redacted: true };
   let note: string | undefined;
-  if (record.query) out.query = rewriteForm(record.query, (value, key) => redactValue(value, key, ph));
+  if (record.query) out.query = redactFormBody(record.query, ph);
   if (record.body !== undefined && record.body !== '') {
     out.body = redactBody(record.body, contentTypeOf(record), ph);
     if (out.headers['content-length'] !== undefined) out.headers['content-length'] = String(Buffer.byteLength(out.body, 'utf8'));
