@@ -3,13 +3,18 @@
  * uses, so verify and plan can never disagree about what exists. `ok` passes; anything else
  * fails with the resource's own words and the step that makes it right.
  */
-import type { Resource, ResourceContext } from '../../model/resource.js';
+import type { ReadResult, Resource, ResourceContext } from '../../model/resource.js';
 import { fail, pass, type CheckDef } from '../check.js';
 import { factKey, stepRef, type IntegrationInput, type VerifyContext } from '../context.js';
 
 /** Facts a resource check leaves for later checks: `<integration>/resource:<id>` → ReadResult. */
-export function resourceFact(integration: string, resource: string): string {
+function resourceFact(integration: string, resource: string): string {
   return factKey(integration, `resource:${resource}`);
+}
+
+/** The helpdesk's id of a resource its check found (the round trip needs the label's, the agent's). */
+export function resourceId(cx: VerifyContext, integration: string, resource: string): string | undefined {
+  return (cx.facts.get(resourceFact(integration, resource)) as ReadResult | undefined)?.id;
 }
 
 export function resourceContext(cx: VerifyContext, input: IntegrationInput): ResourceContext {

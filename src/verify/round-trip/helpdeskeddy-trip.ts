@@ -9,7 +9,7 @@
 import type { HelpdeskeddyBotIntegration } from '../../config/schema.js';
 import type { HdePost, HdeTicket, HelpdeskeddyApi } from '../../helpdeskeddy/types.js';
 import { fail, pass, skip, type CheckDef, type CheckOutcome } from '../check.js';
-import { resourceFact } from '../checks/resources.js';
+import { resourceId } from '../checks/resources.js';
 import { factKey, stepRef, type IntegrationInput, type VerifyContext } from '../context.js';
 import { formatDuration } from '../duration.js';
 import { pollInterval, pollUntil } from '../poll.js';
@@ -165,7 +165,7 @@ export function helpdeskeddyTripChecks(input: IntegrationInput, needs: { endpoin
     async run(cx) {
       const t = trip(cx);
       const ticketId = t.ticket!.id;
-      const agentId = (cx.facts.get(resourceFact(name, 'agent')) as { id?: string } | undefined)?.id;
+      const agentId = resourceId(cx, name, 'agent');
       await t.api.createPost(ticketId, { text: OPERATOR_REQUEST, user_id: t.ticket!.user_id });
       cx.timeline.add('user-replied', `client replied: «${OPERATOR_REQUEST}»`, { caseId: Number(ticketId) });
       const owned = await pollUntil(

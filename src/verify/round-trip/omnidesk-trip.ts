@@ -10,7 +10,7 @@ import type { Case, Message, OmnideskApi } from '../../omnidesk/types.js';
 import { pass, skip, type CheckDef } from '../check.js';
 import { factKey, type IntegrationInput, type VerifyContext } from '../context.js';
 import { pollInterval, pollUntil } from '../poll.js';
-import { resourceFact } from '../checks/resources.js';
+import { resourceId } from '../checks/resources.js';
 import { cleanUpCheck } from './clean-up.js';
 import { DeliveryWatch, describeDelivery, type SandboxDelivery } from './deliveries.js';
 import { noHandOff, noLabel, noReply, noRuleInChangelog, wrongReplyKind, type HopFacts } from './omnidesk-diagnose.js';
@@ -72,7 +72,7 @@ export function omnideskTripChecks(input: IntegrationInput, needs: { label: stri
     async run(cx) {
       const api = await cx.clients.omnidesk();
       const sandbox = await api.isSandbox();
-      const labelId = Number((cx.facts.get(resourceFact(name, 'label')) as { id?: string } | undefined)?.id);
+      const labelId = Number(resourceId(cx, name, 'label'));
       const t: Trip = { api, sandbox, labelId: Number.isFinite(labelId) ? labelId : undefined };
       if (sandbox) {
         t.watch = new DeliveryWatch(api);
@@ -149,7 +149,7 @@ export function omnideskTripChecks(input: IntegrationInput, needs: { label: stri
     async run(cx) {
       const t = trip(cx);
       const c0 = t.case!;
-      const agentId = Number((cx.facts.get(resourceFact(name, 'agent')) as { id?: string } | undefined)?.id);
+      const agentId = Number(resourceId(cx, name, 'agent'));
       await watchDeliveries(cx, t);
       const before = t.watch?.seen.length ?? 0;
       await t.api.createMessage(c0.case_id, { content: OPERATOR_REQUEST, user_id: c0.user_id });
