@@ -109,7 +109,3 @@ export const GENERATORS: Record<string, Generator> = {
     return `${FIRST_NAMES[i]} ${surname}`;
   },
 };
-
-export function generatorNames(): string[] {
-  return Object.keys(GENERATORS);
-}
