@@ -9,7 +9,7 @@ export { loadCatalog, loadCatalogSync, shippedCatalog, userEventsDir, SHIPPED_EV
 export { renderSample, sampleValues, type RenderOptions, type RenderedSample } from './render.js';
 export { detectEvent, type DetectResult, type DetectSummary } from './detect.js';
 export { eventSchema } from './fields.js';
-export { normalizePath, parseSetArg, resolveSets, type FieldValue } from './set-paths.js';
+export { normalizePath, parseSetArg, parseSetArgs, resolveSets, type FieldValue } from './set-paths.js';
 export type { Catalog, EventDef, FieldDef, Encoding, Provenance } from './types.js';
 
 /**

@@ -24,6 +24,14 @@ export function parseSetArg(arg: string): { path: string; value: string } {
   return { path: arg.slice(0, eq), value: arg.slice(eq + 1) };
 }
 
+/** Every `--set path=value` flag as a `[path, value]` pair, in order, ready for `resolveSets`. */
+export function parseSetArgs(args: string[] = []): Array<[string, string]> {
+  return args.map((arg) => {
+    const { path, value } = parseSetArg(arg);
+    return [path, value];
+  });
+}
+
 function validPaths(event: EventDef): string {
   return event.fields.map((f) => f.name).join(', ');
 }

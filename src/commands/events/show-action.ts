@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findEvent, parseSetArg } from '../../events/catalog.js';
+import { findEvent, parseSetArgs } from '../../events/catalog.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../parse-options.js';
 import { describeEvent } from './describe.js';
@@ -13,10 +13,7 @@ const optionsSchema = z.object({
 
 const handler: Handler = async ({ args, opts }, ctx) => {
   const options = parseOptions(optionsSchema, opts);
-  const sets = (options.set ?? []).map((s) => {
-    const { path, value } = parseSetArg(s);
-    return [path, value] as [string, string];
-  });
+  const sets = parseSetArgs(options.set);
   const catalog = await userCatalog(ctx);
   const event = findEvent(catalog, String(args[0]));
   const description = describeEvent(event, { set: sets, encoding: options.encoding, now: ctx.now() });

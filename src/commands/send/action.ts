@@ -1,5 +1,5 @@
 import { CancelledError, FailedError } from '../../errors.js';
-import { findEvent, parseSetArg, renderSample, resolveSets } from '../../events/catalog.js';
+import { findEvent, parseSetArgs, renderSample, resolveSets } from '../../events/catalog.js';
 import { closeSharedAgent } from '../../webhooks/http.js';
 import { formatStats } from '../../webhooks/sender.js';
 import { userCatalog } from '../events/user-catalog.js';
@@ -13,13 +13,7 @@ const handler: Handler = async ({ args, opts }, ctx) => {
   const headers = parseHeaders(options.header);
   const catalog = await userCatalog(ctx);
   const event = findEvent(catalog, String(args[0]));
-  const sets = resolveSets(
-    event,
-    (options.set ?? []).map((s) => {
-      const { path, value } = parseSetArg(s);
-      return [path, value] as [string, string];
-    }),
-  );
+  const sets = resolveSets(event, parseSetArgs(options.set));
   // Checks --encoding against the event before anything is sent.
   if (options.encoding) renderSample(event, { set: sets, encoding: options.encoding });
   const data = options.data ? await readData(options.data) : undefined;
