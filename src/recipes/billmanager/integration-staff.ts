@@ -6,6 +6,7 @@
 import type { BillmanagerIntegration, Config } from '../../config/schema.js';
 import type { ManualStep, ReadResult, Resource, ResourceContext } from '../../model/resource.js';
 import { API_KEY_PATH } from '../../steps/omnidesk-ui.js';
+import { findStaff } from '../omnidesk-bot/agent.js';
 
 /** The integration's staff e-mail: the configured one, else the API user of the config. */
 export function integrationEmail(it: BillmanagerIntegration, config: Config): string | undefined {
@@ -80,7 +81,7 @@ export function staffStep(it: BillmanagerIntegration, config: Config): ManualSte
 export async function readStaff(rc: ResourceContext, email: string | undefined): Promise<ReadResult> {
   if (!email) return { status: 'unknown', detail: 'no integrationStaff in the config and no omnidesk.email to fall back on' };
   const api = await rc.omnidesk();
-  const staff = (await api.listStaff()).find((s) => s.staff_email.toLowerCase() === email.toLowerCase());
+  const staff = findStaff(await api.listStaff(), email);
   if (!staff) return { status: 'manual', detail: `no staff member ${email}` };
   const actual = { staff_id: staff.staff_id, staff_email: staff.staff_email, active: staff.active };
   if (!staff.active) return { status: 'manual', id: String(staff.staff_id), actual, detail: `staff member ${email} (id ${staff.staff_id}) is disabled` };

@@ -5,6 +5,7 @@
 import type { Resource } from '../../model/resource.js';
 import type { Staff } from '../../omnidesk/types.js';
 
+/** A staff member by numeric id or by e-mail (case-insensitive); the recipes and init look staff up through it. */
 export function findStaff(staff: Staff[], ref: string): Staff | undefined {
   const wanted = ref.trim();
   if (/^\d+$/.test(wanted)) return staff.find((s) => s.staff_id === Number(wanted));

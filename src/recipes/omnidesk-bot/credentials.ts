@@ -4,6 +4,7 @@
  */
 import type { Instruction, ManualStep, Resource, ResourceContext } from '../../model/resource.js';
 import { ADMIN_PAGES, API_KEY_PATH, adminPage } from '../../steps/omnidesk-ui.js';
+import { findStaff } from './agent.js';
 
 /** The variable `init` writes into the config; the steps suggest the same name. */
 export const OMNIDESK_API_KEY_VAR = 'OMNIDESK_API_KEY';
@@ -52,7 +53,7 @@ export function apiKeyResource(): Resource {
       const api = await rc.omnidesk();
       const staff = await api.listStaff();
       const email = rc.config.omnidesk?.email ?? '';
-      const me = staff.find((s) => s.staff_email.toLowerCase() === email.toLowerCase());
+      const me = findStaff(staff, email);
       return {
         status: 'ok',
         id: me ? String(me.staff_id) : undefined,

@@ -7,6 +7,7 @@ import { UsageError } from '../../../errors.js';
 import type { Prompter } from '../../../io/prompter.js';
 import type { Staff } from '../../../omnidesk/types.js';
 import { BILLMANAGER_SECRET_VAR } from '../../../recipes/billmanager/webhook.js';
+import { findStaff } from '../../../recipes/omnidesk-bot/agent.js';
 import { checkEmail, checkFlag, checkSiteUrl, normalizeSiteUrl } from '../validate.js';
 import type { InitRecipe } from './types.js';
 
@@ -21,7 +22,7 @@ async function askBillmanagerUrl(p: Prompter, flag: string | undefined): Promise
 /** The staff member may not exist yet (the steps say to create one), so an unknown e-mail is a warning. */
 async function askStaff(p: Prompter, flag: string | undefined, staff: Staff[], apiUser: string, warn: (s: string) => void): Promise<string | undefined> {
   const known = (email: string) => {
-    const found = staff.find((s) => s.staff_email.toLowerCase() === email.toLowerCase());
+    const found = findStaff(staff, email);
     if (found && !found.active) throw new UsageError(`--integration-staff: ${found.staff_email} is inactive in this account.`, { details: { flag: '--integration-staff' } });
     if (!found) warn(`${email} is not a staff member of this account yet; \`omnibot steps\` says how to add them.`);
     return email;
