@@ -4,7 +4,7 @@
  * share it; names for ids come from lookups the caller supplies.
  */
 import type { Case, ChangelogEntry, Message } from '../omnidesk/types.js';
-import type { TimelineKind } from './timeline.js';
+import { excerpt, type TimelineKind } from './timeline.js';
 
 export interface CaseSnapshot {
   case: Case;
@@ -23,13 +23,8 @@ export interface Names {
   staff(id: number): string;
 }
 
-function excerpt(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
 export function describeMessage(m: Message, names: Names): CaseChange {
-  const text = `«${excerpt(m.content || m.content_html || '')}»`;
+  const text = `«${excerpt(m.content || m.content_html || '', 80)}»`;
   if (m.note) return { kind: 'note', text: `note by ${names.staff(m.staff_id)}: ${text}`, data: { messageId: m.message_id } };
   if (m.staff_id > 0) {
     const via = m.sent_via_rule ? ' (via a rule)' : '';

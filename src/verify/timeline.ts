@@ -63,3 +63,9 @@ export function formatTimelineEvent(event: TimelineEvent): string {
   const ms = `+${event.elapsedMs} ms`.padStart(10);
   return `${ms}  ${event.text}`;
 }
+
+/** Text flattened to one line and cut to `max` characters, for timeline lines and check messages. */
+export function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

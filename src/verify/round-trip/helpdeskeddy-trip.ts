@@ -13,6 +13,7 @@ import { resourceId } from '../checks/resources.js';
 import { factKey, stepRef, type IntegrationInput, type VerifyContext } from '../context.js';
 import { formatDuration } from '../duration.js';
 import { pollInterval, pollUntil } from '../poll.js';
+import { excerpt } from '../timeline.js';
 import { cleanUpCheck } from './clean-up.js';
 import { OPERATOR_REQUEST, QUESTION, runTag, testUserEmail } from './omnidesk-trip.js';
 
@@ -45,9 +46,9 @@ interface Trip {
   all: HdeDelivery[];
 }
 
-function excerpt(html: string, max = 60): string {
-  const flat = html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+/** A post's text without its HTML tags, cut for one line. */
+function postExcerpt(html: string): string {
+  return excerpt(html.replace(/<[^>]*>/g, ' '), 60);
 }
 
 export function helpdeskeddyTripChecks(input: IntegrationInput, needs: { endpoint?: string; agent?: string }): CheckDef<VerifyContext>[] {
@@ -129,8 +130,8 @@ export function helpdeskeddyTripChecks(input: IntegrationInput, needs: { endpoin
         { timeoutMs: cx.timeoutMs, signal: cx.signal, interval: pace(t) },
       );
       if (!post) return cx.signal.aborted ? skip('cancelled') : explain(t, 'new_ticket', `the bot did not reply within ${formatDuration(cx.timeoutMs)}`, 'Новая заявка');
-      cx.timeline.add('bot-replied', `bot replied (post by user ${post.user_id}): «${excerpt(post.text)}»`, { caseId: Number(t.ticket!.id) });
-      return pass(`post by user ${post.user_id}: «${excerpt(post.text)}»`);
+      cx.timeline.add('bot-replied', `bot replied (post by user ${post.user_id}): «${postExcerpt(post.text)}»`, { caseId: Number(t.ticket!.id) });
+      return pass(`post by user ${post.user_id}: «${postExcerpt(post.text)}»`);
     },
   };
 

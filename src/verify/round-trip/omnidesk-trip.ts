@@ -10,6 +10,7 @@ import type { Case, Message, OmnideskApi } from '../../omnidesk/types.js';
 import { pass, skip, type CheckDef } from '../check.js';
 import { factKey, type IntegrationInput, type VerifyContext } from '../context.js';
 import { pollInterval, pollUntil } from '../poll.js';
+import { excerpt } from '../timeline.js';
 import { resourceId } from '../checks/resources.js';
 import { cleanUpCheck } from './clean-up.js';
 import { DeliveryWatch, describeDelivery, type SandboxDelivery } from './deliveries.js';
@@ -33,11 +34,6 @@ interface Trip {
   case?: Case;
   labelId?: number;
   agentId?: number;
-}
-
-function excerpt(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 export function omnideskTripChecks(input: IntegrationInput, needs: { label: string; agent: string; endpoint?: string }): CheckDef<VerifyContext>[] {
@@ -134,9 +130,9 @@ export function omnideskTripChecks(input: IntegrationInput, needs: { label: stri
       );
       if (!reply) return cx.signal.aborted ? skip('cancelled') : noReply(hop(cx, t.watch?.seen), it.replyAsNote);
       const kind = reply.note ? 'note' : 'message';
-      cx.timeline.add('bot-replied', `bot replied (${kind}): «${excerpt(reply.content)}»`, { caseId, data: { messageId: reply.message_id, note: reply.note } });
+      cx.timeline.add('bot-replied', `bot replied (${kind}): «${excerpt(reply.content, 60)}»`, { caseId, data: { messageId: reply.message_id, note: reply.note } });
       if (reply.note !== it.replyAsNote) return wrongReplyKind(reply.note);
-      return pass(`${kind} from staff #${reply.staff_id}: «${excerpt(reply.content)}»`);
+      return pass(`${kind} from staff #${reply.staff_id}: «${excerpt(reply.content, 60)}»`);
     },
   };
 
