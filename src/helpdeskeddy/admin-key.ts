@@ -24,7 +24,7 @@ export interface AdminKeyReport {
   notes: string[];
 }
 
-export const SHARED_LIMIT_NOTE =
+const SHARED_LIMIT_NOTE =
   'The API limit is shared by every integration of the HelpDeskEddy account; going over it bans the whole account for minutes.';
 
 export async function checkAdminKey(api: HelpdeskeddyApi): Promise<AdminKeyReport> {

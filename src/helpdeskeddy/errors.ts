@@ -12,7 +12,7 @@ export interface HdeErrorItem {
   details: string;
 }
 
-export function errorItems(body: unknown): HdeErrorItem[] {
+function errorItems(body: unknown): HdeErrorItem[] {
   const errors = (body as { errors?: unknown } | null)?.errors;
   if (!Array.isArray(errors)) return [];
   return errors
@@ -38,7 +38,7 @@ export function banMinutes(body: unknown): number | undefined {
   return undefined;
 }
 
-export const KEY_PAGE = 'Управление → Глобальные настройки → Система';
+const KEY_PAGE = 'Управление → Глобальные настройки → Система';
 
 export function banError(body: unknown, origin: string): ApiError {
   const minutes = banMinutes(body);

@@ -35,7 +35,7 @@ export function names(value: unknown): Names {
   return typeof value === 'string' ? { ru: value } : {};
 }
 
-export function flatName(value: unknown): string {
+function flatName(value: unknown): string {
   if (typeof value === 'string') return value;
   if (isRecord(value)) {
     const n = names(value);

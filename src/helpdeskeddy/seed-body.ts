@@ -16,7 +16,7 @@ export interface SeedBody {
 }
 
 /** Both src/helpdeskeddy (tests) and dist/helpdeskeddy (built) sit two levels below the root. */
-export const SEED_BODY_FILE = fileURLToPath(new URL('../../templates/helpdeskeddy/dispatcher-body.json', import.meta.url));
+const SEED_BODY_FILE = fileURLToPath(new URL('../../templates/helpdeskeddy/dispatcher-body.json', import.meta.url));
 
 let cached: SeedBody | undefined;
 

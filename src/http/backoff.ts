@@ -12,7 +12,7 @@ export interface BackoffOptions {
   random?: () => number;
 }
 
-export const DEFAULT_BACKOFF = { baseMs: 250, maxMs: 8_000 } as const;
+const DEFAULT_BACKOFF = { baseMs: 250, maxMs: 8_000 } as const;
 
 /**
  * How long to wait before retry number `retry` (1 = the first retry). "Full jitter": a uniform

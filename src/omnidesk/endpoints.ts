@@ -24,12 +24,12 @@ import type {
   StaffStatus,
 } from './types.js';
 
-export const PAGE_LIMIT = 100;
+const PAGE_LIMIT = 100;
 /** Omnidesk refuses `page` above 500 (reference §1.3). */
-export const MAX_PAGES = 500;
+const MAX_PAGES = 500;
 
 /** A create that may have happened anyway: no answer, a dropped connection, or a 5xx. */
-export function isAmbiguousCreateFailure(err: unknown): boolean {
+function isAmbiguousCreateFailure(err: unknown): boolean {
   if (!isOmnibotError(err)) return false;
   return err.code === 'timeout' || err.code === 'network' || err.code === 'server_error';
 }

@@ -23,7 +23,7 @@ export interface ResponseFacts {
   retryAfterMs?: number;
 }
 
-export function apiKeyPage(baseUrl: string): string {
+function apiKeyPage(baseUrl: string): string {
   return `${baseUrl}/admin/settings/api/`;
 }
 

@@ -9,7 +9,7 @@ import { encodePhpForm } from '../shared/php-form.js';
 import { formatRfc2822 } from '../shared/rfc2822.js';
 import type { CaseRec, MessageRec, OmnideskStore } from './store.js';
 
-export const MESSAGE_NEW_EVENT = 'omnidesk.message_new';
+const MESSAGE_NEW_EVENT = 'omnidesk.message_new';
 
 export function messageNewHook(store: OmnideskStore, c: CaseRec, m: MessageRec): OutboundWebhook | undefined {
   // The customer's own messages came from the channel; only the other side is sent back.

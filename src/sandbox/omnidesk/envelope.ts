@@ -5,8 +5,8 @@
 import { toInt } from '../shared/query.js';
 import { invalid } from './api-errors.js';
 
-export const MAX_PAGE = 500;
-export const MAX_LIMIT = 100;
+const MAX_PAGE = 500;
+const MAX_LIMIT = 100;
 export const DEFAULT_LIMIT = 100;
 
 export interface Page {

@@ -16,7 +16,7 @@ import type { OmnideskWorld } from './world.js';
 type Ctx = CallContext<StaffRec>;
 
 /** Same bounds as the config schema, so a title omnibot accepts is one the sandbox accepts. */
-export function checkLabelTitle(raw: string | undefined): string {
+function checkLabelTitle(raw: string | undefined): string {
   const title = raw?.trim() ?? '';
   if (!title) throw invalid('label_title_required');
   if (title.length > LABEL_TITLE_MAX) throw invalid('label_title_too_long');

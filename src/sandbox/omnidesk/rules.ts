@@ -17,9 +17,9 @@ export interface Trigger {
   messageAuthor?: MessageAuthor;
 }
 
-export const RULE_EVENTS = { incoming: 'omnidesk.incoming', changed: 'omnidesk.changed' } as const;
+const RULE_EVENTS = { incoming: 'omnidesk.incoming', changed: 'omnidesk.changed' } as const;
 
-export function ruleLabel(rule: RuleRec): string {
+function ruleLabel(rule: RuleRec): string {
   return `${rule.spec.title} (ID - ${rule.rule_id})`;
 }
 
@@ -43,7 +43,7 @@ function conditionHolds(txn: Txn, c: CaseRec, cond: OmnideskCondition, trigger: 
   }
 }
 
-export function ruleMatches(txn: Txn, c: CaseRec, spec: OmnideskRuleSpec, trigger: Trigger): boolean {
+function ruleMatches(txn: Txn, c: CaseRec, spec: OmnideskRuleSpec, trigger: Trigger): boolean {
   if (!spec.conditions.length) return true;
   const results = spec.conditions.map((cond) => conditionHolds(txn, c, cond, trigger));
   return spec.match === 'all' ? results.every(Boolean) : results.some(Boolean);
@@ -103,16 +103,13 @@ function runAction(txn: Txn, c: CaseRec, rule: RuleRec, action: OmnideskAction):
   }
 }
 
-/** Runs every rule of this kind against the case; returns the ids of the rules that fired. */
-export function runRules(txn: Txn, kind: 'incoming' | 'changed', c: CaseRec, trigger: Trigger): number[] {
-  const fired: number[] = [];
+/** Runs every rule of this kind against the case. */
+export function runRules(txn: Txn, kind: 'incoming' | 'changed', c: CaseRec, trigger: Trigger): void {
   const rules = [...txn.store.rules.values()].filter((r) => r.spec.ruleKind === kind).sort((a, b) => a.rule_id - b.rule_id);
   for (const rule of rules) {
     if (!ruleMatches(txn, c, rule.spec, trigger)) continue;
-    fired.push(rule.rule_id);
     logChange(txn, c, 'rules', `rule_${rule.rule_id}`, ruleLabel(rule));
     for (const action of rule.spec.actions) runAction(txn, c, rule, action);
   }
-  return fired;
 }
 

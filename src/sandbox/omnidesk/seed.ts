@@ -11,7 +11,7 @@ export interface SeedOptions {
   now: number;
 }
 
-export const OPERATOR_EMAIL = 'operator@sandbox.test';
+const OPERATOR_EMAIL = 'operator@sandbox.test';
 
 export function seedStore(options: SeedOptions): OmnideskStore {
   const store = new OmnideskStore();

@@ -18,7 +18,7 @@ const fileSchema = z.object({ fields: z.record(z.string(), fieldSchema) });
 export type WebhookFieldDef = z.output<typeof fieldSchema>;
 export type WebhookFields = Record<string, WebhookFieldDef>;
 
-export const WEBHOOK_FIELDS_URL = new URL('../../../templates/omnidesk/webhook-fields.json', import.meta.url);
+const WEBHOOK_FIELDS_URL = new URL('../../../templates/omnidesk/webhook-fields.json', import.meta.url);
 
 export function loadWebhookFields(url: URL = WEBHOOK_FIELDS_URL): WebhookFields {
   const raw = JSON.parse(readFileSync(url, 'utf8')) as unknown;

@@ -20,11 +20,11 @@ export function parseAdminBody<S extends z.ZodType>(schema: S, body: Buffer): z.
   return validateAdmin(schema, readAdminJson(body));
 }
 
-export function readAdminJson(body: Buffer): unknown {
+function readAdminJson(body: Buffer): unknown {
   return parseJsonBody(body, () => adminError(400, 'invalid_json', 'the body is not valid JSON'));
 }
 
-export function validateAdmin<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+function validateAdmin<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

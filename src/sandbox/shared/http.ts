@@ -29,7 +29,7 @@ export function json(status: number, body: unknown, headers?: Record<string, str
 }
 
 /** Bodies above this are refused: nothing omnibot sends comes close, and memory is shared. */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export class BodyTooLargeError extends Error {}
 

@@ -15,7 +15,7 @@ export interface ListenOptions {
   flag?: string;
 }
 
-export function formatOrigin(host: string, port: number): string {
+function formatOrigin(host: string, port: number): string {
   const h = host.includes(':') ? `[${host}]` : host;
   return `http://${h}:${port}`;
 }

@@ -12,7 +12,7 @@ import type { RouteRequest, Router } from './router.js';
 import type { FaultQueue, QueuedFault } from './faults.js';
 import type { RequestLog } from './request-log.js';
 
-export const ADMIN_PREFIX = '/_sandbox/';
+const ADMIN_PREFIX = '/_sandbox/';
 
 export interface CallContext<A> {
   /** What the gate established for this call (e.g. the authenticated staff member). */
