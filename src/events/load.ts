@@ -11,7 +11,7 @@ import { ConfigError } from '../errors.js';
 import { decodeBody } from './decode.js';
 import { inferFields } from './fields.js';
 import { GENERATORS } from './generate.js';
-import { CONTENT_TYPES, eventFileSchema, type Catalog, type Encoding, type EventDef, type EventFile, type FieldDef } from './types.js';
+import { CONTENT_TYPES, EVENT_NAME, eventFileSchema, type Catalog, type Encoding, type EventDef, type EventFile, type FieldDef } from './types.js';
 
 /** src/events (tests) and dist/events (built) both sit two levels below the package root. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -71,7 +71,7 @@ export function resolveEvent(raw: unknown, file: string, source: EventDef['sourc
   }
   const data = parsed.data;
   const name = data.name ?? basename(file, '.json');
-  if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/.test(name)) throw new Error(`name "${name}" is not \`<helpdesk>.<event>\``);
+  if (!EVENT_NAME.test(name)) throw new Error(`name "${name}" is not \`<helpdesk>.<event>\``);
   const sameBase = base && base.name === name ? base : undefined;
   const contentType = data.contentType ?? sameBase?.contentType ?? (data.encoding ? CONTENT_TYPES[data.encoding] : CONTENT_TYPES.json);
   const encoding = data.encoding ?? encodingOf(contentType);

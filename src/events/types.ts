@@ -26,6 +26,9 @@ export const CONTENT_TYPES: Record<Encoding, string> = {
   form: 'application/x-www-form-urlencoded',
 };
 
+/** `<helpdesk>.<event>`, lower case: `omnidesk.incoming`. */
+export const EVENT_NAME = /^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/;
+
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 export const fieldFileSchema = z.strictObject({
@@ -55,7 +58,7 @@ export const fieldFileSchema = z.strictObject({
 export const eventFileSchema = z.looseObject({
   name: z
     .string()
-    .regex(/^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/, 'an event name is `<helpdesk>.<event>`, lower case')
+    .regex(EVENT_NAME, 'an event name is `<helpdesk>.<event>`, lower case')
     .optional(),
   helpdesk: z.string().min(1).optional(),
   description: z.string().optional(),

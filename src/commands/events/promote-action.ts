@@ -10,11 +10,10 @@ import { EXIT, UsageError } from '../../errors.js';
 import { buildSample, findRecord, unpromotableReason } from '../../capture/promote.js';
 import { findEvent, userEventsDir, type EventDef } from '../../events/catalog.js';
 import { resolveEvent } from '../../events/load.js';
+import { EVENT_NAME } from '../../events/types.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../parse-options.js';
 import { configDir, userCatalog } from './user-catalog.js';
-
-const EVENT_NAME = /^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/;
 
 const optionsSchema = z.object({
   record: z.string({ error: 'is required: which record (its line number or id)' }).min(1),
