@@ -5,6 +5,7 @@
  * the changed-case rule stops sending the case to the bot.
  */
 import type { OmnideskApi, Staff } from '../omnidesk/types.js';
+import { findStaff } from '../recipes/omnidesk-bot/agent.js';
 import { decide } from './knowledge-base.js';
 import type { IncomingMessage } from './payloads.js';
 import type { BotEvent } from './events.js';
@@ -35,9 +36,7 @@ export class OmnideskResponder {
   }
 
   private async findStaff(who: string): Promise<Staff | undefined> {
-    const list = await this.staffList();
-    const wanted = who.trim().toLowerCase();
-    return list.find((s) => String(s.staff_id) === wanted || s.staff_email.toLowerCase() === wanted);
+    return findStaff(await this.staffList(), who);
   }
 
   async handle(msg: IncomingMessage, how: OmnideskHandling): Promise<void> {

@@ -4,6 +4,7 @@
  * reported once, as such (exit 3), instead of as a dozen unrelated failures.
  */
 import { AuthError } from '../../errors.js';
+import { findStaff } from '../../recipes/omnidesk-bot/agent.js';
 import { fail, pass, type CheckDef, type CheckOutcome } from '../check.js';
 import type { VerifyContext } from '../context.js';
 
@@ -35,9 +36,7 @@ export function omnideskCredentialsCheck(): CheckDef<VerifyContext> {
       const conn = cx.config.omnidesk!;
       const api = await cx.clients.omnidesk();
       try {
-        const staff = await api.listStaff();
-        cx.facts.set('omnidesk/staff', staff);
-        const me = staff.find((s) => s.staff_email.toLowerCase() === conn.email.toLowerCase());
+        const me = findStaff(await api.listStaff(), conn.email);
         const sandbox = (await api.isSandbox()) ? ' (the omnibot sandbox)' : '';
         return pass(`${conn.email}${me ? ` (staff #${me.staff_id})` : ''} signed in to ${api.baseUrl}${sandbox}`);
       } catch (err) {
