@@ -1,5 +1,6 @@
 /** The status map as a table on stdout; hints for unknown answers as warnings on stderr. */
 import type { Io } from '../../io/io.js';
+import { table } from '../plan/table.js';
 import type { StatusMapReport } from './status-map-run.js';
 import type { StatusMapRow } from '../../chaport/status-map.js';
 
@@ -13,16 +14,9 @@ function chaportText(row: StatusMapRow): string {
   return row.chaport;
 }
 
-function pad(cells: string[], widths: number[]): string {
-  return cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-}
-
 export function renderStatusMap(report: StatusMapReport, io: Io): void {
-  const header = ['STAFF', 'OMNIDESK STATUS', 'CHAPORT', 'SOURCE'];
-  const lines = report.rows.map((r) => [`${r.email}${r.active ? '' : ' (disabled)'}`, omnideskStatus(r), chaportText(r), r.source]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  io.out(pad(header, widths));
-  for (const l of lines) io.out(pad(l, widths));
+  const rows = report.rows.map((r) => [`${r.email}${r.active ? '' : ' (disabled)'}`, omnideskStatus(r), chaportText(r), r.source]);
+  for (const line of table(['STAFF', 'OMNIDESK STATUS', 'CHAPORT', 'SOURCE'], rows)) io.out(line);
   for (const r of report.rows) if (r.source === 'unknown' && r.hint) io.warn(`${r.email}: ${r.hint}`);
   for (const key of report.unusedConfigKeys) io.warn(`statuses["${key}"] in the config matches no staff status (by id or title)`);
 }
