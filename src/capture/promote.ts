@@ -5,6 +5,7 @@
  * is how a real Omnidesk payload replaces omnibot's guess at its key names.
  */
 import { UsageError } from '../errors.js';
+import { encodingOf } from '../events/types.js';
 import { readCapture, type NumberedRecord } from './reader.js';
 import { contentTypeOf, type CaptureRecord } from './record.js';
 
@@ -58,7 +59,7 @@ export function buildSample(
     ...(event.description ? { description: event.description } : {}),
     provenance: 'captured',
     contentType,
-    encoding: /x-www-form-urlencoded/i.test(contentType) ? 'form' : 'json',
+    encoding: encodingOf(contentType),
     body: record.body ?? '',
     capturedAt: record.receivedAt,
     source: { file: where.file, line: where.line, id: record.id },

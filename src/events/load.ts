@@ -11,7 +11,7 @@ import { ConfigError } from '../errors.js';
 import { decodeBody } from './decode.js';
 import { inferFields } from './fields.js';
 import { GENERATORS } from './generate.js';
-import { CONTENT_TYPES, EVENT_NAME, eventFileSchema, type Catalog, type Encoding, type EventDef, type EventFile, type FieldDef } from './types.js';
+import { CONTENT_TYPES, EVENT_NAME, encodingOf, eventFileSchema, type Catalog, type EventDef, type EventFile, type FieldDef } from './types.js';
 
 /** src/events (tests) and dist/events (built) both sit two levels below the package root. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -37,10 +37,6 @@ function readTemplateFrom(ref: string): string {
   const data = JSON.parse(readFileSync(path, 'utf8')) as { template?: unknown };
   if (typeof data.template !== 'string') throw new Error(`${ref} has no "template" string`);
   return data.template;
-}
-
-function encodingOf(contentType: string): Encoding {
-  return /x-www-form-urlencoded/i.test(contentType) ? 'form' : 'json';
 }
 
 function resolveFields(file: EventFile, inherited: FieldDef[] | undefined): FieldDef[] {

@@ -29,6 +29,11 @@ export const CONTENT_TYPES: Record<Encoding, string> = {
 /** `<helpdesk>.<event>`, lower case: `omnidesk.incoming`. */
 export const EVENT_NAME = /^[a-z0-9_-]+(\.[a-z0-9_-]+)+$/;
 
+/** The encoding a content type stands for: a form body, or JSON (the default). */
+export function encodingOf(contentType: string): Encoding {
+  return /x-www-form-urlencoded/i.test(contentType) ? 'form' : 'json';
+}
+
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 export const fieldFileSchema = z.strictObject({
