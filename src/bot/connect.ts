@@ -5,7 +5,6 @@
 import type { OmnideskApi } from '../omnidesk/types.js';
 import type { BotEvent } from './events.js';
 import { HelpdeskeddyResponder } from './helpdeskeddy-handler.js';
-import type { IncomingMessage } from './payloads.js';
 
 export interface Connection {
   url: string;
@@ -13,16 +12,12 @@ export interface Connection {
   apiKey: string;
 }
 
-export interface HelpdeskeddyResponderLike {
-  handle(msg: IncomingMessage, how: { agent?: string }): Promise<void>;
-}
-
 export async function connectOmnidesk(conn: Connection): Promise<OmnideskApi> {
   const { createOmnideskClient } = await import('../omnidesk/http.js');
   return createOmnideskClient({ url: conn.url, email: conn.email, apiKey: conn.apiKey });
 }
 
-export async function connectHelpdeskeddy(conn: Connection, emit: (event: BotEvent) => void): Promise<HelpdeskeddyResponderLike> {
+export async function connectHelpdeskeddy(conn: Connection, emit: (event: BotEvent) => void): Promise<HelpdeskeddyResponder> {
   const { createHelpdeskeddyClient } = await import('../helpdeskeddy/http.js');
   const api = createHelpdeskeddyClient({ url: conn.url, email: conn.email, apiKey: conn.apiKey });
   return new HelpdeskeddyResponder(api, emit);

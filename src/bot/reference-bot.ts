@@ -18,7 +18,8 @@ import { dedupeKey, Deduper } from './dedupe.js';
 import type { BotEvent } from './events.js';
 import { OmnideskResponder } from './omnidesk-handler.js';
 import { isHelpdeskeddyBody, parseBody, readHelpdeskeddyWebhook, readOmnideskWebhook, type IncomingMessage } from './payloads.js';
-import { connectHelpdeskeddy, connectOmnidesk, type Connection, type HelpdeskeddyResponderLike } from './connect.js';
+import { connectHelpdeskeddy, connectOmnidesk, type Connection } from './connect.js';
+import type { HelpdeskeddyResponder } from './helpdeskeddy-handler.js';
 
 export interface ReferenceBotOptions {
   host?: string;
@@ -83,7 +84,7 @@ export async function startReferenceBot(options: ReferenceBotOptions = {}): Prom
   const dedupe = new Deduper();
   const pending = new Set<Promise<void>>();
   let omnidesk: OmnideskResponder | undefined;
-  let helpdeskeddy: HelpdeskeddyResponderLike | undefined;
+  let helpdeskeddy: HelpdeskeddyResponder | undefined;
 
   const work = async (msg: IncomingMessage, query: URLSearchParams) => {
     if (msg.helpdesk === 'omnidesk') {
