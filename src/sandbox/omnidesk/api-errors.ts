@@ -52,7 +52,22 @@ export function optIdList(obj: Record<string, unknown>, key: string): number[] |
 }
 
 /** Path ids: `{id}` must be a positive integer or the object cannot exist. */
-export function pathId(value: string | undefined, entity: string): number {
+function pathId(value: string | undefined, entity: string): number {
   if (!value || !/^\d+$/.test(value)) throw notFound(entity);
   return Number(value);
+}
+
+/** The record a path `{id}` names, or the entity's 404. */
+export function byPathId<T>(records: Map<number, T>, value: string | undefined, entity: string): T {
+  const found = records.get(pathId(value, entity));
+  if (!found) throw notFound(entity);
+  return found;
+}
+
+/** A message's text: `content` or `content_html`, one of them not blank. */
+export function readContent(body: Record<string, unknown>): { content: string; html: string } {
+  const content = optString(body, 'content') ?? '';
+  const html = optString(body, 'content_html') ?? '';
+  if (!content.trim() && !html.trim()) throw invalid('content_required');
+  return { content, html };
 }

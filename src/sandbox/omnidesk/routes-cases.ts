@@ -6,7 +6,7 @@ import type { CaseStatus } from '../../omnidesk/types.js';
 import { isRecord, json } from '../shared/http.js';
 import type { Router } from '../shared/router.js';
 import type { CallContext } from '../shared/sandbox-server.js';
-import { invalid, notFound, optId, optIdList, optString, pathId, readEntity } from './api-errors.js';
+import { byPathId, invalid, notFound, optId, optIdList, optString, readContent, readEntity } from './api-errors.js';
 import { appendMessage, changeLabels, setGroup, setStaff, setStatus } from './case-ops.js';
 import { filterCases } from './case-filter.js';
 import { listReply } from './envelope.js';
@@ -22,9 +22,15 @@ const STATUSES: readonly string[] = ['open', 'waiting', 'closed'];
 const PRIORITIES: readonly string[] = ['low', 'normal', 'high', 'critical'];
 
 export function findCase(store: OmnideskStore, id: string | undefined): CaseRec {
-  const c = store.cases.get(pathId(id, 'case'));
-  if (!c) throw notFound('case');
-  return c;
+  return byPathId(store.cases, id, 'case');
+}
+
+/** A staff member who may write or be assigned: exists and is active. */
+export function activeStaff(store: OmnideskStore, id: number): StaffRec {
+  const staff = store.staff.get(id);
+  if (!staff) throw notFound('staff');
+  if (!staff.active) throw invalid('staff_not_active');
+  return staff;
 }
 
 function optStatus(body: Record<string, unknown>): CaseStatus | undefined {
@@ -40,10 +46,7 @@ function checkLabels(store: OmnideskStore, ids: number[] | undefined): number[] 
 
 /** A staff id to assign: 0 unassigns; otherwise the member must exist and be active. */
 function checkAssignee(store: OmnideskStore, id: number): void {
-  if (id === 0) return;
-  const staff = store.staff.get(id);
-  if (!staff) throw notFound('staff');
-  if (!staff.active) throw invalid('staff_not_active');
+  if (id !== 0) activeStaff(store, id);
 }
 
 export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
@@ -55,9 +58,7 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       const subject = optString(body, 'subject');
       // A subject of spaces is accepted (GoEdgar sends one); an absent or empty one is not.
       if (!subject) throw invalid('subject_required');
-      const content = optString(body, 'content') ?? '';
-      const html = optString(body, 'content_html') ?? '';
-      if (!content.trim() && !html.trim()) throw invalid('content_required');
+      const { content, html } = readContent(body);
       const txn = begin(world);
       const store = txn.store;
       const channelIn = optString(body, 'channel');

@@ -7,7 +7,7 @@ import { LABEL_TITLE_MAX } from '../../config/schema.js';
 import { json } from '../shared/http.js';
 import type { Router } from '../shared/router.js';
 import type { CallContext } from '../shared/sandbox-server.js';
-import { invalid, notFound, optString, pathId, readEntity } from './api-errors.js';
+import { byPathId, invalid, optString, readEntity } from './api-errors.js';
 import { listReply } from './envelope.js';
 import { channelJson, fieldJson, groupJson, labelJson, staffJson, staffStatusJson } from './serialize.js';
 import type { StaffRec } from './store.js';
@@ -24,16 +24,8 @@ function checkLabelTitle(raw: string | undefined): string {
 }
 
 export function directoryRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
-  const label = (id: string | undefined) => {
-    const found = world.store.labels.get(pathId(id, 'label'));
-    if (!found) throw notFound('label');
-    return found;
-  };
-  const staff = (id: string | undefined) => {
-    const found = world.store.staff.get(pathId(id, 'staff'));
-    if (!found) throw notFound('staff');
-    return found;
-  };
+  const label = (id: string | undefined) => byPathId(world.store.labels, id, 'label');
+  const staff = (id: string | undefined) => byPathId(world.store.staff, id, 'staff');
   const setActive = (s: StaffRec, active: boolean) => {
     s.active = active;
     s.updated = world.now();
@@ -71,11 +63,7 @@ export function directoryRoutes(router: Router<Ctx>, world: OmnideskWorld): void
       json(200, listReply('staff_statuses', [...world.store.statuses.values()], req.query, staffStatusJson, 'count')),
     )
     .on('GET', '/api/groups.json', (req) => json(200, listReply('group', [...world.store.groups.values()], req.query, groupJson)))
-    .on('GET', '/api/groups/{id}.json', (req) => {
-      const group = world.store.groups.get(pathId(req.params.id, 'group'));
-      if (!group) throw notFound('group');
-      return json(200, { group: groupJson(group) });
-    })
+    .on('GET', '/api/groups/{id}.json', (req) => json(200, { group: groupJson(byPathId(world.store.groups, req.params.id, 'group')) }))
     .on('GET', '/api/custom_channels.json', (req) =>
       json(200, listReply('custom_channel', [...world.store.channels.values()], req.query, channelJson)),
     )

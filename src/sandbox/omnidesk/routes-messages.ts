@@ -6,30 +6,16 @@
 import { json } from '../shared/http.js';
 import type { RouteRequest, Router } from '../shared/router.js';
 import type { CallContext } from '../shared/sandbox-server.js';
-import { invalid, notFound, optId, optString, readEntity } from './api-errors.js';
+import { invalid, notFound, optId, readContent, readEntity } from './api-errors.js';
 import { appendMessage, setStatus } from './case-ops.js';
 import { keyedList, readPage, slicePage } from './envelope.js';
 import { runRules } from './rules.js';
 import { changelogJson, messageJson } from './serialize.js';
-import type { OmnideskStore, StaffRec } from './store.js';
-import { findCase } from './routes-cases.js';
+import type { StaffRec } from './store.js';
+import { activeStaff, findCase } from './routes-cases.js';
 import { begin, commit, type OmnideskWorld } from './world.js';
 
 type Ctx = CallContext<StaffRec>;
-
-function activeStaff(store: OmnideskStore, id: number): StaffRec {
-  const staff = store.staff.get(id);
-  if (!staff) throw notFound('staff');
-  if (!staff.active) throw invalid('staff_not_active');
-  return staff;
-}
-
-function text(body: Record<string, unknown>): { content: string; html: string } {
-  const content = optString(body, 'content') ?? '';
-  const html = optString(body, 'content_html') ?? '';
-  if (!content.trim() && !html.trim()) throw invalid('content_required');
-  return { content, html };
-}
 
 export function messageRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
   router.on('GET', '/api/cases/{id}/messages.json', (req) => {
@@ -47,7 +33,7 @@ export function messageRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
   router.on('POST', '/api/cases/{id}/messages.json', (req, ctx) => {
     const c = findCase(world.store, req.params.id);
     const body = readEntity(req, 'message');
-    const { content, html } = text(body);
+    const { content, html } = readContent(body);
     const staffId = optId(body, 'staff_id') ?? 0;
     const userId = optId(body, 'user_id') ?? 0;
     const txn = begin(world);
@@ -73,7 +59,7 @@ export function messageRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
   const note = (req: RouteRequest, ctx: Ctx) => {
     const c = findCase(world.store, req.params.id);
     const body = readEntity(req, 'note');
-    const { content, html } = text(body);
+    const { content, html } = readContent(body);
     const staffId = optId(body, 'staff_id') || ctx.auth.staff_id;
     const txn = begin(world);
     activeStaff(txn.store, staffId);

@@ -6,7 +6,7 @@ import { json } from '../shared/http.js';
 import { textMatches } from '../shared/query.js';
 import type { Router } from '../shared/router.js';
 import type { CallContext } from '../shared/sandbox-server.js';
-import { apiError, invalid, notFound, optString, pathId, readEntity } from './api-errors.js';
+import { apiError, byPathId, invalid, notFound, optString, readEntity } from './api-errors.js';
 import { listReply } from './envelope.js';
 import { userJson } from './serialize.js';
 import type { OmnideskStore, StaffRec, UserRec } from './store.js';
@@ -80,11 +80,7 @@ export function userRoutes(router: Router<CallContext<StaffRec>>, world: Omnides
       );
       return json(200, listReply('user', users, req.query, userJson));
     })
-    .on('GET', '/api/users/{id}.json', (req) => {
-      const user = world.store.users.get(pathId(req.params.id, 'user'));
-      if (!user) throw notFound('user');
-      return json(200, { user: userJson(user) });
-    })
+    .on('GET', '/api/users/{id}.json', (req) => json(200, { user: userJson(byPathId(world.store.users, req.params.id, 'user')) }))
     .on('POST', '/api/users.json', (req) => {
       const body = readEntity(req, 'user');
       const who: UserIdentity = {
