@@ -114,7 +114,8 @@ describe('sendRequest', () => {
 
   it('an invalid URL is a result too', async () => {
     const result = await sendRequest({ url: 'http://', body: 'a' });
-    expect(result.error).toBeDefined();
+    expect(result.status).toBeUndefined();
+    expect(result.error).toMatch(/^POST http:\/\/ failed: /);
   });
 });
 
