@@ -12,9 +12,12 @@ import { checkWebhookUrl } from './urls.js';
  */
 export const LABEL_TITLE_MAX = 100;
 
+/** An integration name: what the config, `init --name` and `token --name` all accept. */
+export const INTEGRATION_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+
 const name = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, 'use letters, digits, "-" and "_" (at most 63), starting with a letter or digit')
+  .regex(INTEGRATION_NAME, 'use letters, digits, "-" and "_" (at most 63), starting with a letter or digit')
   .describe('A short id of this integration, unique in the file; used in state and check ids.');
 
 const webhookUrl = z

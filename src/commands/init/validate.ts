@@ -3,7 +3,7 @@
  * the flags (as a UsageError naming the flag, so a script learns what to fix).
  */
 import { z } from 'zod';
-import { LABEL_TITLE_MAX } from '../../config/schema.js';
+import { INTEGRATION_NAME, LABEL_TITLE_MAX } from '../../config/schema.js';
 import { checkWebhookUrl, normalizeHelpdeskUrl, type HelpdeskKind } from '../../config/urls.js';
 import { UsageError } from '../../errors.js';
 
@@ -68,7 +68,7 @@ export const checkSiteUrl: Check = (v) => {
 };
 
 export const checkName: Check = (v) =>
-  /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/.test(v) ? true : 'use letters, digits, "-" and "_" (at most 63), starting with a letter or digit';
+  INTEGRATION_NAME.test(v) ? true : 'use letters, digits, "-" and "_" (at most 63), starting with a letter or digit';
 
 export const checkRequired: Check = (v) => (v.trim() ? true : 'must not be empty');
 

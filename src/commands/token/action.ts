@@ -3,6 +3,7 @@
  * (the same code with the recipe preset): parse the flags, run, print.
  */
 import { z } from 'zod';
+import { INTEGRATION_NAME } from '../../config/schema.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../parse-options.js';
 import { printUnredacted, renderToken } from './render.js';
@@ -12,7 +13,7 @@ import { secretRecipe, type SecretRecipeName } from './secret-recipes.js';
 const optionsSchema = z.object({
   name: z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/, 'must be an integration name (letters, digits, "-", "_")')
+    .regex(INTEGRATION_NAME, 'must be an integration name (letters, digits, "-", "_")')
     .optional(),
   envVar: z
     .string()
