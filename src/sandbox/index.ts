@@ -28,8 +28,7 @@ export interface SandboxOptions {
 
 export interface RunningSandbox {
   omnidesk: { url: string };
-  /** Absent while the HelpDeskEddy emulator is not built. */
-  helpdeskeddy?: { url: string };
+  helpdeskeddy: { url: string };
   bot?: { url: string; helpdeskeddyUrl?: string };
   /** What the `ready` line prints. */
   urls(): Record<string, string>;
@@ -61,22 +60,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const omnideskUrl = await listen(omnidesk.server, { host, port: options.omnideskPort ?? 0, what: 'Omnidesk sandbox', flag: '--port' });
 
     const hde = createHelpdeskeddySandbox({ email, apiKey, rateLimit: options.rateLimit, webhookTimeoutMs: options.webhookTimeoutMs });
-    let hdeUrl: string | undefined;
-    if (hde) {
-      closers.push(async () => {
-        await hde.close();
-        await closeServer(hde.server);
-      });
-      hdeUrl = await listen(hde.server, { host, port: options.helpdeskeddyPort ?? 0, what: 'HelpDeskEddy sandbox', flag: '--hde-port' });
-      hde.url = hdeUrl;
-    }
+    closers.push(() => hde.close());
+    const hdeUrl = await listen(hde.server, { host, port: options.helpdeskeddyPort ?? 0, what: 'HelpDeskEddy sandbox', flag: '--hde-port' });
 
     let bot: ReferenceBot | undefined;
     if (options.bot === 'reference') {
       bot = await startReferenceBot({
         host,
         omnidesk: { url: omnideskUrl, email, apiKey },
-        ...(hdeUrl ? { helpdeskeddy: { url: hdeUrl, email, apiKey } } : {}),
+        helpdeskeddy: { url: hdeUrl, email, apiKey },
       });
       const b = bot;
       closers.push(() => b.close());
@@ -84,11 +76,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
     const result: RunningSandbox = {
       omnidesk: { url: omnideskUrl },
-      ...(hdeUrl ? { helpdeskeddy: { url: hdeUrl } } : {}),
+      helpdeskeddy: { url: hdeUrl },
       ...(bot ? { bot: { url: bot.url, ...(bot.helpdeskeddyUrl ? { helpdeskeddyUrl: bot.helpdeskeddyUrl } : {}) } } : {}),
       urls() {
-        const urls: Record<string, string> = { omnidesk: omnideskUrl };
-        if (hdeUrl) urls.helpdeskeddy = hdeUrl;
+        const urls: Record<string, string> = { omnidesk: omnideskUrl, helpdeskeddy: hdeUrl };
         if (bot) {
           urls.bot = bot.url;
           if (bot.helpdeskeddyUrl && bot.helpdeskeddyUrl !== bot.url) urls.botHelpdeskeddy = bot.helpdeskeddyUrl;
