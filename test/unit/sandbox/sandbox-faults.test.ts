@@ -19,7 +19,8 @@ describe('fault injection', () => {
       ['GET', '/api/labels.json', 429],
       ['GET', '/api/labels.json', 200],
     ]);
-    expect(log[0].fault).toBeDefined();
+    expect(log[0].fault).toBe(queued.body.queued[0].id);
+    expect(log[1].fault).toBeUndefined();
   });
 
   it('matches method and path, counts down, and leaves the admin path alone', async () => {
