@@ -76,9 +76,14 @@ function parseProblem(message: string): string {
   return problem.replace(/\s+/g, ' ');
 }
 
-async function findFile(cwd: string, explicit: string | undefined): Promise<{ file: string; raw: unknown } | undefined> {
+/** The one way omnibot finds a config file: SEARCH_PLACES, from the cwd up to the project root, uncached. */
+export async function configExplorer() {
   const { cosmiconfig } = await import('cosmiconfig');
-  const explorer = cosmiconfig('omnibot', { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', cache: false });
+  return cosmiconfig('omnibot', { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', cache: false });
+}
+
+async function findFile(cwd: string, explicit: string | undefined): Promise<{ file: string; raw: unknown } | undefined> {
+  const explorer = await configExplorer();
   try {
     if (explicit) {
       const result = await explorer.load(resolve(cwd, explicit));

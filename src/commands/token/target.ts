@@ -7,7 +7,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import type { Context } from '../../context.js';
-import { SEARCH_PLACES } from '../../config/load.js';
+import { configExplorer } from '../../config/load.js';
 import { ConfigError, UsageError } from '../../errors.js';
 import { SECRET_RECIPES, type SecretRecipe } from './secret-recipes.js';
 
@@ -27,8 +27,7 @@ export interface TokenTarget {
 const VAR_REF = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 
 export async function readRawConfig(ctx: Context): Promise<{ file: string; raw: Record<string, unknown> } | undefined> {
-  const { cosmiconfig } = await import('cosmiconfig');
-  const explorer = cosmiconfig('omnibot', { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', cache: false });
+  const explorer = await configExplorer();
   try {
     const found = ctx.flags.config ? await explorer.load(resolve(ctx.cwd, ctx.flags.config)) : await explorer.search(ctx.cwd);
     if (!found || found.isEmpty) return undefined;
