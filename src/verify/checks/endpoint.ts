@@ -41,7 +41,15 @@ function webhookUrlOf(input: IntegrationInput): string | undefined {
   return typeof it.webhookUrl === 'string' ? it.webhookUrl : undefined;
 }
 
-function diagnose(event: string, result: SendResult, url: string, timeoutMs: number): CheckOutcome {
+/** How the check names the endpoint, and where else its URL is typed (for the "unreachable" hint). */
+export interface EndpointWording {
+  subject: string;
+  urlAlsoIn: string;
+}
+
+const BOT_WORDING: EndpointWording = { subject: 'The bot endpoint', urlAlsoIn: 'the «Выполнить вебхук» URL in both rules' };
+
+function diagnose(event: string, result: SendResult, url: string, timeoutMs: number, wording: EndpointWording): CheckOutcome {
   if (result.errorCode === 'timeout') {
     return fail(`the bot did not answer ${event} within ${formatDuration(timeoutMs)}`, {
       cause: 'the bot does its work (API calls, an AI answer) before it answers the webhook; the helpdesk gives up on slow webhooks',
@@ -51,7 +59,7 @@ function diagnose(event: string, result: SendResult, url: string, timeoutMs: num
   if (result.errorCode === 'ECONNREFUSED' || result.errorCode === 'ENOTFOUND' || result.errorCode === 'EAI_AGAIN') {
     return fail(`the bot endpoint ${url} is unreachable (${result.errorCode})`, {
       cause: result.errorCode === 'ECONNREFUSED' ? 'the bot is not running, or webhookUrl names the wrong port' : 'the host in webhookUrl does not resolve',
-      hint: 'Start the bot, or fix "webhookUrl" in the config (and the «Выполнить вебхук» URL in both rules).',
+      hint: `Start the bot, or fix "webhookUrl" in the config (and ${wording.urlAlsoIn}).`,
     });
   }
   if (result.error) {
@@ -64,13 +72,13 @@ function diagnose(event: string, result: SendResult, url: string, timeoutMs: num
   });
 }
 
-export function endpointCheck(input: IntegrationInput): CheckDef<VerifyContext> | undefined {
+export function endpointCheck(input: IntegrationInput, wording: EndpointWording = BOT_WORDING): CheckDef<VerifyContext> | undefined {
   const url = webhookUrlOf(input);
   const events = input.recipe.sampleEvents;
   if (!url || events.length === 0) return undefined;
   return {
     id: endpointCheckId(input),
-    title: `The bot endpoint answers ${events.join(', ')} with 2xx`,
+    title: `${wording.subject} answers ${events.join(', ')} with 2xx`,
     integration: input.integration.name,
     needs: [CONFIG_CHECK],
     async run(cx) {
@@ -81,7 +89,7 @@ export function endpointCheck(input: IntegrationInput): CheckDef<VerifyContext> 
         const result = await send(name, url);
         answered.push({ event: name, status: result.status, ms: result.ms });
         if (!isSuccess(result)) {
-          const outcome = diagnose(name, result, url, cx.timeoutMs);
+          const outcome = diagnose(name, result, url, cx.timeoutMs, wording);
           return { ...outcome, details: { url, answered } };
         }
       }

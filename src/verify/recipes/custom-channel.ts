@@ -12,25 +12,13 @@ import { channelCheckIds, channelChecks } from './channel-checks.js';
 import { customChannelTripChecks } from './custom-channel-trip.js';
 
 /** The generic endpoint check speaks of a bot and its rules; here the endpoint is the channel's. */
-function channelEndpoint(def: CheckDef<VerifyContext> | undefined): CheckDef<VerifyContext> | undefined {
-  if (!def) return undefined;
-  return {
-    ...def,
-    title: def.title.replace('The bot endpoint', 'The channel endpoint'),
-    async run(cx) {
-      const outcome = await def.run(cx);
-      if (outcome.status !== 'fail' || !outcome.hint) return outcome;
-      const hint = outcome.hint.replace(/\(and the «Выполнить вебхук» URL in both rules\)/, '(and the channel’s Webhook URL, «Кастомные каналы»)');
-      return { ...outcome, hint };
-    },
-  };
-}
+const CHANNEL_WORDING = { subject: 'The channel endpoint', urlAlsoIn: 'the channel’s Webhook URL, «Кастомные каналы»' };
 
 export const checks: RecipeChecks = {
   checks(input: IntegrationInput): CheckDef<VerifyContext>[] {
     const it = input.integration as CustomChannelIntegration;
     const ids = channelCheckIds(it.name);
-    const endpoint = channelEndpoint(endpointCheck(input));
+    const endpoint = endpointCheck(input, CHANNEL_WORDING);
     return [
       ...channelChecks(input, channelTarget(it)),
       ...(endpoint ? [endpoint] : []),
