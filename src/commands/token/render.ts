@@ -23,5 +23,5 @@ export function renderToken(result: TokenResult, io: Io): void {
 
 /** Writes the secret (or the JSON that holds it) bypassing redaction: the user asked for it. */
 export function printUnredacted(io: Io, text: string): void {
-  io.streams.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  io.writeUnredacted(text.endsWith('\n') ? text : `${text}\n`);
 }
