@@ -7,7 +7,7 @@
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertReadableFile, parseRecordLine, type NumberedRecord } from './reader.js';
+import { assertReadableFile, parseRecordLine, skippedLineMessage, type NumberedRecord } from './reader.js';
 
 export interface FollowOptions {
   signal: AbortSignal;
@@ -77,7 +77,7 @@ export async function* followCapture(file: string, options: FollowOptions): Asyn
         if (text.trim() === '') continue;
         const parsed = parseRecordLine(text);
         if ('record' in parsed) yield { line, record: parsed.record };
-        else options.onSkip?.(`${file}: line ${line}: ${parsed.problem}; skipped`, line);
+        else options.onSkip?.(skippedLineMessage(file, line, parsed.problem), line);
       }
       pending = pending.slice(start);
     }

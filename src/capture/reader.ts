@@ -93,11 +93,16 @@ export async function* readCaptureLines(file: string, options: Pick<ReadOptions,
   }
 }
 
+/** The warning for a line that is not a record: it names the file and the line. */
+export function skippedLineMessage(file: string, line: number, problem: string): string {
+  return `${file}: line ${line}: ${problem}; skipped`;
+}
+
 /** The record a raw line holds, or why it is skipped (the warning names the file and line). */
 export function parseRawLine(file: string, raw: RawLine): NumberedRecord | { line: number; message: string } {
   const parsed = parseRecordLine(lineText(raw));
   if ('record' in parsed) return { line: raw.line, record: parsed.record };
-  return { line: raw.line, message: `${file}: line ${raw.line}: ${parsed.problem}; skipped` };
+  return { line: raw.line, message: skippedLineMessage(file, raw.line, parsed.problem) };
 }
 
 /** True for a line `text.trim() === ''` would call blank, checked on the bytes when they are plain. */
