@@ -7,6 +7,7 @@
  */
 import type { ChaportIntegration } from '../../config/schema.js';
 import type { Case, CaseStatus, OmnideskApi } from '../../omnidesk/types.js';
+import { findStaff } from '../../recipes/omnidesk-bot/agent.js';
 import { readStatuses } from '../../recipes/chaport/statuses.js';
 import { fail, pass, skip, type CheckDef } from '../check.js';
 import { resourceContext } from '../checks/resources.js';
@@ -92,8 +93,8 @@ function tripChecks(input: IntegrationInput): CheckDef<VerifyContext>[] {
     async run(cx) {
       const t = trip(cx);
       const c = t.case!;
-      const email = cx.config.omnidesk?.email.toLowerCase();
-      const staff = (await t.api.listStaff()).find((s) => s.staff_email.toLowerCase() === email);
+      const email = cx.config.omnidesk!.email.toLowerCase();
+      const staff = findStaff(await t.api.listStaff(), email);
       if (!staff) return fail(`the API user ${email} is not in the staff list`);
       await t.api.createMessage(c.case_id, { content: 'Здравствуйте, я оператор.', staff_id: staff.staff_id });
       await t.api.createMessage(c.case_id, { content: 'Спасибо!', user_id: c.user_id });

@@ -7,6 +7,7 @@
  * (`GET /_sandbox/deliveries`); against a real account that hop is skipped, not guessed.
  */
 import type { CustomChannel, OmnideskApi } from '../../omnidesk/types.js';
+import { findStaff } from '../../recipes/omnidesk-bot/agent.js';
 import { fail, pass, skip, type CheckDef } from '../check.js';
 import { factKey, stepRef, type IntegrationInput, type VerifyContext } from '../context.js';
 import { pollInterval, pollUntil } from '../poll.js';
@@ -88,8 +89,8 @@ export function customChannelTripChecks(input: IntegrationInput, needs: string[]
     needs: [id('case')],
     async run(cx) {
       const t = trip(cx);
-      const email = cx.config.omnidesk?.email.toLowerCase();
-      const staff = (await t.api.listStaff()).find((s) => s.staff_email.toLowerCase() === email);
+      const email = cx.config.omnidesk!.email.toLowerCase();
+      const staff = findStaff(await t.api.listStaff(), email);
       if (!staff) return fail(`the API user ${email} is not in the staff list`, { cause: 'the staff list and the credentials disagree' });
       const content = `omnibot e2e staff reply ${cx.runId}`;
       await t.api.createMessage(t.caseId!, { content, staff_id: staff.staff_id });
