@@ -35,6 +35,11 @@ export function lazyAction(load: () => Promise<{ default: Handler }>) {
   };
 }
 
+/** Commander argument parser for a repeatable flag (`--set a=1 --set b=2` → both, in order). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 /** Formats an "Examples:" block for `addHelpText('after', …)`. */
 export function examples(lines: Array<[string, string]>): string {
   const body = lines.map(([cmd, what]) => `  $ ${cmd}\n      ${what}`).join('\n');

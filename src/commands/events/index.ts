@@ -1,10 +1,6 @@
 /** `omnibot events`, `events show <name>`, `events promote <capture>`: definitions only. */
 import { Command } from 'commander';
-import { examples, lazyAction } from '../lazy-action.js';
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
+import { collect, examples, lazyAction } from '../lazy-action.js';
 
 function showCommand(): Command {
   return new Command('show')

@@ -1,10 +1,6 @@
 /** `omnibot send <event> --to <url>`: definition only; the handler loads on use. */
 import { Command } from 'commander';
-import { examples, lazyAction } from '../lazy-action.js';
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
+import { collect, examples, lazyAction } from '../lazy-action.js';
 
 export function sendCommand(): Command {
   return new Command('send')

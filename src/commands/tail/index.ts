@@ -1,7 +1,5 @@
 import { Command } from 'commander';
-import { examples, lazyAction } from '../lazy-action.js';
-
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+import { collect, examples, lazyAction } from '../lazy-action.js';
 
 export function tailCommand(): Command {
   return new Command('tail')
