@@ -126,6 +126,9 @@ describe('omnibot verify --e2e with HelpDeskEddy', () => {
     const endpoint = JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'hde/endpoint');
     expect(endpoint.status).toBe('fail');
     expect(JSON.stringify(endpoint)).toMatch(/refused|ECONNREFUSED/i);
+    // The hint points at HelpDeskEddy's dispatcher rule, not Omnidesk's «Выполнить вебхук» rules.
+    expect(endpoint.hint).toContain('«Отправить вебхук»');
+    expect(endpoint.hint).not.toContain('Выполнить вебхук');
     expect(r.stdout + r.stderr).not.toContain('hde-token-5b7c2e91');
   });
 });

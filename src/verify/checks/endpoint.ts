@@ -49,6 +49,12 @@ export interface EndpointWording {
 
 const BOT_WORDING: EndpointWording = { subject: 'The bot endpoint', urlAlsoIn: 'the «Выполнить вебхук» URL in both rules' };
 
+/** HelpDeskEddy has one dispatcher rule, and its URL carries the bot token. */
+export const HDE_BOT_WORDING: EndpointWording = {
+  subject: 'The bot endpoint',
+  urlAlsoIn: 'the URL of the dispatcher rule\'s «Отправить вебхук» action',
+};
+
 function diagnose(event: string, result: SendResult, url: string, timeoutMs: number, wording: EndpointWording): CheckOutcome {
   if (result.errorCode === 'timeout') {
     return fail(`the bot did not answer ${event} within ${formatDuration(timeoutMs)}`, {

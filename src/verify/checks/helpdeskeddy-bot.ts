@@ -7,12 +7,12 @@
 import type { CheckDef } from '../check.js';
 import type { IntegrationInput, RecipeChecks, VerifyContext } from '../context.js';
 import { helpdeskeddyTripChecks } from '../round-trip/helpdeskeddy-trip.js';
-import { endpointCheck } from './endpoint.js';
+import { endpointCheck, HDE_BOT_WORDING } from './endpoint.js';
 import { resourceChecks } from './resources.js';
 
 export const checks: RecipeChecks = {
   checks(input: IntegrationInput): CheckDef<VerifyContext>[] {
-    const endpoint = endpointCheck(input);
+    const endpoint = endpointCheck(input, HDE_BOT_WORDING);
     const resources = resourceChecks(input);
     const agent = resources.find((d) => d.id === `${input.integration.name}/agent`);
     return [...resources, ...(endpoint ? [endpoint] : []), ...helpdeskeddyTripChecks(input, { endpoint: endpoint?.id, agent: agent?.id })];
