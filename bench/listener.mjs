@@ -21,7 +21,7 @@ const concurrency = Number(values.concurrency);
 const rounds = Number(values.rounds);
 const warmup = Math.min(2000, Math.ceil(requests / 10));
 const BIN = fileURLToPath(new URL('../bin/omnibot.js', import.meta.url));
-const OUT = fileURLToPath(new URL('./.out/', import.meta.url));
+const OUT = fileURLToPath(new URL('.out/', import.meta.url));
 await mkdir(OUT, { recursive: true });
 
 async function measure(server) {

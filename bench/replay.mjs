@@ -34,7 +34,7 @@ const records = Number(values.records);
 const concurrency = Number(values.concurrency);
 const big = Number(values.big);
 const BIN = fileURLToPath(new URL('../bin/omnibot.js', import.meta.url));
-const OUT = fileURLToPath(new URL('./.out/', import.meta.url));
+const OUT = fileURLToPath(new URL('.out/', import.meta.url));
 await mkdir(OUT, { recursive: true });
 
 async function writeCapture(file, n) {

@@ -5,8 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/registry.js';
 import { outcome } from './commands/lazy-action.js';
-import { EXIT } from './errors.js';
-import { interrupt } from './interrupt.js';
+import { EXIT } from './core/errors.js';
+import { interrupt } from './core/interrupt.js';
 import { VERSION } from './version.js';
 
 /** `argv` picks the one command whose full definition is loaded (see commands/registry.ts). */

@@ -3,10 +3,10 @@
  * working folder, the environment, a cancellation signal and the config loader. Tests build
  * the slice they need by hand.
  */
-import { Io, processStreams, type GlobalFlags, type IoStreams } from './io/io.js';
-import { InquirerPrompter, NonInteractivePrompter, type Prompter } from './io/prompter.js';
+import { Io, processStreams, type GlobalFlags, type IoStreams } from './core/io/io.js';
+import { InquirerPrompter, NonInteractivePrompter, type Prompter } from './core/io/prompter.js';
 import type { LoadConfigOptions, LoadedConfig } from './config/load.js';
-import { interrupt } from './interrupt.js';
+import { interrupt } from './core/interrupt.js';
 
 export interface Context {
   io: Io;

@@ -3,8 +3,8 @@
  * code; anything else is an internal error with a request to report it. Never a raw stack
  * trace unless --verbose asks for it.
  */
-import { CancelledError, EXIT, isOmnibotError, isPromptCancellation, type OmnibotError } from './errors.js';
-import { redact } from './io/secrets.js';
+import { CancelledError, EXIT, isOmnibotError, isPromptCancellation, type OmnibotError } from './core/errors.js';
+import { redact } from './core/io/secrets.js';
 
 interface Flags {
   json?: boolean;

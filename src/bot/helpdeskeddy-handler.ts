@@ -4,7 +4,7 @@
  * back through the "new reply" condition when the dispatcher rule has no loop guard; the bot
  * recognises them by author and stays quiet, so a missing guard costs one webhook, not a loop.
  */
-import type { HdeUser, HelpdeskeddyApi } from '../helpdeskeddy/types.js';
+import type { HdeUser, HelpdeskeddyApi } from '../helpdesks/helpdeskeddy/client/types.js';
 import type { BotEvent } from './events.js';
 import { decide } from './knowledge-base.js';
 import type { IncomingMessage } from './payloads.js';

@@ -4,8 +4,8 @@
  * note" is on), or hand off: assign the agent and remove the bot's label through the API, so
  * the changed-case rule stops sending the case to the bot.
  */
-import type { OmnideskApi, Staff } from '../omnidesk/types.js';
-import { findStaff } from '../recipes/omnidesk-bot/agent.js';
+import type { OmnideskApi, Staff } from '../helpdesks/omnidesk/client/types.js';
+import { findStaff } from '../integrations/omnidesk-bot/agent.js';
 import { decide } from './knowledge-base.js';
 import type { IncomingMessage } from './payloads.js';
 import type { BotEvent } from './events.js';

@@ -4,7 +4,7 @@
  * The catalog then prefers it over the shipped (inferred) template of the same name — this
  * is how a real Omnidesk payload replaces omnibot's guess at its key names.
  */
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 import { encodingOf } from '../events/types.js';
 import { readCapture, type NumberedRecord } from './reader.js';
 import { contentTypeOf, type CaptureRecord } from './record.js';

@@ -6,7 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 import { LineSplitter, lineText, type LineBytes } from './lines.js';
 import { captureRecordSchema, looksLikeCaptureRecord, type CaptureRecord } from './record.js';
 

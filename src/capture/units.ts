@@ -3,7 +3,7 @@
  * instants (`2024-05-01T10:00:00Z` or `10m` ago) and rates (`50/s`). Each throws a
  * UsageError naming the flag, so a typo is exit 2 with a hint, never a stack trace.
  */
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 
 const SIZE_UNITS: Record<string, number> = {
   '': 1,

@@ -14,7 +14,7 @@ import { close as closeFd, fchmod, fsync, open as openFd, writeSync } from 'node
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
-import { redact } from '../io/secrets.js';
+import { redact } from '../core/io/secrets.js';
 import type { CaptureRecord } from './record.js';
 
 const openAsync = promisify(openFd);

@@ -3,7 +3,7 @@
  * flag as the user typed it (`--max-body`), never the camelCase key.
  */
 import type { z } from 'zod';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 
 function flagName(key: string): string {
   return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

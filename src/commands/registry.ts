@@ -110,13 +110,13 @@ export const COMMANDS: CommandEntry[] = [
     name: 'billmanager',
     term: 'billmanager',
     description: 'BILLmanager integration tools (seed 003)',
-    load: async () => (await import('./billmanager/index.js')).billmanagerCommand(),
+    load: async () => (await import('../integrations/billmanager/commands/index.js')).billmanagerCommand(),
   },
   {
     name: 'chaport',
     term: 'chaport',
     description: 'Chaport integration tools (seed 004)',
-    load: async () => (await import('./chaport/index.js')).chaportCommand(),
+    load: async () => (await import('../integrations/chaport/commands/index.js')).chaportCommand(),
   },
 ];
 

@@ -4,9 +4,9 @@
  * a fallback. The loader reports problems as one ConfigError that names the file and the field.
  */
 import { dirname, join, resolve } from 'node:path';
-import { ConfigError } from '../errors.js';
-import type { GlobalFlags, Io } from '../io/io.js';
-import { registerSecret } from '../io/secrets.js';
+import { ConfigError } from '../core/errors.js';
+import type { GlobalFlags, Io } from '../core/io/io.js';
+import { registerSecret } from '../core/io/secrets.js';
 import { readEnvFile } from './env-file.js';
 import { configSchema, SECRET_KEYS, RECIPES, type Config } from './schema.js';
 import { normalizeHelpdeskUrl } from './urls.js';

@@ -9,7 +9,7 @@
  */
 import type { Config } from '../config/schema.js';
 import { resourceKey, updateState } from '../config/state.js';
-import { CancelledError } from '../errors.js';
+import { CancelledError } from '../core/errors.js';
 import type { StepEntry } from '../steps/collect.js';
 import { engineClients, type ClientSet } from './clients.js';
 import { recordConfirmation } from './confirmations.js';

@@ -3,8 +3,8 @@
  * touches the network until a resource asks, so `steps` and `--help` stay offline and fast.
  */
 import type { Config } from '../config/schema.js';
-import { ConfigError } from '../errors.js';
-import type { OmnideskApi } from '../omnidesk/types.js';
+import { ConfigError } from '../core/errors.js';
+import type { OmnideskApi } from '../helpdesks/omnidesk/client/types.js';
 import type { EngineContext } from './types.js';
 
 export interface ClientSet {
@@ -32,7 +32,7 @@ export function lazyClients(config: Config, overrides: Partial<ClientSet> = {}, 
       once(async () => {
         const conn = config.omnidesk;
         if (!conn) throw new ConfigError('The config has no "omnidesk" section (url, email, apiKey).', { code: 'config_invalid' });
-        const { createOmnideskClient } = await import('../omnidesk/http.js');
+        const { createOmnideskClient } = await import('../helpdesks/omnidesk/client/http.js');
         return createOmnideskClient({ ...conn, ...options });
       }),
     helpdeskeddy:
@@ -40,7 +40,7 @@ export function lazyClients(config: Config, overrides: Partial<ClientSet> = {}, 
       once(async () => {
         const conn = config.helpdeskeddy;
         if (!conn) throw new ConfigError('The config has no "helpdeskeddy" section (url, email, apiKey).', { code: 'config_invalid' });
-        const { createHelpdeskeddyClient } = await import('../helpdeskeddy/http.js');
+        const { createHelpdeskeddyClient } = await import('../helpdesks/helpdeskeddy/client/http.js');
         return createHelpdeskeddyClient({ ...conn, ...options });
       }),
   };

@@ -5,7 +5,7 @@
  */
 import type { Config, Integration } from '../config/schema.js';
 import type { State } from '../config/state.js';
-import { ApiError, AuthError, CancelledError, ConfigError, UsageError } from '../errors.js';
+import { ApiError, AuthError, CancelledError, ConfigError, UsageError } from '../core/errors.js';
 import type { Recipe, Resource, ResourceContext } from '../model/resource.js';
 import { describeResources, type StepEntry } from '../steps/collect.js';
 import type { ClientSet } from './clients.js';

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config/schema.js';
 import { readState } from '../config/state.js';
-import { loadRecipe } from '../recipes/registry.js';
+import { loadRecipe } from '../integrations/registry.js';
 import { selectIntegrations } from '../steps/collect.js';
 import { engineClients, type ClientSet } from './clients.js';
 import { evaluateIntegration, type Evaluated } from './evaluate.js';

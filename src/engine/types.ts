@@ -3,7 +3,7 @@
  * a table or print them as one JSON document.
  */
 import type { ResourceRecord } from '../config/state.js';
-import type { Io } from '../io/io.js';
+import type { Io } from '../core/io/io.js';
 import type { Lang } from '../model/localized.js';
 import type { Resource, ResourceStatus } from '../model/resource.js';
 import type { StepEntry } from '../steps/collect.js';

@@ -2,7 +2,7 @@
  * The event catalog's public face (docs/architecture.md, "Event catalog contract"): load the
  * catalog, find an event by the name a user typed, render a sample, detect an event in a body.
  */
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 import type { Catalog, EventDef } from './types.js';
 
 export { loadCatalog, loadCatalogSync, shippedCatalog, userEventsDir, SHIPPED_EVENTS_DIR } from './load.js';

@@ -12,7 +12,7 @@
  * in a plan, and zod — whose only extra over the plan's validators is the issue messages — runs
  * only for the event that is named, and only when it is invalid.
  */
-import { stripHtml } from '../helpdeskeddy/template.js';
+import { stripHtml } from '../helpdesks/helpdeskeddy/template.js';
 import { decodeBody, salvageJsonKeys } from './decode.js';
 import { eventSchema, eventValidator, formatIssues } from './fields.js';
 import { shippedCatalog } from './load.js';

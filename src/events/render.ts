@@ -4,8 +4,8 @@
  * helpdesk would send it: HelpDeskEddy's dispatcher fills its text template tag by tag with
  * JSON-escaped values; Omnidesk posts compact JSON or a PHP-bracket form.
  */
-import { UsageError } from '../errors.js';
-import { renderTemplate } from '../helpdeskeddy/template.js';
+import { UsageError } from '../core/errors.js';
+import { renderTemplate } from '../helpdesks/helpdeskeddy/template.js';
 import { decodeBody } from './decode.js';
 import { setPath } from './fields.js';
 import { encodeForm, phpUrlencode } from './form.js';

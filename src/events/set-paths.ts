@@ -3,7 +3,7 @@
  * spells it) and `object.content` are the same path; values are typed per field, so a number
  * stays a number in an Omnidesk JSON body and every HelpDeskEddy value stays a string.
  */
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 import { splitBracketKey } from './form.js';
 import type { EventDef, FieldDef } from './types.js';
 

@@ -5,8 +5,8 @@
  */
 import type { Config, Integration } from '../config/schema.js';
 import type { State } from '../config/state.js';
-import type { Io } from '../io/io.js';
-import type { OmnideskApi } from '../omnidesk/types.js';
+import type { Io } from '../core/io/io.js';
+import type { OmnideskApi } from '../helpdesks/omnidesk/client/types.js';
 import type { Lang, Localized } from './localized.js';
 import type { ManualSpec } from './specs.js';
 

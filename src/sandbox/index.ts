@@ -4,9 +4,9 @@
  * `omnibot demo` and the tests all start it through here.
  */
 import { startReferenceBot, type ReferenceBot } from '../bot/reference-bot.js';
-import { createHelpdeskeddySandbox } from './helpdeskeddy/server.js';
-import { createOmnideskSandbox, DEFAULT_API_KEY, DEFAULT_EMAIL, DEFAULT_RATE_LIMIT } from './omnidesk/server.js';
-import { closeServer, listen } from './shared/listen.js';
+import { createHelpdeskeddySandbox } from '../helpdesks/helpdeskeddy/sandbox/server.js';
+import { createOmnideskSandbox, DEFAULT_API_KEY, DEFAULT_EMAIL, DEFAULT_RATE_LIMIT } from '../helpdesks/omnidesk/sandbox/server.js';
+import { closeServer, listen } from '../server/listen.js';
 
 export { DEFAULT_API_KEY, DEFAULT_EMAIL, DEFAULT_RATE_LIMIT };
 export const DEFAULT_HOST = '127.0.0.1';

@@ -4,10 +4,10 @@
  * `verify` can name "step 3" in a failure hint.
  */
 import type { Config, Integration } from '../config/schema.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 import type { Lang } from '../model/localized.js';
 import type { ManualStep, Recipe, Resource } from '../model/resource.js';
-import { loadRecipe } from '../recipes/registry.js';
+import { loadRecipe } from '../integrations/registry.js';
 
 export interface StepEntry extends ManualStep {
   integration: string;

@@ -7,10 +7,10 @@
 import type { LoadedConfig } from '../config/load.js';
 import type { Config, Integration } from '../config/schema.js';
 import type { State } from '../config/state.js';
-import type { HelpdeskeddyApi } from '../helpdeskeddy/types.js';
-import type { Io } from '../io/io.js';
+import type { HelpdeskeddyApi } from '../helpdesks/helpdeskeddy/client/types.js';
+import type { Io } from '../core/io/io.js';
 import type { Recipe, Resource } from '../model/resource.js';
-import type { OmnideskApi } from '../omnidesk/types.js';
+import type { OmnideskApi } from '../helpdesks/omnidesk/client/types.js';
 import type { StepEntry } from '../steps/collect.js';
 import type { CheckDef, StepRef } from './check.js';
 import type { Timeline } from './timeline.js';

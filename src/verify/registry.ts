@@ -7,11 +7,11 @@ import type { RecipeName } from '../config/schema.js';
 import type { RecipeChecks } from './context.js';
 
 const modules: Partial<Record<RecipeName, () => Promise<{ checks: RecipeChecks }>>> = {
-  'omnidesk-bot': () => import('./checks/omnidesk-bot.js'),
-  'helpdeskeddy-bot': () => import('./checks/helpdeskeddy-bot.js'),
-  'omnidesk-custom-channel': () => import('./recipes/custom-channel.js'),
-  billmanager: () => import('./recipes/billmanager.js'),
-  chaport: () => import('./recipes/chaport.js'),
+  'omnidesk-bot': () => import('../integrations/omnidesk-bot/checks.js'),
+  'helpdeskeddy-bot': () => import('../integrations/helpdeskeddy-bot/checks.js'),
+  'omnidesk-custom-channel': () => import('../integrations/omnidesk-custom-channel/checks.js'),
+  billmanager: () => import('../integrations/billmanager/checks.js'),
+  chaport: () => import('../integrations/chaport/checks.js'),
 };
 
 export async function recipeChecks(name: RecipeName): Promise<RecipeChecks> {

@@ -3,7 +3,7 @@
  * a thrown error becomes a failure (auth and config errors keep their kind, for the exit code),
  * and `always` checks (clean-up) run whatever happened before them.
  */
-import { AuthError, ConfigError, UsageError, isOmnibotError } from '../errors.js';
+import { AuthError, ConfigError, UsageError, isOmnibotError } from '../core/errors.js';
 import type { CheckDef, CheckOutcome, CheckResult } from './check.js';
 
 export interface RunChecksOptions {

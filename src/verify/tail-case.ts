@@ -6,8 +6,8 @@
  */
 import type { Context } from '../context.js';
 import { lazyClients } from '../engine/clients.js';
-import { ApiError, ConfigError, EXIT, UsageError } from '../errors.js';
-import type { OmnideskApi } from '../omnidesk/types.js';
+import { ApiError, ConfigError, EXIT, UsageError } from '../core/errors.js';
+import type { OmnideskApi } from '../helpdesks/omnidesk/client/types.js';
 import { diffCase, type CaseSnapshot, type Names } from './case-diff.js';
 import { pollInterval, sleep } from './poll.js';
 import { formatTimelineEvent, Timeline } from './timeline.js';

@@ -4,7 +4,7 @@
  * thus re-sends `/omnidesk?x=1` to `http://localhost:3000/omnidesk?x=1`, and a target with a
  * path (`…/bot`) becomes a prefix (`…/bot/omnidesk`).
  */
-import { UsageError } from '../errors.js';
+import { UsageError } from '../core/errors.js';
 
 /** Splits a request target (`/a/b?x=1`, or absolute-form `http://h/a?x`) into raw path and query. */
 export function splitTarget(target: string): { path: string; query: string } {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReferenceBot, type ReferenceBot } from '../../src/bot/reference-bot.js';
-import { createHelpdeskeddyClient } from '../../src/helpdeskeddy/http.js';
-import { createOmnideskClient } from '../../src/omnidesk/http.js';
-import type { OmnideskApi } from '../../src/omnidesk/types.js';
+import { createHelpdeskeddyClient } from '../../src/helpdesks/helpdeskeddy/client/http.js';
+import { createOmnideskClient } from '../../src/helpdesks/omnidesk/client/http.js';
+import type { OmnideskApi } from '../../src/helpdesks/omnidesk/client/types.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/index.js';
 import { sendRequest } from '../../src/webhooks/http.js';
 

@@ -11,8 +11,8 @@ import { initOptionsSchema } from '../../src/commands/init/action.js';
 import { parseEnvFile } from '../../src/config/env-file.js';
 import { run } from '../../src/commands/init/run.js';
 import { createContext, type Context } from '../../src/context.js';
-import { CancelledError } from '../../src/errors.js';
-import { InquirerPrompter } from '../../src/io/prompter.js';
+import { CancelledError } from '../../src/core/errors.js';
+import { InquirerPrompter } from '../../src/core/io/prompter.js';
 import { botConfig, SANDBOX_KEY, useBotProject } from '../helpers/project.js';
 import { resetSandbox, useSandbox } from '../helpers/sandbox.js';
 

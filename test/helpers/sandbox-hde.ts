@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHelpdeskeddySandbox, type HelpdeskeddySandbox, type HelpdeskeddySandboxOptions } from '../../src/sandbox/helpdeskeddy/server.js';
+import { createHelpdeskeddySandbox, type HelpdeskeddySandbox, type HelpdeskeddySandboxOptions } from '../../src/helpdesks/helpdeskeddy/sandbox/server.js';
 
 export const EMAIL = 'admin@sandbox.test';
 export const API_KEY = 'sandbox-api-key-for-tests';

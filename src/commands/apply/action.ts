@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apply, type StepAnswer } from '../../engine/apply.js';
-import { EXIT } from '../../errors.js';
+import { EXIT } from '../../core/errors.js';
 import { renderStepText } from '../../steps/render-text.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../parse-options.js';

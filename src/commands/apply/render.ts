@@ -1,5 +1,5 @@
 import type { ApplyResult } from '../../engine/types.js';
-import type { Io } from '../../io/io.js';
+import type { Io } from '../../core/io/io.js';
 import type { Lang } from '../../model/localized.js';
 import { renderStepText } from '../../steps/render-text.js';
 import { statusColor, table } from '../plan/table.js';

@@ -2,7 +2,7 @@
 import { access } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { CancelledError, EXIT, UsageError } from '../../errors.js';
+import { CancelledError, EXIT, UsageError } from '../../core/errors.js';
 import { assertReadableFile } from '../../capture/reader.js';
 import { redactFile } from '../../capture/redact-file.js';
 import type { Handler } from '../lazy-action.js';

@@ -3,7 +3,7 @@
  * prints the verdict on stdout, or everything as one JSON document with --json.
  */
 import { z } from 'zod';
-import { EXIT } from '../../errors.js';
+import { EXIT } from '../../core/errors.js';
 import { closeSharedAgent } from '../../webhooks/http.js';
 import { formatTimelineEvent } from '../../verify/timeline.js';
 import type { Handler } from '../lazy-action.js';

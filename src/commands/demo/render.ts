@@ -2,7 +2,7 @@
  * The demo's closing words: the checks in one line each and a verdict with the time, then
  * where to go next. Short on purpose: it is the first thing a new user sees.
  */
-import type { Io } from '../../io/io.js';
+import type { Io } from '../../core/io/io.js';
 import { formatDuration } from '../../verify/duration.js';
 import { renderCheckLine, renderFailureDetail } from '../../verify/reporters/human.js';
 import type { DemoResult } from './run.js';

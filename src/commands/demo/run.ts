@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createContext, type Context } from '../../context.js';
 import type { ApplyResult } from '../../engine/types.js';
-import { NonInteractivePrompter } from '../../io/prompter.js';
+import { NonInteractivePrompter } from '../../core/io/prompter.js';
 import type { VerifyReport } from '../../verify/report.js';
 import type { TimelineEvent } from '../../verify/timeline.js';
 

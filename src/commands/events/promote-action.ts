@@ -6,7 +6,7 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { EXIT, UsageError } from '../../errors.js';
+import { EXIT, UsageError } from '../../core/errors.js';
 import { buildSample, findRecord, unpromotableReason } from '../../capture/promote.js';
 import { findEvent, userEventsDir, type EventDef } from '../../events/catalog.js';
 import { resolveEvent } from '../../events/load.js';

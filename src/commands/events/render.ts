@@ -1,6 +1,6 @@
 /** Text output of `events` and `events show` (stdout: data only; the legend goes to stderr). */
 import { basename } from 'node:path';
-import type { Io } from '../../io/io.js';
+import type { Io } from '../../core/io/io.js';
 import type { EventDescription, EventRow } from './describe.js';
 
 function table(header: string[], rows: string[][]): string[] {

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, relative } from 'node:path';
 import type { HelpdeskKind } from '../../config/urls.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../core/errors.js';
 
 export interface ExistingConfig {
   raw: Record<string, unknown>;

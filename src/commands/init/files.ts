@@ -5,7 +5,7 @@
 import { access, copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../core/errors.js';
 
 export async function exists(path: string): Promise<boolean> {
   try {

@@ -4,9 +4,9 @@
  */
 import type { HelpdeskKind } from '../../config/urls.js';
 import type { Context } from '../../context.js';
-import { AuthError } from '../../errors.js';
-import type { HdeUser, HelpdeskeddyApi } from '../../helpdeskeddy/types.js';
-import type { OmnideskApi, Staff } from '../../omnidesk/types.js';
+import { AuthError } from '../../core/errors.js';
+import type { HdeUser, HelpdeskeddyApi } from '../../helpdesks/helpdeskeddy/client/types.js';
+import type { OmnideskApi, Staff } from '../../helpdesks/omnidesk/client/types.js';
 
 export interface OmnideskLive {
   kind: 'omnidesk';
@@ -32,7 +32,7 @@ interface Credentials {
 }
 
 async function omnidesk(c: Credentials, ctx: Context): Promise<OmnideskLive> {
-  const { createOmnideskClient } = await import('../../omnidesk/http.js');
+  const { createOmnideskClient } = await import('../../helpdesks/omnidesk/client/http.js');
   const api = createOmnideskClient({ ...c, signal: ctx.signal, log: (l) => ctx.io.debug(l) });
   ctx.io.info(`Checking the credentials at ${c.url} …`);
   const staff = await api.listStaff();
@@ -42,7 +42,7 @@ async function omnidesk(c: Credentials, ctx: Context): Promise<OmnideskLive> {
 }
 
 async function helpdeskeddy(c: Credentials, ctx: Context): Promise<HelpdeskeddyLive> {
-  const [{ createHelpdeskeddyClient }, { checkAdminKey }] = await Promise.all([import('../../helpdeskeddy/http.js'), import('../../helpdeskeddy/admin-key.js')]);
+  const [{ createHelpdeskeddyClient }, { checkAdminKey }] = await Promise.all([import('../../helpdesks/helpdeskeddy/client/http.js'), import('../../helpdesks/helpdeskeddy/client/admin-key.js')]);
   const api = createHelpdeskeddyClient({ ...c, signal: ctx.signal, log: (l) => ctx.io.debug(l) });
   ctx.io.info(`Checking the credentials at ${c.url} …`);
   const report = await checkAdminKey(api);

@@ -5,7 +5,7 @@
  * own questions live in ./recipes/.
  */
 import type { HelpdeskKind } from '../../config/urls.js';
-import type { Prompter } from '../../io/prompter.js';
+import type { Prompter } from '../../core/io/prompter.js';
 import { checkAccountUrl, checkEmail, checkFlag, checkName, checkRequired } from './validate.js';
 
 const ACCOUNT: Record<HelpdeskKind, string> = {

@@ -10,7 +10,7 @@ import { upsertEnvFile } from '../../config/env-file.js';
 import { configSchema, type RecipeName } from '../../config/schema.js';
 import type { HelpdeskKind } from '../../config/urls.js';
 import type { Context } from '../../context.js';
-import { CancelledError, UsageError } from '../../errors.js';
+import { CancelledError, UsageError } from '../../core/errors.js';
 import type { InitOptions } from './action.js';
 import { connect, type Connection } from './connect.js';
 import { existingSection, mergeConfig, readExisting, refuseDuplicate } from './existing.js';

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { Context } from '../../context.js';
-import { registerSecret } from '../../io/secrets.js';
+import { registerSecret } from '../../core/io/secrets.js';
 import { existingToken, runToken } from '../token/run.js';
 import type { GeneratedSecret } from './recipes/types.js';
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { INTEGRATION_NAME, LABEL_TITLE_MAX } from '../../config/schema.js';
 import { checkWebhookUrl, normalizeHelpdeskUrl, type HelpdeskKind } from '../../config/urls.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../core/errors.js';
 
 export type Check = (value: string) => true | string;
 

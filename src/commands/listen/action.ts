@@ -4,7 +4,7 @@
  * prints the tally and returns 0.
  */
 import type { Context } from '../../context.js';
-import { EXIT, FailedError, UsageError } from '../../errors.js';
+import { EXIT, FailedError, UsageError } from '../../core/errors.js';
 import { maskRecordSecrets } from '../../capture/headers.js';
 import { CaptureWriter } from '../../capture/writer.js';
 import { loadDetector } from '../../webhooks/detection.js';

@@ -5,8 +5,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
-import { registerSecret } from '../../io/secrets.js';
+import { UsageError } from '../../core/errors.js';
+import { registerSecret } from '../../core/io/secrets.js';
 import { parseDuration, parseSize } from '../../capture/units.js';
 import type { SharedSecret } from '../../webhooks/secret-check.js';
 import { normalizePrefix, parseTargetUrl } from '../../webhooks/target-url.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXIT } from '../../errors.js';
+import { EXIT } from '../../core/errors.js';
 import { plan } from '../../engine/plan.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../parse-options.js';

@@ -1,5 +1,5 @@
 import type { PlanResult } from '../../engine/types.js';
-import type { Io } from '../../io/io.js';
+import type { Io } from '../../core/io/io.js';
 import { statusColor, table } from './table.js';
 
 export function renderPlan(result: PlanResult, io: Io): void {

@@ -6,10 +6,10 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
-import { CancelledError, EXIT, FailedError, UsageError } from '../../errors.js';
+import { CancelledError, EXIT, FailedError, UsageError } from '../../core/errors.js';
 import { CREDENTIAL_HEADERS } from '../../capture/headers.js';
 import { parseDuration, parseInstant, parseRate } from '../../capture/units.js';
-import { registerSecret } from '../../io/secrets.js';
+import { registerSecret } from '../../core/io/secrets.js';
 import { closeSharedAgent } from '../../webhooks/http.js';
 import { replayCapture, type ReplayResult } from '../../webhooks/replayer.js';
 import { LineBatch } from '../../webhooks/line-batch.js';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Context } from '../../context.js';
-import { EXIT, UsageError } from '../../errors.js';
+import { EXIT, UsageError } from '../../core/errors.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../parse-options.js';
 import { sandboxHints } from './hints.js';

@@ -1,4 +1,4 @@
-import { CancelledError, FailedError } from '../../errors.js';
+import { CancelledError, FailedError } from '../../core/errors.js';
 import { findEvent, parseSetArgs, renderSample, resolveSets } from '../../events/catalog.js';
 import { closeSharedAgent } from '../../webhooks/http.js';
 import { formatStats } from '../../webhooks/sender.js';

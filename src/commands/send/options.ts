@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { UsageError } from '../../errors.js';
-import { registerSecret } from '../../io/secrets.js';
+import { UsageError } from '../../core/errors.js';
+import { registerSecret } from '../../core/io/secrets.js';
 import { parseOptions } from '../parse-options.js';
 
 const positiveInt = (max: number) =>

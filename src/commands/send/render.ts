@@ -1,5 +1,5 @@
 /** One text line per request: `#3  200  12 ms  {"result":"ok"}`. */
-import type { Io } from '../../io/io.js';
+import type { Io } from '../../core/io/io.js';
 import type { SendLine } from './run.js';
 
 const CUT = 200;

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
-import { EXIT, UsageError } from '../../errors.js';
+import { EXIT, UsageError } from '../../core/errors.js';
 import { followCapture } from '../../capture/follow.js';
 import { contentTypeOf, type CaptureRecord } from '../../capture/record.js';
 import { readCapture, type NumberedRecord } from '../../capture/reader.js';

@@ -2,7 +2,7 @@
  * What `token generate|rotate` tells people, on stderr: the secret itself is data and reaches
  * stdout only with --print, through the one write that skips redaction on purpose.
  */
-import type { Io } from '../../io/io.js';
+import type { Io } from '../../core/io/io.js';
 import type { TokenResult } from './run.js';
 import { secretRecipe } from './secret-recipes.js';
 

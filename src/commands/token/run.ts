@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from '../../context.js';
 import { readEnvFile, upsertEnvFile } from '../../config/env-file.js';
 import { updateState } from '../../config/state.js';
-import { UsageError } from '../../errors.js';
-import { fingerprint, registerSecret } from '../../io/secrets.js';
+import { UsageError } from '../../core/errors.js';
+import { fingerprint, registerSecret } from '../../core/io/secrets.js';
 import type { SecretRecipe } from './secret-recipes.js';
 import { findTokenTarget, type TokenTarget } from './target.js';
 
@@ -68,7 +68,7 @@ async function redoSteps(target: TokenTarget, ctx: Context): Promise<RedoStep[]>
     const loaded = await ctx.loadConfig({ required: false });
     const integration = loaded.config?.integrations.find((it) => it.name === target.integration);
     if (!loaded.config || !integration) return redo;
-    const [{ loadRecipe }, { describeResources }] = await Promise.all([import('../../recipes/registry.js'), import('../../steps/collect.js')]);
+    const [{ loadRecipe }, { describeResources }] = await Promise.all([import('../../integrations/registry.js'), import('../../steps/collect.js')]);
     const steps = describeResources(await loadRecipe(integration.recipe), integration, loaded.config, 'en');
     return redo.map((r) => {
       const step = steps.find((s) => s.id === r.resource)?.number;

@@ -4,8 +4,8 @@
  * values contain it (so rotating names them). Everything else — 32 random bytes, .env 0600,
  * fingerprint-only state — is the same mechanism, in ./run.ts.
  */
-import { BILLMANAGER_SECRET_VAR } from '../../recipes/billmanager/webhook.js';
-import { HDE_BOT_TOKEN_VAR } from '../../recipes/helpdeskeddy-bot/bot-token.js';
+import { BILLMANAGER_SECRET_VAR } from '../../integrations/billmanager/webhook.js';
+import { HDE_BOT_TOKEN_VAR } from '../../integrations/helpdeskeddy-bot/bot-token.js';
 
 export interface SecretRecipe {
   recipe: 'helpdeskeddy-bot' | 'billmanager';

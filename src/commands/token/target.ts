@@ -8,7 +8,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { configExplorer } from '../../config/load.js';
-import { ConfigError, UsageError } from '../../errors.js';
+import { ConfigError, UsageError } from '../../core/errors.js';
 import { SECRET_RECIPES, type SecretRecipe } from './secret-recipes.js';
 
 export interface TokenTarget {

@@ -6,8 +6,8 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { UsageError } from '../../errors.js';
-import { redact } from '../../io/secrets.js';
+import { UsageError } from '../../core/errors.js';
+import { redact } from '../../core/io/secrets.js';
 import { parseDuration } from '../../verify/duration.js';
 import { isGithubActions, renderGithubAnnotations } from '../../verify/reporters/github.js';
 import { renderHuman } from '../../verify/reporters/human.js';

@@ -3,8 +3,8 @@
  * uses. Every integration's checks need its helpdesk's credentials check, so a refused key is
  * reported once, as such (exit 3), instead of as a dozen unrelated failures.
  */
-import { AuthError } from '../../errors.js';
-import { findStaff } from '../../recipes/omnidesk-bot/agent.js';
+import { AuthError } from '../../core/errors.js';
+import { findStaff } from '../../integrations/omnidesk-bot/agent.js';
 import { fail, pass, type CheckDef, type CheckOutcome } from '../check.js';
 import type { VerifyContext } from '../context.js';
 

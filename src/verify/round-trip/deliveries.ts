@@ -5,7 +5,7 @@
  * from "the bot failed" when a hop times out.
  */
 import { parseBody, readHelpdeskeddyWebhook, readOmnideskWebhook } from '../../bot/payloads.js';
-import type { Delivery } from '../../sandbox/shared/deliveries.js';
+import type { Delivery } from '../../server/deliveries.js';
 
 /** One entry of `GET /_sandbox/deliveries`: the sandbox's own log record, as JSON. */
 export type SandboxDelivery = Delivery;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintFieldsBuffer, lintFieldsText, type Diagnostic } from '../../../src/billmanager/fields-lint.js';
+import { lintFieldsBuffer, lintFieldsText, type Diagnostic } from '../../../src/integrations/billmanager/fields-lint.js';
 
 /** The seed's own example (seed 003), byte for byte in structure. */
 export const VALID = `{

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFieldSql } from '../../../src/billmanager/sql-check.js';
+import { checkFieldSql } from '../../../src/integrations/billmanager/sql-check.js';
 
 const codes = (sql: string) => checkFieldSql(sql).map((p) => p.code);
 

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCapture } from '../../../src/capture/reader.js';
 import { CaptureWriter } from '../../../src/capture/writer.js';
 import { decodeBody, encodeBody, type CaptureRecord } from '../../../src/capture/record.js';
-import { clearSecrets, registerSecret } from '../../../src/io/secrets.js';
-import { UsageError } from '../../../src/errors.js';
+import { clearSecrets, registerSecret } from '../../../src/core/io/secrets.js';
+import { UsageError } from '../../../src/core/errors.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 function record(n: number, body: Buffer = Buffer.from(`{"n":${n},"text":"Привет 😀"}`)): CaptureRecord {

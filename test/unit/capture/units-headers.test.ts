@@ -4,7 +4,7 @@ import { captureHeaders, dropRedactedParams, forwardHeaders, queryParam, redactQ
 import { joinTarget, splitTarget, underPrefix } from '../../../src/webhooks/target-url.js';
 import { checkSecret, constantTimeEqual } from '../../../src/webhooks/secret-check.js';
 import { Pacer } from '../../../src/webhooks/pacer.js';
-import { UsageError } from '../../../src/errors.js';
+import { UsageError } from '../../../src/core/errors.js';
 
 describe('units', () => {
   it('parses sizes with binary units', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildStatusMap, mapStatus } from '../../../src/chaport/status-map.js';
-import type { Staff, StaffStatus } from '../../../src/omnidesk/types.js';
+import { buildStatusMap, mapStatus } from '../../../src/integrations/chaport/status-map.js';
+import type { Staff, StaffStatus } from '../../../src/helpdesks/omnidesk/client/types.js';
 
 /** The sandbox's seeded statuses (architecture.md): 1 online, 2 offline, 3 «без чатов», 4 «Обед», 5 «Только чаты». */
 const STATUSES: StaffStatus[] = [

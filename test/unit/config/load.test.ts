@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load.js';
 import type { OmnideskBotIntegration } from '../../../src/config/schema.js';
-import { ConfigError } from '../../../src/errors.js';
-import { clearSecrets, redact } from '../../../src/io/secrets.js';
+import { ConfigError } from '../../../src/core/errors.js';
+import { clearSecrets, redact } from '../../../src/core/io/secrets.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 let dir: string;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEnvFile, upsertEnvFile } from '../../../src/config/env-file.js';
 import { emptyState, readState, resourceKey, updateState, writeState } from '../../../src/config/state.js';
 import { normalizeHelpdeskUrl } from '../../../src/config/urls.js';
-import { ConfigError } from '../../../src/errors.js';
+import { ConfigError } from '../../../src/core/errors.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 let dir: string;

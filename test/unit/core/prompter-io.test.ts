@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NonInteractivePrompter } from '../../../src/io/prompter.js';
-import { Io } from '../../../src/io/io.js';
-import { UsageError } from '../../../src/errors.js';
+import { NonInteractivePrompter } from '../../../src/core/io/prompter.js';
+import { Io } from '../../../src/core/io/io.js';
+import { UsageError } from '../../../src/core/errors.js';
 
 function streams(env: NodeJS.ProcessEnv = {}, tty = false) {
   const out: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderError } from '../../../src/render-error.js';
-import { ApiError, AuthError, CancelledError, ConfigError, EXIT, UsageError } from '../../../src/errors.js';
-import { clearSecrets, registerBasicAuth, registerSecret } from '../../../src/io/secrets.js';
+import { ApiError, AuthError, CancelledError, ConfigError, EXIT, UsageError } from '../../../src/core/errors.js';
+import { clearSecrets, registerBasicAuth, registerSecret } from '../../../src/core/io/secrets.js';
 
 function capture() {
   let text = '';

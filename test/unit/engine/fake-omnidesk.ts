@@ -1,5 +1,5 @@
 /** An in-memory OmnideskApi: only what the engine and the omnidesk-bot recipe call is real. */
-import type { Label, OmnideskApi, Staff } from '../../../src/omnidesk/types.js';
+import type { Label, OmnideskApi, Staff } from '../../../src/helpdesks/omnidesk/client/types.js';
 
 export interface FakeOmnidesk extends OmnideskApi {
   labels: Label[];

@@ -1,4 +1,4 @@
-import { Io } from '../../../src/io/io.js';
+import { Io } from '../../../src/core/io/io.js';
 
 /** An Io whose streams are strings, for asserting what went to stdout and stderr. */
 export function memoryIo(flags: { json?: boolean } = {}): { io: Io; out: () => string; err: () => string } {

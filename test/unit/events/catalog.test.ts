@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeBody } from '../../../src/events/decode.js';
 import { eventSchema, findEvent, loadCatalog, renderSample, shippedCatalog } from '../../../src/events/catalog.js';
-import { seedBody, seedTags } from '../../../src/helpdeskeddy/seed-body.js';
+import { seedBody, seedTags } from '../../../src/helpdesks/helpdeskeddy/dispatcher-body.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { UsageError } from '../../../src/errors.js';
+import { UsageError } from '../../../src/core/errors.js';
 
 const SHIPPED = ['helpdeskeddy.new_reply', 'helpdeskeddy.new_ticket', 'omnidesk.changed', 'omnidesk.incoming', 'omnidesk.message_new'];
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, AuthError } from '../../../src/errors.js';
-import { checkAdminKey } from '../../../src/helpdeskeddy/admin-key.js';
-import { createHelpdeskeddyClient } from '../../../src/helpdeskeddy/http.js';
-import type { HelpdeskeddyApi } from '../../../src/helpdeskeddy/types.js';
-import { clearSecrets, redact } from '../../../src/io/secrets.js';
+import { ApiError, AuthError } from '../../../src/core/errors.js';
+import { checkAdminKey } from '../../../src/helpdesks/helpdeskeddy/client/admin-key.js';
+import { createHelpdeskeddyClient } from '../../../src/helpdesks/helpdeskeddy/client/http.js';
+import type { HelpdeskeddyApi } from '../../../src/helpdesks/helpdeskeddy/client/types.js';
+import { clearSecrets, redact } from '../../../src/core/io/secrets.js';
 import { admin, API_KEY, EMAIL, fakeClock, startSandbox, type HdeSandbox } from '../../helpers/sandbox-hde.js';
 
 describe('HelpDeskEddy client against the sandbox', () => {

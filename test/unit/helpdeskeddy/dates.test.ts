@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatPostDate, formatSlaDate, parseHdeDate } from '../../../src/helpdeskeddy/dates.js';
-import { listOf, pagination, toId } from '../../../src/helpdeskeddy/normalize.js';
+import { formatDateTime, formatPostDate, formatSlaDate, parseHdeDate } from '../../../src/helpdesks/helpdeskeddy/client/dates.js';
+import { listOf, pagination, toId } from '../../../src/helpdesks/helpdeskeddy/client/normalize.js';
 
 describe('HelpDeskEddy boundary helpers', () => {
   it('parses the three date formats to the same wall-clock instant, and rejects the rest', () => {

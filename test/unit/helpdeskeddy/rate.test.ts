@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/errors.js';
-import { clearRememberedBans, createHelpdeskeddyClient } from '../../../src/helpdeskeddy/http.js';
-import { clearSecrets } from '../../../src/io/secrets.js';
+import { ApiError } from '../../../src/core/errors.js';
+import { clearRememberedBans, createHelpdeskeddyClient } from '../../../src/helpdesks/helpdeskeddy/client/http.js';
+import { clearSecrets } from '../../../src/core/io/secrets.js';
 import { admin, API_KEY, basic, EMAIL, fakeClock, startSandbox, type HdeSandbox } from '../../helpers/sandbox-hde.js';
 
 type Logged = { method: string; path: string; status: number; at: string };

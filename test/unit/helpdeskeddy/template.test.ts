@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jsonEscape, renderTemplate, stripHtml, templateTags } from '../../../src/helpdeskeddy/template.js';
-import { seedBody, seedTags } from '../../../src/helpdeskeddy/seed-body.js';
+import { jsonEscape, renderTemplate, stripHtml, templateTags } from '../../../src/helpdesks/helpdeskeddy/template.js';
+import { seedBody, seedTags } from '../../../src/helpdesks/helpdeskeddy/dispatcher-body.js';
 import { SEED_BODY_KEYS } from '../../helpers/sandbox-hde.js';
 
 describe('HelpDeskEddy {tag} templates', () => {

@@ -7,7 +7,7 @@ import {
   isTimeoutError,
   parseRetryAfter,
   sleep,
-} from '../../../src/http/backoff.js';
+} from '../../../src/core/http/backoff.js';
 
 describe('backoffDelay', () => {
   it('grows the cap exponentially and draws below it (full jitter)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createOnce } from '../../../src/http/create-once.js';
-import { buildQuery, withQuery } from '../../../src/http/query.js';
+import { createOnce } from '../../../src/core/http/create-once.js';
+import { buildQuery, withQuery } from '../../../src/core/http/query.js';
 
 describe('buildQuery', () => {
   it('encodes arrays PHP-style and skips undefined', () => {

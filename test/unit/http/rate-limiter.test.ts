@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../../src/http/rate-limiter.js';
+import { RateLimiter } from '../../../src/core/http/rate-limiter.js';
 
 /** A clock that only moves when the limiter sleeps; records every wait. */
 function fakeClock(start = 1_000_000) {

@@ -5,9 +5,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, AuthError, CancelledError, EXIT } from '../../../src/errors.js';
-import { RateLimiter } from '../../../src/http/rate-limiter.js';
-import { createOmnideskClient, type OmnideskClientOptions } from '../../../src/omnidesk/http.js';
+import { ApiError, AuthError, CancelledError, EXIT } from '../../../src/core/errors.js';
+import { RateLimiter } from '../../../src/core/http/rate-limiter.js';
+import { createOmnideskClient, type OmnideskClientOptions } from '../../../src/helpdesks/omnidesk/client/http.js';
 
 const EMAIL = 'admin@acme.test';
 const KEY = 'k3y-very-secret-0123456789';

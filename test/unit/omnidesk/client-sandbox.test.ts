@@ -3,9 +3,9 @@
  * the resilience the issue asks for, proven on a real server on loopback.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, AuthError, EXIT } from '../../../src/errors.js';
-import { createOmnideskClient, type OmnideskClientOptions } from '../../../src/omnidesk/http.js';
-import type { OmnideskApi } from '../../../src/omnidesk/types.js';
+import { ApiError, AuthError, EXIT } from '../../../src/core/errors.js';
+import { createOmnideskClient, type OmnideskClientOptions } from '../../../src/helpdesks/omnidesk/client/http.js';
+import type { OmnideskApi } from '../../../src/helpdesks/omnidesk/client/types.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
 
 const EMAIL = 'admin@sandbox.test';

@@ -3,9 +3,9 @@
  * timing a real server cannot make deterministic.
  */
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/errors.js';
-import { createOmnideskEndpoints } from '../../../src/omnidesk/endpoints.js';
-import type { Transport, TransportRequest } from '../../../src/omnidesk/transport.js';
+import { ApiError } from '../../../src/core/errors.js';
+import { createOmnideskEndpoints } from '../../../src/helpdesks/omnidesk/client/endpoints.js';
+import type { Transport, TransportRequest } from '../../../src/helpdesks/omnidesk/client/transport.js';
 
 type Reply = (req: TransportRequest) => unknown;
 

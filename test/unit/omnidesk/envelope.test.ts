@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/errors.js';
-import { unwrapEntity, unwrapItem, unwrapList } from '../../../src/omnidesk/envelope.js';
+import { ApiError } from '../../../src/core/errors.js';
+import { unwrapEntity, unwrapItem, unwrapList } from '../../../src/helpdesks/omnidesk/client/envelope.js';
 
 describe('unwrapList', () => {
   it('reads the keyed-object envelope in key order and skips total_count', () => {

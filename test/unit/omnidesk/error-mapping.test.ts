@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, AuthError, EXIT } from '../../../src/errors.js';
-import { mapHttpError, mapNetworkError } from '../../../src/omnidesk/error-mapping.js';
+import { ApiError, AuthError, EXIT } from '../../../src/core/errors.js';
+import { mapHttpError, mapNetworkError } from '../../../src/helpdesks/omnidesk/client/error-mapping.js';
 
 const req = { method: 'GET', path: '/api/labels.json', baseUrl: 'https://acme.omnidesk.ru', email: 'admin@acme.ru' };
 const res = (status: number, data: unknown, text = data === undefined ? '' : JSON.stringify(data)) => ({

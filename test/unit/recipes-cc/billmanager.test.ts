@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recipe } from '../../../src/recipes/billmanager/index.js';
-import { billmanagerWebhookUrl, compareBillmanagerUrl, maskSecretUrl } from '../../../src/recipes/billmanager/webhook.js';
+import { recipe } from '../../../src/integrations/billmanager/index.js';
+import { billmanagerWebhookUrl, compareBillmanagerUrl, maskSecretUrl } from '../../../src/integrations/billmanager/webhook.js';
 import type { Resource } from '../../../src/model/resource.js';
 import { SECRET, channel, config, rcFor, type FakeData } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recipe } from '../../../src/recipes/chaport/index.js';
-import { chaportRuleSpec } from '../../../src/recipes/chaport/rules.js';
+import { recipe } from '../../../src/integrations/chaport/index.js';
+import { chaportRuleSpec } from '../../../src/integrations/chaport/rules.js';
 import { config, rcFor } from './fixtures.js';
 
 const CH = { recipe: 'chaport', name: 'chat', statuses: { '4': { chatAccess: false } } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recipe } from '../../../src/recipes/omnidesk-custom-channel/index.js';
-import { matchChannel } from '../../../src/recipes/omnidesk-custom-channel/channel-match.js';
+import { recipe } from '../../../src/integrations/omnidesk-custom-channel/index.js';
+import { matchChannel } from '../../../src/integrations/omnidesk-custom-channel/channel-match.js';
 import { channel, config, rcFor } from './fixtures.js';
 
 const CC = { recipe: 'omnidesk-custom-channel', name: 'app', title: 'Mobile app', webhookUrl: 'https://app.example.com/omnidesk/replies', type: 'sync' };

@@ -1,9 +1,9 @@
 /** A ResourceContext over an in-memory Omnidesk: enough for reads, no network. */
 import { emptyState } from '../../../src/config/state.js';
 import { configSchema, type Config, type Integration } from '../../../src/config/schema.js';
-import { Io } from '../../../src/io/io.js';
+import { Io } from '../../../src/core/io/io.js';
 import type { ResourceContext } from '../../../src/model/resource.js';
-import type { CustomChannel, CustomField, OmnideskApi, Staff, StaffStatus } from '../../../src/omnidesk/types.js';
+import type { CustomChannel, CustomField, OmnideskApi, Staff, StaffStatus } from '../../../src/helpdesks/omnidesk/client/types.js';
 
 export interface FakeData {
   channels?: CustomChannel[];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OmnideskBotIntegration } from '../../../src/config/schema.js';
 import { specHash } from '../../../src/engine/spec-hash.js';
-import { loadRecipe } from '../../../src/recipes/registry.js';
-import { changedRuleSpec, incomingRuleSpec } from '../../../src/recipes/omnidesk-bot/specs.js';
+import { loadRecipe } from '../../../src/integrations/registry.js';
+import { changedRuleSpec, incomingRuleSpec } from '../../../src/integrations/omnidesk-bot/specs.js';
 import { botConfig } from '../steps/fixtures.js';
 
 const config = botConfig();

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHelpdeskeddyClient } from '../../../src/helpdeskeddy/http.js';
-import type { HelpdeskeddyApi } from '../../../src/helpdeskeddy/types.js';
-import { seedBody } from '../../../src/helpdeskeddy/seed-body.js';
-import { clearSecrets } from '../../../src/io/secrets.js';
-import { dispatcherRuleSpec } from '../../../src/recipes/helpdeskeddy-bot/dispatcher-spec.js';
-import type { Delivery } from '../../../src/sandbox/helpdeskeddy/webhook-delivery.js';
+import { createHelpdeskeddyClient } from '../../../src/helpdesks/helpdeskeddy/client/http.js';
+import type { HelpdeskeddyApi } from '../../../src/helpdesks/helpdeskeddy/client/types.js';
+import { seedBody } from '../../../src/helpdesks/helpdeskeddy/dispatcher-body.js';
+import { clearSecrets } from '../../../src/core/io/secrets.js';
+import { dispatcherRuleSpec } from '../../../src/integrations/helpdeskeddy-bot/dispatcher-spec.js';
+import type { Delivery } from '../../../src/helpdesks/helpdeskeddy/sandbox/webhook-delivery.js';
 import { admin, API_KEY, EMAIL, eventually, SEED_BODY_KEYS, startReceiver, startSandbox, type HdeSandbox, type Receiver, type Received } from '../../helpers/sandbox-hde.js';
 
 

@@ -1,15 +1,15 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { DeliveryLog } from '../../../src/sandbox/shared/deliveries.js';
-import { parseBasicAuth } from '../../../src/sandbox/shared/basic-auth.js';
-import { FaultQueue, faultSchema } from '../../../src/sandbox/shared/faults.js';
-import { encodePhpForm } from '../../../src/sandbox/shared/php-form.js';
-import { queryAll, textMatches } from '../../../src/sandbox/shared/query.js';
-import { RateWindow } from '../../../src/sandbox/shared/rate-window.js';
-import { formatRfc2822, parseTimeFilter } from '../../../src/sandbox/shared/rfc2822.js';
-import { Router } from '../../../src/sandbox/shared/router.js';
-import { json } from '../../../src/sandbox/shared/http.js';
+import { DeliveryLog } from '../../../src/server/deliveries.js';
+import { parseBasicAuth } from '../../../src/server/basic-auth.js';
+import { FaultQueue, faultSchema } from '../../../src/server/faults.js';
+import { encodePhpForm } from '../../../src/server/php-form.js';
+import { queryAll, textMatches } from '../../../src/server/query.js';
+import { RateWindow } from '../../../src/server/rate-window.js';
+import { formatRfc2822, parseTimeFilter } from '../../../src/server/rfc2822.js';
+import { Router } from '../../../src/server/router.js';
+import { json } from '../../../src/server/http.js';
 
 describe('shared sandbox helpers', () => {
   it('reads PHP multi-value filters in all three spellings', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectSteps } from '../../../src/steps/collect.js';
 import { renderSteps, type StepsDocument } from '../../../src/steps/render.js';
-import { ruleInstructions } from '../../../src/steps/rule-instructions.js';
+import { ruleInstructions } from '../../../src/helpdesks/omnidesk/rule-instructions.js';
 import { botConfig } from './fixtures.js';
 
 async function render(format: 'text' | 'markdown' | 'json', lang: 'ru' | 'en', replyAsNote = false, url?: string) {

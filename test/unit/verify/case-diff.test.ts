@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Case, Message } from '../../../src/omnidesk/types.js';
+import type { Case, Message } from '../../../src/helpdesks/omnidesk/client/types.js';
 import { diffCase, type CaseSnapshot } from '../../../src/verify/case-diff.js';
 import { pollInterval, pollUntil } from '../../../src/verify/poll.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError, ConfigError, UsageError } from '../../../src/errors.js';
+import { AuthError, ConfigError, UsageError } from '../../../src/core/errors.js';
 import { fail, pass, skip, type CheckDef } from '../../../src/verify/check.js';
 import { runChecks, selectChecks } from '../../../src/verify/runner.js';
 import { parseDuration, formatDuration } from '../../../src/verify/duration.js';

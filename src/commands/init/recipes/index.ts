@@ -4,13 +4,13 @@
  */
 import type { RecipeName } from '../../../config/schema.js';
 import type { HelpdeskKind } from '../../../config/urls.js';
-import { UsageError } from '../../../errors.js';
-import type { Prompter } from '../../../io/prompter.js';
-import { billmanager } from './billmanager.js';
-import { chaport } from './chaport.js';
-import { helpdeskeddyBot } from './helpdeskeddy-bot.js';
-import { omnideskBot } from './omnidesk-bot.js';
-import { omnideskCustomChannel } from './omnidesk-custom-channel.js';
+import { UsageError } from '../../../core/errors.js';
+import type { Prompter } from '../../../core/io/prompter.js';
+import { billmanager } from '../../../integrations/billmanager/init.js';
+import { chaport } from '../../../integrations/chaport/init.js';
+import { helpdeskeddyBot } from '../../../integrations/helpdeskeddy-bot/init.js';
+import { omnideskBot } from '../../../integrations/omnidesk-bot/init.js';
+import { omnideskCustomChannel } from '../../../integrations/omnidesk-custom-channel/init.js';
 import type { InitRecipe } from './types.js';
 
 export const INIT_RECIPES: InitRecipe[] = [omnideskBot, helpdeskeddyBot, omnideskCustomChannel, billmanager, chaport];

@@ -6,7 +6,7 @@
 import type { RecipeName } from '../../../config/schema.js';
 import type { HelpdeskKind } from '../../../config/urls.js';
 import type { Context } from '../../../context.js';
-import type { Prompter } from '../../../io/prompter.js';
+import type { Prompter } from '../../../core/io/prompter.js';
 import type { InitOptions } from '../action.js';
 import type { Connection } from '../connect.js';
 import type { Live } from '../live.js';

@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { UsageError } from '../../../../src/errors.js';
+import { UsageError } from '../../../../src/core/errors.js';
 import { captureRecordSchema, looksLikeCaptureRecord, type CaptureRecord } from '../../../../src/capture/record.js';
 
 export interface ReadOptions {

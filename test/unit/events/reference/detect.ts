@@ -9,7 +9,7 @@
  * Two events with the same body shape (HelpDeskEddy's new_ticket and new_reply share the seed's
  * one body) tie; the first in catalog order wins and `candidates` lists all of them.
  */
-import { stripHtml } from '../../../../src/helpdeskeddy/template.js';
+import { stripHtml } from '../../../../src/helpdesks/helpdeskeddy/template.js';
 import { decodeBody, salvageJsonKeys } from '../../../../src/events/decode.js';
 import { eventSchema, formatIssues, getPath } from '../../../../src/events/fields.js';
 import { shippedCatalog } from '../../../../src/events/load.js';

@@ -1,3 +1,0 @@
-import { tokenHandler } from '../token/action.js';
-
-export default tokenHandler('rotate', 'billmanager');

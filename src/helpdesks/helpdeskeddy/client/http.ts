@@ -1,0 +1,163 @@
+/**
+ * The one HTTP path to HelpDeskEddy (the only HDE module that imports undici). Basic auth, the
+ * `/api/v2` base, the client-side rate limiter, retries for what may be retried, and the
+ * classification of failures. The ban is special: the first ban reply is remembered for the
+ * account's origin and every later call in this process is refused without a request, because
+ * each request during a ban can prolong it.
+ */
+import { request, type Dispatcher } from 'undici';
+import { ApiError, CancelledError, type OmnibotError } from '../../../core/errors.js';
+import { backoffDelay, isIdempotentMethod, isRetryableError, isRetryableStatus, isTimeoutError, parseRetryAfter, sleep as realSleep } from '../../../core/http/backoff.js';
+import { RateLimiter } from '../../../core/http/rate-limiter.js';
+import { registerBasicAuth } from '../../../core/io/secrets.js';
+import { normalizeHelpdeskUrl } from '../../../config/urls.js';
+import { apiError, authError, banError, bannedLocally, isBanBody, isSuccessBody } from './errors.js';
+import { HelpdeskeddyClient, type Transport, type TransportRequest } from './api.js';
+import type { HelpdeskeddyApi } from './types.js';
+
+export interface HelpdeskeddyClientOptions {
+  /** Account name, host or URL; a pasted `/api/v2` is dropped. */
+  url: string;
+  email: string;
+  apiKey: string;
+  /** What omnibot allows itself; the account's limit is 300 and going over bans it. */
+  rateLimitPerMinute?: number;
+  timeoutMs?: number;
+  dispatcher?: Dispatcher;
+  /** Retries of an idempotent call on 429, 5xx and transient network errors. */
+  maxRetries?: number;
+  /** Cancels waits and requests. */
+  signal?: AbortSignal;
+  /** Debug lines (method, path, status, retries); never credentials. */
+  log?: (line: string) => void;
+  /** Test hooks: a clock and a sleep for the limiter and the backoff. */
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** Origin → the ban that locked it, for the rest of the process. */
+const bans = new Map<string, ApiError>();
+
+/** Test hook: forget remembered bans. */
+export function clearRememberedBans(): void {
+  bans.clear();
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function intHeader(headers: Record<string, string | string[] | undefined>, name: string): number | undefined {
+  const v = header(headers, name);
+  if (v === undefined || !/^\s*\d+\s*$/.test(v)) return undefined;
+  return Number(v);
+}
+
+export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): HelpdeskeddyApi {
+  const origin = normalizeHelpdeskUrl(options.url, 'helpdeskeddy');
+  const authorization = registerBasicAuth(options.email, options.apiKey);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxRetries = options.maxRetries ?? 3;
+  const doSleep = options.sleep ?? realSleep;
+  const perMinute = options.rateLimitPerMinute ?? 250;
+  // ROSMOL pauses at ≤ 30 remaining; below that the account is close to a ban whoever spends it.
+  const limiter = new RateLimiter({ perMinute, lowWatermark: 30, now: options.now, sleep: options.sleep });
+  const state = { sandbox: undefined as boolean | undefined, limit: undefined as number | undefined, remaining: undefined as number | undefined };
+
+  async function once(req: TransportRequest, url: string, admin: boolean) {
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'omnibot' };
+    if (!admin) headers.authorization = authorization;
+    let body: string | undefined;
+    if (req.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(req.body);
+    }
+    const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
+    const res = await request(url, {
+      method: req.method as Dispatcher.HttpMethod,
+      headers,
+      body,
+      dispatcher: options.dispatcher,
+      signal: AbortSignal.any(signals),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+    const text = await res.body.text();
+    const h = res.headers as Record<string, string | string[] | undefined>;
+    if (header(h, 'x-omnibot-sandbox') !== undefined) state.sandbox = true;
+    else if (!admin) state.sandbox ??= false;
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : {};
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.statusCode, headers: h, parsed, text };
+  }
+
+  const transport: Transport = {
+    origin,
+    email: options.email,
+    async call(req: TransportRequest): Promise<unknown> {
+      const admin = req.path.startsWith('/_sandbox/');
+      const url = admin ? `${origin}${req.path}` : `${origin}/api/v2${req.path}`;
+      const where = `${req.method} ${req.path}`;
+      const banned = admin ? undefined : bans.get(origin);
+      if (banned) throw bannedLocally(banned);
+      const idempotent = isIdempotentMethod(req.method);
+      for (let attempt = 0; ; attempt++) {
+        if (options.signal?.aborted) throw new CancelledError();
+        if (!admin) await limiter.acquire(options.signal).catch(() => Promise.reject(new CancelledError()));
+        let res: Awaited<ReturnType<typeof once>>;
+        try {
+          res = await once(req, url, admin);
+        } catch (err) {
+          if (options.signal?.aborted) throw new CancelledError();
+          if (idempotent && attempt < maxRetries && isRetryableError(err)) {
+            await doSleep(backoffDelay(attempt + 1), options.signal);
+            continue;
+          }
+          const timeout = isTimeoutError(err);
+          throw new ApiError(`HelpDeskEddy ${where} at ${origin} ${timeout ? `did not answer within ${timeoutMs} ms` : 'could not be reached'}`, {
+            code: timeout ? 'hde_timeout' : 'hde_network',
+            cause: err,
+            hint: timeout ? 'Raise helpdeskeddy.timeoutMs, or check the account status.' : 'Check helpdeskeddy.url and the network.',
+          });
+        }
+        const retryAfterMs = parseRetryAfter(header(res.headers, 'retry-after'));
+        if (!admin) {
+          const limit = intHeader(res.headers, 'x-rate-limit');
+          const remaining = intHeader(res.headers, 'x-rate-limit-remaining');
+          state.limit = limit ?? state.limit;
+          state.remaining = remaining ?? state.remaining;
+          limiter.observe({ limit, remaining, retryAfterSec: retryAfterMs === undefined ? undefined : retryAfterMs / 1000 });
+        }
+        const { status, parsed } = res;
+        options.log?.(`helpdeskeddy ${where} → ${status}${attempt ? ` (retry ${attempt})` : ''}`);
+        if ((status === 401 || status === 403 || status === 429) && isBanBody(parsed)) {
+          const ban = banError(parsed, origin);
+          bans.set(origin, ban);
+          throw ban;
+        }
+        if (status >= 200 && status < 300) {
+          if (parsed === undefined) throw new ApiError(`HelpDeskEddy ${where} answered with something that is not JSON`, { code: 'hde_bad_response', status });
+          if (!isSuccessBody(parsed)) throw apiError(req.method, req.path, status, parsed);
+          return parsed;
+        }
+        if ((status === 401 || status === 403) && !admin) throw authError(status, parsed, options.email, origin);
+        if (idempotent && attempt < maxRetries && isRetryableStatus(status)) {
+          await doSleep(backoffDelay(attempt + 1, { retryAfterMs }), options.signal);
+          continue;
+        }
+        throw apiError(req.method, req.path, status, parsed) as OmnibotError;
+      }
+    },
+    async isSandbox() {
+      if (state.sandbox === undefined) await transport.call({ method: 'GET', path: '/departments/' });
+      return state.sandbox === true;
+    },
+    rate: () => ({ limitPerMinute: state.limit, remaining: state.remaining, clientLimitPerMinute: limiter.limit }),
+  };
+  return new HelpdeskeddyClient(transport);
+}

@@ -1,0 +1,120 @@
+/**
+ * The Omnidesk sandbox: an in-memory account behind the Omnidesk REST subset omnibot uses,
+ * with Basic auth, a per-minute rate limit, the rule engine, custom-channel webhooks, and the
+ * admin path. `createOmnideskSandbox` builds it; the caller listens (see ../index.ts).
+ */
+import type { Server } from 'node:http';
+import { addCommonAdminRoutes } from '../../../server/admin-routes.js';
+import { parseBasicAuth } from '../../../server/basic-auth.js';
+import { DeliveryLog } from '../../../server/deliveries.js';
+import { FaultQueue } from '../../../server/faults.js';
+import { json } from '../../../server/http.js';
+import { RateWindow } from '../../../server/rate-window.js';
+import { RequestLog } from '../../../server/request-log.js';
+import { Router } from '../../../server/router.js';
+import { createSandboxServer, type CallContext } from '../../../server/sandbox-server.js';
+import { omnideskAdminRoutes } from './admin.js';
+import { caseRoutes } from './routes-cases.js';
+import { directoryRoutes } from './routes-directory.js';
+import { messageRoutes } from './routes-messages.js';
+import { userRoutes } from './routes-users.js';
+import { seedStore } from './seed.js';
+import type { StaffRec } from './store.js';
+import { loadWebhookFields } from './webhook-fields.js';
+import type { OmnideskWorld } from './world.js';
+
+export const DEFAULT_EMAIL = 'admin@sandbox.test';
+export const DEFAULT_API_KEY = 'sandbox-api-key';
+export const DEFAULT_RATE_LIMIT = 300;
+
+export interface OmnideskSandboxOptions {
+  email?: string;
+  apiKey?: string;
+  /** Requests per minute for the whole account. */
+  rateLimit?: number;
+  /** Per-delivery timeout of outbound webhooks. */
+  webhookTimeoutMs?: number;
+  now?: () => number;
+  onInternalError?: (err: unknown) => void;
+}
+
+export interface OmnideskSandbox {
+  server: Server;
+  world: OmnideskWorld;
+  deliveries: DeliveryLog;
+  /** Stops pending work (delays, deliveries); the caller closes the server. */
+  close(): Promise<void>;
+}
+
+export function createOmnideskSandbox(options: OmnideskSandboxOptions = {}): OmnideskSandbox {
+  const email = options.email ?? DEFAULT_EMAIL;
+  const apiKey = options.apiKey ?? DEFAULT_API_KEY;
+  const now = options.now ?? Date.now;
+  const limiter = new RateWindow(options.rateLimit ?? DEFAULT_RATE_LIMIT, now);
+  const faults = new FaultQueue();
+  const requests = new RequestLog();
+  const deliveries = new DeliveryLog({ timeoutMs: options.webhookTimeoutMs, userAgent: 'omnibot-sandbox (Omnidesk)' });
+  const world: OmnideskWorld = { store: seedStore({ email, now: now() }), now, fields: loadWebhookFields(), deliveries };
+
+  const api = new Router<CallContext<StaffRec>>();
+  directoryRoutes(api, world);
+  userRoutes(api, world);
+  caseRoutes(api, world);
+  messageRoutes(api, world);
+
+  const admin = new Router<CallContext<undefined>>();
+  omnideskAdminRoutes(admin, world, {
+    info: () => ({ kind: 'omnidesk', email, rateLimitPerMinute: limiter.limit }),
+    reset: () => {
+      world.store = seedStore({ email, now: now() });
+      faults.clear();
+      deliveries.clear();
+      requests.clear();
+      limiter.reset();
+    },
+  });
+  addCommonAdminRoutes(admin, { faults, deliveries, requests });
+
+  const sandbox = createSandboxServer<StaffRec>({
+    kind: 'omnidesk',
+    apiPrefix: '/api/',
+    api,
+    admin,
+    faults,
+    requests,
+    headers: () => {
+      const rate = limiter.peek();
+      return { rate_limit_per_minute: String(rate.limit), api_calls_left: String(rate.remaining) };
+    },
+    gate: (req) => {
+      const rate = limiter.take();
+      if (!rate.allowed) return json(429, { error: 'rate_limit_exceeded' }, { retry_after: String(rate.retryAfterSeconds) });
+      const creds = parseBasicAuth(req.headers.authorization);
+      if (!creds) return json(401, { error: 'authorization_required' });
+      const staff = world.store.staffByEmail(creds.user);
+      // maria's client: an unknown login is 403, a wrong key for a known one is 401.
+      if (!staff) return json(403, { error: 'wrong_login' });
+      if (staff.staff_id !== 1 || creds.password !== apiKey) return json(401, { error: 'wrong_api_key' });
+      if (!staff.active) return json(403, { error: 'staff_not_active' });
+      return { auth: staff };
+    },
+    error: (status, code) => json(status, { error: code }),
+    faultReply: (fault) => {
+      const headers: Record<string, string> = {};
+      if (fault.status === 429 || fault.retryAfter !== undefined) headers.retry_after = String(fault.retryAfter ?? 1);
+      const code = fault.status === 429 ? 'rate_limit_exceeded' : fault.status === 503 ? 'service_unavailable' : 'internal_error';
+      return json(fault.status, { error: code }, headers);
+    },
+    onInternalError: options.onInternalError,
+  });
+
+  return {
+    server: sandbox.server,
+    world,
+    deliveries,
+    async close() {
+      sandbox.close();
+      await deliveries.close();
+    },
+  };
+}

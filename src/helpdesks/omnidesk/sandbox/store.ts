@@ -1,0 +1,181 @@
+/**
+ * The Omnidesk sandbox's in-memory account. Records keep times as epoch ms; `serialize.ts`
+ * turns them into the API's shapes and RFC 2822 strings. Ids are deliberately large (cases
+ * around 2.1e8, users above 2^32, `case_number` like "664-245651") so clients that assume
+ * small or 32-bit ids fail here, not in production.
+ */
+import type { OmnideskRuleSpec } from '../../../model/specs.js';
+import type { CaseStatus } from '../client/types.js';
+
+export interface StaffRec {
+  staff_id: number;
+  staff_email: string;
+  staff_full_name: string;
+  staff_signature: string;
+  active: boolean;
+  status_id: number;
+  created: number;
+  updated: number;
+}
+
+export interface StaffStatusRec {
+  status_id: number;
+  status: string;
+  active: boolean;
+  /** Not in the API: whether the status lets staff take live chats (seed 004's distinction). */
+  chatAccess: boolean;
+}
+
+export interface GroupRec {
+  group_id: number;
+  group_title: string;
+  group_from_name: string;
+  active: boolean;
+  created: number;
+  updated: number;
+}
+
+export interface LabelRec {
+  label_id: number;
+  label_title: string;
+}
+
+export interface UserRec {
+  user_id: number;
+  user_full_name: string;
+  user_email?: string;
+  user_custom_id?: string;
+  user_custom_channel?: string;
+  type: string;
+  active: boolean;
+  created: number;
+  updated: number;
+}
+
+export interface CaseRec {
+  case_id: number;
+  case_number: string;
+  subject: string;
+  user_id: number;
+  staff_id: number;
+  group_id: number;
+  status: CaseStatus;
+  priority: string;
+  channel: string;
+  labels: number[];
+  deleted: boolean;
+  spam: boolean;
+  created: number;
+  updated: number;
+  closed?: number;
+  lastResponse?: number;
+  custom_fields: Record<string, unknown>;
+}
+
+export type MessageAuthor = 'user' | 'staff' | 'bot';
+
+export interface MessageRec {
+  message_id: number;
+  case_id: number;
+  user_id: number;
+  staff_id: number;
+  content: string;
+  content_html: string;
+  note: boolean;
+  sent_via_rule: boolean;
+  author: MessageAuthor;
+  created: number;
+}
+
+export interface ChangelogRec {
+  case_id: number;
+  at: number;
+  event: string;
+  done_by: string;
+  old_value?: string;
+  value?: string;
+}
+
+export interface ChannelRec {
+  channel_id: number;
+  channel_api_key: string;
+  title: string;
+  channel_type: 'async' | 'sync';
+  icon: string;
+  webhook_url: string;
+  active: boolean;
+}
+
+export interface FieldRec {
+  field_id: number;
+  title: string;
+  field_type: string;
+  field_level: 'user' | 'case';
+  active: boolean;
+  field_data: unknown;
+}
+
+export interface RuleRec {
+  rule_id: number;
+  spec: OmnideskRuleSpec;
+  created: number;
+}
+
+/** First id of each kind; the next object gets the next number. */
+const FIRST_ID = {
+  label: 301,
+  user: 5_654_846_848,
+  case: 210_004_501,
+  caseNumber: 245_651,
+  message: 913_377_001,
+  channel: 12,
+  field: 94,
+  rule: 1332,
+  staff: 4,
+} as const;
+
+type IdKind = keyof typeof FIRST_ID;
+
+export class OmnideskStore {
+  staff = new Map<number, StaffRec>();
+  statuses = new Map<number, StaffStatusRec>();
+  groups = new Map<number, GroupRec>();
+  labels = new Map<number, LabelRec>();
+  users = new Map<number, UserRec>();
+  cases = new Map<number, CaseRec>();
+  messages: MessageRec[] = [];
+  changelog: ChangelogRec[] = [];
+  channels = new Map<number, ChannelRec>();
+  fields = new Map<number, FieldRec>();
+  rules = new Map<number, RuleRec>();
+  private ids: Record<IdKind, number> = { ...FIRST_ID };
+
+  nextId(kind: IdKind): number {
+    return this.ids[kind]++;
+  }
+
+  /** Omnidesk's case number: a three-digit account prefix and a six-digit sequence. */
+  nextCaseNumber(): string {
+    return `664-${String(this.nextId('caseNumber')).padStart(6, '0')}`;
+  }
+
+  messagesOf(caseId: number): MessageRec[] {
+    return this.messages.filter((m) => m.case_id === caseId);
+  }
+
+  labelByTitle(title: string): LabelRec | undefined {
+    for (const label of this.labels.values()) if (label.label_title === title) return label;
+    return undefined;
+  }
+
+  channelByCode(code: string): ChannelRec | undefined {
+    for (const ch of this.channels.values()) if (ch.channel_api_key === code) return ch;
+    return undefined;
+  }
+
+  staffByEmail(email: string): StaffRec | undefined {
+    const e = email.trim().toLowerCase();
+    for (const s of this.staff.values()) if (s.staff_email.toLowerCase() === e) return s;
+    return undefined;
+  }
+}

@@ -1,0 +1,3 @@
+import { tokenHandler } from '../../../commands/token/action.js';
+
+export default tokenHandler('rotate', 'billmanager');

@@ -1,0 +1,69 @@
+/**
+ * `billmanager` (seed 003): where BILLmanager lives, and the Omnidesk staff member the
+ * integration acts as. The secret_key the channel's URL and BILLmanager share is made by
+ * `omnibot token generate`'s code once the config exists (see ../secrets.ts).
+ */
+import { UsageError } from '../../core/errors.js';
+import type { Prompter } from '../../core/io/prompter.js';
+import type { Staff } from '../../helpdesks/omnidesk/client/types.js';
+import { BILLMANAGER_SECRET_VAR } from './webhook.js';
+import { findStaff } from '../omnidesk-bot/agent.js';
+import { checkEmail, checkFlag, checkSiteUrl, normalizeSiteUrl } from '../../commands/init/validate.js';
+import type { InitRecipe } from '../../commands/init/recipes/types.js';
+
+const OTHER = Symbol('another e-mail');
+
+async function askBillmanagerUrl(p: Prompter, flag: string | undefined): Promise<string> {
+  if (flag !== undefined) return normalizeSiteUrl(checkFlag('--billmanager-url', flag, checkSiteUrl));
+  const message = 'BILLmanager URL (https; Omnidesk sends replies to its /mancgi/omnidesk_webhook):';
+  return normalizeSiteUrl(await p.input({ message, flag: '--billmanager-url', validate: checkSiteUrl }));
+}
+
+/** The staff member may not exist yet (the steps say to create one), so an unknown e-mail is a warning. */
+async function askStaff(p: Prompter, flag: string | undefined, staff: Staff[], apiUser: string, warn: (s: string) => void): Promise<string | undefined> {
+  const known = (email: string) => {
+    const found = findStaff(staff, email);
+    if (found && !found.active) throw new UsageError(`--integration-staff: ${found.staff_email} is inactive in this account.`, { details: { flag: '--integration-staff' } });
+    if (!found) warn(`${email} is not a staff member of this account yet; \`omnibot steps\` says how to add them.`);
+    return email;
+  };
+  if (flag !== undefined) return known(checkFlag('--integration-staff', flag, checkEmail));
+  // Unset means the API user, which is what the config falls back to.
+  if (!p.interactive) return undefined;
+  const active = staff.filter((s) => s.active);
+  const picked = await p.select<string | typeof OTHER>({
+    message: 'Integration staff member: BILLmanager answers and creates cases as this person',
+    flag: '--integration-staff',
+    default: apiUser,
+    choices: [
+      ...active.map((s) => ({ name: `${s.staff_full_name} <${s.staff_email}>`, value: s.staff_email as string | typeof OTHER })),
+      { name: 'Another e-mail (a staff member still to create)', value: OTHER },
+    ],
+  });
+  if (picked !== OTHER) return picked;
+  return known((await p.input({ message: 'E-mail of the integration staff member:', flag: '--integration-staff', validate: checkEmail })).trim());
+}
+
+export const billmanager: InitRecipe = {
+  name: 'billmanager',
+  helpdesk: 'omnidesk',
+  choice: 'billmanager: BILLmanager and Omnidesk exchange tickets through a custom channel',
+  required: [['billmanagerUrl', '--billmanager-url']],
+  async ask({ p, options, ctx, conn, live }) {
+    if (live.kind !== 'omnidesk') throw new TypeError('billmanager needs an Omnidesk connection');
+    const billmanagerUrl = await askBillmanagerUrl(p, options.billmanagerUrl);
+    const integrationStaff = await askStaff(p, options.integrationStaff, live.staff, conn.email, (s) => ctx.io.warn(s));
+    return {
+      integration: { recipe: 'billmanager', billmanagerUrl, secret: `\${${BILLMANAGER_SECRET_VAR}}`, ...(integrationStaff ? { integrationStaff } : {}) },
+      defaultName: 'billmanager',
+      secret: { envVar: BILLMANAGER_SECRET_VAR, what: 'a new BILLmanager secret' },
+      summary: { billmanagerUrl, integrationStaff: integrationStaff ?? conn.email },
+      next: (name) => [
+        [`omnibot steps --integration ${name}`, 'the Omnidesk side and the BILLmanager side, step by step'],
+        ['omnibot billmanager fields lint <custom_fields_values.json>', 'check the data-field mapping before installing it'],
+        ['omnibot plan', 'what exists and what is missing'],
+        ['omnibot verify', 'the channel, its secret, the data fields, the CGI URL'],
+      ],
+    };
+  },
+};

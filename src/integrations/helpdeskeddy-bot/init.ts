@@ -1,0 +1,81 @@
+/**
+ * `helpdeskeddy-bot` (seed 002): an optional hand-off agent from the account's staff, and the
+ * bot's webhook URL, which carries the bot token as `${HDE_BOT_TOKEN}` (the seed's form is
+ * https://<bot host>/api/bots/helpdeskeddy_bot/webhook/<token>). The token itself is made by
+ * `omnibot token generate`'s code once the config exists (see ../secrets.ts).
+ */
+import { UsageError } from '../../core/errors.js';
+import type { HdeUser } from '../../helpdesks/helpdeskeddy/client/types.js';
+import type { Prompter } from '../../core/io/prompter.js';
+import { HDE_BOT_TOKEN_VAR } from './bot-token.js';
+import { checkFlag, checkWebhookWith } from '../../commands/init/validate.js';
+import type { InitRecipe } from '../../commands/init/recipes/types.js';
+
+const TOKEN_REF = `\${${HDE_BOT_TOKEN_VAR}}`;
+const EXAMPLE = `https://bot.example.com/api/bots/helpdeskeddy_bot/webhook/${TOKEN_REF}`;
+const checkUrl = checkWebhookWith([HDE_BOT_TOKEN_VAR]);
+const NOBODY = '';
+
+function fullName(u: HdeUser): string {
+  return [u.name, u.lastname].filter(Boolean).join(' ') || u.email;
+}
+
+function findAgent(ref: string, staff: HdeUser[]): HdeUser | undefined {
+  const wanted = ref.trim().toLowerCase();
+  return staff.find((u) => u.id === wanted || u.email.toLowerCase() === wanted);
+}
+
+async function askAgent(p: Prompter, flag: string | undefined, staff: HdeUser[]): Promise<string | undefined> {
+  if (flag !== undefined) {
+    const agent = findAgent(flag, staff);
+    if (!agent) {
+      const known = staff.map((u) => u.email).join(', ') || 'none';
+      throw new UsageError(`--agent: no staff user "${flag}" in this HelpDeskEddy account (staff: ${known}).`, { details: { flag: '--agent' } });
+    }
+    return agent.email || agent.id;
+  }
+  // Optional: without a terminal the bot simply hands off to nobody in particular.
+  if (!p.interactive) return undefined;
+  const picked = await p.select<string>({
+    message: 'Agent: the staff member a ticket is assigned to when the bot hands it off',
+    flag: '--agent',
+    choices: [
+      ...staff.map((u) => ({ name: `${fullName(u)} <${u.email}>`, value: u.email || u.id })),
+      { name: 'Nobody: leave hand-offs unassigned', value: NOBODY },
+    ],
+  });
+  return picked === NOBODY ? undefined : picked;
+}
+
+async function askWebhookUrl(p: Prompter, flag: string | undefined): Promise<string> {
+  if (flag !== undefined) return checkFlag('--webhook-url', flag, checkUrl);
+  const message = `The bot's webhook URL; write ${TOKEN_REF} where the token goes (e.g. ${EXAMPLE}):`;
+  return (await p.input({ message, flag: '--webhook-url', validate: checkUrl })).trim();
+}
+
+export const helpdeskeddyBot: InitRecipe = {
+  name: 'helpdeskeddy-bot',
+  helpdesk: 'helpdeskeddy',
+  choice: 'helpdeskeddy-bot: a bot answers HelpDeskEddy tickets through a dispatcher rule',
+  required: [['webhookUrl', '--webhook-url']],
+  async ask({ p, options, ctx, live }) {
+    if (live.kind !== 'helpdeskeddy') throw new TypeError('helpdeskeddy-bot needs a HelpDeskEddy connection');
+    const agent = await askAgent(p, options.agent, live.staff);
+    const webhookUrl = await askWebhookUrl(p, options.webhookUrl);
+    if (!webhookUrl.includes(TOKEN_REF)) {
+      ctx.io.warn(`The webhook URL does not contain ${TOKEN_REF}: HelpDeskEddy's requests will not carry the token the bot checks.`);
+    }
+    return {
+      integration: { recipe: 'helpdeskeddy-bot', token: TOKEN_REF, webhookUrl, ...(agent ? { agent } : {}) },
+      defaultName: 'hde',
+      secret: { envVar: HDE_BOT_TOKEN_VAR, what: 'a new bot token' },
+      summary: { agent: agent ?? null },
+      next: (name) => [
+        ['omnibot plan', 'what exists and what is missing'],
+        ['omnibot apply', 'the dispatcher rule and the other manual steps, one at a time'],
+        [`omnibot steps --integration ${name}`, 'the manual steps, to follow or to share'],
+        ['omnibot verify', 'the key, the bot endpoint; --e2e for a real round trip'],
+      ],
+    };
+  },
+};

@@ -1,0 +1,88 @@
+/**
+ * `omnidesk-bot` (seed 000): the hand-off agent and the label offered from the account, the
+ * bot's webhook URL, and whether the bot's answer goes in as a note.
+ */
+import type { Prompter } from '../../core/io/prompter.js';
+import type { Label, Staff } from '../../helpdesks/omnidesk/client/types.js';
+import { findStaff } from './agent.js';
+import { UsageError } from '../../core/errors.js';
+import { checkFlag, checkLabel, checkRequired, checkWebhook, nameFromLabel } from '../../commands/init/validate.js';
+import type { InitRecipe } from '../../commands/init/recipes/types.js';
+
+const NEW_LABEL = Symbol('new label');
+
+function checkAgentFlag(ref: string, staff: Staff[]): void {
+  const agent = findStaff(staff, ref);
+  if (agent?.active) return;
+  const active = staff.filter((s) => s.active).map((s) => s.staff_email);
+  const why = agent ? `${agent.staff_email} is inactive` : `no staff member "${ref}"`;
+  throw new UsageError(`--agent: ${why} in this account (active: ${active.join(', ') || 'none'}).`, { details: { flag: '--agent' } });
+}
+
+export async function askAgent(p: Prompter, flag: string | undefined, staff: Staff[]): Promise<string> {
+  if (flag !== undefined) {
+    checkAgentFlag(flag, staff);
+    return checkFlag('--agent', flag, checkRequired);
+  }
+  const active = staff.filter((s) => s.active);
+  return p.select<string>({
+    message: 'Agent: the staff member a case goes to when the bot has no answer or the user asks for a person',
+    flag: '--agent',
+    choices: active.map((s) => ({ name: `${s.staff_full_name} <${s.staff_email}>`, value: s.staff_email })),
+  });
+}
+
+async function askLabel(p: Prompter, flag: string | undefined, labels: Label[]): Promise<string> {
+  if (flag !== undefined) return checkFlag('--label', flag, checkLabel);
+  const picked = await p.select<string | typeof NEW_LABEL>({
+    message: 'Label: the bot handles only cases with it (the hand-off removes it)',
+    flag: '--label',
+    choices: [
+      ...labels.map((l) => ({ name: l.label_title, value: l.label_title as string | typeof NEW_LABEL })),
+      { name: 'A new label (omnibot apply creates it)', value: NEW_LABEL },
+    ],
+  });
+  if (picked !== NEW_LABEL) return picked;
+  return (await p.input({ message: 'Title of the new label:', flag: '--label', validate: checkLabel })).trim();
+}
+
+export async function askWebhookUrl(p: Prompter, flag: string | undefined, message = "The bot's webhook URL (the rules send cases to it):"): Promise<string> {
+  if (flag !== undefined) return checkFlag('--webhook-url', flag, checkWebhook);
+  return (await p.input({ message, flag: '--webhook-url', validate: checkWebhook })).trim();
+}
+
+async function askReplyAsNote(p: Prompter, flag: boolean | undefined): Promise<boolean> {
+  if (flag !== undefined) return flag;
+  // Off is the seed's default and a safe one, so a script need not pass the flag.
+  if (!p.interactive) return false;
+  return p.confirm({ message: 'Send the bot\'s answer as a note (seen by staff only, «Посылать ответ как заметку»)?', flag: '--reply-as-note', default: false });
+}
+
+export const omnideskBot: InitRecipe = {
+  name: 'omnidesk-bot',
+  helpdesk: 'omnidesk',
+  choice: 'omnidesk-bot: a bot answers Omnidesk cases that carry its label, and hands off to an agent',
+  required: [
+    ['agent', '--agent'],
+    ['label', '--label'],
+    ['webhookUrl', '--webhook-url'],
+  ],
+  async ask({ p, options, live }) {
+    if (live.kind !== 'omnidesk') throw new TypeError('omnidesk-bot needs an Omnidesk connection');
+    const labels = await live.api.listLabels();
+    const agent = await askAgent(p, options.agent, live.staff);
+    const label = await askLabel(p, options.label, labels);
+    const webhookUrl = await askWebhookUrl(p, options.webhookUrl);
+    const replyAsNote = await askReplyAsNote(p, options.replyAsNote);
+    return {
+      integration: { recipe: 'omnidesk-bot', webhookUrl, label, agent, replyAsNote },
+      defaultName: nameFromLabel(label),
+      summary: { agent, label, labelExists: labels.some((l) => l.label_title === label) },
+      next: () => [
+        ['omnibot plan', 'what exists and what is missing'],
+        ['omnibot apply', 'create the label, then walk through the manual steps'],
+        ['omnibot steps', 'the manual steps, to follow or to share'],
+      ],
+    };
+  },
+};

@@ -1,0 +1,129 @@
+/**
+ * The skeleton both sandbox servers share: every reply gets the common headers, `/_sandbox/`
+ * is the admin path (loopback only, no auth, no faults, no rate limit), and calls under the API
+ * prefix go through queued faults, then the helpdesk's own gate (rate limit, auth), then the
+ * router. Side effects a handler schedules with `afterReply` run once the reply is sent, which
+ * is when a real helpdesk fires its webhooks.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { sleep } from '../verify/poll.js';
+import { BodyTooLargeError, HttpError, isLoopbackAddress, readBody, sendReply, type Reply } from './http.js';
+import type { RouteRequest, Router } from './router.js';
+import type { FaultQueue, QueuedFault } from './faults.js';
+import type { RequestLog } from './request-log.js';
+
+const ADMIN_PREFIX = '/_sandbox/';
+
+export interface CallContext<A> {
+  /** What the gate established for this call (e.g. the authenticated staff member). */
+  auth: A;
+  /** Runs after the reply has been sent. */
+  afterReply(fn: () => void): void;
+}
+
+export interface SandboxServerSpec<A> {
+  /** `omnidesk` or `helpdeskeddy`: the value of `x-omnibot-sandbox`. */
+  kind: string;
+  /** Calls under this prefix are API calls: faults, the gate and the request log apply. */
+  apiPrefix: string;
+  api: Router<CallContext<A>>;
+  admin: Router<CallContext<undefined>>;
+  faults: FaultQueue;
+  requests: RequestLog;
+  /** Extra headers on every reply (the rate-limit numbers). */
+  headers(): Record<string, string>;
+  /** Rate limit and authentication of an API call: a Reply refuses it. */
+  gate(req: RouteRequest): Reply | { auth: A };
+  /** An error reply in the helpdesk's own format (`{"error": code}` for Omnidesk). */
+  error(status: number, code: string): Reply;
+  /** The reply an injected error fault produces. */
+  faultReply(fault: QueuedFault & { status: number }): Reply;
+  /** Unexpected exceptions; the client gets a 500 either way. */
+  onInternalError?(err: unknown): void;
+}
+
+export interface SandboxServer {
+  server: Server;
+  /** Aborted on close: cuts injected delays short. */
+  signal: AbortSignal;
+  close(): void;
+}
+
+export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServer {
+  const closing = new AbortController();
+
+  async function route<C>(router: Router<CallContext<C>>, call: RouteRequest, auth: C, after: Array<() => void>): Promise<Reply> {
+    const match = router.match(call.method, call.path);
+    if (match === undefined) return spec.error(404, 'not_found');
+    if (match === 'method') return spec.error(405, 'method_not_allowed');
+    return match.handler({ ...call, params: match.params }, { auth, afterReply: (fn) => after.push(fn) });
+  }
+
+  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const path = url.pathname;
+    const method = (req.method ?? 'GET').toUpperCase();
+    const after: Array<() => void> = [];
+    const isAdmin = path.startsWith(ADMIN_PREFIX);
+    const isApi = !isAdmin && path.startsWith(spec.apiPrefix);
+    let fault: QueuedFault | undefined;
+    let reply: Reply;
+
+    try {
+      const body = await readBody(req);
+      const call: RouteRequest = { method, path, params: {}, query: url.searchParams, headers: req.headers, body };
+      if (isAdmin && !isLoopbackAddress(req.socket.remoteAddress)) {
+        reply = spec.error(403, 'admin_path_is_loopback_only');
+      } else if (isAdmin) {
+        reply = await route(spec.admin, call, undefined, after);
+      } else if (isApi) {
+        fault = spec.faults.take(method, path);
+        if (fault?.status !== undefined) {
+          await sleep(fault.delayMs ?? 0, closing.signal);
+          reply = spec.faultReply(fault as QueuedFault & { status: number });
+        } else {
+          const gate = spec.gate(call);
+          reply = 'auth' in gate ? await route(spec.api, call, gate.auth, after) : gate;
+          // A slow server still does the work; only the answer is late. That is what makes a
+          // timed-out create dangerous to repeat blindly.
+          if (fault?.delayMs) await sleep(fault.delayMs, closing.signal);
+        }
+      } else {
+        reply = spec.error(404, 'not_found');
+      }
+    } catch (err) {
+      if (err instanceof HttpError) reply = { status: err.status, body: err.body, headers: err.headers };
+      else if (err instanceof BodyTooLargeError) reply = spec.error(413, 'request_too_large');
+      else {
+        spec.onInternalError?.(err);
+        reply = spec.error(500, 'internal_error');
+      }
+    }
+
+    if (isApi) {
+      spec.requests.add({
+        method,
+        path,
+        query: url.search.slice(1),
+        status: reply.status,
+        at: new Date().toISOString(),
+        ...(fault ? { fault: fault.id } : {}),
+      });
+    }
+    if (!res.destroyed) sendReply(res, reply, { 'x-omnibot-sandbox': spec.kind, ...spec.headers() });
+    if (after.length) setImmediate(() => after.forEach((fn) => fn()));
+  }
+
+  const server = createServer((req, res) => {
+    dispatch(req, res).catch((err: unknown) => {
+      spec.onInternalError?.(err);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  return {
+    server,
+    signal: closing.signal,
+    close: () => closing.abort(),
+  };
+}
