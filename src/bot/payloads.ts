@@ -1,11 +1,11 @@
 /**
- * Reads the webhooks the reference bot receives into one neutral shape. Omnidesk's JSON keys
- * come from templates/omnidesk/webhook-fields.json (the file the sandbox rule engine sends by),
- * so a user who overrides a key there changes the bot too. HelpDeskEddy sends the seed-002
- * nine-field body, every value a string.
+ * Reads the webhooks the reference bot receives into one neutral shape. An Omnidesk rule webhook
+ * carries every value as a string and its texts as HTML (reference §4.1a): `case_id` "423208679",
+ * `last_message` "<p>…</p>"; the keys are the ones templates/omnidesk/webhook-fields.json names.
+ * HelpDeskEddy sends its nine-field dispatcher body, every value a string.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { stripHtml } from '../helpdesks/helpdeskeddy/template.js';
+import { BOT_WEBHOOK_KEYS as K } from '../integrations/omnidesk-bot/specs.js';
 
 export interface IncomingMessage {
   helpdesk: 'omnidesk' | 'helpdeskeddy';
@@ -16,19 +16,6 @@ export interface IncomingMessage {
   authorId?: number;
 }
 
-/** src/bot (tests) and dist/bot (built) both sit two levels below the package root. */
-const FIELDS_FILE = fileURLToPath(new URL('../../templates/omnidesk/webhook-fields.json', import.meta.url));
-
-let keys: Record<string, string> | undefined;
-
-function omnideskKeys(): Record<string, string> {
-  if (!keys) {
-    const parsed = JSON.parse(readFileSync(FIELDS_FILE, 'utf8')) as { fields: Record<string, { key: string }> };
-    keys = Object.fromEntries(Object.entries(parsed.fields).map(([field, entry]) => [field, entry.key]));
-  }
-  return keys;
-}
-
 function toInt(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
   if (typeof value === 'string' && /^\d+$/.test(value.trim())) return Number(value.trim());
@@ -37,6 +24,11 @@ function toInt(value: unknown): number | undefined {
 
 function toText(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Omnidesk sends "" for what a case lacks; that is no text. */
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 /** JSON, or a form body (flattened: `a[b]=1` stays a key `a[b]`). */
@@ -57,12 +49,12 @@ export function isHelpdeskeddyBody(body: Record<string, unknown>): boolean {
 
 /** An Omnidesk incoming or changed-case webhook; null when it carries no case id. */
 export function readOmnideskWebhook(body: Record<string, unknown>): IncomingMessage | null {
-  const k = omnideskKeys();
-  const caseId = toInt(body[k.case_id ?? 'case_id']);
+  const caseId = toInt(body[K.caseId]);
   if (caseId === undefined) return null;
-  // The changed-case rule sends the last reply; the incoming rule the initial text.
-  const text = toText(body[k.last_reply_text ?? 'last_reply_text']) ?? toText(body[k.initial_text ?? 'initial_text']) ?? '';
-  return { helpdesk: 'omnidesk', caseId, text, userId: toInt(body[k.user_id ?? 'user_id']) };
+  // The changed-case rule sends the last reply; the incoming rule the case's first text.
+  const html = nonEmpty(body[K.lastReply]) ?? nonEmpty(body[K.initialText]) ?? '';
+  const userId = toInt(body[K.userId]);
+  return { helpdesk: 'omnidesk', caseId, text: stripHtml(html), ...(userId !== undefined ? { userId } : {}) };
 }
 
 /** The seed-002 body: message, message_author_id, customer_id, ticket_id, … */

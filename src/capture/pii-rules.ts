@@ -5,14 +5,17 @@
  */
 import type { Placeholders } from './placeholders.js';
 
-/** Fields whose whole value is message text (seed 000/002 and the custom-channel webhook). */
+/** Fields whose whole value is message text (rule webhooks of both helpdesks and the custom-channel webhook). */
 const TEXT_KEYS = new Set([
   'content',
   'content_html',
   'message',
   'text',
-  'initial_text',
-  'last_reply_text',
+  // Omnidesk rule webhook (reference §4.1a).
+  'case_description',
+  'last_message',
+  'note_text',
+  'case_subject',
   'reply_text',
   'message_text',
   'subject',
@@ -20,7 +23,7 @@ const TEXT_KEYS = new Set([
 
 /** user_name, user_full_name, staff_name, staff_full_name, full_name, first_name, author_name… */
 const NAME_KEY =
-  /^(?:(?:user|staff|customer|client|author|agent|operator|contact|sender|recipient|from|display|first|last|middle|full|nick)_)(?:full_)?name$|^(?:fio|nickname)$/;
+  /^(?:(?:user|staff|customer|client|author|agent|operator|contact|sender|recipient|from|display|first|last|middle|full|nick|assigned)_)(?:full_)?name$|^(?:fio|nickname)$/;
 
 const PHONE_KEY = /(?:^|_)(?:phone|mobile|telephone|tel|msisdn)(?:_number)?$/;
 

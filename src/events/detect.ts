@@ -41,7 +41,7 @@ const FALLBACK: Record<SummaryRole, string[]> = {
   caseId: ['case_id', 'object.case_id'],
   ticketId: ['ticket_id'],
   userId: ['user_id', 'customer_id', 'object.user_id', 'object.custom_user_id'],
-  text: ['message', 'text', 'content', 'object.content', 'initial_text', 'last_reply_text'],
+  text: ['message', 'text', 'content', 'object.content', 'last_message', 'case_description'],
 };
 const ROLES = Object.keys(FALLBACK) as SummaryRole[];
 

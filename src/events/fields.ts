@@ -58,7 +58,7 @@ function typeOf(value: unknown): FieldType {
 export function inferFields(value: unknown, inherited: FieldDef[] = []): FieldDef[] {
   return leafPaths(value).map(([name, v]) => {
     const before = inherited.find((f) => f.name === name);
-    const field: FieldDef = { name, type: typeOf(v), required: true };
+    const field: FieldDef = { name, type: typeOf(v), required: true, provenance: 'captured' };
     if (before?.summary) field.summary = before.summary;
     if (before?.description) field.description = before.description;
     return field;

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../core/errors.js';
+import { describeForm, formPattern, webhookField } from '../helpdesks/omnidesk/webhook-fields.js';
 import { decodeBody } from './decode.js';
 import { inferFields } from './fields.js';
 import { GENERATORS } from './generate.js';
@@ -22,16 +23,6 @@ export function userEventsDir(configDir: string): string {
   return join(configDir, '.omnibot', 'events');
 }
 
-interface WebhookFieldVocabulary {
-  fields: Record<string, { key: string; type: string; en?: string; ru?: string }>;
-}
-
-let vocabulary: WebhookFieldVocabulary | undefined;
-function webhookFields(): WebhookFieldVocabulary {
-  vocabulary ??= JSON.parse(readFileSync(join(TEMPLATES_DIR, 'omnidesk', 'webhook-fields.json'), 'utf8')) as WebhookFieldVocabulary;
-  return vocabulary;
-}
-
 function readTemplateFrom(ref: string): string {
   const path = join(TEMPLATES_DIR, ref);
   const data = JSON.parse(readFileSync(path, 'utf8')) as { template?: unknown };
@@ -43,18 +34,27 @@ function resolveFields(file: EventFile, inherited: FieldDef[] | undefined): Fiel
   return (file.fields ?? []).map((f, i) => {
     let name = f.name;
     let type = f.type;
+    let fromFile: Partial<FieldDef> = {};
     if (f.webhookField) {
-      const known = webhookFields().fields[f.webhookField];
+      const known = webhookField(f.webhookField);
       if (!known) throw new Error(`fields[${i}].webhookField "${f.webhookField}" is not in templates/omnidesk/webhook-fields.json`);
       name ??= known.key;
-      type ??= known.type === 'integer' ? 'integer' : 'string';
-      f = { ...f, description: f.description ?? known.en };
+      // Every rule-webhook value is a string (reference §4.1a); ids are strings of digits.
+      type ??= 'string';
+      const pattern = formPattern(known.form);
+      fromFile = {
+        form: known.form,
+        provenance: `key ${known.provenance}, form ${known.formProvenance}, label→key ${known.mapping}`,
+        ref: known.ref,
+        ...(pattern && !f.pattern ? { pattern } : {}),
+      };
+      f = { ...f, description: f.description ?? `«${known.label.ru}» (${known.label.en}): ${describeForm(known.form)}` };
     }
     if (!name) throw new Error(`fields[${i}] needs a "name" (or a "webhookField")`);
     if (f.gen && !GENERATORS[f.gen]) throw new Error(`fields[${i}].gen "${f.gen}" is unknown; known: ${Object.keys(GENERATORS).join(', ')}`);
     const before = inherited?.find((x) => x.name === name);
     const { webhookField: _unused, ...rest } = f;
-    return { ...before, ...rest, name, type: type ?? before?.type ?? 'string', required: f.required ?? before?.required ?? true };
+    return { ...before, ...fromFile, ...rest, name, type: type ?? before?.type ?? 'string', required: f.required ?? before?.required ?? true };
   });
 }
 

@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 
-export const PROVENANCES = ['seed', 'documented', 'inferred', 'captured'] as const;
+export const PROVENANCES = ['seed', 'documented', 'observed', 'inferred', 'captured'] as const;
 export const ENCODINGS = ['json', 'form'] as const;
 export const FIELD_TYPES = ['string', 'integer', 'number', 'boolean', 'any'] as const;
 export const SUMMARY_ROLES = ['caseId', 'ticketId', 'userId', 'text'] as const;
@@ -39,7 +39,7 @@ const scalar = z.union([z.string(), z.number(), z.boolean()]);
 export const fieldFileSchema = z.strictObject({
   /** The path as users see it in the payload; dots nest (`object.content`). */
   name: z.string().min(1).optional(),
-  /** For Omnidesk rule events: a key of templates/omnidesk/webhook-fields.json (name and type come from there). */
+  /** For Omnidesk rule events: a key of templates/omnidesk/webhook-fields.json (name, type, form and provenance come from there). */
   webhookField: z.string().optional(),
   type: z.enum(FIELD_TYPES).optional(),
   required: z.boolean().optional(),
@@ -93,6 +93,12 @@ export interface FieldDef {
   sameAs?: string;
   pattern?: string;
   summary?: SummaryRole;
+  /** Where the key and its value form come from, e.g. `key observed, form observed, label→key inferred`. */
+  provenance?: string;
+  /** The reference fact behind it (`§4.1a [S SUPLOOP]`). */
+  ref?: string;
+  /** The value form (an Omnidesk rule-webhook field: `id`, `html`, …). */
+  form?: string;
 }
 
 export interface EventDef {

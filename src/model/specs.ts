@@ -4,8 +4,37 @@
  * executes the very same object as its rule or channel, so the two cannot disagree.
  */
 
-/** Tickable fields of Omnidesk's «Выполнить вебхук» action; labels and JSON keys live in templates/omnidesk/webhook-fields.json. */
-export type OmnideskWebhookField = 'case_id' | 'initial_text' | 'last_reply_text' | 'user_id' | 'case_number' | 'subject' | 'status';
+/**
+ * Tickable fields of Omnidesk's «Выполнить вебхук» action, by the JSON key each sends (reference
+ * §4.1a); labels, value forms and provenance live in templates/omnidesk/webhook-fields.json.
+ */
+export type OmnideskWebhookField =
+  | 'case_id'
+  | 'case_description'
+  | 'last_message'
+  | 'user_id'
+  | 'case_number'
+  | 'case_subject'
+  | 'case_url'
+  | 'note_text'
+  | 'last_message_id'
+  | 'last_note_id'
+  | 'case_group'
+  | 'case_priority'
+  | 'case_status'
+  | 'case_tags'
+  | 'assigned_full_name'
+  | 'staff_full_name'
+  | 'staff_id'
+  | 'last_staff_id'
+  | 'user_full_name'
+  | 'user_email'
+  | 'user_lang'
+  | 'category'
+  | `custom_field_${number}`;
+
+/** The action's body format: JSON (what the bot recipe asks for) or a form body (reference §4.1a, IDX-IRID). */
+export type OmnideskWebhookFormat = 'JSON' | 'FORM';
 
 export type OmnideskCondition =
   /** «Статус — равен — открытое» */
@@ -23,7 +52,7 @@ export type OmnideskCondition =
 
 export type OmnideskAction =
   /** «Выполнить вебхук»: URL, method, format and the ticked fields. */
-  | { type: 'webhook'; url: string; method: 'POST' | 'GET' | 'PUT' | 'DELETE'; format: 'JSON'; fields: OmnideskWebhookField[] }
+  | { type: 'webhook'; url: string; method: 'POST' | 'GET' | 'PUT' | 'DELETE'; format: OmnideskWebhookFormat; fields: OmnideskWebhookField[] }
   /** «Добавить метку» */
   | { type: 'add_label'; label: string }
   | { type: 'remove_label'; label: string }

@@ -36,7 +36,7 @@ describe('the reference bot, alone against a sandbox', () => {
   it('answers a known question as a staff message from the API user', async () => {
     const { api, bot } = await start();
     const c = await api.createCase({ subject: 'q', content: 'Какие у вас часы работы?', user_email: 'u1@example.invalid' });
-    const res = await post(bot.url, { case_id: c.case_id, initial_text: 'Какие у вас часы работы?', user_id: c.user_id });
+    const res = await post(bot.url, { case_id: String(c.case_id), case_description: '<p>Какие у вас часы работы?</p>', user_id: String(c.user_id) });
     expect(res.status).toBe(200);
     await bot.idle();
     const staff = (await api.listMessages(c.case_id)).filter((m) => m.staff_id > 0);
@@ -48,7 +48,7 @@ describe('the reference bot, alone against a sandbox', () => {
   it('?note=1 makes the answer a note', async () => {
     const { api, bot } = await start();
     const c = await api.createCase({ subject: 'q', content: 'password?', user_email: 'u2@example.invalid' });
-    await post(`${bot.url}?note=1`, { case_id: c.case_id, initial_text: 'How do I reset my password?', user_id: c.user_id });
+    await post(`${bot.url}?note=1`, { case_id: String(c.case_id), case_description: '<p>How do I reset my password?</p>', user_id: String(c.user_id) });
     await bot.idle();
     const notes = (await api.listMessages(c.case_id)).filter((m) => m.note);
     expect(notes).toHaveLength(1);
@@ -60,7 +60,7 @@ describe('the reference bot, alone against a sandbox', () => {
     const mine = await api.createLabel('wikibot');
     const other = await api.createLabel('vip');
     const c = await api.createCase({ subject: 'q', content: 'hi', user_email: 'u3@example.invalid', labels: [mine.label_id, other.label_id] });
-    await post(bot.url, { case_id: c.case_id, last_reply_text: 'Позовите оператора, пожалуйста', user_id: c.user_id });
+    await post(bot.url, { case_id: String(c.case_id), last_message: '<p>Позовите оператора, пожалуйста</p>', user_id: String(c.user_id) });
     await bot.idle();
     const after = await api.getCase(c.case_id);
     expect(after.staff_id).toBe(2);
@@ -72,7 +72,7 @@ describe('the reference bot, alone against a sandbox', () => {
     const { api, bot } = await start();
     const label = await api.createLabel('wikibot');
     const c = await api.createCase({ subject: 'q', content: 'x', user_email: 'u4@example.invalid', labels: [label.label_id] });
-    await post(`${bot.url}?agent=2`, { case_id: c.case_id, initial_text: 'Сколько стоит слон?', user_id: c.user_id });
+    await post(`${bot.url}?agent=2`, { case_id: String(c.case_id), case_description: '<p>Сколько стоит слон?</p>', user_id: String(c.user_id) });
     await bot.idle();
     const after = await api.getCase(c.case_id);
     expect(after.staff_id).toBe(2);
@@ -83,7 +83,7 @@ describe('the reference bot, alone against a sandbox', () => {
   it('ignores a duplicate webhook', async () => {
     const { api, bot } = await start();
     const c = await api.createCase({ subject: 'q', content: 'delivery', user_email: 'u5@example.invalid' });
-    const body = { case_id: c.case_id, initial_text: 'Где моя доставка?', user_id: c.user_id };
+    const body = { case_id: String(c.case_id), case_description: '<p>Где моя доставка?</p>', user_id: String(c.user_id) };
     const [a, b] = await Promise.all([post(bot.url, body), post(bot.url, body)]);
     expect([a.status, b.status]).toEqual([200, 200]);
     await bot.idle();
@@ -101,7 +101,7 @@ describe('the reference bot, alone against a sandbox', () => {
 
   it('reports an API failure as an event, not a crash (a case that does not exist)', async () => {
     const { bot } = await start();
-    expect((await post(bot.url, { case_id: 999999999, initial_text: 'доставка', user_id: 1 })).status).toBe(200);
+    expect((await post(bot.url, { case_id: '999999999', case_description: '<p>доставка</p>', user_id: '1' })).status).toBe(200);
     await bot.idle();
     expect(bot.events.find((e) => e.kind === 'error')?.caseId).toBe(999999999);
   });

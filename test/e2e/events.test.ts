@@ -40,7 +40,7 @@ describe('omnibot events', () => {
     expect(lines[0]).toMatch(/^NAME\s+HELPDESK\s+PROVENANCE\s+CONTENT TYPE\s+DESCRIPTION$/);
     expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(NAMES);
     expect(result.stdout).toMatch(/omnidesk\.message_new\s+omnidesk\s+documented\s+application\/x-www-form-urlencoded/);
-    expect(result.stdout).toMatch(/omnidesk\.incoming\s+omnidesk\s+inferred/);
+    expect(result.stdout).toMatch(/omnidesk\.incoming\s+omnidesk\s+observed/);
     expect(result.stdout).toMatch(/helpdeskeddy\.new_ticket\s+helpdeskeddy\s+seed/);
   });
 
@@ -73,6 +73,24 @@ describe('omnibot events', () => {
     const body = JSON.parse(shown.sample.body) as Record<string, string>;
     expect(Object.keys(body)).toHaveLength(9);
     for (const f of shown.fields) expect(body[f.name]).toBe(f.sample);
+  });
+
+  it('show omnidesk.incoming gives each key\'s provenance and reference fact', async () => {
+    const text = await runCli(['events', 'show', 'omnidesk.incoming'], { cwd: plain.dir });
+    expect(text.exitCode, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/PATH\s+TYPE\s+REQUIRED\s+PROVENANCE\s+SAMPLE/);
+    expect(text.stdout).toMatch(/case_description\s+string\s+yes\s+key observed, form observed, label→key inferred\s+<p>/);
+    expect(text.stdout).toMatch(/case_id: .*§4\.1a/);
+    const shown = JSON.parse((await runCli(['events', 'show', 'omnidesk.incoming', '--json'], { cwd: plain.dir })).stdout) as {
+      fields: Array<{ name: string; provenance: string; ref: string }>;
+      sample: { body: string };
+    };
+    expect(shown.fields.map((f) => [f.name, f.provenance])).toEqual([
+      ['case_id', 'key observed, form observed, label→key inferred'],
+      ['case_description', 'key observed, form observed, label→key inferred'],
+      ['user_id', 'key observed, form observed, label→key inferred'],
+    ]);
+    expect(JSON.parse(shown.sample.body).case_id).toMatch(/^\d+$/);
   });
 
   it('show of a user sample gives its captured body verbatim', async () => {

@@ -52,7 +52,7 @@ describe('omnibot listen', () => {
     const capture = join(dir, 'basic.ndjson');
     const l = await startListen(['--capture', capture]);
     expect(l.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect(await post(`${l.url}omnidesk`, '{"case_id":88120045,"initial_text":"Здравствуйте, нужна помощь 🙏","user_id":7700123}')).toBe(200);
+    expect(await post(`${l.url}omnidesk`, '{"case_id":"88120045","case_description":"<p>Здравствуйте, нужна помощь 🙏</p>","user_id":"7700123"}')).toBe(200);
     expect(await post(l.url, 'not json {', { 'content-type': 'application/json' })).toBe(200);
     const done = await l.stop('SIGTERM');
     expect(done.exitCode).toBe(0);
@@ -84,7 +84,7 @@ describe('omnibot listen', () => {
     const bot = await startListen(['--capture', botCapture, '--status', '202']);
     const front = await startListen(['--forward-to', `${bot.url}bot`, '--path', '/in']);
     expect(front.url).toMatch(/\/in$/);
-    const body = '{"case_id":1,"initial_text":"Ёлка 🎄","user_id":2}';
+    const body = '{"case_id":"1","case_description":"<p>Ёлка 🎄</p>","user_id":"2"}';
     expect(await post(`${front.url}/x?k=v`, body)).toBe(200);
     expect(await post(`${front.url.replace(/\/in$/, '')}/elsewhere`, body)).toBe(404);
     const done = await front.stop();
@@ -127,7 +127,7 @@ describe('omnibot listen', () => {
           { env },
         );
         const headers = { 'content-type': 'application/json', 'x-hook-secret': secret, ...creds };
-        expect(await post(`${l.url}?q=1`, '{"case_id":1,"initial_text":"hi","user_id":2}', headers)).toBe(200);
+        expect(await post(`${l.url}?q=1`, '{"case_id":"1","case_description":"<p>hi</p>","user_id":"2"}', headers)).toBe(200);
         expect(await post(l.url, '{}', { ...headers, 'x-hook-secret': 'wrong' })).toBe(401);
         const done = await l.stop();
         for (const leak of leaks) {
@@ -172,7 +172,7 @@ describe('omnibot listen', () => {
     const l = await startListen(['--capture', capture, '--max-body', '2kb', '--headers-timeout', '500ms', '--request-timeout', '1s'], { quietStdout: true });
     const binary = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37) % 256));
     const kinds: Array<() => Promise<unknown>> = [
-      () => post(l.url, '{"case_id": 1, "initial_text": ', { 'content-type': 'application/json' }),
+      () => post(l.url, '{"case_id": "1", "case_description": ', { 'content-type': 'application/json' }),
       () => post(l.url, '<xml>not json</xml>', { 'content-type': 'application/xml' }),
       () => post(l.url, 'case_id=1&text=%ZZ', {}),
       () => post(l.url, binary, { 'content-type': 'application/octet-stream' }),
@@ -200,7 +200,7 @@ describe('omnibot listen', () => {
     const stallAnswers = await Promise.all(stalled);
     expect(stallAnswers.filter((a) => a.startsWith('HTTP/1.1 408'))).toHaveLength(stalls / 2);
     // Still answering normally after all that.
-    expect(await post(l.url, '{"case_id":5,"initial_text":"ok","user_id":6}')).toBe(200);
+    expect(await post(l.url, '{"case_id":"5","case_description":"<p>ok</p>","user_id":"6"}')).toBe(200);
     const done = await l.stop();
     expect(done.exitCode).toBe(0);
     const recs = await records(capture);

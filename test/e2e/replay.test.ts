@@ -19,8 +19,8 @@ afterAll(async () => {
 const TEXT = 'Здравствуйте! Заказ «№42» 😀🚀 "кавычки" \\ \n вторая строка';
 /** The field that carries message text in each shipped event, by the path users type in --set. */
 const TEXT_FIELD: Record<string, string> = {
-  'omnidesk.incoming': 'initial_text',
-  'omnidesk.changed': 'last_reply_text',
+  'omnidesk.incoming': 'case_description',
+  'omnidesk.changed': 'last_message',
   'omnidesk.message_new': 'object[content]',
   'helpdeskeddy.new_ticket': 'message',
   'helpdeskeddy.new_reply': 'message',
@@ -85,7 +85,8 @@ describe('omnibot replay', () => {
     const fromSend = original.filter((o) => o.path.startsWith('/hooks/'));
     expect(fromSend).toHaveLength(sent);
     expect(fromSend.every((o) => o.valid && o.event !== null && o.query === 'src=send')).toBe(true);
-    const textOf = (o: Record<string, any>) => (o.headers['content-type'].includes('form') ? new URLSearchParams(o.body).get('object[content]') : JSON.parse(o.body)[TEXT_FIELD[o.event]!] ?? JSON.parse(o.body).object?.content);
+    const textOf = (o: Record<string, any>) =>
+      o.headers['content-type'].includes('form') ? new URLSearchParams(o.body).get(TEXT_FIELD[o.event]!) : (JSON.parse(o.body)[TEXT_FIELD[o.event]!] ?? JSON.parse(o.body).object?.content);
     expect(fromSend.map(textOf)).toEqual(fromSend.map(() => TEXT));
   });
 

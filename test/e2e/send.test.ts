@@ -55,7 +55,7 @@ const cli = (args: string[], input?: string) => runCli(args, { cwd: dir, ...(inp
 
 describe('omnibot send', () => {
   it('sends --data byte for byte, Cyrillic and emoji included', async () => {
-    const bytes = Buffer.from('{"case_id":210000001,"initial_text":"Привет, бот! 👋🏽\\nвторая строка","user_id":5654846848}\r\n', 'utf8');
+    const bytes = Buffer.from('{"case_id":"210000001","case_description":"<p>Привет, бот! 👋🏽\\nвторая строка</p>","user_id":"5654846848"}\r\n', 'utf8');
     const file = join(dir, 'body.json');
     await writeFile(file, bytes);
     const result = await cli(['send', 'omnidesk.incoming', '--to', `${url}/hook`, '--data', file]);
@@ -96,7 +96,7 @@ describe('omnibot send', () => {
       expect(typeof line.bytes).toBe('number');
       expect(JSON.parse(String(line.response))).toMatchObject({ result: 'ok' });
     }
-    const caseIds = new Set(received.map((r) => (JSON.parse(r.body.toString()) as { case_id: number }).case_id));
+    const caseIds = new Set(received.map((r) => (JSON.parse(r.body.toString()) as { case_id: string }).case_id));
     expect(caseIds.size).toBeGreaterThan(1);
     expect(result.stderr).toMatch(/sent 7 · 2xx 7 · failed 0/);
   });
@@ -145,12 +145,12 @@ describe('omnibot send', () => {
   it('usage errors are exit 2 and name the flag: --set path, --set type, --data, --to, --count', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['send', 'new_ticket', '--to', url, '--set', 'tiket_id=1'], /tiket_id.*Valid paths: message, message_author_id/],
-      [['send', 'omnidesk.incoming', '--to', url, '--set', 'case_id=abc'], /--set case_id: expected an integer/],
+      [['send', 'omnidesk.incoming', '--to', url, '--set', 'case_id=abc'], /--set case_id: expected to match/],
       [['send', 'omnidesk.incoming', '--to', url, '--data', join(dir, 'missing.json')], /--data .*cannot read/],
       [['send', 'omnidesk.incoming', '--to', 'not a url'], /--to/],
       [['send', 'omnidesk.incoming'], /--to/],
       [['send', 'omnidesk.incoming', '--to', url, '--count', 'many'], /--count/],
-      [['send', 'omnidesk.incoming', '--to', url, '--encoding', 'form'], /--encoding form/],
+      [['send', 'helpdeskeddy.new_ticket', '--to', url, '--encoding', 'form'], /--encoding form/],
     ];
     for (const [args, message] of cases) {
       const result = await cli(args);

@@ -46,6 +46,9 @@ export interface FieldRow {
   description?: string;
   /** This sample's value. */
   sample?: FieldValue | null;
+  /** Where the key and its value form come from (Omnidesk rule webhooks; `captured` for a promoted capture). */
+  provenance?: string;
+  ref?: string;
 }
 
 export interface EventDescription extends EventRow {
@@ -88,6 +91,8 @@ export function describeEvent(event: EventDef, options: RenderOptions = {}): Eve
       ...(f.tag ? { tag: f.tag } : {}),
       ...(f.const !== undefined ? { fixed: f.const } : {}),
       ...(f.description ? { description: f.description } : {}),
+      ...(f.provenance ? { provenance: f.provenance } : {}),
+      ...(f.ref ? { ref: f.ref } : {}),
       sample: values.get(f.name) ?? null,
     })),
     sample,

@@ -45,20 +45,28 @@ export function renderEventDescription(d: EventDescription, io: Io): void {
   if (d.note) io.out(`Note: ${d.note}`);
   io.out('');
   io.out(io.c.bold('Fields (use these paths with --set):'));
-  const rows = d.fields.map((f) => [
-    f.name,
-    f.type,
-    f.required ? 'yes' : 'no',
-    f.tag ? `{${f.tag}}` : '',
-    f.fixed !== undefined ? `${shown(f.fixed)} (fixed)` : shown(f.sample),
-  ]);
   const withTags = d.fields.some((f) => f.tag);
-  const header = ['PATH', 'TYPE', 'REQUIRED', 'TAG', 'SAMPLE'];
+  const withProvenance = d.fields.some((f) => f.provenance);
+  const columns: Array<[string, (f: EventDescription['fields'][number]) => string, boolean]> = [
+    ['PATH', (f) => f.name, true],
+    ['TYPE', (f) => f.type, true],
+    ['REQUIRED', (f) => (f.required ? 'yes' : 'no'), true],
+    ['TAG', (f) => (f.tag ? `{${f.tag}}` : ''), withTags],
+    ['PROVENANCE', (f) => f.provenance ?? '', withProvenance],
+    ['SAMPLE', (f) => (f.fixed !== undefined ? `${shown(f.fixed)} (fixed)` : shown(f.sample)), true],
+  ];
+  const used = columns.filter(([, , on]) => on);
   const lines = table(
-    withTags ? header : header.filter((h) => h !== 'TAG'),
-    withTags ? rows : rows.map((r) => r.filter((_, i) => i !== 3)),
+    used.map(([h]) => h),
+    d.fields.map((f) => used.map(([, cell]) => cell(f))),
   );
   for (const l of lines) io.out(`  ${l}`);
+  const refs = d.fields.filter((f) => f.ref);
+  if (refs.length) {
+    io.out('');
+    io.out(io.c.bold('Sources (reference facts):'));
+    for (const f of refs) io.out(`  ${f.name}: ${f.ref}`);
+  }
   io.out('');
   io.out(io.c.bold('Sample body:'));
   io.out(d.sample.body);

@@ -10,7 +10,7 @@ import type { Localized } from '../../model/localized.js';
 import type { Instruction } from '../../model/resource.js';
 import type { OmnideskAction, OmnideskCondition, OmnideskRuleSpec } from '../../model/specs.js';
 import { ui } from './ui.js';
-import { webhookFieldLabel } from './webhook-fields.js';
+import { webhookFieldLabel, webhookFormat } from './webhook-fields.js';
 
 const STATUS: Record<'open' | 'waiting' | 'closed', Localized> = {
   open: { ru: 'открытое', en: 'open' }, // seed
@@ -87,7 +87,7 @@ export function actionInstructions(a: OmnideskAction): Instruction[] {
         { text: { ru: `Действие ${name.ru}:`, en: `Action ${name.en}:` } },
         { text: WEBHOOK_PARTS.url, value: a.url, depth: 1 },
         { text: WEBHOOK_PARTS.method, value: a.method, depth: 1 },
-        { text: WEBHOOK_PARTS.format, value: a.format, depth: 1 },
+        { text: WEBHOOK_PARTS.format, value: webhookFormat(a.format).ui.ru, depth: 1 },
         ...ticks,
       ];
     }

@@ -57,10 +57,19 @@ describe('dedupe', () => {
 });
 
 describe('payloads', () => {
-  it('reads the Omnidesk incoming and changed webhooks by the keys of webhook-fields.json', () => {
-    expect(readOmnideskWebhook({ case_id: 7, initial_text: 'hi', user_id: 3 })).toEqual({ helpdesk: 'omnidesk', caseId: 7, text: 'hi', userId: 3 });
-    expect(readOmnideskWebhook({ case_id: '7', last_reply_text: 'again', user_id: '3' })).toMatchObject({ caseId: 7, text: 'again', userId: 3 });
-    expect(readOmnideskWebhook({ initial_text: 'no id' })).toBeNull();
+  it('reads the Omnidesk rule webhooks as observed: string ids, HTML text, "" when absent', () => {
+    expect(readOmnideskWebhook({ case_id: '423208679', case_description: '<p>Где <b>заказ</b>?</p>', user_id: '81815346' })).toEqual({
+      helpdesk: 'omnidesk',
+      caseId: 423208679,
+      text: 'Где заказ?',
+      userId: 81815346,
+    });
+    expect(readOmnideskWebhook({ case_id: '7', last_message: '<p>again</p><p>twice</p>', user_id: '' })).toEqual({ helpdesk: 'omnidesk', caseId: 7, text: 'again\ntwice' });
+    // The changed rule's last reply wins over the case's first text when both are ticked.
+    expect(readOmnideskWebhook({ case_id: '7', case_description: '<p>first</p>', last_message: '<p>last</p>' })?.text).toBe('last');
+    expect(readOmnideskWebhook({ case_id: 7, case_description: 'plain' })).toMatchObject({ caseId: 7, text: 'plain' });
+    expect(readOmnideskWebhook({ case_description: 'no id' })).toBeNull();
+    expect(readOmnideskWebhook({ case_id: '', case_description: 'empty id' })).toBeNull();
   });
 
   it('reads the seed-002 body, every value a string', () => {
@@ -71,7 +80,7 @@ describe('payloads', () => {
 
   it('parses JSON and form bodies, and refuses anything else', () => {
     expect(parseBody('application/json', '{"case_id":1}')).toEqual({ case_id: 1 });
-    expect(parseBody('application/x-www-form-urlencoded', 'case_id=1&initial_text=a+b')).toEqual({ case_id: '1', initial_text: 'a b' });
+    expect(parseBody('application/x-www-form-urlencoded', 'case_id=1&case_description=a+b')).toEqual({ case_id: '1', case_description: 'a b' });
     expect(parseBody('application/json', '[1]')).toBeUndefined();
     expect(parseBody('application/json', 'nope')).toBeUndefined();
   });

@@ -14,8 +14,9 @@ describe('shipped catalog', () => {
     const catalog = shippedCatalog();
     expect(catalog.events.map((e) => e.name)).toEqual(SHIPPED);
     const by = (n: string) => catalog.get(n)!;
-    expect(by('omnidesk.incoming').provenance).toBe('inferred');
-    expect(by('omnidesk.changed').provenance).toBe('inferred');
+    expect(by('omnidesk.incoming').provenance).toBe('observed');
+    expect(by('omnidesk.changed').provenance).toBe('observed');
+    expect(by('omnidesk.incoming').accepts).toEqual(['json', 'form']);
     expect(by('omnidesk.message_new').provenance).toBe('documented');
     expect(by('omnidesk.message_new').contentType).toBe('application/x-www-form-urlencoded');
     expect(by('omnidesk.message_new').accepts).toEqual(['form', 'json']);
@@ -23,14 +24,24 @@ describe('shipped catalog', () => {
     for (const e of catalog.events) expect(e.description.length).toBeGreaterThan(10);
   });
 
-  it('takes the Omnidesk rule-webhook keys from templates/omnidesk/webhook-fields.json', () => {
+  it('takes the Omnidesk rule-webhook keys, forms and provenance from templates/omnidesk/webhook-fields.json', () => {
     const catalog = shippedCatalog();
-    expect(catalog.get('omnidesk.incoming')!.fields.map((f) => [f.name, f.type])).toEqual([
-      ['case_id', 'integer'],
-      ['initial_text', 'string'],
-      ['user_id', 'integer'],
+    expect(catalog.get('omnidesk.incoming')!.fields.map((f) => [f.name, f.type, f.form])).toEqual([
+      ['case_id', 'string', 'id'],
+      ['case_description', 'string', 'html'],
+      ['user_id', 'string', 'id'],
     ]);
-    expect(catalog.get('omnidesk.changed')!.fields.map((f) => f.name)).toEqual(['case_id', 'last_reply_text', 'user_id']);
+    expect(catalog.get('omnidesk.changed')!.fields.map((f) => f.name)).toEqual(['case_id', 'last_message', 'user_id']);
+    const caseId = catalog.get('omnidesk.incoming')!.fields[0]!;
+    expect(caseId.provenance).toBe('key observed, form observed, label→key inferred');
+    expect(caseId.ref).toMatch(/§4\.1a/);
+  });
+
+  it('renders the rule webhook as observed: string ids, HTML text', () => {
+    const body = JSON.parse(renderSample(shippedCatalog().get('omnidesk.incoming')!).body);
+    expect(body.case_id).toMatch(/^\d+$/);
+    expect(body.user_id).toMatch(/^\d+$/);
+    expect(body.case_description).toMatch(/^<p>.+<\/p>$/);
   });
 
   for (const name of SHIPPED) {
@@ -50,7 +61,7 @@ describe('shipped catalog', () => {
 
   it('renders fresh ids on every call', () => {
     const event = shippedCatalog().get('omnidesk.incoming')!;
-    const ids = new Set(Array.from({ length: 20 }, () => (JSON.parse(renderSample(event).body) as { case_id: number }).case_id));
+    const ids = new Set(Array.from({ length: 20 }, () => (JSON.parse(renderSample(event).body) as { case_id: string }).case_id));
     expect(ids.size).toBeGreaterThan(15);
   });
 });

@@ -39,19 +39,23 @@ describe('detectEvent', () => {
   });
 
   it('names the event but flags a payload with wrong types or missing fields', () => {
-    const wrongType = detectEvent('application/json', Buffer.from('{"case_id":"210000001","initial_text":"Привет","user_id":5}'));
+    // Omnidesk sends ids as strings (reference §4.1a): a number is not what a real account sends.
+    const wrongType = detectEvent('application/json', Buffer.from('{"case_id":210000001,"case_description":"<p>Привет</p>","user_id":"5"}'));
     expect(wrongType.event).toBe('omnidesk.incoming');
     expect(wrongType.valid).toBe(false);
     expect(wrongType.issues!.join('\n')).toContain('case_id');
-    const missing = detectEvent('application/json', Buffer.from('{"case_id":1,"last_reply_text":"x"}'));
+    const missing = detectEvent('application/json', Buffer.from('{"case_id":"1","last_message":"x"}'));
     expect(missing).toMatchObject({ event: 'omnidesk.changed', valid: false });
     expect(missing.issues!.join('\n')).toContain('user_id');
   });
 
-  it('flags a rule-webhook body sent as a form: Omnidesk rules post JSON', () => {
-    const result = detectEvent('application/x-www-form-urlencoded', Buffer.from('case_id=1&initial_text=hi&user_id=2'));
-    expect(result.event).toBe('omnidesk.incoming');
-    expect(result.valid).toBe(false);
+  it('accepts the observed rule webhook in both formats the action offers, and strips HTML from the summary', () => {
+    const json = detectEvent('application/json', Buffer.from('{"case_id":"423208679","case_description":"<p>Где <b>заказ</b>?</p>","user_id":"81815346"}'));
+    expect(json).toMatchObject({ event: 'omnidesk.incoming', valid: true, summary: { caseId: '423208679', userId: '81815346', text: 'Где заказ?' } });
+    const form = detectEvent('application/x-www-form-urlencoded', Buffer.from('case_id=1&case_description=%3Cp%3Ehi%3C%2Fp%3E&user_id=2'));
+    expect(form).toMatchObject({ event: 'omnidesk.incoming', valid: true, encoding: 'form' });
+    const absent = detectEvent('application/json', Buffer.from('{"case_id":"1","last_message":"<p>x</p>","user_id":""}'));
+    expect(absent).toMatchObject({ event: 'omnidesk.changed', valid: true });
   });
 
   it('still names a HelpDeskEddy body that a naive substitution broke', () => {

@@ -23,9 +23,9 @@ describe('--set paths', () => {
     expect(usageError(() => parseSetArg('novalue')).exitCode).toBe(2);
   });
 
-  it('keeps numbers as numbers in Omnidesk JSON', () => {
-    const body = JSON.parse(renderSample(event('omnidesk.incoming'), { set: { case_id: '210000001', user_id: '5654846848', initial_text: '42' } }).body);
-    expect(body).toMatchObject({ case_id: 210000001, user_id: 5654846848, initial_text: '42' });
+  it('keeps Omnidesk rule-webhook values strings, as a real account sends them', () => {
+    const body = JSON.parse(renderSample(event('omnidesk.incoming'), { set: { case_id: '210000001', user_id: '5654846848', case_description: '42' } }).body);
+    expect(body).toEqual({ case_id: '210000001', case_description: '42', user_id: '5654846848' });
   });
 
   it('keeps every HelpDeskEddy value a string', () => {
@@ -53,8 +53,10 @@ describe('--set paths', () => {
   });
 
   it('a value of the wrong type names the field and its type', () => {
-    expect(usageError(() => resolveSets(event('omnidesk.incoming'), { case_id: 'abc' })).message).toMatch(/case_id: expected an integer/);
-    expect(usageError(() => resolveSets(event('omnidesk.incoming'), { case_id: '99999999999999999999' })).message).toMatch(/too large/);
+    // A rule-webhook id is a string of digits (reference §4.1a).
+    expect(usageError(() => resolveSets(event('omnidesk.incoming'), { case_id: 'abc' })).message).toMatch(/case_id: expected to match/);
+    expect(usageError(() => resolveSets(event('omnidesk.message_new'), { 'object.case_id': 'abc' })).message).toMatch(/object.case_id: expected an integer/);
+    expect(usageError(() => resolveSets(event('omnidesk.message_new'), { 'object.case_id': '99999999999999999999' })).message).toMatch(/too large/);
     expect(usageError(() => resolveSets(event('helpdeskeddy.new_ticket'), { ticket_id: '12a' })).message).toMatch(/ticket_id/);
   });
 
@@ -63,6 +65,7 @@ describe('--set paths', () => {
   });
 
   it('another encoding only where the event accepts it', () => {
-    expect(usageError(() => renderSample(event('omnidesk.incoming'), { encoding: 'form' })).message).toMatch(/--encoding form/);
+    expect(usageError(() => renderSample(event('helpdeskeddy.new_ticket'), { encoding: 'form' })).message).toMatch(/--encoding form/);
+    expect(renderSample(event('omnidesk.incoming'), { encoding: 'form' }).contentType).toBe('application/x-www-form-urlencoded');
   });
 });

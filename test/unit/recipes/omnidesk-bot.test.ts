@@ -38,7 +38,7 @@ describe('recipe omnidesk-bot', () => {
     expect(spec.ruleKind).toBe('incoming');
     expect(spec.conditions).toEqual([{ field: 'status', op: 'eq', value: 'open' }]);
     expect(spec.actions).toEqual([
-      { type: 'webhook', url: 'https://bot.example.com/omnidesk', method: 'POST', format: 'JSON', fields: ['case_id', 'initial_text', 'user_id'] },
+      { type: 'webhook', url: 'https://bot.example.com/omnidesk', method: 'POST', format: 'JSON', fields: ['case_id', 'case_description', 'user_id'] },
       { type: 'add_label', label: 'wikibot' },
     ]);
   });
@@ -51,7 +51,7 @@ describe('recipe omnidesk-bot', () => {
       { field: 'labels', op: 'contains', label: 'wikibot' },
     ]);
     expect(spec.actions).toEqual([
-      { type: 'webhook', url: 'https://bot.example.com/omnidesk', method: 'POST', format: 'JSON', fields: ['case_id', 'last_reply_text', 'user_id'] },
+      { type: 'webhook', url: 'https://bot.example.com/omnidesk', method: 'POST', format: 'JSON', fields: ['case_id', 'last_message', 'user_id'] },
     ]);
   });
 

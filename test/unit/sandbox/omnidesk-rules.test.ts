@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeForm } from '../../../src/events/form.js';
 import type { OmnideskRuleSpec } from '../../../src/model/specs.js';
-import { SandboxClient, useReceiver, useSandboxClient, waitFor } from '../../helpers/sandbox.js';
-
-const fieldFile = JSON.parse(readFileSync(new URL('../../../templates/omnidesk/webhook-fields.json', import.meta.url), 'utf8'));
-const key = (name: string): string => fieldFile.fields[name].key;
+import { useReceiver, useSandboxClient, waitFor } from '../../helpers/sandbox.js';
 
 const od = useSandboxClient();
 const bot = useReceiver();
 
-/** The two rules of seed 000, as the omnidesk-bot recipe describes them. */
+/** The bot recipe's two rules, as the omnidesk-bot recipe describes them. */
 function seedRules(label: string): OmnideskRuleSpec[] {
   return [
     {
@@ -19,7 +16,7 @@ function seedRules(label: string): OmnideskRuleSpec[] {
       match: 'all',
       conditions: [{ field: 'status', op: 'eq', value: 'open' }],
       actions: [
-        { type: 'webhook', url: `${bot.url}/hook`, method: 'POST', format: 'JSON', fields: ['case_id', 'initial_text', 'user_id'] },
+        { type: 'webhook', url: `${bot.url}/hook`, method: 'POST', format: 'JSON', fields: ['case_id', 'case_description', 'user_id'] },
         { type: 'add_label', label },
       ],
     },
@@ -32,7 +29,7 @@ function seedRules(label: string): OmnideskRuleSpec[] {
         { field: 'changed_by', value: 'user' },
         { field: 'labels', op: 'contains', label },
       ],
-      actions: [{ type: 'webhook', url: `${bot.url}/hook`, method: 'POST', format: 'JSON', fields: ['case_id', 'last_reply_text', 'user_id'] }],
+      actions: [{ type: 'webhook', url: `${bot.url}/hook`, method: 'POST', format: 'JSON', fields: ['case_id', 'last_message', 'user_id'] }],
     },
   ];
 }
@@ -68,17 +65,18 @@ describe('rules admin', () => {
   });
 });
 
-describe('incoming and changed rules (seed 000)', () => {
+describe('incoming and changed rules (the bot recipe)', () => {
   it('an incoming rule fires a JSON webhook with the ticked keys, adds the label and logs the rule', async () => {
     const { labelId, incoming } = await setUp();
     const created = (await od.call('POST', '/api/cases.json', { case: { user_email: 'ivan@example.com', subject: 'Help', content: 'Привет, где заказ?' } })).body.case;
     const hook = await waitFor(() => bot.received[0]);
     expect(hook.method).toBe('POST');
     expect(hook.headers['content-type']).toMatch(/^application\/json/);
+    // Reference §4.1a: every value a string, the text as HTML.
     expect(JSON.parse(hook.body)).toEqual({
-      [key('case_id')]: created.case_id,
-      [key('initial_text')]: 'Привет, где заказ?',
-      [key('user_id')]: created.user_id,
+      case_id: String(created.case_id),
+      case_description: '<p>Привет, где заказ?</p>',
+      user_id: String(created.user_id),
     });
     const c = (await od.call('GET', `/api/cases/${created.case_id}.json`)).body.case;
     expect(c.labels).toEqual([labelId]);
@@ -91,7 +89,7 @@ describe('incoming and changed rules (seed 000)', () => {
     });
     expect(d).toMatchObject({ ruleId: incoming, event: 'omnidesk.incoming', url: `${bot.url}/hook`, method: 'POST', status: 200 });
     expect(typeof d.ms).toBe('number');
-    expect(JSON.parse(d.body)[key('case_id')]).toBe(created.case_id);
+    expect(JSON.parse(d.body).case_id).toBe(String(created.case_id));
   });
 
   it('a changed rule fires on the customer\'s reply while the label is on, never on staff replies or after hand-off', async () => {
@@ -102,7 +100,7 @@ describe('incoming and changed rules (seed 000)', () => {
     await od.call('POST', `/api/cases/${c.case_id}/messages.json`, { message: { staff_id: 1, content: 'bot answer' } });
     await od.call('POST', `/api/cases/${c.case_id}/messages.json`, { message: { user_id: c.user_id, content: 'second question' } });
     await waitFor(() => bot.received.length === 2);
-    expect(JSON.parse(bot.received[1]!.body)).toEqual({ [key('case_id')]: c.case_id, [key('last_reply_text')]: 'second question', [key('user_id')]: c.user_id });
+    expect(JSON.parse(bot.received[1]!.body)).toEqual({ case_id: String(c.case_id), last_message: '<p>second question</p>', user_id: String(c.user_id) });
 
     // Hand-off: the bot assigns the agent and removes its label (a staff change: no webhook).
     await od.call('PUT', `/api/cases/${c.case_id}.json`, { case: { staff_id: 2, delete_labels: [labelId] } });
@@ -132,7 +130,7 @@ describe('incoming and changed rules (seed 000)', () => {
         { field: 'changed_by', value: 'user' },
         { field: 'changed_by', value: 'staff' },
       ],
-      actions: [{ type: 'webhook', url: `${bot.url}/changed`, method: 'POST', format: 'JSON', fields: ['case_id', 'status'] }],
+      actions: [{ type: 'webhook', url: `${bot.url}/changed`, method: 'POST', format: 'JSON', fields: ['case_id', 'case_status'] }],
     });
     const c = (await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'x' } })).body.case;
     expect(c.status).toBe('waiting');
@@ -142,7 +140,7 @@ describe('incoming and changed rules (seed 000)', () => {
     // The status change above was the rule's; only this staff change fires the changed rule.
     await od.call('PUT', `/api/cases/${c.case_id}.json`, { case: { status: 'closed' } });
     await waitFor(() => bot.received.length === 1);
-    expect(JSON.parse(bot.received[0]!.body)).toEqual({ [key('case_id')]: c.case_id, [key('status')]: 'closed' });
+    expect(JSON.parse(bot.received[0]!.body)).toEqual({ case_id: String(c.case_id), case_status: 'закрытое' });
     expect(await deliveries(true)).toHaveLength(1);
   });
 
@@ -186,5 +184,80 @@ describe('incoming and changed rules (seed 000)', () => {
     await od.call('PUT', `/api/cases/${c.case_id}.json`, { case: { status: 'open' } });
     await od.call('POST', `/api/cases/${c.case_id}/messages.json`, { message: { user_id: c.user_id, content: 'bot 2', sent_by_bot: true } });
     expect((await od.call('GET', `/api/cases/${c.case_id}.json`)).body.case.status).toBe('open');
+  });
+});
+
+describe('the «Выполнить вебхук» body (reference §4.1a)', () => {
+  const ALL = [
+    'case_number', 'case_id', 'case_subject', 'case_description', 'case_url', 'note_text', 'last_message', 'last_message_id',
+    'last_note_id', 'case_group', 'case_priority', 'case_status', 'case_tags', 'assigned_full_name', 'staff_full_name',
+    'staff_id', 'last_staff_id', 'user_full_name', 'user_email', 'user_id', 'user_lang', 'category',
+  ] as const;
+
+  it('sends every observed key as a string: HTML texts, localized labels, "" or "0" when absent, custom_field_<id>', async () => {
+    const field = (await od.admin('POST', 'custom-fields', { title: 'Способ оплаты', field_type: 'select', field_level: 'case', field_data: { '1': 'Карта', '2': 'Электронный платеж' } })).body.custom_field;
+    const cf = `custom_field_${field.field_id}`;
+    await od.admin('POST', 'rules', {
+      kind: 'omnidesk.rule', ruleKind: 'incoming', title: 'everything', match: 'all', conditions: [],
+      actions: [{ type: 'webhook', url: `${bot.url}/all`, method: 'POST', format: 'JSON', fields: [...ALL, cf] }],
+    });
+    const c = (await od.call('POST', '/api/cases.json', {
+      case: { user_email: 'anna@example.com', user_full_name: 'Анна', subject: 'Оплата', content: 'a < b\nвторая', priority: 'low', custom_fields: { [`cf_${field.field_id}`]: '2' } },
+    })).body.case;
+    const hook = await waitFor(() => bot.received[0]);
+    const body = JSON.parse(hook.body);
+    expect(Object.keys(body)).toEqual([...ALL, cf]);
+    for (const v of Object.values(body)) expect(typeof v).toBe('string');
+    expect(body).toMatchObject({
+      case_id: String(c.case_id),
+      case_number: c.case_number,
+      case_subject: 'Оплата',
+      case_description: '<p>a &lt; b<br>вторая</p>',
+      last_message: '<p>a &lt; b<br>вторая</p>',
+      case_url: expect.stringMatching(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/staff/cases/record/${c.case_number}$`)),
+      note_text: '',
+      last_note_id: '',
+      case_group: 'Поддержка',
+      case_priority: 'Низкий',
+      case_status: 'открытое',
+      case_tags: '',
+      staff_id: '0',
+      last_staff_id: '0',
+      assigned_full_name: '',
+      user_full_name: 'Анна',
+      user_email: 'anna@example.com',
+      user_id: String(c.user_id),
+      user_lang: '1',
+      category: '',
+      [cf]: 'Электронный платеж',
+    });
+    expect(body.last_message_id).toMatch(/^\d+$/);
+  });
+
+  it('sends the same keys form-encoded when the action\'s format is FORM, and in the query for GET', async () => {
+    await od.admin('POST', 'rules', {
+      kind: 'omnidesk.rule', ruleKind: 'incoming', title: 'form', match: 'all', conditions: [],
+      actions: [
+        { type: 'webhook', url: `${bot.url}/form`, method: 'POST', format: 'FORM', fields: ['case_id', 'case_description', 'user_id'] },
+        { type: 'webhook', url: `${bot.url}/get?x=1`, method: 'GET', format: 'JSON', fields: ['case_id', 'case_status'] },
+      ],
+    });
+    const c = (await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'Где заказ?' } })).body.case;
+    await waitFor(() => bot.received.length === 2);
+    const form = bot.received.find((r) => r.url.startsWith('/form'))!;
+    expect(form.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+    expect(decodeForm(form.body)).toEqual({ case_id: String(c.case_id), case_description: '<p>Где заказ?</p>', user_id: String(c.user_id) });
+    const get = bot.received.find((r) => r.url.startsWith('/get'))!;
+    const query = new URL(get.url, 'http://x').searchParams;
+    expect(Object.fromEntries(query)).toEqual({ x: '1', case_id: String(c.case_id), case_status: 'открытое' });
+  });
+
+  it('refuses a rule that ticks a field the action does not offer', async () => {
+    const bad = await od.admin('POST', 'rules', {
+      kind: 'omnidesk.rule', ruleKind: 'incoming', title: 'bad', match: 'all', conditions: [],
+      actions: [{ type: 'webhook', url: `${bot.url}/x`, method: 'POST', format: 'JSON', fields: ['initial_text'] }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/initial_text/);
   });
 });

@@ -103,7 +103,7 @@ describe('markdown and json', () => {
       match: 'all',
       conditions: [{ field: 'status', op: 'eq', value: 'open' }],
       actions: [
-        { type: 'webhook', url: 'https://bot.example.com/omnidesk', method: 'POST', format: 'JSON', fields: ['case_id', 'initial_text', 'user_id'] },
+        { type: 'webhook', url: 'https://bot.example.com/omnidesk', method: 'POST', format: 'JSON', fields: ['case_id', 'case_description', 'user_id'] },
         { type: 'add_label', label: 'wikibot' },
       ],
     });

@@ -4,8 +4,8 @@
  * or the webhook would silently lack a key.
  */
 import { z } from 'zod';
-import type { OmnideskRuleSpec } from '../../../model/specs.js';
-import type { WebhookFields } from './webhook-fields.js';
+import type { OmnideskRuleSpec, OmnideskWebhookField } from '../../../model/specs.js';
+import { webhookField, type WebhookFieldFile } from '../webhook-fields.js';
 
 const caseStatus = z.enum(['open', 'waiting', 'closed']);
 
@@ -18,7 +18,8 @@ const condition = z.union([
   z.object({ field: z.literal('has_staff_reply'), value: z.boolean() }).strict(),
 ]);
 
-const webhookField = z.enum(['case_id', 'initial_text', 'last_reply_text', 'user_id', 'case_number', 'subject', 'status']);
+/** A key of the field file (checked against it below), or one data field's `custom_field_<id>`. */
+const tickedField = z.custom<OmnideskWebhookField>((v) => typeof v === 'string' && /^[a-z0-9_]+$/.test(v), 'expected a field key');
 
 const action = z.union([
   z
@@ -26,8 +27,8 @@ const action = z.union([
       type: z.literal('webhook'),
       url: z.url({ protocol: /^https?$/ }),
       method: z.enum(['POST', 'GET', 'PUT', 'DELETE']),
-      format: z.literal('JSON'),
-      fields: z.array(webhookField),
+      format: z.enum(['JSON', 'FORM']),
+      fields: z.array(tickedField),
     })
     .strict(),
   z.object({ type: z.literal('add_label'), label: z.string().min(1) }).strict(),
@@ -47,10 +48,10 @@ export const ruleSpecSchema = z
   .strict();
 
 /** A field named by the spec type but missing from the field file would be dropped silently. */
-export function unknownWebhookField(spec: OmnideskRuleSpec, fields: WebhookFields): string | undefined {
+export function unknownWebhookField(spec: OmnideskRuleSpec, file: WebhookFieldFile): string | undefined {
   for (const [i, a] of spec.actions.entries()) {
     if (a.type !== 'webhook') continue;
-    const missing = a.fields.find((f) => !fields[f]);
+    const missing = a.fields.find((f) => !webhookField(f, file));
     if (missing) return `actions.${i}.fields: "${missing}" is not in templates/omnidesk/webhook-fields.json`;
   }
   return undefined;

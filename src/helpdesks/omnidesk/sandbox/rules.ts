@@ -7,7 +7,7 @@
 import type { OmnideskAction, OmnideskCondition, OmnideskRuleSpec } from '../../../model/specs.js';
 import { changeLabels, hasStaffReply, logChange, setStatus } from './case-ops.js';
 import type { CaseRec, MessageAuthor, RuleRec } from './store.js';
-import { webhookPayload, type FieldValues } from './webhook-fields.js';
+import { ruleWebhookPayload, ruleWebhookRequest, ruleWebhookValues } from './rule-webhook.js';
 import type { Txn } from './world.js';
 
 export interface Trigger {
@@ -49,40 +49,13 @@ function ruleMatches(txn: Txn, c: CaseRec, spec: OmnideskRuleSpec, trigger: Trig
   return spec.match === 'all' ? results.every(Boolean) : results.some(Boolean);
 }
 
-function fieldValues(txn: Txn, c: CaseRec): FieldValues {
-  const messages = txn.store.messagesOf(c.case_id).filter((m) => !m.note);
-  return {
-    case_id: c.case_id,
-    case_number: c.case_number,
-    subject: c.subject,
-    status: c.status,
-    user_id: c.user_id,
-    initial_text: messages[0]?.content ?? '',
-    last_reply_text: messages[messages.length - 1]?.content ?? '',
-  };
-}
-
 function runAction(txn: Txn, c: CaseRec, rule: RuleRec, action: OmnideskAction): void {
   const doneBy = `rule_${rule.rule_id}`;
   switch (action.type) {
     case 'webhook': {
-      const payload = webhookPayload(txn.fields, action.fields, fieldValues(txn, c));
-      // GET and DELETE carry no body; their fields travel in the query string.
-      const withBody = action.method === 'POST' || action.method === 'PUT';
-      let url = action.url;
-      if (!withBody) {
-        const u = new URL(action.url);
-        for (const [k, v] of Object.entries(payload)) u.searchParams.set(k, String(v));
-        url = u.toString();
-      }
-      txn.outbox.push({
-        event: RULE_EVENTS[rule.spec.ruleKind],
-        url,
-        method: action.method,
-        contentType: withBody ? 'application/json' : undefined,
-        body: withBody ? JSON.stringify(payload) : '',
-        ruleId: rule.rule_id,
-      });
+      const values = ruleWebhookValues(txn.store, txn.fields, c, txn.origin);
+      const payload = ruleWebhookPayload(txn.fields, action.fields, values);
+      txn.outbox.push({ event: RULE_EVENTS[rule.spec.ruleKind], ...ruleWebhookRequest(action, payload, txn.fields), ruleId: rule.rule_id });
       return;
     }
     case 'add_label':

@@ -20,7 +20,7 @@ import { messageRoutes } from './routes-messages.js';
 import { userRoutes } from './routes-users.js';
 import { seedStore } from './seed.js';
 import type { StaffRec } from './store.js';
-import { loadWebhookFields } from './webhook-fields.js';
+import { webhookFieldFile } from '../webhook-fields.js';
 import type { OmnideskWorld } from './world.js';
 
 export const DEFAULT_EMAIL = 'admin@sandbox.test';
@@ -54,7 +54,7 @@ export function createOmnideskSandbox(options: OmnideskSandboxOptions = {}): Omn
   const faults = new FaultQueue();
   const requests = new RequestLog();
   const deliveries = new DeliveryLog({ timeoutMs: options.webhookTimeoutMs, userAgent: 'omnibot-sandbox (Omnidesk)' });
-  const world: OmnideskWorld = { store: seedStore({ email, now: now() }), now, fields: loadWebhookFields(), deliveries };
+  const world: OmnideskWorld = { store: seedStore({ email, now: now() }), now, fields: webhookFieldFile(), deliveries, origin: 'http://127.0.0.1' };
 
   const api = new Router<CallContext<StaffRec>>();
   directoryRoutes(api, world);
@@ -87,6 +87,8 @@ export function createOmnideskSandbox(options: OmnideskSandboxOptions = {}): Omn
       return { rate_limit_per_minute: String(rate.limit), api_calls_left: String(rate.remaining) };
     },
     gate: (req) => {
+      const host = req.headers.host;
+      if (typeof host === 'string' && /^[\w.\-:[\]]+$/.test(host)) world.origin = `http://${host}`;
       const rate = limiter.take();
       if (!rate.allowed) return json(429, { error: 'rate_limit_exceeded' }, { retry_after: String(rate.retryAfterSeconds) });
       const creds = parseBasicAuth(req.headers.authorization);

@@ -6,26 +6,29 @@
 import type { DeliveryLog, OutboundWebhook } from '../../../server/deliveries.js';
 import type { CallContext } from '../../../server/sandbox-server.js';
 import type { OmnideskStore } from './store.js';
-import type { WebhookFields } from './webhook-fields.js';
+import type { WebhookFieldFile } from '../webhook-fields.js';
 
 export interface OmnideskWorld {
   /** Replaced wholesale by `/_sandbox/reset`. */
   store: OmnideskStore;
   now(): number;
-  fields: WebhookFields;
+  fields: WebhookFieldFile;
   deliveries: DeliveryLog;
+  /** `http://host:port` as the last API call addressed it: the base of case_url and file URLs. */
+  origin: string;
 }
 
 export interface Txn {
   store: OmnideskStore;
-  fields: WebhookFields;
+  fields: WebhookFieldFile;
+  origin: string;
   /** One timestamp for everything the call changes. */
   at: number;
   outbox: OutboundWebhook[];
 }
 
 export function begin(world: OmnideskWorld): Txn {
-  return { store: world.store, fields: world.fields, at: world.now(), outbox: [] };
+  return { store: world.store, fields: world.fields, origin: world.origin, at: world.now(), outbox: [] };
 }
 
 /** Sends the call's webhooks once the reply is out, each logged as a delivery. */
