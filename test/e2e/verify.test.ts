@@ -28,6 +28,7 @@ interface Check {
   message?: string;
   cause?: string;
   hint?: string;
+  details?: any;
   step?: { id: string; number?: number; title: string };
 }
 
@@ -45,6 +46,26 @@ async function fakeBot(status: number, delayMs = 0): Promise<string> {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: status >= 500 ? 'kaboom' : undefined }));
     }, delayMs);
+  });
+  await new Promise<void>((resolve) => extra!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(extra.address() as AddressInfo).port}/hook`;
+}
+
+/** A bot written against the intuitive form: it answers 400 unless case_id is a JSON number. */
+async function strictBot(): Promise<string> {
+  extra = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let ok = false;
+      try {
+        ok = typeof (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { case_id?: unknown }).case_id === 'number';
+      } catch {
+        ok = false;
+      }
+      res.writeHead(ok ? 200 : 400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(ok ? { ok: true } : { error: 'case_id must be an integer' }));
+    });
   });
   await new Promise<void>((resolve) => extra!.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(extra.address() as AddressInfo).port}/hook`;
@@ -219,6 +240,21 @@ describe('each failure fails the right check with the right hint', () => {
     const endpoint = check(JSON.parse(r.stdout), 'wikibot/endpoint');
     expect(endpoint.message).toBe('the bot answered 500 to omnidesk.incoming');
     expect(endpoint.hint).toContain('omnibot send omnidesk.incoming');
+    // No single field explains it, so the hint lists how Omnidesk sends each one.
+    expect(endpoint.hint).toContain('Omnidesk sends case_id as a JSON string of digits');
+    expect(endpoint.hint).toContain('case_description as HTML text');
+  });
+
+  it('a bot that refuses string ids: the endpoint check names case_id and the form Omnidesk sends it in', async () => {
+    fx = await setup({ webhookUrl: await strictBot() });
+    const r = await fx.run(['verify', '--json', '--timeout', '2s']);
+    expect(r.exitCode).toBe(1);
+    const endpoint = check(JSON.parse(r.stdout), 'wikibot/endpoint');
+    expect(endpoint.message).toBe('the bot answered 400 to omnidesk.incoming');
+    expect(endpoint.cause).toBe('the bot refuses the body as the helpdesk really sends it');
+    expect(endpoint.hint).toMatch(/^case_id must be accepted as a JSON string of digits \("423208679"\), not a number: the bot took \d+ but refused "\d+"/);
+    expect(endpoint.hint).not.toMatch(/user_id must/);
+    expect(endpoint.details!.fields.culprits.map((c: { name: string }) => c.name)).toEqual(['case_id']);
   });
 
   it('the bot slower than the timeout: the endpoint check says so and suggests answering first', async () => {
