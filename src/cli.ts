@@ -1,16 +1,28 @@
 /**
- * Builds the program and is the only place that sets the exit code. Command definitions are
- * cheap (commander only); handlers, zod, undici, chalk and prompts load when a command runs.
+ * `main(argv, runtime)`: builds the program, runs one command and returns its exit code. It
+ * touches no process global: `bin/omnibot.js` passes the process's streams, env, folder and a
+ * signal its SIGINT/SIGTERM handlers abort; tests pass their own. Command definitions are cheap
+ * (commander only); handlers, zod, undici, chalk and prompts load when a command runs.
  */
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/registry.js';
-import { outcome } from './commands/lazy-action.js';
+import { bindInvocation, type Invocation } from './commands/lazy-action.js';
+import type { Runtime } from './context.js';
 import { EXIT } from './core/errors.js';
-import { interrupt } from './core/interrupt.js';
 import { VERSION } from './version.js';
 
-/** `argv` picks the one command whose full definition is loaded (see commands/registry.ts). */
-export async function buildProgram(argv: string[] = []): Promise<Command> {
+export type { Runtime } from './context.js';
+export type { ParsedCall } from './commands/lazy-action.js';
+
+export interface MainOptions extends Runtime {
+  /** Runs instead of every command's handler and returns its exit code (tests: what was parsed). */
+  intercept?: Invocation['intercept'];
+}
+
+const USAGE_HINT = '(run with --help for usage)';
+
+/** `argv` (the user's arguments) picks the one command whose full definition is loaded. */
+export async function buildProgram(argv: string[], runtime: Pick<Runtime, 'stdout' | 'stderr'>): Promise<Command> {
   const program = new Command('omnibot')
     .description('Connect support bots to Omnidesk and HelpDeskEddy, and prove the connection works.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -20,9 +32,6 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
     .option('-v, --verbose', 'more detail on stderr')
     .option('-q, --quiet', 'only errors on stderr')
     .option('--no-input', 'never prompt; a missing value is an error naming its flag')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) })
     .addHelpText(
       'after',
       `
@@ -35,56 +44,49 @@ Start here:
   $ omnibot verify --e2e    prove the setup works end to end
 `,
     );
-  // Every subcommand inherits the strict, non-exiting behaviour.
   await registerCommands(program, argv);
-  for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
+  // Every command, however deep, throws instead of exiting and writes to the runtime's streams.
+  const output = {
+    writeOut: (s: string) => void runtime.stdout.write(s),
+    writeErr: (s: string) => void runtime.stderr.write(s),
+    outputError: (s: string, write: (s: string) => void) => write(s),
+    // Commander would ask process.stdout; help wraps to the runtime's terminal, or 80 columns.
+    getOutHelpWidth: () => (runtime.stdout.isTTY ? runtime.stdout.columns : undefined) ?? 80,
+    getErrHelpWidth: () => (runtime.stderr.isTTY ? runtime.stderr.columns : undefined) ?? 80,
+    getOutHasColors: () => false,
+    getErrHasColors: () => false,
+  };
+  const strict = (cmd: Command): void => {
+    cmd.exitOverride().showHelpAfterError(USAGE_HINT).configureOutput(output);
+    cmd.commands.forEach(strict);
+  };
+  strict(program);
   return program;
 }
 
-function installSignalHandlers(abort: () => void): void {
-  let count = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    count += 1;
-    if (count > 1) process.exit(EXIT.cancelled);
-    abort();
-    // A command that ignores the signal still ends: a second signal or 10 s forces the exit.
-    setTimeout(() => process.exit(signal === 'SIGINT' ? EXIT.cancelled : EXIT.failed), 10_000).unref();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-}
-
-export async function main(argv: string[]): Promise<number> {
-  const program = await buildProgram(argv);
-  if (argv.length <= 2) {
+export async function main(argv: string[], options: MainOptions): Promise<number> {
+  const { intercept, ...runtime } = options;
+  const program = await buildProgram(argv, runtime);
+  if (argv.length === 0) {
     program.outputHelp({ error: true });
     return EXIT.usage;
   }
-  installSignalHandlers(() => interrupt.abort());
+  const invocation: Invocation = { runtime, exitCode: EXIT.ok, intercept };
+  bindInvocation(program, invocation);
   try {
-    await program.parseAsync(argv);
-    return outcome.exitCode;
+    await program.parseAsync(argv, { from: 'user' });
+    return invocation.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.ok;
       return EXIT.usage;
     }
-    const { renderError } = await import('./render-error.js');
-    return renderError(err, program.opts());
-  }
-}
-
-/** Entry point used by `bin/omnibot.js`. */
-export async function run(argv: string[] = process.argv): Promise<void> {
-  // `omnibot steps | head` closes the pipe early: the reader's choice, not a crash with a stack.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(process.exitCode ?? 0);
-  });
-  try {
-    process.exitCode = await main(argv);
-  } catch (err) {
-    process.stderr.write(`omnibot: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
-    process.exitCode = EXIT.failed;
+    try {
+      const { renderError } = await import('./render-error.js');
+      return renderError(err, program.opts(), runtime.stderr);
+    } catch (inner) {
+      runtime.stderr.write(`omnibot: internal error: ${(inner as Error)?.message ?? String(inner)}\n`);
+      return EXIT.failed;
+    }
   }
 }

@@ -22,7 +22,7 @@ function causeText(err: unknown): string | undefined {
   return String(cause);
 }
 
-export function renderError(err: unknown, flags: Flags, stderr: { write(s: string): unknown } = process.stderr): number {
+export function renderError(err: unknown, flags: Flags, stderr: { write(s: string): unknown }): number {
   let known: OmnibotError | undefined;
   if (isOmnibotError(err)) known = err;
   else if (isPromptCancellation(err)) known = new CancelledError();

@@ -3,7 +3,7 @@
  * Keeping handlers behind `import()` is what keeps `omnibot --help` near bare-node start-up.
  */
 import type { Command } from 'commander';
-import type { Context } from '../context.js';
+import type { Context, Runtime } from '../context.js';
 
 export interface CommandInput {
   /** Positional arguments, in declaration order. */
@@ -16,19 +16,57 @@ export interface CommandInput {
 /** A handler returns the exit code it wants (0 when omitted); failures are thrown. */
 export type Handler = (input: CommandInput, ctx: Context) => Promise<number | void>;
 
-/** What `src/cli.ts` reads after parsing, so that it stays the one place that sets the exit code. */
-export const outcome = { exitCode: 0 };
+/** What commander parsed for the command that runs: its path (`['events', 'show']`), args, opts. */
+export interface ParsedCall {
+  path: string[];
+  args: unknown[];
+  opts: Record<string, unknown>;
+}
+
+/**
+ * One run of `main()`: the runtime its commands get, and the exit code the handler returned.
+ * `intercept` stands in for every handler (gh's `runF`): tests see what commander parsed.
+ */
+export interface Invocation {
+  runtime: Runtime;
+  exitCode: number;
+  intercept?: (call: ParsedCall) => number | void | Promise<number | void>;
+}
+
+// Keyed by the root program, so concurrent runs of main() in one process never share a run.
+const invocations = new WeakMap<Command, Invocation>();
+
+export function bindInvocation(program: Command, invocation: Invocation): void {
+  invocations.set(program, invocation);
+}
+
+function root(command: Command): Command {
+  let cmd = command;
+  while (cmd.parent) cmd = cmd.parent;
+  return cmd;
+}
+
+function commandPath(command: Command): string[] {
+  const path: string[] = [];
+  for (let cmd: Command | null = command; cmd?.parent; cmd = cmd.parent) path.unshift(cmd.name());
+  return path;
+}
 
 export function lazyAction(load: () => Promise<{ default: Handler }>) {
   return async (...all: unknown[]): Promise<void> => {
     const command = all[all.length - 1] as Command;
     const args = all.slice(0, -2);
     const opts = command.optsWithGlobals() as Record<string, unknown>;
+    const invocation = invocations.get(root(command));
+    if (!invocation) throw new Error(`omnibot ${commandPath(command).join(' ')}: run through main()`);
+    if (invocation.intercept) {
+      invocation.exitCode = (await invocation.intercept({ path: commandPath(command), args, opts })) ?? 0;
+      return;
+    }
     const [{ default: handler }, { createContext }] = await Promise.all([load(), import('../context.js')]);
-    const ctx = createContext(opts);
+    const ctx = createContext(opts, invocation.runtime);
     try {
-      const code = await handler({ args, opts, command }, ctx);
-      outcome.exitCode = code ?? 0;
+      invocation.exitCode = (await handler({ args, opts, command }, ctx)) ?? 0;
     } finally {
       await ctx.dispose();
     }

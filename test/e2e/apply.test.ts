@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { screen } from '@inquirer/testing/vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -101,8 +102,11 @@ describe('omnibot apply at a terminal', () => {
       {},
       {
         cwd: project.dir,
-        prompter: new InquirerPrompter(),
-        streams: { stdout: { write: (x: string) => (stdout += x) }, stderr: { write: () => true }, stdin: { isTTY: true }, env: project.env },
+        prompter: new InquirerPrompter({}),
+        stdout: { write: (x: string) => (stdout += x) },
+        stderr: { write: () => true },
+        stdin: Object.assign(Readable.from([]), { isTTY: true }),
+        env: project.env,
         signal: new AbortController().signal,
       },
     );

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 /**
  * `omnibot init`: the built CLI without a terminal (flags and an env key), and the wizard at a
  * terminal, driven through @inquirer/testing's screen (real prompts rendered to a virtual
@@ -140,13 +141,11 @@ function terminalContext(): Context {
     {},
     {
       cwd: project.dir,
-      prompter: new InquirerPrompter(),
-      streams: {
-        stdout: { write: () => true },
-        stderr: { write: (s: string) => (stderr += s) },
-        stdin: { isTTY: true },
-        env: {},
-      },
+      prompter: new InquirerPrompter({}),
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s) },
+      stdin: Object.assign(Readable.from([]), { isTTY: true }),
+      env: {},
       signal: new AbortController().signal,
     },
   );

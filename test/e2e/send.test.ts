@@ -51,7 +51,7 @@ afterAll(async () => {
   await cleanup();
 });
 
-const cli = (args: string[], input?: string) => runCli(args, { cwd: dir, ...(input !== undefined ? { input } : {}) });
+const cli = (args: string[], input?: string) => runCli(args, { cwd: dir, ...(input !== undefined ? { stdin: input } : {}) });
 
 describe('omnibot send', () => {
   it('sends --data byte for byte, Cyrillic and emoji included', async () => {

@@ -1,8 +1,23 @@
-/** Runs the built CLI the way a user (or CI) does: no terminal, no colours. */
+/**
+ * Runs omnibot the way a user (or CI) does, with no terminal and no colours by default.
+ *
+ * `runCli` calls `main()` in this process with captured streams, its own env (nothing of the
+ * test process's env leaks in) and folder: the fast path, for nearly every test. `startCli` does
+ * the same for a long-running command (listen, sandbox, tail --follow) and stops it through its
+ * signal. `parseCli` returns what commander parsed without running the handler (gh's runF).
+ * `spawnCli` runs the built bin/omnibot.js in a child process: only for what needs a process
+ * (the shim, signals, a real TTY, one smoke run per command).
+ */
 import { execa, type Options } from 'execa';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { main, type ParsedCall } from '../../src/cli.js';
+import { clearSecrets } from '../../src/core/io/secrets.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/omnibot.js', import.meta.url));
+
+/** The environment every run starts from: CI, no colours. Options add to it. */
+export const CLI_ENV = { CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' };
 
 export interface CliResult {
   exitCode: number;
@@ -10,12 +25,113 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(args: string[], options: Options = {}): Promise<CliResult> {
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** Bytes on stdin (`send --data -`); stdin is empty without it. */
+  stdin?: string | Buffer;
+  /** Pretend stdin, stdout and stderr are a terminal (interactive prompts; drop CI from env too). */
+  isTTY?: boolean;
+  /** Aborts the run as Ctrl-C would (the first signal). */
+  signal?: AbortSignal;
+}
+
+class Capture {
+  text = '';
+  private listeners: Array<(text: string) => void> = [];
+  constructor(readonly isTTY: boolean) {}
+  write(chunk: string | Uint8Array): boolean {
+    this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    for (const fn of this.listeners) fn(this.text);
+    return true;
+  }
+  /** Resolves with the first full line that starts with `prefix`. */
+  line(prefix: string): Promise<string> {
+    return new Promise((resolve) => {
+      const check = (text: string) => {
+        const found = text.split('\n').slice(0, -1).find((l) => l.startsWith(prefix));
+        if (found === undefined) return false;
+        this.listeners = this.listeners.filter((fn) => fn !== check);
+        resolve(found);
+        return true;
+      };
+      if (!check(this.text)) this.listeners.push(check);
+    });
+  }
+}
+
+function runtime(options: RunOptions, signal: AbortSignal) {
+  const tty = Boolean(options.isTTY);
+  const stdout = new Capture(tty);
+  const stderr = new Capture(tty);
+  const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]), { isTTY: tty });
+  const env = { ...CLI_ENV, ...options.env };
+  if (tty) delete (env as Record<string, unknown>).CI;
+  return { stdout, stderr, stdin, env, cwd: options.cwd ?? process.cwd(), signal };
+}
+
+function run(args: string[], options: RunOptions, signal: AbortSignal) {
+  // Secrets are registered process-wide (a real run is one process); each run starts clean.
+  clearSecrets();
+  const rt = runtime(options, signal);
+  const done = main(args, rt).then((exitCode) => ({ exitCode, stdout: rt.stdout.text, stderr: rt.stderr.text }));
+  return { rt, done };
+}
+
+/** `omnibot <args>` in this process; resolves when the command returns. */
+export async function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  return run(args, options, options.signal ?? new AbortController().signal).done;
+}
+
+export interface RunningCli {
+  /** The first stderr line that starts with `ready `, parsed (`{ url }`, or the sandbox's URLs). */
+  ready(): Promise<Record<string, string>>;
+  /** Resolves with the first full stderr line that starts with `prefix`. */
+  stderrLine(prefix: string): Promise<string>;
+  stdout(): string;
+  stderr(): string;
+  /** Aborts the signal (as a first Ctrl-C) and waits for the command to end. */
+  stop(): Promise<CliResult>;
+  done: Promise<CliResult>;
+}
+
+/** A long-running `omnibot <args>` in this process; stop it (afterEach) with `stop()`. */
+export function startCli(args: string[], options: Omit<RunOptions, 'signal'> = {}): RunningCli {
+  const controller = new AbortController();
+  const { rt, done } = run(args, options, controller.signal);
+  // A command that fails before it is ready must not leave `ready()` waiting forever.
+  const failed = done.then((r) => {
+    throw new Error(`omnibot ${args.join(' ')} ended (exit ${r.exitCode}) before it was ready:\n${r.stderr}`);
+  });
+  return {
+    ready: () => Promise.race([rt.stderr.line('ready '), failed]).then((l) => JSON.parse(l.slice('ready '.length))),
+    stderrLine: (prefix) => Promise.race([rt.stderr.line(prefix), failed]),
+    stdout: () => rt.stdout.text,
+    stderr: () => rt.stderr.text,
+    stop: () => {
+      controller.abort();
+      return done;
+    },
+    done,
+  };
+}
+
+/** What commander parsed for `omnibot <args>` (the handler does not run), or the usage failure. */
+export async function parseCli(args: string[], options: RunOptions = {}): Promise<CliResult & { call?: ParsedCall }> {
+  clearSecrets();
+  const rt = runtime(options, new AbortController().signal);
+  let call: ParsedCall | undefined;
+  const exitCode = await main(args, { ...rt, intercept: (c) => void (call = c) });
+  return { exitCode, stdout: rt.stdout.text, stderr: rt.stderr.text, call };
+}
+
+/** The built CLI in a child process, as a user's shell runs it. */
+export async function spawnCli(args: string[], options: Options = {}): Promise<CliResult> {
   const result = await execa('node', [BIN, ...args], {
     reject: false,
     timeout: 120_000,
     ...options,
-    env: { CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1', ...(options.env ?? {}) },
+    env: { ...CLI_ENV, ...(options.env ?? {}) },
   });
   return { exitCode: result.exitCode ?? 1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }

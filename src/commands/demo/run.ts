@@ -80,11 +80,16 @@ export async function runDemo(options: DemoOptions, ctx: Context): Promise<DemoR
     progress(`config    ${file}`);
 
     // The inner commands run quietly against the temporary config; the demo narrates.
+    const { stdout, stderr, env } = ctx.io.streams;
     inner = createContext({ ...ctx.flags, config: file, quiet: true, json: false }, {
+      stdout,
+      stderr,
+      stdin: ctx.stdin,
+      env,
       cwd: dir,
-      streams: ctx.io.streams,
       prompter: new NonInteractivePrompter(),
       signal: ctx.signal,
+      now: () => ctx.now(),
     });
     const loaded = await inner.loadConfig();
     const { apply } = await import('../../engine/apply.js');

@@ -16,7 +16,7 @@ const handler: Handler = async ({ args, opts }, ctx) => {
   const sets = resolveSets(event, parseSetArgs(options.set));
   // Checks --encoding against the event before anything is sent.
   if (options.encoding) renderSample(event, { set: sets, encoding: options.encoding });
-  const data = options.data ? await readData(options.data) : undefined;
+  const data = options.data ? await readData(options.data, ctx.stdin, ctx.cwd) : undefined;
 
   ctx.defer(closeSharedAgent);
   const width = String(options.count).length;

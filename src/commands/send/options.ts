@@ -3,6 +3,7 @@
  * here ever repeats one: a malformed --header is described, not quoted.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../../core/errors.js';
 import { registerSecret } from '../../core/io/secrets.js';
@@ -67,15 +68,15 @@ export function parseHeaders(args: string[] = []): Array<[string, string]> {
   });
 }
 
-/** The raw body of `--data <file|->`; the bytes are sent untouched. */
-export async function readData(source: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<Buffer> {
+/** The raw body of `--data <file|->` (a file relative to `cwd`); the bytes are sent untouched. */
+export async function readData(source: string, stdin: NodeJS.ReadableStream, cwd: string): Promise<Buffer> {
   if (source === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
     return Buffer.concat(chunks);
   }
   try {
-    return await readFile(source);
+    return await readFile(resolve(cwd, source));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;

@@ -17,6 +17,7 @@ export interface GlobalFlags {
 export interface Writable {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  columns?: number;
 }
 
 export interface IoStreams {
@@ -116,8 +117,4 @@ export class Io {
   err(line: string): void {
     this.streams.stderr.write(redact(line) + '\n');
   }
-}
-
-export function processStreams(): IoStreams {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }

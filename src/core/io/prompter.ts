@@ -60,7 +60,8 @@ export class InquirerPrompter implements Prompter {
   readonly interactive = true;
   private lib?: Inquirer;
 
-  constructor(private readonly context: InquirerContext = { output: process.stderr }) {}
+  /** `context` names the terminal; @inquirer's default is the process's stdin and stdout. */
+  constructor(private readonly context: InquirerContext) {}
 
   private async load(): Promise<Inquirer> {
     this.lib ??= await import('@inquirer/prompts');

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,12 +13,11 @@ function fakeRun(flags: Record<string, unknown>) {
   const err: string[] = [];
   const abort = new AbortController();
   const ctx = createContext(flags, {
-    streams: {
-      stdout: { write: (s: string) => out.push(s) },
-      stderr: { write: (s: string) => err.push(s) },
-      stdin: {},
-      env: { CI: 'true', NO_COLOR: '1' },
-    },
+    stdout: { write: (s: string) => out.push(s) },
+    stderr: { write: (s: string) => err.push(s) },
+    stdin: Readable.from([]),
+    env: { CI: 'true', NO_COLOR: '1' },
+    cwd: process.cwd(),
     signal: abort.signal,
   });
   const command = { optsWithGlobals: () => flags } as never;
