@@ -8,7 +8,8 @@
  * the command prints them.
  */
 import type { Config } from '../config/schema.js';
-import { resourceKey, updateState } from '../config/state.js';
+import { resourceKey, runLockPath, updateState } from '../config/state.js';
+import { withFileLock } from '../core/file-lock.js';
 import { CancelledError } from '../core/errors.js';
 import type { StepEntry } from '../steps/collect.js';
 import { engineClients, type ClientSet } from './clients.js';
@@ -108,17 +109,17 @@ function summarizeApply(items: ApplyItem[]): ApplySummary {
   return s;
 }
 
-export async function apply(config: Config, ectx: EngineContext, options: ApplyOptions = {}): Promise<ApplyResult> {
-  const dryRun = Boolean(options.dryRun);
-  const now = ectx.now ?? (() => new Date());
-  const clients = engineClients(config, ectx);
-  const evaluated = await evaluateAll(config, ectx, clients);
-
+async function applyApiPhase(
+  evaluated: Evaluated[],
+  ectx: EngineContext,
+  options: ApplyOptions,
+  dryRun: boolean,
+  now: () => Date,
+): Promise<{ items: ApplyItem[]; manual: Array<{ index: number; e: Evaluated }> }> {
   const creating = evaluated.filter((e) => e.item.status === 'create' && e.resource.mode === 'api');
   if (creating.length && !dryRun && options.confirmCreate && !(await options.confirmCreate(creating.map((e) => e.item)))) {
     throw new CancelledError('Apply cancelled; nothing was created.');
   }
-
   const items: ApplyItem[] = [];
   const manual: Array<{ index: number; e: Evaluated }> = [];
   for (const e of evaluated) {
@@ -133,6 +134,23 @@ export async function apply(config: Config, ectx: EngineContext, options: ApplyO
       items.push({ ...e.item, action: isPending(e.item) ? 'pending' : 'none' });
     }
   }
+  return { items, manual };
+}
+
+export async function apply(config: Config, ectx: EngineContext, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const dryRun = Boolean(options.dryRun);
+  const now = ectx.now ?? (() => new Date());
+  const clients = engineClients(config, ectx);
+  // Reading and creating happen under one lock per config: a second apply started meanwhile
+  // waits, then reads what the first one created instead of creating it again.
+  const phase = async () => applyApiPhase(await evaluateAll(config, ectx, clients), ectx, options, dryRun, now);
+  // A dry run writes nothing, not even the lock beside the state.
+  const { items, manual } = dryRun
+    ? await phase()
+    : await withFileLock(runLockPath(ectx.stateFile), phase, {
+        what: 'this config (an apply creating objects)',
+        onWait: () => ectx.io.info('Another omnibot apply is running on this config; waiting for it to finish creating…'),
+      });
 
   // Manual steps come after the API objects: a rule names the label, so the label must exist first.
   let stopped = false;
