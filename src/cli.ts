@@ -32,6 +32,7 @@ export async function buildProgram(argv: string[], runtime: Pick<Runtime, 'stdou
     .option('-v, --verbose', 'more detail on stderr')
     .option('-q, --quiet', 'only errors on stderr')
     .option('--no-input', 'never prompt; a missing value is an error naming its flag')
+    .option('--ignore-ban', 'call a HelpDeskEddy account even while a ban recorded by omnibot is in force')
     .addHelpText(
       'after',
       `

@@ -2,6 +2,7 @@
  * Helpdesk clients, built on first use and shared by every resource of a run. Nothing here
  * touches the network until a resource asks, so `steps` and `--help` stay offline and fast.
  */
+import { dirname } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { ConfigError } from '../core/errors.js';
 import type { OmnideskApi } from '../helpdesks/omnidesk/client/types.js';
@@ -17,6 +18,10 @@ export interface ClientOptions {
   signal?: AbortSignal;
   /** Debug lines from the clients (method, path, status, retries); never credentials. */
   log?: (line: string) => void;
+  /** The folder of the per-account ledger (shared rate budget, recorded bans): `.omnibot/`. */
+  ledgerDir?: string;
+  /** `--ignore-ban`: call even while a recorded ban is in force. */
+  ignoreBan?: boolean;
 }
 
 /** Dynamic imports in here keep undici out of the start-up path; each client is built once. */
@@ -47,6 +52,14 @@ export function lazyClients(config: Config, overrides: Partial<ClientSet> = {}, 
 }
 
 /** The clients of one engine run: injected ones where given, lazy real ones otherwise. */
-export function engineClients(config: Config, ectx: Pick<EngineContext, 'clients' | 'signal' | 'io'>): ClientSet {
-  return lazyClients(config, ectx.clients, { signal: ectx.signal, log: (line) => ectx.io.debug(line) });
+export function engineClients(
+  config: Config,
+  ectx: Pick<EngineContext, 'clients' | 'signal' | 'io'> & Partial<Pick<EngineContext, 'stateFile' | 'ignoreBan'>>,
+): ClientSet {
+  return lazyClients(config, ectx.clients, {
+    signal: ectx.signal,
+    log: (line) => ectx.io.debug(line),
+    ...(ectx.stateFile ? { ledgerDir: dirname(ectx.stateFile) } : {}),
+    ignoreBan: ectx.ignoreBan,
+  });
 }

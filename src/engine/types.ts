@@ -20,6 +20,8 @@ export interface EngineContext {
   /** Injected clients (tests, the demo); built lazily from the config otherwise. */
   clients?: Partial<ClientSet>;
   now?: () => Date;
+  /** `--ignore-ban`: call a HelpDeskEddy account despite a recorded ban. */
+  ignoreBan?: boolean;
 }
 
 export interface PlanItem {

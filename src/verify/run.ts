@@ -4,6 +4,7 @@
  * contributes, runs them, records what a passing round trip proved, and returns the report
  * with the exit code the contract assigns. Printing is the caller's business.
  */
+import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { LoadedConfig } from '../config/load.js';
 import { readState } from '../config/state.js';
@@ -131,7 +132,11 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
   }
   const selected = selectChecks(defs, options.only, Boolean(options.e2e));
 
-  const base = lazyClients(config, {}, { log: (line) => ctx.io.debug(line) });
+  const base = lazyClients(config, {}, {
+    log: (line) => ctx.io.debug(line),
+    ledgerDir: dirname(loaded.stateFile),
+    ignoreBan: ctx.flags.ignoreBan,
+  });
   const cx: VerifyContext = {
     io: ctx.io,
     env: ctx.env,

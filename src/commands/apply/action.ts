@@ -22,7 +22,7 @@ const handler: Handler = async ({ opts }, ctx) => {
   const shown = new Set<string>();
   const result = await apply(
     config,
-    { io: ctx.io, signal: ctx.signal, stateFile: loaded.stateFile, integration: options.integration, lang: options.lang },
+    { io: ctx.io, signal: ctx.signal, stateFile: loaded.stateFile, integration: options.integration, lang: options.lang, ignoreBan: ctx.flags.ignoreBan },
     {
       dryRun: options.dryRun,
       confirmCreate: ask

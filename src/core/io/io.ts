@@ -12,6 +12,8 @@ export interface GlobalFlags {
   quiet?: boolean;
   input?: boolean;
   config?: string;
+  /** Call a HelpDeskEddy account even while a recorded ban is in force. */
+  ignoreBan?: boolean;
 }
 
 export interface Writable {

@@ -4,6 +4,7 @@
  * a "Ban" or the "API limit" is not a credentials problem: the whole account is locked out for
  * minutes, and retrying only extends it (reference §1.6), so it gets its own code.
  */
+import type { BanRecord } from '../../../core/http/account-ledger.js';
 import { ApiError, AuthError, type OmnibotError } from '../../../core/errors.js';
 
 export interface HdeErrorItem {
@@ -92,5 +93,16 @@ export function apiError(method: string, path: string, status: number, body: unk
         : status >= 500
           ? 'HelpDeskEddy had a server error; try again later.'
           : undefined,
+  });
+}
+
+/** A ban another omnibot process (or an earlier run) recorded in the ledger, still in force. */
+export function banInForce(origin: string, ban: BanRecord, now: number): ApiError {
+  const minutes = Math.max(1, Math.ceil((ban.until - now) / 60_000));
+  const until = new Date(ban.until).toISOString().replace(/\.\d+Z$/, 'Z');
+  return new ApiError(`HelpDeskEddy API access of ${origin} is banned until ${until} (about ${minutes} min left)`, {
+    code: 'hde_banned',
+    hint: `omnibot calls this account no more until then, since every call during a ban may prolong it. The ban was seen: ${ban.message}. To call anyway, add --ignore-ban.`,
+    details: { bannedUntil: until, minutesLeft: minutes },
   });
 }

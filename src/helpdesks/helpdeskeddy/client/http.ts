@@ -11,7 +11,11 @@ import { backoffDelay, isIdempotentMethod, isRetryableError, isRetryableStatus, 
 import { RateLimiter } from '../../../core/http/rate-limiter.js';
 import { registerBasicAuth } from '../../../core/io/secrets.js';
 import { normalizeHelpdeskUrl } from '../../../config/urls.js';
-import { apiError, authError, banError, bannedLocally, isBanBody, isSuccessBody } from './errors.js';
+import { AccountLedger } from '../../../core/http/account-ledger.js';
+import { apiError, authError, banError, banInForce, banMinutes, bannedLocally, isBanBody, isSuccessBody } from './errors.js';
+
+/** When the ban reply names no length: the 20 minutes seen in practice (reference §1.6). */
+const DEFAULT_BAN_MINUTES = 20;
 import { HelpdeskeddyClient, type Transport, type TransportRequest } from './api.js';
 import type { HelpdeskeddyApi } from './types.js';
 
@@ -33,6 +37,13 @@ export interface HelpdeskeddyClientOptions {
   /** Test hooks: a clock and a sleep for the limiter and the backoff. */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * The folder of the account ledger shared with other omnibot processes (rate budget, ban);
+   * without it, only this process's own limiter and memory of a ban apply.
+   */
+  ledgerDir?: string;
+  /** Call even though the ledger records a ban in force (`--ignore-ban`). */
+  ignoreBan?: boolean;
 }
 
 /** Origin → the ban that locked it, for the rest of the process. */
@@ -63,6 +74,7 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
   const perMinute = options.rateLimitPerMinute ?? 250;
   // ROSMOL pauses at ≤ 30 remaining; below that the account is close to a ban whoever spends it.
   const limiter = new RateLimiter({ perMinute, lowWatermark: 30, now: options.now, sleep: options.sleep });
+  const ledger = options.ledgerDir ? new AccountLedger({ dir: options.ledgerDir, account: origin, now: options.now }) : undefined;
   const state = { sandbox: undefined as boolean | undefined, limit: undefined as number | undefined, remaining: undefined as number | undefined };
 
   async function once(req: TransportRequest, url: string, admin: boolean) {
@@ -103,12 +115,20 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
       const admin = req.path.startsWith('/_sandbox/');
       const url = admin ? `${origin}${req.path}` : `${origin}/api/v2${req.path}`;
       const where = `${req.method} ${req.path}`;
-      const banned = admin ? undefined : bans.get(origin);
+      const banned = admin || options.ignoreBan ? undefined : bans.get(origin);
       if (banned) throw bannedLocally(banned);
+      const recorded = admin || options.ignoreBan ? undefined : await ledger?.ban();
+      if (recorded) throw banInForce(origin, recorded, (options.now ?? Date.now)());
       const idempotent = isIdempotentMethod(req.method);
       for (let attempt = 0; ; attempt++) {
         if (options.signal?.aborted) throw new CancelledError();
-        if (!admin) await limiter.acquire(options.signal).catch(() => Promise.reject(new CancelledError()));
+        if (!admin) {
+          await limiter.acquire(options.signal).catch(() => Promise.reject(new CancelledError()));
+          // Other processes on this machine draw on the same account: wait for the shared budget too.
+          for (let wait = ledger ? await ledger.reserve(limiter.limit) : 0; wait > 0; wait = await ledger!.reserve(limiter.limit)) {
+            await doSleep(wait, options.signal);
+          }
+        }
         let res: Awaited<ReturnType<typeof once>>;
         try {
           res = await once(req, url, admin);
@@ -138,6 +158,7 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
         if ((status === 401 || status === 403 || status === 429) && isBanBody(parsed)) {
           const ban = banError(parsed, origin);
           bans.set(origin, ban);
+          await ledger?.recordBan((banMinutes(parsed) ?? DEFAULT_BAN_MINUTES) * 60_000, ban.message).catch(() => undefined);
           throw ban;
         }
         if (status >= 200 && status < 300) {
@@ -146,7 +167,8 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
           return parsed;
         }
         if ((status === 401 || status === 403) && !admin) throw authError(status, parsed, options.email, origin);
-        if (idempotent && attempt < maxRetries && isRetryableStatus(status)) {
+        // A 429 means nothing was processed, so even a create may be sent again.
+        if ((idempotent || status === 429) && attempt < maxRetries && isRetryableStatus(status)) {
           await doSleep(backoffDelay(attempt + 1, { retryAfterMs }), options.signal);
           continue;
         }
