@@ -195,7 +195,7 @@ const validators = new WeakMap<FieldDef[], Map<Encoding, Check>>();
 /**
  * `eventSchema(event, encoding).safeParse(value).success`, computed without zod: detection runs
  * on every request the listener takes, and only the event it names needs zod's issue messages.
- * test/unit/events/detect-equivalence.test.ts holds the two to the same verdict.
+ * test/unit/events/fields.test.ts holds the two to the same verdict.
  */
 export function eventValidator(event: Pick<EventDef, 'fields'>, encoding: Encoding = 'json'): Check {
   let byEncoding = validators.get(event.fields);

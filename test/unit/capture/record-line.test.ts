@@ -1,28 +1,52 @@
 import { Chalk } from 'chalk';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CaptureRecord } from '../../../src/capture/record.js';
 import { clip, formatRecordLine } from '../../../src/webhooks/record-line.js';
 
-/** clip as first written (Array.from over the whole head): the oracle for the counting loop. */
-function referenceClip(text: string, width = 60): string {
-  const head = text.length > width * 4 ? text.slice(0, width * 4) : text;
-  const flat = head.replace(/\s+/g, ' ').trim();
-  if (flat.length <= width && head === text) return flat;
-  const chars = Array.from(flat);
-  return chars.length <= width && head === text ? flat : `${chars.slice(0, width - 1).join('')}…`;
-}
-
+/**
+ * clip's specification: whitespace runs become one space and the ends are trimmed; the result
+ * is at most `width` code points; a text that does not fit (or is longer than 4×width UTF-16
+ * units, the most clip ever looks at) is cut to its first width−1 code points plus `…`.
+ */
 describe('clip', () => {
-  it('cuts on code points exactly as Array.from would, lone surrogates included', () => {
-    const pieces = ['a', 'я', ' ', '\n', '😀', '👋🏽', '\ud83d', '\ude00', 'ab', '  \t '];
-    let seed = 7;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (let n = 0; n < 3000; n += 1) {
-      const length = Math.floor(next() * 300);
-      let text = '';
-      for (let i = 0; i < length; i += 1) text += pieces[Math.floor(next() * pieces.length)];
-      for (const width of [1, 2, 5, 60]) expect(clip(text, width), JSON.stringify(text)).toBe(referenceClip(text, width));
-    }
+  const pieces = fc.constantFrom('a', 'я', ' ', '\n', '😀', '👋🏽', '\ud83d', '\ude00', 'ab', '  \t ');
+  const text = fc.array(pieces, { maxLength: 300 }).map((p) => p.join(''));
+  const codePoints = (s: string) => Array.from(s).length;
+
+  it('collapses whitespace and fits the width, cutting with … only what does not fit', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(1, 2, 5, 60), fc.integer({ min: 1, max: 80 }), (t, width, other) => {
+        for (const w of [width, other]) {
+          const flat = t.replace(/\s+/g, ' ').trim();
+          const result = clip(t, w);
+          expect(codePoints(result)).toBeLessThanOrEqual(w);
+          const cut = codePoints(flat) > w || t.length > w * 4;
+          if (!cut) {
+            expect(result).toBe(flat);
+            continue;
+          }
+          expect(result.endsWith('…')).toBe(true);
+          const kept = result.slice(0, -1);
+          expect(flat.startsWith(kept)).toBe(true);
+          expect(kept).toBe(kept.trimStart());
+          // Only a text clip did not read to the end may keep fewer than width−1 code points.
+          if (t.length <= w * 4) expect(codePoints(kept)).toBe(w - 1);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    ['short', 'Привет,\n  мир', 60, 'Привет, мир'],
+    ['exactly the width', 'abcde', 5, 'abcde'],
+    ['one over', 'abcdef', 5, 'abcd…'],
+    ['an emoji is one code point', '😀😀😀', 3, '😀😀😀'],
+    ['cut between code points', '😀😀😀😀', 3, '😀😀…'],
+    ['longer than clip reads', `${' '.repeat(300)}a`, 60, '…'],
+  ])('%s', (_what, input, width, expected) => {
+    expect(clip(input, width)).toBe(expected);
   });
 });
 
