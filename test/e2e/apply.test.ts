@@ -35,7 +35,7 @@ async function rules(): Promise<Array<{ title: string; ruleKind: string }>> {
 
 describe('omnibot apply (built, against a sandbox)', () => {
   it('creates the label, performs the rules through the sandbox admin path, and says so', async () => {
-    const r = await project.run(['apply']);
+    const r = await project.run(['apply', '--yes']);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/label\s+created\s+ok\s+created label "wikibot"/);
     expect(r.stdout).toMatch(/incoming-rule\s+sandbox\s+ok\s+performed through the sandbox admin path \(POST \/_sandbox\/rules\)/);
@@ -44,10 +44,24 @@ describe('omnibot apply (built, against a sandbox)', () => {
     expect((await rules()).map((x) => x.title).sort()).toEqual(['omnibot wikibot: входящие', 'omnibot wikibot: изменённые']);
   });
 
+  it('without a terminal and without --yes: prints what would change, changes nothing, exit 2 naming --yes', async () => {
+    const r = await project.run(['apply']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toMatch(/label\s+would-create/);
+    expect(r.stderr).toContain('--yes');
+    expect(r.stderr).toContain('Nothing was changed');
+    expect(await labels()).toEqual([]);
+    expect(await rules()).toEqual([]);
+    const json = await project.run(['apply', '--json']);
+    expect(json.exitCode).toBe(2);
+    expect(JSON.parse(json.stdout).dryRun).toBe(true);
+    expect(await labels()).toEqual([]);
+  });
+
   it('creates nothing the second time; the state file holds the ids', async () => {
-    const first = await project.run(['apply']);
+    const first = await project.run(['apply', '--yes']);
     expect(first.exitCode, first.stderr).toBe(0);
-    const second = await project.run(['apply', '--json']);
+    const second = await project.run(['apply', '--json', '--yes']);
     expect(second.exitCode, second.stderr).toBe(0);
     const doc = JSON.parse(second.stdout) as { summary: { created: number; sandbox: number }; pending: boolean };
     expect(doc.summary.created).toBe(0);

@@ -47,7 +47,7 @@ afterEach(() => cleanup());
 describe('helpdeskeddy-bot through the built CLI, against the sandbox', () => {
   it('apply performs the dispatcher rule through the admin path; the second apply creates nothing', async () => {
     await project();
-    const first = await run(['apply']);
+    const first = await run(['apply', '--yes']);
     expect(first.exitCode, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/dispatcher-rule\s+sandbox\s+ok\s+performed through the sandbox admin path \(POST \/_sandbox\/dispatcher-rules\)/);
     expect(first.stdout).toMatch(/admin-key\s+none\s+ok/);
@@ -62,7 +62,7 @@ describe('helpdeskeddy-bot through the built CLI, against the sandbox', () => {
     expect(rules[0]!.action.body).toBe(seedBody().template);
     expect(rules[0]!.extra).toEqual([{ field: 'last_reply_author_group', op: 'eq', value: 'client' }]);
 
-    const second = await run(['apply', '--json']);
+    const second = await run(['apply', '--json', '--yes']);
     expect(second.exitCode, second.stderr).toBe(0);
     const doc = JSON.parse(second.stdout) as { summary: { created: number; sandbox: number } };
     expect(doc.summary).toMatchObject({ created: 0, sandbox: 0 });

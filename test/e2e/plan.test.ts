@@ -30,7 +30,7 @@ describe('omnibot plan (built, against a sandbox)', () => {
   it('--detailed-exitcode: 4 before apply, 0 after apply on the sandbox', async () => {
     const before = await project.run(['plan', '--detailed-exitcode']);
     expect(before.exitCode, before.stderr).toBe(4);
-    const applied = await project.run(['apply']);
+    const applied = await project.run(['apply', '--yes']);
     expect(applied.exitCode, applied.stderr).toBe(0);
     const after = await project.run(['plan', '--detailed-exitcode', '--json']);
     expect(after.exitCode, after.stderr).toBe(0);

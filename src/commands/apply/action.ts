@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apply, type StepAnswer } from '../../engine/apply.js';
-import { EXIT } from '../../core/errors.js';
+import { EXIT, UsageError } from '../../core/errors.js';
 import { renderStepText } from '../../steps/render-text.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../parse-options.js';
@@ -19,10 +19,30 @@ const handler: Handler = async ({ opts }, ctx) => {
   const config = loaded.config!;
   // Walking through steps needs a person; --yes, --json and --dry-run all mean "do not ask".
   const ask = ctx.prompter.interactive && !options.yes && !ctx.io.json && !options.dryRun;
+  const ectx = {
+    io: ctx.io,
+    signal: ctx.signal,
+    stateFile: loaded.stateFile,
+    integration: options.integration,
+    lang: options.lang,
+    ignoreBan: ctx.flags.ignoreBan,
+  };
+  // Nobody to ask and no --yes: show what would change and change nothing (consent first).
+  if (!ask && !options.yes && !options.dryRun) {
+    const preview = await apply(config, ectx, { dryRun: true });
+    const changes = preview.resources.filter((r) => r.action === 'would-create' || r.action === 'would-sandbox');
+    if (changes.length) {
+      if (ctx.io.json) ctx.io.printJson(preview);
+      else renderApply(preview, ctx.io, options.lang, new Set());
+      throw new UsageError(`apply would change the helpdesk (${changes.map((c) => `${c.integration}/${c.resource}`).join(', ')}) and nobody was asked`, {
+        hint: 'Run it again with --yes to make these changes, or at a terminal to be asked first. Nothing was changed.',
+      });
+    }
+  }
   const shown = new Set<string>();
   const result = await apply(
     config,
-    { io: ctx.io, signal: ctx.signal, stateFile: loaded.stateFile, integration: options.integration, lang: options.lang, ignoreBan: ctx.flags.ignoreBan },
+    ectx,
     {
       dryRun: options.dryRun,
       confirmCreate: ask

@@ -13,8 +13,10 @@ export function applyCommand(): Command {
       `
 At a terminal, apply asks before creating anything and then shows the manual steps one at a
 time; each step you confirm is recorded in .omnibot/state.json. Against the omnibot sandbox the
-steps are performed through its admin path instead. Without a terminal the steps are printed
-and stay pending until confirmed (at a terminal, or by \`omnibot verify --e2e\`).
+steps are performed through its admin path instead. Without a terminal (or with --json) apply
+changes nothing unless --yes is given: it prints what it would do and exits 2. With --yes the
+manual steps are printed and stay pending until confirmed (at a terminal, or by a passing
+\`omnibot verify --e2e\`).
 ${examples([
   ['omnibot apply --dry-run', 'what would happen'],
   ['omnibot apply', 'at a terminal: create, then walk through the steps'],
