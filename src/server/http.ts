@@ -7,9 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface Reply {
   status: number;
-  /** Serialised as JSON unless `text` is given. */
+  /** Serialised as JSON unless `text` is given (a Buffer for files the sandbox serves). */
   body?: unknown;
-  text?: string;
+  text?: string | Buffer;
   headers?: Record<string, string>;
 }
 

@@ -38,6 +38,8 @@ export interface SandboxServerSpec<A> {
   error(status: number, code: string): Reply;
   /** The reply an injected error fault produces. */
   faultReply(fault: QueuedFault & { status: number }): Reply;
+  /** The largest request body taken (default: readBody's 10 MB); bigger ones get 413. */
+  maxBodyBytes?: number;
   /** Unexpected exceptions; the client gets a 500 either way. */
   onInternalError?(err: unknown): void;
 }
@@ -70,7 +72,7 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
     let reply: Reply;
 
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, spec.maxBodyBytes);
       const call: RouteRequest = { method, path, params: {}, query: url.searchParams, headers: req.headers, body };
       if (isAdmin && !isLoopbackAddress(req.socket.remoteAddress)) {
         reply = spec.error(403, 'admin_path_is_loopback_only');

@@ -37,7 +37,10 @@ describe('custom channels', () => {
     expect(items(exact.body, 'user').map((u) => u.user_id)).toEqual([a.body.case.user_id]);
     const loose = await od.call('GET', '/api/users.json?user_custom_id=tg-123');
     expect(loose.body.total_count).toBe(2);
-    const byCustom = await od.call('GET', `/api/cases.json?user_custom_id[]=^tg-123^&channel[]=${code}`);
+    // A chat-like (sync) channel's open cases are live chats: hidden unless show_active_chats (§2.1, §2.7 [I]).
+    const hidden = await od.call('GET', `/api/cases.json?user_custom_id[]=^tg-123^&channel[]=${code}`);
+    expect(hidden.body.total_count).toBe(0);
+    const byCustom = await od.call('GET', `/api/cases.json?user_custom_id[]=^tg-123^&channel[]=${code}&show_active_chats=true`);
     expect(byCustom.body.total_count).toBe(2);
     const noChannel = await od.call('POST', '/api/cases.json', { case: { channel: 'cch999', user_custom_id: 'x', subject: 's', content: 'x' } });
     expect(noChannel.status).toBe(404);

@@ -122,6 +122,13 @@ export function omnideskAdminRoutes(router: Router<CallContext<undefined>>, worl
       store.fields.set(field.field_id, field);
       return json(201, { custom_field: fieldJson(field), created: true });
     })
+    // Uploaded attachments, at the `url` their message lists (no auth, like a signed download link).
+    .on('GET', '/_sandbox/files/{id}/{name}', (req) => {
+      const file = /^\d+$/.test(req.params.id ?? '') ? world.store.files.get(Number(req.params.id)) : undefined;
+      if (!file?.data) throw adminError(404, 'file_not_found', `no uploaded file with id ${req.params.id}`);
+      const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`;
+      return { status: 200, text: file.data, headers: { 'content-type': file.mime_type, 'content-disposition': disposition } };
+    })
     .on('POST', '/_sandbox/staff/{id}', (req) => {
       const staff = world.store.staff.get(Number(req.params.id));
       if (!staff) throw adminError(404, 'staff_not_found', `no staff member with id ${req.params.id}`);

@@ -2,8 +2,7 @@
  * Omnidesk's error shape, `{"error": "<snake_case_code>"}`, with 404 for `*_not_found` and 400
  * for validation (the reference's inference; the codes it names are used verbatim).
  */
-import { HttpError, isRecord, parseJsonBody } from '../../../server/http.js';
-import type { RouteRequest } from '../../../server/router.js';
+import { HttpError, isRecord } from '../../../server/http.js';
 
 export function apiError(status: number, code: string): HttpError {
   return new HttpError(status, { error: code });
@@ -12,20 +11,10 @@ export function apiError(status: number, code: string): HttpError {
 export const notFound = (entity: string) => apiError(404, `${entity}_not_found`);
 export const invalid = (code: string) => apiError(400, code);
 
-/**
- * Reads `{"<entity>": {...}}`, the wrapper every Omnidesk request body has. A bare object is
- * refused like the real API would, so a client that forgets the wrapper fails here.
- */
-export function readEntity(req: RouteRequest, entity: string): Record<string, unknown> {
-  const raw = parseJsonBody(req.body, () => invalid('invalid_json'));
-  const inner = isRecord(raw) ? raw[entity] : undefined;
-  if (!isRecord(inner)) throw invalid(`${entity}_data_required`);
-  return inner;
-}
-
+/** A text field; "" counts as absent, since a multipart body can only send null as "" (§1.1). */
 export function optString(obj: Record<string, unknown>, key: string): string | undefined {
   const v = obj[key];
-  if (v === undefined || v === null) return undefined;
+  if (v === undefined || v === null || v === '') return undefined;
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return String(v);
   throw invalid(`wrong_${key}`);
@@ -43,12 +32,30 @@ export function optId(obj: Record<string, unknown>, key: string): number | undef
 export function optIdList(obj: Record<string, unknown>, key: string): number[] | undefined {
   const v = obj[key];
   if (v === undefined || v === null) return undefined;
-  const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [v];
+  // JSON sends an array; a PHP form `labels[0]=1` decodes to {"0": "1"}; some send "1,2".
+  const list = Array.isArray(v)
+    ? v
+    : isRecord(v)
+      ? Object.keys(v)
+          .sort((a, b) => Number(a) - Number(b))
+          .map((k) => v[k])
+      : typeof v === 'string'
+        ? v.split(',').filter((x) => x.trim() !== '')
+        : [v];
   return list.map((item) => {
     const n = typeof item === 'number' ? item : typeof item === 'string' && /^\s*\d+\s*$/.test(item) ? Number(item) : NaN;
     if (!Number.isSafeInteger(n) || n <= 0) throw invalid(`wrong_${key}`);
     return n;
   });
+}
+
+/** A boolean as JSON (true/false), a form (1/0, "true"/"false") or absent. */
+export function optBool(obj: Record<string, unknown>, key: string): boolean | undefined {
+  const v = obj[key];
+  if (v === undefined || v === null || v === '') return undefined;
+  if (v === true || v === 1 || v === '1' || v === 'true') return true;
+  if (v === false || v === 0 || v === '0' || v === 'false') return false;
+  throw invalid(`wrong_${key}`);
 }
 
 /** Path ids: `{id}` must be a positive integer or the object cannot exist. */

@@ -73,6 +73,10 @@ export interface NewMessage {
   html?: string;
   note?: boolean;
   viaRule?: boolean;
+  /** File ids from takeAttachments. */
+  attachments?: number[];
+  /** A delayed send (`send_at`), epoch ms. */
+  sendAt?: number;
 }
 
 export function appendMessage(txn: Txn, c: CaseRec, input: NewMessage): MessageRec {
@@ -86,12 +90,14 @@ export function appendMessage(txn: Txn, c: CaseRec, input: NewMessage): MessageR
     note: input.note ?? false,
     sent_via_rule: input.viaRule ?? false,
     author: input.author,
+    attachments: input.attachments ?? [],
     created: txn.at,
+    sent: input.sendAt ?? txn.at,
   };
   txn.store.messages.push(message);
   if (input.author === 'staff' && !message.note) c.lastResponse = txn.at;
   touch(txn, c);
-  const hook = messageNewHook(txn.store, c, message);
+  const hook = messageNewHook(txn.store, c, message, txn.origin);
   if (hook) txn.outbox.push(hook);
   return message;
 }

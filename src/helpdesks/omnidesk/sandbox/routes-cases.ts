@@ -1,17 +1,20 @@
 /**
- * Cases: create (finding or creating the customer, then running incoming rules), list with
- * filters, get, edit (staff, status, group, labels — then changed rules), trash and restore.
+ * Cases (reference §2.1): create (finding or creating the customer, then running incoming
+ * rules), list with filters and sort orders, get, edit (staff, status, group, labels — then
+ * changed rules), rate, trash, spam, restore and delete, one id or a comma list.
  */
 import type { CaseStatus } from '../client/types.js';
 import { isRecord, json } from '../../../server/http.js';
 import type { Router } from '../../../server/router.js';
 import type { CallContext } from '../../../server/sandbox-server.js';
-import { byPathId, invalid, notFound, optId, optIdList, optString, readContent, readEntity } from './api-errors.js';
+import { byPathId, invalid, notFound, optId, optIdList, optString, readContent } from './api-errors.js';
+import { takeAttachments } from './files.js';
+import { readBodyObject, readEntity } from './request-body.js';
 import { appendMessage, changeLabels, setGroup, setStaff, setStatus } from './case-ops.js';
 import { filterCases } from './case-filter.js';
 import { listReply } from './envelope.js';
 import { runRules } from './rules.js';
-import { caseJson } from './serialize.js';
+import { caseJson, messageJson } from './serialize.js';
 import type { CaseRec, OmnideskStore, StaffRec } from './store.js';
 import { findOrCreateUser } from './routes-users.js';
 import { begin, commit, type OmnideskWorld } from './world.js';
@@ -61,9 +64,9 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       const { content, html } = readContent(body);
       const txn = begin(world);
       const store = txn.store;
-      const channelIn = optString(body, 'channel');
+      const channelIn = optString(body, 'channel') || undefined;
       const userId = optId(body, 'user_id');
-      const customId = optString(body, 'user_custom_id');
+      const customId = optString(body, 'user_custom_id') || undefined;
       let user;
       if (userId !== undefined && customId === undefined) {
         user = store.users.get(userId);
@@ -72,7 +75,8 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
         user = findOrCreateUser(
           store,
           {
-            email: customId === undefined ? optString(body, 'user_email') : undefined,
+            email: customId === undefined ? optString(body, 'user_email') || undefined : undefined,
+            phone: customId === undefined ? optString(body, 'user_phone') || undefined : undefined,
             customId,
             channel: channelIn,
             fullName: optString(body, 'user_full_name'),
@@ -87,8 +91,10 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       if (!store.groups.has(groupId)) throw notFound('group');
       const staffId = optId(body, 'staff_id') ?? 0;
       checkAssignee(store, staffId);
-      const priority = optString(body, 'priority') ?? 'normal';
+      const priority = optString(body, 'priority') || 'normal';
       if (!PRIORITIES.includes(priority)) throw invalid('wrong_priority');
+      const languageId = optId(body, 'language_id') ?? user.language_id;
+      const attachments = takeAttachments(store, body);
       const c: CaseRec = {
         case_id: store.nextId('case'),
         case_number: store.nextCaseNumber(),
@@ -100,6 +106,8 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
         priority,
         channel,
         labels: [...new Set(labels)],
+        language_id: languageId,
+        parent_case_id: 0,
         deleted: false,
         spam: false,
         created: txn.at,
@@ -107,10 +115,12 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
         custom_fields: isRecord(body.custom_fields) ? { ...body.custom_fields } : {},
       };
       store.cases.set(c.case_id, c);
-      appendMessage(txn, c, { author: 'user', userId: user.user_id, staffId: 0, content, html });
+      const first = appendMessage(txn, c, { author: 'user', userId: user.user_id, staffId: 0, content, html, attachments });
+      user.lastContact = txn.at;
       runRules(txn, 'incoming', c, { changedBy: 'user', messageAuthor: 'user' });
       commit(world, txn, ctx);
-      return json(201, { case: caseJson(c) });
+      const files = messageJson(first, store, txn.origin).attachments;
+      return json(201, { case: { ...caseJson(c), ...(files.length ? { attachments: files } : {}) } });
     })
     .on('PUT', '/api/cases/{id}.json', (req, ctx) => {
       const c = findCase(world.store, req.params.id);
@@ -128,9 +138,11 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       const remove = optIdList(body, 'delete_labels') ?? [];
       const replace = optIdList(body, 'labels');
       if (replace) checkLabels(store, replace);
-      const subject = optString(body, 'subject');
-      const priority = optString(body, 'priority');
+      const subject = optString(body, 'subject') || undefined;
+      const priority = optString(body, 'priority') || undefined;
       if (priority !== undefined && !PRIORITIES.includes(priority)) throw invalid('wrong_priority');
+      const languageId = optId(body, 'language_id');
+      if (languageId !== undefined && !store.dictionaries.languages.some((l) => l.language_id === languageId)) throw notFound('language');
 
       let changed = false;
       if (staffId !== undefined) changed = setStaff(txn, c, staffId, doneBy) || changed;
@@ -150,6 +162,11 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
         c.updated = txn.at;
         changed = true;
       }
+      if (languageId !== undefined && languageId !== c.language_id) {
+        c.language_id = languageId;
+        c.updated = txn.at;
+        changed = true;
+      }
       if (isRecord(body.custom_fields)) {
         c.custom_fields = { ...c.custom_fields, ...body.custom_fields };
         c.updated = txn.at;
@@ -157,6 +174,19 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       }
       if (changed) runRules(txn, 'changed', c, { changedBy: 'staff' });
       commit(world, txn, ctx);
+      return json(200, { case: caseJson(c) });
+    })
+    .on('PUT', '/api/cases/{id}/rate.json', (req) => {
+      const c = findCase(world.store, req.params.id);
+      // palachX sends {"rate": {"rating", "rating_comment", "rated_staff_id"}} [S].
+      const rate = readBodyObject(req).rate;
+      if (!isRecord(rate)) throw invalid('rate_data_required');
+      const rating = optString(rate, 'rating');
+      if (!rating) throw invalid('rating_required');
+      const staffId = optId(rate, 'rated_staff_id') ?? c.staff_id;
+      if (staffId !== 0 && !world.store.staff.has(staffId)) throw notFound('staff');
+      c.rating = { rating, comment: optString(rate, 'rating_comment') ?? '', staffId };
+      c.updated = world.now();
       return json(200, { case: caseJson(c) });
     })
     .on('PUT', '/api/cases/{ids}/trash.json', (req) => bulk(world, req.params.ids, (c) => (c.deleted = true)))

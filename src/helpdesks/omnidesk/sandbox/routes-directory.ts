@@ -1,15 +1,18 @@
 /**
- * The account's read-mostly directory: labels (CRUD), staff (+ enable/disable), staff
- * statuses, groups, custom channels (read-only: created in the admin UI, here through the admin
- * path) and custom fields.
+ * The account's read-mostly directory: labels (CRUD, §2.3), staff statuses and roles (§2.5),
+ * custom channels (read-only: created in the admin UI, here through the admin path, §2.7),
+ * custom fields, languages, saved filters and macros (§2.8), client e-mails (§2.10). Entity keys
+ * and total keys are the ones the reference's clients read (`staff_roles` with `count`,
+ * `client_emails`, `filter`, `language`).
  */
 import { LABEL_TITLE_MAX } from '../../../config/schema.js';
 import { json } from '../../../server/http.js';
 import type { Router } from '../../../server/router.js';
 import type { CallContext } from '../../../server/sandbox-server.js';
-import { byPathId, invalid, optString, readEntity } from './api-errors.js';
+import { byPathId, invalid, optString } from './api-errors.js';
 import { listReply } from './envelope.js';
-import { channelJson, fieldJson, groupJson, labelJson, staffJson, staffStatusJson } from './serialize.js';
+import { readEntity } from './request-body.js';
+import { channelJson, fieldJson, filterJson, labelJson, staffStatusJson } from './serialize.js';
 import type { StaffRec } from './store.js';
 import type { OmnideskWorld } from './world.js';
 
@@ -25,12 +28,8 @@ function checkLabelTitle(raw: string | undefined): string {
 
 export function directoryRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
   const label = (id: string | undefined) => byPathId(world.store.labels, id, 'label');
-  const staff = (id: string | undefined) => byPathId(world.store.staff, id, 'staff');
-  const setActive = (s: StaffRec, active: boolean) => {
-    s.active = active;
-    s.updated = world.now();
-    return json(200, { staff: staffJson(s) });
-  };
+  const dict = () => world.store.dictionaries;
+  const same = <T>(x: T) => x;
 
   router
     .on('GET', '/api/labels.json', (req) => json(200, listReply('label', [...world.store.labels.values()], req.query, labelJson)))
@@ -52,22 +51,19 @@ export function directoryRoutes(router: Router<Ctx>, world: OmnideskWorld): void
       for (const c of world.store.cases.values()) c.labels = c.labels.filter((id) => id !== rec.label_id);
       return json(200, {});
     })
-    .on('GET', '/api/staff.json', (req) =>
-      json(200, listReply('staff', [...world.store.staff.values()], req.query, staffJson)),
-    )
-    .on('GET', '/api/staff/{id}.json', (req) => json(200, { staff: staffJson(staff(req.params.id)) }))
-    .on('PUT', '/api/staff/{id}/disable.json', (req) => setActive(staff(req.params.id), false))
-    .on('PUT', '/api/staff/{id}/enable.json', (req) => setActive(staff(req.params.id), true))
+    // These two lists say `count`, not `total_count` (palachX fixtures).
     .on('GET', '/api/staff_statuses.json', (req) =>
-      // This one list says `count`, not `total_count` (palachX fixture).
       json(200, listReply('staff_statuses', [...world.store.statuses.values()], req.query, staffStatusJson, 'count')),
     )
-    .on('GET', '/api/groups.json', (req) => json(200, listReply('group', [...world.store.groups.values()], req.query, groupJson)))
-    .on('GET', '/api/groups/{id}.json', (req) => json(200, { group: groupJson(byPathId(world.store.groups, req.params.id, 'group')) }))
+    .on('GET', '/api/staff_roles.json', (req) => json(200, listReply('staff_roles', dict().staff_roles, req.query, same, 'count')))
     .on('GET', '/api/custom_channels.json', (req) =>
       json(200, listReply('custom_channel', [...world.store.channels.values()], req.query, channelJson)),
     )
     .on('GET', '/api/custom_fields.json', (req) =>
       json(200, listReply('custom_field', [...world.store.fields.values()], req.query, fieldJson)),
-    );
+    )
+    .on('GET', '/api/languages.json', (req) => json(200, listReply('language', dict().languages, req.query, same)))
+    .on('GET', '/api/filters.json', (req) => json(200, listReply('filter', [...world.store.filters.values()], req.query, filterJson)))
+    .on('GET', '/api/client_emails.json', (req) => json(200, listReply('client_emails', dict().client_emails, req.query, same)))
+    .on('GET', '/api/macros.json', () => json(200, dict().macros));
 }

@@ -1,8 +1,10 @@
 /**
  * The demo account every sandbox starts with (docs/architecture.md): the API user, the hand-off
  * agent, an inactive colleague, one group, the three built-in staff statuses plus two custom
- * ones. No labels, rules or custom channels: those are what omnibot sets up.
+ * ones, and the dictionaries of templates/omnidesk/sandbox-data.json (languages, roles, filters,
+ * macros). No labels, rules or custom channels: those are what omnibot sets up.
  */
+import { sandboxDictionaries, sandboxFilters } from './sandbox-data.js';
 import { OmnideskStore } from './store.js';
 
 export interface SeedOptions {
@@ -23,6 +25,7 @@ export function seedStore(options: SeedOptions): OmnideskStore {
       staff_email,
       staff_full_name,
       staff_signature: '',
+      staff_signature_chat: '',
       active,
       status_id,
       created,
@@ -44,9 +47,12 @@ export function seedStore(options: SeedOptions): OmnideskStore {
     group_id: 1,
     group_title: 'Поддержка',
     group_from_name: 'Поддержка',
+    group_signature: '',
     active: true,
     created,
     updated: created,
   });
+  store.dictionaries = sandboxDictionaries();
+  for (const filter of sandboxFilters()) store.filters.set(filter.filter_id, filter);
   return store;
 }

@@ -1,13 +1,17 @@
 /** Store records → the JSON shapes Omnidesk sends (field names as the API spells them). */
 import { formatRfc2822 } from '../../../server/rfc2822.js';
+import { fileJson } from './files.js';
 import type {
   CaseRec,
   ChangelogRec,
   ChannelRec,
+  CompanyRec,
   FieldRec,
+  FilterRec,
   GroupRec,
   LabelRec,
   MessageRec,
+  OmnideskStore,
   StaffRec,
   StaffStatusRec,
   UserRec,
@@ -21,7 +25,7 @@ export function staffJson(s: StaffRec) {
     staff_email: s.staff_email,
     staff_full_name: s.staff_full_name,
     staff_signature: s.staff_signature,
-    staff_signature_chat: '',
+    staff_signature_chat: s.staff_signature_chat,
     thumbnail: '',
     active: s.active,
     // The legacy string field only knows online/offline.
@@ -41,7 +45,7 @@ export function groupJson(g: GroupRec) {
     group_id: g.group_id,
     group_title: g.group_title,
     group_from_name: g.group_from_name,
-    group_signature: '',
+    group_signature: g.group_signature,
     active: g.active,
     created_at: date(g.created),
     updated_at: date(g.updated),
@@ -56,21 +60,45 @@ export function userJson(u: UserRec) {
   return {
     user_id: u.user_id,
     user_full_name: u.user_full_name,
-    company_name: '',
-    company_position: '',
+    company_name: u.company_name,
+    company_position: u.company_position,
     thumbnail: '',
     confirmed: false,
     active: u.active,
-    deleted: false,
+    deleted: u.deleted,
     type: u.type,
     ...(u.user_email !== undefined ? { user_email: u.user_email } : {}),
+    ...(u.user_phone !== undefined ? { user_phone: u.user_phone } : {}),
     ...(u.user_custom_id !== undefined ? { user_custom_id: u.user_custom_id, user_custom_channel: u.user_custom_channel } : {}),
-    language_id: 1,
-    custom_fields: {},
-    linked_users: [],
+    ...u.extra,
+    user_note: u.user_note,
+    language_id: u.language_id,
+    custom_fields: u.custom_fields,
+    linked_users: [...u.linked_users],
     created_at: date(u.created),
     updated_at: date(u.updated),
+    last_contact_at: u.lastContact === undefined ? '-' : date(u.lastContact),
   };
+}
+
+export function companyJson(c: CompanyRec, amountOfUsers?: number) {
+  return {
+    company_id: c.company_id,
+    company_name: c.company_name,
+    company_domains: c.company_domains.join(','),
+    company_default_group: c.company_default_group,
+    company_address: c.company_address,
+    company_note: c.company_note,
+    active: c.active,
+    deleted: c.deleted,
+    created_at: date(c.created),
+    updated_at: date(c.updated),
+    ...(amountOfUsers !== undefined ? { amount_of_users: amountOfUsers } : {}),
+  };
+}
+
+export function filterJson(f: FilterRec) {
+  return { filter_id: f.filter_id, filter_name: f.filter_name, is_selected: f.is_selected, is_custom: f.is_custom };
 }
 
 export function caseJson(c: CaseRec) {
@@ -95,14 +123,14 @@ export function caseJson(c: CaseRec) {
     closed_at: c.closed === undefined ? '-' : date(c.closed),
     last_response_at: c.lastResponse === undefined ? '-' : date(c.lastResponse),
     closing_speed: c.closed === undefined ? '-' : Math.round((c.closed - c.created) / 60_000),
-    parent_case_id: 0,
-    language_id: 1,
+    parent_case_id: c.parent_case_id,
+    language_id: c.language_id,
     custom_fields: c.custom_fields,
     labels: [...c.labels],
     locked_labels: [],
-    rating: '',
-    rating_comment: '',
-    rated_staff_id: 0,
+    rating: c.rating?.rating ?? '',
+    rating_comment: c.rating?.comment ?? '',
+    rated_staff_id: c.rating?.staffId ?? 0,
   };
 }
 
@@ -111,22 +139,23 @@ function messageType(m: MessageRec): string {
   return m.author === 'user' ? 'reply_user' : 'reply_staff';
 }
 
-export function messageJson(m: MessageRec) {
+/** A message with its attachments resolved to file objects (their url built on `origin`). */
+export function messageJson(m: MessageRec, store: OmnideskStore, origin: string) {
   return {
     message_id: m.message_id,
     user_id: m.user_id,
     staff_id: m.staff_id,
     content: m.content,
     content_html: m.content_html,
-    attachments: [],
+    attachments: m.attachments.map((id) => fileJson(store, origin, id)).filter((f) => f !== undefined),
     note: m.note,
     sent_via_rule: m.sent_via_rule,
     message_type: messageType(m),
     created_at: date(m.created),
-    sent_at: date(m.created),
-    rating: '',
-    rating_comment: '',
-    rated_staff_id: 0,
+    sent_at: date(m.sent),
+    rating: m.rating?.rating ?? '',
+    rating_comment: m.rating?.comment ?? '',
+    rated_staff_id: m.rating ? m.staff_id : 0,
   };
 }
 

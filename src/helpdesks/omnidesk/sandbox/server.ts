@@ -14,10 +14,13 @@ import { RequestLog } from '../../../server/request-log.js';
 import { Router } from '../../../server/router.js';
 import { createSandboxServer, type CallContext } from '../../../server/sandbox-server.js';
 import { omnideskAdminRoutes } from './admin.js';
+import { MAX_REQUEST_FILE_BYTES } from './files.js';
 import { caseRoutes } from './routes-cases.js';
 import { directoryRoutes } from './routes-directory.js';
 import { messageRoutes } from './routes-messages.js';
 import { userRoutes } from './routes-users.js';
+import { companyRoutes } from './routes-companies.js';
+import { staffRoutes } from './routes-staff.js';
 import { seedStore } from './seed.js';
 import type { StaffRec } from './store.js';
 import { webhookFieldFile } from '../webhook-fields.js';
@@ -58,7 +61,9 @@ export function createOmnideskSandbox(options: OmnideskSandboxOptions = {}): Omn
 
   const api = new Router<CallContext<StaffRec>>();
   directoryRoutes(api, world);
+  staffRoutes(api, world);
   userRoutes(api, world);
+  companyRoutes(api, world);
   caseRoutes(api, world);
   messageRoutes(api, world);
 
@@ -107,6 +112,8 @@ export function createOmnideskSandbox(options: OmnideskSandboxOptions = {}): Omn
       const code = fault.status === 429 ? 'rate_limit_exceeded' : fault.status === 503 ? 'service_unavailable' : 'internal_error';
       return json(fault.status, { error: code }, headers);
     },
+    // Attachments: 50 MB per request (reference §1.1), plus room for the other fields.
+    maxBodyBytes: MAX_REQUEST_FILE_BYTES + 1024 * 1024,
     onInternalError: options.onInternalError,
   });
 

@@ -12,6 +12,7 @@ export interface StaffRec {
   staff_email: string;
   staff_full_name: string;
   staff_signature: string;
+  staff_signature_chat: string;
   active: boolean;
   status_id: number;
   created: number;
@@ -30,6 +31,7 @@ export interface GroupRec {
   group_id: number;
   group_title: string;
   group_from_name: string;
+  group_signature: string;
   active: boolean;
   created: number;
   updated: number;
@@ -44,12 +46,50 @@ export interface UserRec {
   user_id: number;
   user_full_name: string;
   user_email?: string;
+  user_phone?: string;
   user_custom_id?: string;
   user_custom_channel?: string;
+  /** Other identifiers (`telegram_id`, `user_whatsapp_phone`, …) as given. */
+  extra: Record<string, string>;
   type: string;
+  company_name: string;
+  company_position: string;
+  company_id?: number;
+  user_note: string;
+  language_id: number;
+  custom_fields: Record<string, unknown>;
+  linked_users: number[];
   active: boolean;
+  blocked: boolean;
+  deleted: boolean;
   created: number;
   updated: number;
+  lastContact?: number;
+}
+
+export interface CompanyRec {
+  company_id: number;
+  company_name: string;
+  company_domains: string[];
+  company_default_group: number;
+  company_address: string;
+  company_note: string;
+  active: boolean;
+  blocked: boolean;
+  deleted: boolean;
+  created: number;
+  updated: number;
+}
+
+/** An uploaded attachment, kept in memory (bounded, see files.ts) and served at its url. */
+export interface FileRec {
+  file_id: number;
+  file_name: string;
+  file_size: number;
+  mime_type: string;
+  /** Absent for `attachment_urls`: those stay at the URL the client gave. */
+  data?: Buffer;
+  url?: string;
 }
 
 export interface CaseRec {
@@ -63,6 +103,10 @@ export interface CaseRec {
   priority: string;
   channel: string;
   labels: number[];
+  language_id: number;
+  /** Set when the case was merged into another one (then hidden unless show_merged_cases). */
+  parent_case_id: number;
+  rating?: { rating: string; comment: string; staffId: number };
   deleted: boolean;
   spam: boolean;
   created: number;
@@ -84,7 +128,11 @@ export interface MessageRec {
   note: boolean;
   sent_via_rule: boolean;
   author: MessageAuthor;
+  attachments: number[];
+  rating?: { rating: string; comment: string };
   created: number;
+  /** Later than `created` for a delayed send (`send_at`). */
+  sent: number;
 }
 
 export interface ChangelogRec {
@@ -115,6 +163,15 @@ export interface FieldRec {
   field_data: unknown;
 }
 
+/** A saved case filter (`filter=<id>` on the case list): its name and the query it stands for. */
+export interface FilterRec {
+  filter_id: number;
+  filter_name: string;
+  is_selected: boolean;
+  is_custom: boolean;
+  query: Record<string, string | string[]>;
+}
+
 export interface RuleRec {
   rule_id: number;
   spec: OmnideskRuleSpec;
@@ -132,9 +189,20 @@ const FIRST_ID = {
   field: 94,
   rule: 1332,
   staff: 4,
+  group: 2,
+  company: 70_001,
+  file: 3_100_001,
+  status: 6,
 } as const;
 
 type IdKind = keyof typeof FIRST_ID;
+
+export interface SandboxDictionaries {
+  languages: Array<{ language_id: number; code: string; title: string; active: boolean }>;
+  staff_roles: Array<{ role_id: number; role: string }>;
+  client_emails: Array<{ email_id: number; email: string; active: boolean }>;
+  macros: { common: Record<string, unknown>; personal: Record<string, unknown> };
+}
 
 export class OmnideskStore {
   staff = new Map<number, StaffRec>();
@@ -148,6 +216,13 @@ export class OmnideskStore {
   channels = new Map<number, ChannelRec>();
   fields = new Map<number, FieldRec>();
   rules = new Map<number, RuleRec>();
+  companies = new Map<number, CompanyRec>();
+  files = new Map<number, FileRec>();
+  /** Bytes held by `files`, bounded by files.ts. */
+  fileBytes = 0;
+  filters = new Map<number, FilterRec>();
+  /** Read-only dictionaries from templates/omnidesk/sandbox-data.json. */
+  dictionaries: SandboxDictionaries = { languages: [], staff_roles: [], client_emails: [], macros: { common: {}, personal: {} } };
   private ids: Record<IdKind, number> = { ...FIRST_ID };
 
   nextId(kind: IdKind): number {
@@ -170,6 +245,12 @@ export class OmnideskStore {
 
   channelByCode(code: string): ChannelRec | undefined {
     for (const ch of this.channels.values()) if (ch.channel_api_key === code) return ch;
+    return undefined;
+  }
+
+  userByEmail(email: string): UserRec | undefined {
+    const e = email.trim().toLowerCase();
+    for (const u of this.users.values()) if (!u.deleted && u.user_email?.toLowerCase() === e) return u;
     return undefined;
   }
 
