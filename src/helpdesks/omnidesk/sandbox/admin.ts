@@ -122,6 +122,16 @@ export function omnideskAdminRoutes(router: Router<CallContext<undefined>>, worl
       store.fields.set(field.field_id, field);
       return json(201, { custom_field: fieldJson(field), created: true });
     })
+    // A merge done in the agent UI (no API merges cases): the case gets a parent and leaves the list.
+    .on('POST', '/_sandbox/cases/{id}/merge', (req) => {
+      const { into } = parseAdminBody(z.object({ into: z.number().int().positive() }).strict(), req.body);
+      const c = world.store.cases.get(Number(req.params.id));
+      const parent = world.store.cases.get(into);
+      if (!c || !parent || c === parent) throw adminError(404, 'case_not_found', 'both cases must exist and differ');
+      c.parent_case_id = parent.case_id;
+      c.updated = world.now();
+      return json(200, { case_id: c.case_id, parent_case_id: parent.case_id });
+    })
     // Uploaded attachments, at the `url` their message lists (no auth, like a signed download link).
     .on('GET', '/_sandbox/files/{id}/{name}', (req) => {
       const file = /^\d+$/.test(req.params.id ?? '') ? world.store.files.get(Number(req.params.id)) : undefined;
