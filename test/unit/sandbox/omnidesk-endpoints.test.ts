@@ -215,3 +215,43 @@ describe('messages and notes: edit, delete, rate (reference §2.2)', () => {
     expect(left.map((x) => x.content)).toEqual(['x']);
   });
 });
+
+describe('knowledge base and idea categories (reference §2.10 [S palachX])', () => {
+  it('creates categories, sections and articles, filters, moves, disables and deletes them', async () => {
+    const cat = (await od.call('POST', '/api/kb_category.json', { kb_category: { category_title: 'Оплата' } })).body.kb_category;
+    expect(cat).toMatchObject({ category_title: 'Оплата', active: true });
+    const sec = (await od.call('POST', '/api/kb_section.json', { kb_section: { section_title: { '1': 'Карты', '2': 'Cards' }, category_id: String(cat.category_id) } })).body.kb_section;
+    expect(sec).toMatchObject({ category_id: cat.category_id, section_title: { '1': 'Карты', '2': 'Cards' } });
+    const other = (await od.call('POST', '/api/kb_section.json', { kb_section: { section_title: 'Другое', category_id: cat.category_id } })).body.kb_section;
+    const art = async (title: string, section = sec.section_id) =>
+      (await od.call('POST', '/api/kb_article.json', { kb_article: { article_title: title, article_content: `<p>${title}</p>`, section_id: section } })).body.kb_article;
+    const a1 = await art('Как оплатить картой');
+    const a2 = await art('Возврат платежа');
+    await art('Чужая', other.section_id);
+    const bySection = items((await od.call('GET', `/api/kb_article.json?section_id=${sec.section_id}`)).body, 'kb_article').map((a) => a.article_id);
+    expect(bySection).toEqual([a1.article_id, a2.article_id]);
+    const found = items((await od.call('GET', `/api/kb_article.json?search=${encodeURIComponent('Возврат')}`)).body, 'kb_article');
+    expect(found.map((a) => a.article_id)).toEqual([a2.article_id]);
+    await od.call('PUT', `/api/kb_article/${a2.article_id}/moveup.json`);
+    const moved = items((await od.call('GET', `/api/kb_article.json?section_id=${sec.section_id}`)).body, 'kb_article').map((a) => a.article_id);
+    expect(moved).toEqual([a2.article_id, a1.article_id]);
+    expect((await od.call('PUT', `/api/kb_article/${a1.article_id}/disable.json`)).body.kb_article.active).toBe(false);
+    expect((await od.call('PUT', `/api/kb_article/${a1.article_id}.json`, { kb_article: { article_tags: 'оплата', access_type: 'staff_only' } })).body.kb_article).toMatchObject({ article_tags: 'оплата', access_type: 'staff_only' });
+    expect((await od.call('POST', '/api/kb_article.json', { kb_article: { article_title: 'x', article_content: 'y', section_id: 999 } })).body).toEqual({ error: 'kb_section_not_found' });
+    expect((await od.call('POST', '/api/kb_category.json', { kb_category: {} })).body).toEqual({ error: 'category_title_required' });
+    expect((await od.call('DELETE', `/api/kb_article/${a1.article_id}.json`)).status).toBe(200);
+    expect((await od.call('GET', `/api/kb_article/${a1.article_id}.json`)).status).toBe(404);
+    expect(items((await od.call('GET', `/api/kb_section.json?category_id=${cat.category_id}`)).body, 'kb_section')).toHaveLength(2);
+  });
+
+  it('manages idea categories, and answers 501 naming the endpoint for statistics', async () => {
+    const c = (await od.call('POST', '/api/ideas_category.json', { ideas_category: { category_title: 'Идеи', category_default_group: 1 } })).body.ideas_category;
+    expect(c).toMatchObject({ category_title: 'Идеи', category_default_group: 1, active: true });
+    expect((await od.call('PUT', `/api/ideas_category/${c.category_id}/disable.json`)).body.ideas_category.active).toBe(false);
+    expect((await od.call('GET', '/api/ideas_category.json')).body.total_count).toBe(1);
+    const stats = await od.call('GET', '/api/stats_leaderboard.json?period=week');
+    expect(stats.status).toBe(501);
+    expect(stats.body).toMatchObject({ error: 'not_implemented', endpoint: 'GET /api/stats_leaderboard.json' });
+    expect(stats.headers.get('api_calls_left')).toMatch(/^\d+$/);
+  });
+});

@@ -20,6 +20,8 @@ import { directoryRoutes } from './routes-directory.js';
 import { messageRoutes } from './routes-messages.js';
 import { userRoutes } from './routes-users.js';
 import { companyRoutes } from './routes-companies.js';
+import { kbRoutes } from './routes-kb.js';
+import { unemulatedRoutes } from './routes-unemulated.js';
 import { staffRoutes } from './routes-staff.js';
 import { seedStore } from './seed.js';
 import type { StaffRec } from './store.js';
@@ -64,6 +66,8 @@ export function createOmnideskSandbox(options: OmnideskSandboxOptions = {}): Omn
   staffRoutes(api, world);
   userRoutes(api, world);
   companyRoutes(api, world);
+  kbRoutes(api, world);
+  unemulatedRoutes(api);
   caseRoutes(api, world);
   messageRoutes(api, world);
 

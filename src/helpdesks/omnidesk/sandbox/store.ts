@@ -172,6 +172,16 @@ export interface FilterRec {
   query: Record<string, string | string[]>;
 }
 
+/** A knowledge-base category, section or article, or an idea category (routes-kb.ts). */
+export interface KbRec {
+  id: number;
+  position: number;
+  active: boolean;
+  created: number;
+  updated: number;
+  fields: Record<string, unknown>;
+}
+
 export interface RuleRec {
   rule_id: number;
   spec: OmnideskRuleSpec;
@@ -221,6 +231,8 @@ export class OmnideskStore {
   /** Bytes held by `files`, bounded by files.ts. */
   fileBytes = 0;
   filters = new Map<number, FilterRec>();
+  /** Knowledge base and idea categories, by entity (routes-kb.ts). */
+  kb: Partial<Record<'kb_category' | 'kb_section' | 'kb_article' | 'ideas_category', Map<number, KbRec>>> = {};
   /** Read-only dictionaries from templates/omnidesk/sandbox-data.json. */
   dictionaries: SandboxDictionaries = { languages: [], staff_roles: [], client_emails: [], macros: { common: {}, personal: {} } };
   private ids: Record<IdKind, number> = { ...FIRST_ID };
