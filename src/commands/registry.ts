@@ -38,6 +38,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'demo', load: async () => (await import('./demo/index.js')).demoCommand() },
   { name: 'token', load: async () => (await import('./token/index.js')).tokenCommand() },
   { name: 'schema', load: async () => (await import('./schema/index.js')).schemaCommand() },
+  { name: 'completion', load: async () => (await import('./completion/index.js')).completionCommand() },
   { name: 'billmanager', load: async () => (await import('../integrations/billmanager/commands/index.js')).billmanagerCommand() },
   { name: 'chaport', load: async () => (await import('../integrations/chaport/commands/index.js')).chaportCommand() },
 ];
