@@ -82,6 +82,22 @@ describe('omnibot token (built)', () => {
     expect(human.stderr).toContain('Redo step 4 of `omnibot steps --integration hde`');
   });
 
+  it('a config where no integration takes a token: exit 2 naming the integrations that do; nothing written', async () => {
+    const omnideskOnly = {
+      omnidesk: { url: 'acme', email: 'admin@acme.ru', apiKey: '${OMNIDESK_API_KEY}' },
+      integrations: [{ recipe: 'omnidesk-bot', name: 'wikibot', webhookUrl: 'https://bot.example.com/o', label: 'wikibot', agent: 'op@acme.ru' }],
+    };
+    await project(omnideskOnly);
+    for (const args of [['token', 'generate'], ['token', 'rotate'], ['token', 'generate', '--name', 'wikibot']]) {
+      const r = await run(args);
+      expect(r.exitCode, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/no integration (named "wikibot" )?takes a secret/);
+      expect(r.stderr).toMatch(/helpdeskeddy-bot \(token\), billmanager \(secret\)/);
+    }
+    expect(await env()).toEqual({ HDE_API_KEY: 'hde-api-key-123456' });
+    await expect(stat(join(dir, '.omnibot', 'state.json'))).rejects.toThrow();
+  });
+
   it('prints the token only with --print, exactly as written to .env', async () => {
     await project();
     const r = await run(['token', 'generate', '--print']);

@@ -64,6 +64,16 @@ export async function findTokenTarget(ctx: Context, options: { name?: string; en
     const why = options.name ? `no ${kinds} integration named "${options.name}"` : `the config has several ${kinds} integrations`;
     throw new UsageError(`--name: ${why} (known: ${known})`, { details: { flag: '--name' } });
   }
+  if (!chosen && found) {
+    // A config that no integration of which takes this secret: inventing one would only write a
+    // token nothing reads (and a .env and a state entry for it).
+    const takers = scope.map((r) => `${r.recipe} (${r.field})`).join(', ');
+    const what = options.name ? `no integration named "${options.name}" takes a secret` : 'no integration takes a secret';
+    throw new UsageError(`${options.name ? '--name: ' : ''}${what} in ${found.file}`, {
+      hint: `Secrets belong to these integrations: ${takers}. Add one to the config (omnibot init --append), then run this again.`,
+      details: { flag: '--name' },
+    });
+  }
   if (!chosen) {
     const recipe = only ?? SECRET_RECIPES[0]!;
     return { ...base, recipe, integration: options.name ?? recipe.defaultName, envVar: options.envVar ?? recipe.envVar, referenced: false };
