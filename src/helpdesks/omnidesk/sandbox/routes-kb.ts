@@ -130,6 +130,8 @@ export function kbRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
         return json(200, listReply(kind.entity, items, req.query, toJson(kind)));
       })
       .on('GET', `${base}/{id}.json`, (req) => reply(kind, find(kind, req.params.id)))
+      // justCxx (2016) reads one item without the `.json` suffix.
+      .on('GET', `${base}/{id}`, (req) => reply(kind, find(kind, req.params.id)))
       .on('POST', `${base}.json`, (req) => {
         const fields = take(kind, readEntity(req, kind.entity), true);
         const at = world.now();
