@@ -15,6 +15,8 @@ export interface FollowOptions {
   onSkip?: (message: string, line: number) => void;
   /** Called when the file shrank or was replaced and reading restarts at 0. */
   onRestart?: (reason: string) => void;
+  /** Called each time everything written so far has been read, before waiting for more. */
+  onIdle?: () => void;
 }
 
 const CHUNK = 1024 * 1024;
@@ -56,6 +58,7 @@ export async function* followCapture(file: string, options: FollowOptions): Asyn
         await restart(`${file} was truncated; reading from the start`);
       }
       if (info.size <= offset) {
+        options.onIdle?.();
         await pause(interval, options.signal);
         continue;
       }

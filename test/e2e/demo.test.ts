@@ -1,33 +1,32 @@
 import { readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { describe, expect, it } from 'vitest';
-import { execa } from 'execa';
-import { BIN, runCli } from '../helpers/run-cli.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, startCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-async function demoDirs(): Promise<string[]> {
-  return (await readdir(tmpdir())).filter((n) => n.startsWith('omnibot-demo-'));
-}
+// The demo's temporary project goes under TMPDIR: a folder of this test's own, checked empty after.
+let tmp: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir: tmp, cleanup } = await tempDir('omnibot-demo-test-')));
+afterEach(() => cleanup());
 
 describe('omnibot demo', () => {
   it('runs the whole job offline, prints the timeline and a passing summary, exits 0 and leaves nothing behind', async () => {
     const { dir, cleanup } = await tempDir();
     try {
-      const before = await demoDirs();
-      const r = await runCli(['demo'], { cwd: dir });
+      const r = await runCli(['demo'], { cwd: dir, env: { TMPDIR: tmp } });
       expect(r.exitCode).toBe(0);
       expect(r.stdout).toMatch(/✓ demo passed: (\d+) of \1 checks/);
       expect(r.stdout).toMatch(/✓ demo\/e2e-handoff/);
       for (const line of ['sandbox', 'apply', 'case #', 'rule fired', 'bot replied', 'handed off', 'moved to the trash']) expect(r.stderr).toContain(line);
       expect(r.stderr).not.toContain('sandbox-api-key');
-      expect(await demoDirs()).toEqual(before);
+      expect(await readdir(tmp)).toEqual([]);
     } finally {
       await cleanup();
     }
   });
 
   it('--json prints the apply result and the verify report as one document', async () => {
-    const r = await runCli(['demo', '--json']);
+    const r = await runCli(['demo', '--json'], { env: { TMPDIR: tmp } });
     expect(r.exitCode).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.ok).toBe(true);
@@ -37,7 +36,7 @@ describe('omnibot demo', () => {
   });
 
   it('--helpdesk helpdeskeddy plays the same job with the dispatcher rule', async () => {
-    const r = await runCli(['demo', '--helpdesk', 'helpdeskeddy', '--json']);
+    const r = await runCli(['demo', '--helpdesk', 'helpdeskeddy', '--json'], { env: { TMPDIR: tmp } });
     expect(r.exitCode).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.helpdesk).toBe('helpdeskeddy');
@@ -45,24 +44,17 @@ describe('omnibot demo', () => {
     expect(doc.verify.confirmed).toEqual(['demo/dispatcher-rule']);
   });
 
-  it('--keep keeps the sandbox running for other commands until Ctrl-C, then cleans up and exits 0', async () => {
-    const child = execa('node', [BIN, 'demo', '--keep'], { reject: false, env: { CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' } });
-    let stderr = '';
-    const file = await new Promise<string>((resolve, reject) => {
-      child.stderr!.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const m = /omnibot plan --config (\S+)/.exec(stderr);
-        if (m && stderr.includes('Ctrl-C stops')) resolve(m[1]!);
-      });
-      child.once('exit', () => reject(new Error(`demo ended early: ${stderr}`)));
-    });
+  it('--keep keeps the sandbox running for other commands until stopped, then cleans up and returns 0', async () => {
+    const demo = startCli(['demo', '--keep'], { env: { TMPDIR: tmp } });
+    await demo.until((_out, err) => err.includes('Ctrl-C stops') && /omnibot plan --config \S+/.test(err), 'the kept sandbox');
+    const file = /omnibot plan --config (\S+)/.exec(demo.stderr())![1]!;
+    expect(file.startsWith(tmp)).toBe(true);
     const plan = await runCli(['plan', '--config', file, '--json']);
     expect(plan.exitCode).toBe(0);
     expect(JSON.parse(plan.stdout).pending).toBe(false);
-    child.kill('SIGINT');
-    const result = await child;
+    const result = await demo.stop();
     expect(result.exitCode).toBe(0);
-    expect(String(result.stdout)).toContain('demo passed');
-    expect(await demoDirs()).not.toContain(file.split('/').at(-2));
+    expect(result.stdout).toContain('demo passed');
+    expect(await readdir(tmp)).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { createHelpdeskeddyClient } from '../../src/helpdesks/helpdeskeddy/clien
 import { seedBody } from '../../src/helpdesks/helpdeskeddy/dispatcher-body.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { admin, API_KEY, EMAIL, eventually, startReceiver, startSandbox, type HdeSandbox, type Receiver } from '../helpers/sandbox-hde.js';
+import { admin, API_KEY, EMAIL, startReceiver, startSandbox, type HdeSandbox, type Receiver } from '../helpers/sandbox-hde.js';
+import { waitFor } from '../helpers/wait.js';
 
 let sandbox: HdeSandbox;
 let bot: Receiver;
@@ -73,7 +74,7 @@ describe('helpdeskeddy-bot through the built CLI, against the sandbox', () => {
     // The rule apply performed fires: a new ticket reaches the bot at the URL with the token.
     const api = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY });
     const ticket = await api.createTicket({ title: 'e2e', description: 'Здравствуйте', user_email: 'e2e@client.test' });
-    const hit = await eventually(() => bot.received.find((r) => r.path.endsWith(`/webhook/${secret}`)));
+    const hit = await waitFor(() => bot.received.find((r) => r.path.endsWith(`/webhook/${secret}`)));
     expect(JSON.parse(hit!.body)).toMatchObject({ ticket_id: ticket.id, message: 'Здравствуйте' });
   });
 

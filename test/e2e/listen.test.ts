@@ -31,8 +31,8 @@ async function records(file: string): Promise<Array<Record<string, any>>> {
     .map((l) => JSON.parse(l));
 }
 
-/** Raw bytes on a socket; resolves once the server closes it or `hangUpAfterMs` passes. */
-function raw(port: number, data: string, hangUpAfterMs?: number): Promise<string> {
+/** Raw bytes on a socket; resolves once the server closes it, or (`hangUp`) once we hang up after writing. */
+function raw(port: number, data: string, hangUp = false): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let answer = '';
@@ -41,8 +41,9 @@ function raw(port: number, data: string, hangUpAfterMs?: number): Promise<string
     socket.on('error', () => undefined);
     socket.on('close', () => resolve(answer));
     socket.on('connect', () => {
-      socket.write(data);
-      if (hangUpAfterMs !== undefined) setTimeout(() => socket.destroy(), hangUpAfterMs);
+      // The bytes are handed to the system before the hang-up, so the server reads them, then the end.
+      if (hangUp) socket.write(data, () => socket.destroy());
+      else socket.write(data);
     });
   });
 }
@@ -54,7 +55,7 @@ describe('omnibot listen', () => {
     expect(l.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(await post(`${l.url}omnidesk`, '{"case_id":"88120045","case_description":"<p>Здравствуйте, нужна помощь 🙏</p>","user_id":"7700123"}')).toBe(200);
     expect(await post(l.url, 'not json {', { 'content-type': 'application/json' })).toBe(200);
-    const done = await l.stop('SIGTERM');
+    const done = await l.stop();
     expect(done.exitCode).toBe(0);
     const lines = done.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
@@ -73,7 +74,7 @@ describe('omnibot listen', () => {
   it('--json prints the capture records themselves on stdout', async () => {
     const l = await startListen(['--json', '--status', '202']);
     expect(await post(`${l.url}x?y=1`, '{"a":1}')).toBe(202);
-    const done = await l.stop('SIGINT');
+    const done = await l.stop();
     expect(done.exitCode).toBe(0);
     const rec = JSON.parse(done.stdout.trim());
     expect(rec).toMatchObject({ v: 1, method: 'POST', path: '/x', query: 'y=1', body: '{"a":1}', response: { status: 202 } });
@@ -144,7 +145,7 @@ describe('omnibot listen', () => {
 
   it('5,000 requests at concurrency 50 leave exactly 5,000 records, all parseable, none duplicated', async () => {
     const capture = join(dir, 'load.ndjson');
-    const l = await startListen(['--capture', capture], { quietStdout: true });
+    const l = await startListen(['--capture', capture]);
     const total = 5000;
     let next = 0;
     const statuses: number[] = [];
@@ -169,18 +170,18 @@ describe('omnibot listen', () => {
 
   it('2,000 malformed requests leave the listener answering and every one recorded', async () => {
     const capture = join(dir, 'malformed.ndjson');
-    const l = await startListen(['--capture', capture, '--max-body', '2kb', '--headers-timeout', '500ms', '--request-timeout', '1s'], { quietStdout: true });
+    const l = await startListen(['--capture', capture, '--max-body', '2kb', '--headers-timeout', '500ms', '--request-timeout', '1s']);
     const binary = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37) % 256));
     const kinds: Array<() => Promise<unknown>> = [
       () => post(l.url, '{"case_id": "1", "case_description": ', { 'content-type': 'application/json' }),
       () => post(l.url, '<xml>not json</xml>', { 'content-type': 'application/xml' }),
-      () => post(l.url, 'case_id=1&text=%ZZ', {}),
+      () => post(l.url, 'case_id=1&text=%ZZ'),
       () => post(l.url, binary, { 'content-type': 'application/octet-stream' }),
       () => post(l.url, binary, { 'content-type': 'application/json' }),
       () => post(l.url, Buffer.alloc(3000, 0x41), { 'content-type': 'application/json' }).catch(() => 413),
       () => raw(l.port, `POST /big-headers HTTP/1.1\r\nHost: x\r\nX-Big: ${'h'.repeat(20_000)}\r\n\r\n`),
-      () => raw(l.port, 'POST /hangup-body HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"case_id":', 20),
-      () => raw(l.port, 'POST /hangup-headers HTTP/1.1\r\nHost: x\r\nContent-Ty', 20),
+      () => raw(l.port, 'POST /hangup-body HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"case_id":', true),
+      () => raw(l.port, 'POST /hangup-headers HTTP/1.1\r\nHost: x\r\nContent-Ty', true),
       () => raw(l.port, '\x00\x01\x02 garbage \r\n\r\n'),
     ];
     const stalls = 20;

@@ -16,6 +16,9 @@ interface Received {
 let server: Server;
 let url: string;
 let received: Received[] = [];
+const held: Array<() => void> = [];
+let maxHeld = 0;
+const slowTotal = 60;
 /** Status per request path; the receiver echoes the Authorization header back, as a careless bot might. */
 const statusFor = (path: string) => (path.startsWith('/fail') ? 500 : 200);
 let dir: string;
@@ -31,9 +34,12 @@ beforeAll(async () => {
         res.writeHead(statusFor(req.url ?? ''), { 'content-type': 'application/json' });
         res.end(JSON.stringify({ result: 'ok', auth: req.headers.authorization ?? null, n: received.length }));
       };
-      // `/slow…` holds each answer back, so that many requests are in flight at once.
-      if (req.url?.startsWith('/slow')) setTimeout(answer, 100);
-      else answer();
+      // `/slow…` holds the answers back until 50 requests are in flight at once (or no more come).
+      if (req.url?.startsWith('/slow')) {
+        held.push(answer);
+        maxHeld = Math.max(maxHeld, held.length);
+        if (held.length >= 50 || received.length === slowTotal) held.splice(0).forEach((a) => a());
+      } else answer();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -102,9 +108,10 @@ describe('omnibot send', () => {
   });
 
   it('--concurrency 50 with every request in flight at once prints no MaxListenersExceededWarning', async () => {
-    const result = await cli(['send', 'omnidesk.incoming', '--to', `${url}/slow`, '--count', '60', '--concurrency', '50']);
+    const result = await cli(['send', 'omnidesk.incoming', '--to', `${url}/slow`, '--count', String(slowTotal), '--concurrency', '50']);
     expect(result.exitCode, result.stderr).toBe(0);
-    expect(received).toHaveLength(60);
+    expect(received).toHaveLength(slowTotal);
+    expect(maxHeld).toBe(50);
     expect(result.stderr).not.toMatch(/MaxListenersExceeded|memory leak|Warning/);
     expect(result.stderr).toMatch(/sent 60 · 2xx 60 · failed 0/);
   });

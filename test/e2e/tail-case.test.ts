@@ -1,6 +1,5 @@
-import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/run-cli.js';
+import { startCli } from '../helpers/run-cli.js';
 import { setup, type Fixture } from './verify-fixture.js';
 
 let fx: Fixture | undefined;
@@ -17,35 +16,18 @@ interface Event {
 }
 
 describe('omnibot tail --case', () => {
-  it('follows a case as NDJSON: history first, then the user reply, the hand-off and the trash; Ctrl-C exits 0', async () => {
+  it('follows a case as NDJSON: history first, then the user reply, the hand-off and the trash; stopping returns 0', async () => {
     fx = await setup();
     const c = await fx.api.createCase({ subject: 'tail me', content: 'Где моя доставка?', user_email: 'tail@example.invalid' });
-    const child = execa('node', [BIN, 'tail', '--case', String(c.case_id), '--json', '--interval', '100ms'], {
-      cwd: fx.dir,
-      reject: false,
-      env: { CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' },
-    });
-    const events: Event[] = [];
-    let buffer = '';
-    const waitFor = (kind: string, text = '') =>
-      new Promise<void>((resolve, reject) => {
-        const look = () => events.some((e) => e.kind === kind && e.text.includes(text));
-        if (look()) return resolve();
-        const onData = () => {
-          if (look()) {
-            child.stdout!.off('data', onData);
-            resolve();
-          }
-        };
-        child.stdout!.on('data', onData);
-        child.once('exit', () => reject(new Error(`tail ended before ${kind}: ${JSON.stringify(events)}`)));
-      });
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const line of lines) if (line.trim()) events.push(JSON.parse(line) as Event);
-    });
+    const cli = startCli(['tail', '--case', String(c.case_id), '--json', '--interval', '100ms'], { cwd: fx.dir });
+    const events = (): Event[] =>
+      cli
+        .stdout()
+        .split('\n')
+        .slice(0, -1)
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as Event);
+    const waitFor = (kind: string, text = '') => cli.until(() => events().some((e) => e.kind === kind && e.text.includes(text)), `${kind} ${text}`);
 
     await waitFor('message', 'admin@sandbox.test replied'); // the bot's answer, from the history or live
     await fx.api.createMessage(c.case_id, { content: 'Позовите оператора, пожалуйста', user_id: c.user_id });
@@ -53,12 +35,11 @@ describe('omnibot tail --case', () => {
     await waitFor('label-removed', 'wikibot');
     await fx.api.trashCase(c.case_id);
     await waitFor('status-changed', 'trash');
-    child.kill('SIGINT');
-    const result = await child;
+    const result = await cli.stop();
     expect(result.exitCode).toBe(0);
-    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['rule-fired', 'message', 'assigned', 'label-removed', 'status-changed']));
-    expect(events.find((e) => e.text.startsWith('user wrote: «Позовите оператора'))).toBeDefined();
-    expect(events.every((e) => e.caseId === c.case_id && Number.isInteger(e.elapsedMs))).toBe(true);
+    expect(events().map((e) => e.kind)).toEqual(expect.arrayContaining(['rule-fired', 'message', 'assigned', 'label-removed', 'status-changed']));
+    expect(events().find((e) => e.text.startsWith('user wrote: «Позовите оператора'))).toBeDefined();
+    expect(events().every((e) => e.caseId === c.case_id && Number.isInteger(e.elapsedMs))).toBe(true);
     expect(String(result.stderr)).toContain(`following case #${c.case_id}`);
   });
 

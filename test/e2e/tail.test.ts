@@ -1,10 +1,8 @@
 import { appendFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, runCli } from '../helpers/run-cli.js';
+import { runCli, startCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { CLI_ENV } from './listen-process.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -52,33 +50,25 @@ describe('omnibot tail', () => {
     expect(recs.map((x) => x.id)).toEqual(['in-1']);
   });
 
-  it('--follow prints new records as they arrive, restarts after truncation, and exits 0 on SIGINT', async () => {
+  it('--follow prints new records as they arrive, restarts after truncation, and returns 0 when stopped', async () => {
     const file = join(dir, 'follow.ndjson');
     await writeFile(file, INCOMING);
-    const child = execa('node', [BIN, 'tail', file, '--follow', '--interval', '20ms', '--json'], { reject: false, env: CLI_ENV, buffer: false });
-    let out = '';
-    let err = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-    const ids = () => out.split('\n').filter(Boolean).map((l) => JSON.parse(l).id as string);
-    const waitFor = async (n: number) => {
-      for (let i = 0; i < 1000 && ids().length < n; i++) await new Promise((r) => setTimeout(r, 10));
-    };
+    const cli = startCli(['tail', file, '--follow', '--interval', '20ms', '--json']);
+    const ids = () => cli.stdout().split('\n').filter(Boolean).map((l) => JSON.parse(l).id as string);
+    const waitFor = (n: number) => cli.until(() => ids().length >= n, `${n} records`);
     try {
       await waitFor(1);
       await appendFile(file, REPLY);
       await waitFor(2);
       await truncate(file, 0);
-      await new Promise((r) => setTimeout(r, 200));
+      // The next record goes in only once the follower has seen the file shrink.
+      await cli.until((_out, err) => /truncated/.test(err), 'the truncation notice');
       await appendFile(file, record('after', '{}', null));
       await waitFor(3);
       expect(ids()).toEqual(['in-1', 're-1', 'after']);
-      expect(err).toMatch(/truncated/);
-      child.kill('SIGINT');
-      const result = await child;
-      expect(result.exitCode).toBe(0);
     } finally {
-      child.kill('SIGKILL');
+      const result = await cli.stop();
+      expect(result.exitCode).toBe(0);
     }
   });
 

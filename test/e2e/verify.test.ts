@@ -2,9 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/run-cli.js';
+import { startCli } from '../helpers/run-cli.js';
 import { parseJunit } from '../unit/verify/junit-parser.js';
 import { setup, type Fixture } from './verify-fixture.js';
 
@@ -38,14 +37,13 @@ function check(report: { checks: Check[] }, id: string): Check {
   return found;
 }
 
-/** A bot stand-in that answers every request with `status` after `delayMs`. */
-async function fakeBot(status: number, delayMs = 0): Promise<string> {
+/** A bot stand-in that answers every request with `status`, or (`null`) never answers. */
+async function fakeBot(status: number | null): Promise<string> {
   extra = createServer((req, res) => {
     req.resume();
-    setTimeout(() => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: status >= 500 ? 'kaboom' : undefined }));
-    }, delayMs);
+    if (status === null) return;
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: status >= 500 ? 'kaboom' : undefined }));
   });
   await new Promise<void>((resolve) => extra!.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(extra.address() as AddressInfo).port}/hook`;
@@ -258,7 +256,7 @@ describe('each failure fails the right check with the right hint', () => {
   });
 
   it('the bot slower than the timeout: the endpoint check says so and suggests answering first', async () => {
-    fx = await setup({ webhookUrl: await fakeBot(200, 3000) });
+    fx = await setup({ webhookUrl: await fakeBot(null) });
     const r = await fx.run(['verify', '--json', '--timeout', '300ms']);
     expect(r.exitCode).toBe(1);
     const endpoint = check(JSON.parse(r.stdout), 'wikibot/endpoint');
@@ -312,29 +310,17 @@ describe('each failure fails the right check with the right hint', () => {
 });
 
 describe('clean-up', () => {
-  it('Ctrl-C in the middle of the round trip still trashes the test case and exits 130', async () => {
+  it('cancelling (Ctrl-C) in the middle of the round trip still trashes the test case and exits 130', async () => {
     fx = await setup();
     const rules = await fx.api.adminRequest<Array<{ rule_id: number; ruleKind?: string; title: string }>>('GET', '/_sandbox/rules');
     const changed = rules.find((x) => x.ruleKind === 'changed' || /изменённые/.test(x.title));
     await fx.api.adminRequest('DELETE', `/_sandbox/rules/${changed!.rule_id}`);
-    const child = execa('node', [BIN, 'verify', '--e2e', '--timeout', '60s'], {
-      cwd: fx.dir,
-      reject: false,
-      env: { CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' },
-    });
-    let stderr = '';
-    await new Promise<void>((resolve, reject) => {
-      child.stderr!.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (stderr.includes('user replied')) resolve();
-      });
-      child.once('exit', () => reject(new Error(`verify ended before the hand-off wait: ${stderr}`)));
-    });
+    const cli = startCli(['verify', '--e2e', '--timeout', '60s'], { cwd: fx.dir });
+    await cli.until((_out, err) => err.includes('user replied'), 'the hand-off wait');
     expect(await fx.openTestCases()).toHaveLength(1);
-    child.kill('SIGINT');
-    const result = await child;
+    const result = await cli.stop();
     expect(result.exitCode).toBe(130);
-    expect(String(result.stderr)).toContain('moved to the trash');
+    expect(result.stderr).toContain('moved to the trash');
     expect(await fx.openTestCases()).toEqual([]);
   });
 });

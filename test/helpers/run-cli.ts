@@ -8,7 +8,7 @@
  * `spawnCli` runs the built bin/omnibot.js in a child process: only for what needs a process
  * (the shim, signals, a real TTY, one smoke run per command).
  */
-import { execa, type Options } from 'execa';
+import { execa, type Options, type ResultPromise } from 'execa';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main, type ParsedCall } from '../../src/cli.js';
@@ -38,26 +38,26 @@ export interface RunOptions {
 
 class Capture {
   text = '';
-  private listeners: Array<(text: string) => void> = [];
+  private listeners = new Set<() => void>();
   constructor(readonly isTTY: boolean) {}
   write(chunk: string | Uint8Array): boolean {
     this.text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    for (const fn of this.listeners) fn(this.text);
+    for (const fn of [...this.listeners]) fn();
     return true;
   }
-  /** Resolves with the first full line that starts with `prefix`. */
-  line(prefix: string): Promise<string> {
-    return new Promise((resolve) => {
-      const check = (text: string) => {
-        const found = text.split('\n').slice(0, -1).find((l) => l.startsWith(prefix));
-        if (found === undefined) return false;
-        this.listeners = this.listeners.filter((fn) => fn !== check);
-        resolve(found);
-        return true;
-      };
-      if (!check(this.text)) this.listeners.push(check);
-    });
+  /** Calls `fn` after every write until it returns true. */
+  watch(fn: () => boolean): void {
+    if (fn()) return;
+    const listener = () => {
+      if (fn()) this.listeners.delete(listener);
+    };
+    this.listeners.add(listener);
   }
+}
+
+/** The first full line of `text` that starts with `prefix`. */
+function lineStarting(text: string, prefix: string): string | undefined {
+  return text.split('\n').slice(0, -1).find((l) => l.startsWith(prefix));
 }
 
 function runtime(options: RunOptions, signal: AbortSignal) {
@@ -86,8 +86,8 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
 export interface RunningCli {
   /** The first stderr line that starts with `ready `, parsed (`{ url }`, or the sandbox's URLs). */
   ready(): Promise<Record<string, string>>;
-  /** Resolves with the first full stderr line that starts with `prefix`. */
-  stderrLine(prefix: string): Promise<string>;
+  /** Resolves once `check(stdout, stderr)` holds after a write; rejects if the command ends first. */
+  until(check: (stdout: string, stderr: string) => boolean, what?: string): Promise<void>;
   stdout(): string;
   stderr(): string;
   /** Aborts the signal (as a first Ctrl-C) and waits for the command to end. */
@@ -99,13 +99,33 @@ export interface RunningCli {
 export function startCli(args: string[], options: Omit<RunOptions, 'signal'> = {}): RunningCli {
   const controller = new AbortController();
   const { rt, done } = run(args, options, controller.signal);
-  // A command that fails before it is ready must not leave `ready()` waiting forever.
-  const failed = done.then((r) => {
-    throw new Error(`omnibot ${args.join(' ')} ended (exit ${r.exitCode}) before it was ready:\n${r.stderr}`);
-  });
+  let ended = false;
+  void done.finally(() => (ended = true));
+  const until = (check: (stdout: string, stderr: string) => boolean, what = 'the awaited output') =>
+    new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const look = () => {
+        if (!settled && check(rt.stdout.text, rt.stderr.text)) {
+          settled = true;
+          resolve();
+        }
+        return settled;
+      };
+      rt.stdout.watch(look);
+      rt.stderr.watch(look);
+      void done.then((r) => {
+        if (look() || settled) return;
+        settled = true;
+        reject(new Error(`omnibot ${args.join(' ')} ended (exit ${r.exitCode}) before ${what}:\n${r.stderr}`));
+      });
+      if (ended) look();
+    });
   return {
-    ready: () => Promise.race([rt.stderr.line('ready '), failed]).then((l) => JSON.parse(l.slice('ready '.length))),
-    stderrLine: (prefix) => Promise.race([rt.stderr.line(prefix), failed]),
+    ready: async () => {
+      await until((_out, err) => lineStarting(err, 'ready ') !== undefined, 'its ready line');
+      return JSON.parse(lineStarting(rt.stderr.text, 'ready ')!.slice('ready '.length)) as Record<string, string>;
+    },
+    until,
     stdout: () => rt.stdout.text,
     stderr: () => rt.stderr.text,
     stop: () => {
@@ -134,4 +154,58 @@ export async function spawnCli(args: string[], options: Options = {}): Promise<C
     env: { ...CLI_ENV, ...(options.env ?? {}) },
   });
   return { exitCode: result.exitCode ?? 1, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+export interface SpawnedCli {
+  child: ResultPromise;
+  /** The parsed `ready {…}` line on stderr; rejects when the process ends first. */
+  ready(): Promise<Record<string, string>>;
+  stdout(): string;
+  stderr(): string;
+  /** Sends the signal and waits for the exit. */
+  kill(signal?: NodeJS.Signals): Promise<CliResult>;
+}
+
+const spawned = new Set<ResultPromise>();
+
+/** A long-running built CLI in a child process: for signals (SIGINT, SIGTERM, SIGKILL) only. */
+export function spawnStart(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): SpawnedCli {
+  const child = execa('node', [BIN, ...args], { reject: false, cwd: options.cwd, env: { ...CLI_ENV, ...options.env }, buffer: false });
+  spawned.add(child);
+  void child.finally(() => spawned.delete(child));
+  let out = '';
+  let err = '';
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const ready = new Promise<Record<string, string>>((resolve, reject) => {
+    const check = () => {
+      const match = /^ready (\{.*\})\n/m.exec(err);
+      if (!match) return;
+      child.stderr?.off('data', check);
+      resolve(JSON.parse(match[1]!) as Record<string, string>);
+    };
+    child.stderr?.on('data', check);
+    void child.then(() => reject(new Error(`omnibot ${args.join(' ')} exited before it was ready:\n${err}`)));
+  });
+  ready.catch(() => undefined);
+  const result = async (): Promise<CliResult> => {
+    const r = await child;
+    return { exitCode: r.exitCode ?? (r.signal ? 128 : 1), stdout: out, stderr: err };
+  };
+  return {
+    child,
+    ready: () => ready,
+    stdout: () => out,
+    stderr: () => err,
+    kill: (signal = 'SIGTERM') => {
+      child.kill(signal);
+      return result();
+    },
+  };
+}
+
+/** For afterEach: no spawned CLI outlives its test. */
+export async function killSpawned(): Promise<void> {
+  for (const child of spawned) child.kill('SIGKILL');
+  await Promise.all([...spawned].map((c) => c.catch(() => undefined)));
 }

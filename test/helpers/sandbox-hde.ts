@@ -111,13 +111,3 @@ export function fakeClock(start = Date.UTC(2025, 2, 1, 10, 0, 0)) {
   };
   return clock;
 }
-
-/** Polls `check` until it returns a truthy value (no wall-clock assertion, only a give-up bound). */
-export async function eventually<T>(check: () => T | Promise<T>, tries = 200): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const v = await check();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('condition not met');
-}

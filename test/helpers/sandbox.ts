@@ -125,13 +125,4 @@ export function useReceiver(): Receiver {
   return receiver;
 }
 
-/** Polls until `check` returns a value (not undefined/false); fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error('waitFor: condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+export { waitFor } from './wait.js';

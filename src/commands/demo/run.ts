@@ -66,7 +66,8 @@ export async function runDemo(options: DemoOptions, ctx: Context): Promise<DemoR
   const t0 = Date.now();
   const progress = options.onProgress ?? (() => undefined);
   const { startSandbox, DEFAULT_API_KEY, DEFAULT_EMAIL } = await import('../../sandbox/index.js');
-  const dir = await mkdtemp(join(tmpdir(), 'omnibot-demo-'));
+  // The temp folder as os.tmpdir() would pick it, but from the run's env rather than the process's.
+  const dir = await mkdtemp(join(ctx.env.TMPDIR || ctx.env.TMP || ctx.env.TEMP || tmpdir(), 'omnibot-demo-'));
   const sandbox = await startSandbox({ bot: 'reference' });
   let inner: Context | undefined;
   try {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CaptureRecord } from '../../../src/capture/record.js';
 import { startListener, type ListenerOptions, type RunningListener } from '../../../src/webhooks/listener.js';
 import { closeSharedAgent } from '../../../src/webhooks/http.js';
+import { waitFor } from '../../helpers/wait.js';
 
 const detect: ListenerOptions['detect'] = (type, body) =>
   type.includes('json') && body.toString().includes('case_id')
@@ -52,9 +53,6 @@ function raw(port: number, chunks: Array<string | Buffer>, opts: { hangUp?: bool
   });
 }
 
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-};
 
 describe('startListener', () => {
   it('records a request before answering it, with lower-case headers, the query and the exact body', async () => {
@@ -81,7 +79,7 @@ describe('startListener', () => {
     }
     const streamed = await request(base, { method: 'POST', body: Readable.from(chunked()) }).catch((e) => e);
     if (!(streamed instanceof Error)) expect(streamed.statusCode).toBe(413);
-    await until(() => records.length === 2);
+    await waitFor(() => records.length === 2, '2 records');
     expect(records.map((r) => [r.response.status, r.truncated, r.body])).toEqual([
       [413, true, undefined],
       [413, true, undefined],
@@ -114,7 +112,7 @@ describe('startListener', () => {
     await raw(port, ['POST /cut HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"case_'], { hangUp: true });
     const overflow = await raw(port, [`POST /big HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`]);
     const garbage = await raw(port, ['\x01\x02 nonsense\r\n\r\n']);
-    await until(() => records.length === 3);
+    await waitFor(() => records.length === 3, '3 records');
     expect(overflow).toMatch(/^HTTP\/1\.1 431/);
     expect(garbage).toMatch(/^HTTP\/1\.1 400/);
     const byPath = Object.fromEntries(records.map((r) => [r.path || r.error, r]));
@@ -134,7 +132,7 @@ describe('startListener', () => {
       raw(port, ['POST /slow-headers HTTP/1.1\r\nHost: x\r\n']),
       raw(port, ['POST /slow-body HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab']),
     ]);
-    await until(() => records.length === 2);
+    await waitFor(() => records.length === 2, '2 records');
     expect(headersStall).toMatch(/^HTTP\/1\.1 408/);
     expect(bodyStall).toBe('');
     const statuses = records.map((r) => r.response.status).sort();
@@ -170,8 +168,14 @@ describe('startListener', () => {
   it('on close, lets an in-flight request finish or records it as aborted after the grace period', async () => {
     const { records } = await start();
     const port = listener!.port;
-    const pending = raw(port, ['POST /late HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc']);
-    await new Promise((r) => setTimeout(r, 50));
+    // `Expect: 100-continue` makes the server say when it holds the request (its first bytes came
+    // in the same write): then close it, with 7 of the 10 bytes still to come.
+    const socket = connect(port, '127.0.0.1');
+    const pending = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.on('error', () => undefined);
+    const held = new Promise<void>((resolve) => socket.once('data', () => resolve()));
+    socket.write('POST /late HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\nExpect: 100-continue\r\n\r\nabc');
+    await held;
     await listener!.close(100);
     listener = undefined;
     await pending;

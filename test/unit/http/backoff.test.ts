@@ -69,7 +69,7 @@ describe('retry decisions', () => {
   });
   it('recognises timeouts, including AbortSignal.timeout', async () => {
     const signal = AbortSignal.timeout(1);
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => signal.addEventListener('abort', r, { once: true }));
     expect(isTimeoutError(signal.reason)).toBe(true);
     expect(isRetryableError(signal.reason)).toBe(true);
     expect(isTimeoutError(Object.assign(new Error('x'), { code: 'UND_ERR_HEADERS_TIMEOUT' }))).toBe(true);

@@ -208,8 +208,8 @@ describe('Omnidesk client on the wire', () => {
     const { url } = await serve(async (req, res) => {
       if (req.method === 'POST') {
         const first = ++posts === 1;
-        // The first create is slower than the client's timeout, yet the server completes it.
-        if (first) await new Promise((r) => setTimeout(r, 400));
+        // The first create outlives the client's timeout (it hangs up), yet the server completes it.
+        if (first) await new Promise((r) => res.once('close', r));
         const label = { label_id: 50 + labels.length, label_title: JSON.parse(req.body).label.label_title };
         labels.push(label);
         if (!res.destroyed) json(res, 201, { label });
@@ -287,10 +287,10 @@ describe('Omnidesk client on the wire', () => {
   });
 
   it('an aborted outer signal cancels a call in flight', async () => {
-    const { url } = await serve(() => undefined); // never answers
     const controller = new AbortController();
+    // Never answers; the call is cancelled once the server holds it.
+    const { url } = await serve(() => controller.abort());
     const pending = client(url, { signal: controller.signal }).api.listLabels();
-    setTimeout(() => controller.abort(), 50);
     await expect(pending).rejects.toBeInstanceOf(CancelledError);
   });
 });

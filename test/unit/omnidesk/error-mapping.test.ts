@@ -81,7 +81,7 @@ describe('mapNetworkError', () => {
 
   it('reports a timeout with the limit', async () => {
     const signal = AbortSignal.timeout(1);
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => signal.addEventListener('abort', r, { once: true }));
     const err = mapNetworkError(req, signal.reason, 15_000);
     expect(err.code).toBe('timeout');
     expect(err.message).toContain('15 s');

@@ -5,7 +5,8 @@ import { seedBody } from '../../../src/helpdesks/helpdeskeddy/dispatcher-body.js
 import { clearSecrets } from '../../../src/core/io/secrets.js';
 import { dispatcherRuleSpec } from '../../../src/integrations/helpdeskeddy-bot/dispatcher-spec.js';
 import type { Delivery } from '../../../src/helpdesks/helpdeskeddy/sandbox/webhook-delivery.js';
-import { admin, API_KEY, EMAIL, eventually, SEED_BODY_KEYS, startReceiver, startSandbox, type HdeSandbox, type Receiver, type Received } from '../../helpers/sandbox-hde.js';
+import { admin, API_KEY, EMAIL, SEED_BODY_KEYS, startReceiver, startSandbox, type HdeSandbox, type Receiver, type Received } from '../../helpers/sandbox-hde.js';
+import { waitFor } from '../../helpers/wait.js';
 
 
 describe('HelpDeskEddy sandbox dispatcher', () => {
@@ -87,7 +88,7 @@ describe('HelpDeskEddy sandbox dispatcher', () => {
       },
     });
     const ticket = await api.createTicket({ title: 'loop', description: 'hello', user_email: 'c@client.test' });
-    await eventually(async () => (await deliveries(sandbox.url)).length >= 6);
+    await waitFor(async () => (await deliveries(sandbox.url)).length >= 6);
     await sandbox.idle();
     const log = await deliveries(sandbox.url);
     expect(log).toHaveLength(6);
