@@ -7,7 +7,7 @@ import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { killSpawned, runCli, spawnStart } from '../helpers/run-cli.js';
+import { killSpawned, runCli, spawnStart, startCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 let dir: string;
@@ -88,8 +88,10 @@ describe('signals (built CLI)', () => {
     if (all[all.length - 1] === '') await appendFile(file, complete[0]!.slice(0, 50));
     const lineCount = complete.length + 1;
 
-    const sink = spawnStart(['listen', '--port', '0']);
+    // The replay and its sink need no process of their own.
+    const sink = startCli(['listen', '--port', '0']);
     const r = await runCli(['replay', file, '--to', (await sink.ready()).url!, '--concurrency', '8']);
+    await sink.stop();
     expect(r.exitCode, r.stderr).toBe(0);
     const warnings = r.stderr.split('\n').filter((x) => x.startsWith('warning:'));
     expect(warnings).toHaveLength(1);
