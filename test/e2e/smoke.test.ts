@@ -98,10 +98,12 @@ describe('every command, as a process', () => {
     expect(redact.exitCode, redact.stderr).toBe(0);
   });
 
-  it('token, schema, billmanager, chaport', async () => {
+  it('token, completion, schema, billmanager, chaport', async () => {
     const token = await cli(['token', 'rotate', '--name', 'bm']);
     expect(token.exitCode, token.stderr).toBe(0);
     expect(token.stdout + token.stderr).not.toContain(env.BM_SECRET);
+    const completion = await cli(['completion', 'bash']);
+    expect(completion.stdout).toContain('omnibot');
     const schema = await cli(['schema']);
     expect(JSON.parse(schema.stdout).$schema).toMatch(/json-schema/);
     const lint = await cli(['billmanager', 'fields', 'lint', 'values.json']);
