@@ -8,6 +8,7 @@ import { ConfigError } from '../core/errors.js';
 import type { GlobalFlags, Io } from '../core/io/io.js';
 import { registerSecret } from '../core/io/secrets.js';
 import { readEnvFile } from './env-file.js';
+import { assertReasonableShape } from './shape-limits.js';
 import { configSchema, SECRET_KEYS, RECIPES, type Config } from './schema.js';
 import { normalizeHelpdeskUrl } from './urls.js';
 
@@ -83,6 +84,12 @@ export async function configExplorer() {
 }
 
 async function findFile(cwd: string, explicit: string | undefined): Promise<{ file: string; raw: unknown } | undefined> {
+  const found = await readConfigFile(cwd, explicit);
+  if (found) assertReasonableShape(found.raw, found.file);
+  return found;
+}
+
+async function readConfigFile(cwd: string, explicit: string | undefined): Promise<{ file: string; raw: unknown } | undefined> {
   const explorer = await configExplorer();
   try {
     if (explicit) {

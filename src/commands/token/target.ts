@@ -8,6 +8,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { configExplorer } from '../../config/load.js';
+import { assertReasonableShape } from '../../config/shape-limits.js';
 import { ConfigError, UsageError } from '../../core/errors.js';
 import { SECRET_RECIPES, type SecretRecipe } from './secret-recipes.js';
 
@@ -32,6 +33,7 @@ export async function readRawConfig(ctx: Context): Promise<{ file: string; raw: 
     const found = ctx.flags.config ? await explorer.load(resolve(ctx.cwd, ctx.flags.config)) : await explorer.search(ctx.cwd);
     if (!found || found.isEmpty) return undefined;
     const raw = found.config as unknown;
+    assertReasonableShape(raw, found.filepath);
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(`${found.filepath}: the config must be an object`, { code: 'config_invalid' });
     return { file: found.filepath, raw: raw as Record<string, unknown> };
   } catch (err) {
