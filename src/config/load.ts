@@ -121,11 +121,31 @@ interface InterpolateScope {
 }
 
 /** Replaces `${NAME}` everywhere; an unset variable is an error naming the field. */
+/** The first `${…}` that is not a plain `${NAME}` (`${}`, `${${A}}`, `${A B}`, an unclosed `${`). */
+function brokenReference(value: string): string | undefined {
+  for (let at = value.indexOf('${'); at !== -1; at = value.indexOf('${', at + 2)) {
+    const m = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}/.exec(value.slice(at));
+    if (!m) {
+      const close = value.indexOf('}', at);
+      return value.slice(at, close === -1 ? undefined : close + 1);
+    }
+  }
+  return undefined;
+}
+
 function interpolate(value: Json, path: string, scope: InterpolateScope): Json {
   const { env, file, literalSecrets } = scope;
   if (typeof value === 'string') {
     const key = path.split('.').pop() ?? '';
     if (SECRET_KEYS.has(key) && !value.includes('${') && value.length > 0) literalSecrets.push(path);
+    const broken = brokenReference(value);
+    if (broken !== undefined) {
+      throw new ConfigError(`${file}: ${path} has "${broken}", which is not a variable reference`, {
+        code: 'config_bad_reference',
+        hint: 'Write ${NAME}, where NAME is letters, digits and _ (not starting with a digit); references do not nest.',
+        details: { field: path },
+      });
+    }
     return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_m, name: string) => {
       const v = env[name];
       if (v === undefined || v === '') {

@@ -41,3 +41,14 @@ describe('hostile config files', () => {
     expect(r.stderr).not.toMatch(/expands|nested/);
   });
 });
+
+describe('${…} that is not a variable reference', () => {
+  it.each(['${}', '${${KEY}}', '${A B}', 'abc${KEY', '${1X}'])('apiKey "%s" is exit 2 naming the field, never sent as a literal', async (ref) => {
+    const config = { omnidesk: { url: 'acme', email: 'a@acme.ru', apiKey: ref }, integrations: [] };
+    await writeFile(join(dir, 'omnibot.config.json'), JSON.stringify(config));
+    const r = await runCli(['plan'], { cwd: dir, env: { KEY: 'k' } });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('omnidesk.apiKey has "');
+    expect(r.stderr).toContain('not a variable reference');
+  });
+});
