@@ -16,6 +16,7 @@ import type { VerifyReport } from '../../verify/report.js';
 import { DEFAULT_TIMEOUT_MS, runVerify } from '../../verify/run.js';
 import { closeSharedAgent } from '../../webhooks/http.js';
 import { formatTimelineEvent } from '../../verify/timeline.js';
+import { assertWritableFile } from '../../core/io/output-file.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../parse-options.js';
 
@@ -53,6 +54,9 @@ const handler: Handler = async ({ opts }, ctx) => {
   if (ctx.io.json && reporter !== 'json' && !o.output) {
     throw new UsageError(`--json and --reporter ${reporter} both want stdout`, { hint: `Add --output <file> for the ${reporter} report.`, details: { flag: '--reporter' } });
   }
+
+  // Before any check runs: a wrong --output path must not cost the whole run.
+  if (o.output) await assertWritableFile(resolve(ctx.cwd, o.output), '--output');
 
   const { report, exitCode } = await runVerify(
     {

@@ -52,3 +52,15 @@ describe('${…} that is not a variable reference', () => {
     expect(r.stderr).toContain('not a variable reference');
   });
 });
+
+describe('verify --output to a place that cannot be written', () => {
+  it.each([['/nonexistent-dir/x.xml', 'does not exist'], ['.', 'is a folder']])('%s is exit 2 naming --output, before any check runs', async (out, why) => {
+    await writeFile(join(dir, 'omnibot.config.json'), JSON.stringify({ omnidesk: { url: 'http://127.0.0.1:9', email: 'a@acme.ru', apiKey: 'k' }, integrations: [] }));
+    const r = await runCli(['verify', '--reporter', 'junit', '--output', out], { cwd: dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('--output: cannot write');
+    expect(r.stderr).toContain(why);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/internal error/);
+  });
+});
