@@ -11,6 +11,11 @@ export const faultSchema = z
     count: z.number().int().min(1).max(10_000).default(1),
     retryAfter: z.number().min(0).max(3600).optional(),
     delayMs: z.number().int().min(0).max(300_000).optional(),
+    /**
+     * Hold the call this long before doing its work, then answer: a create commits after a
+     * client with a shorter deadline has given up and looked (the dangerous order for retries).
+     */
+    commitAfterMs: z.number().int().min(0).max(300_000).optional(),
     method: z.string().min(1).optional(),
     path: z
       .string()
@@ -26,7 +31,10 @@ export const faultSchema = z
       .optional(),
   })
   .strict()
-  .refine((f) => f.status !== undefined || f.delayMs !== undefined, 'give a status, a delayMs, or both');
+  .refine(
+    (f) => f.status !== undefined || f.delayMs !== undefined || f.commitAfterMs !== undefined,
+    'give a status, a delayMs or a commitAfterMs',
+  );
 
 export type FaultSpec = z.output<typeof faultSchema>;
 

@@ -84,6 +84,7 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
           await sleep(fault.delayMs ?? 0, closing.signal);
           reply = spec.faultReply(fault as QueuedFault & { status: number });
         } else {
+          if (fault?.commitAfterMs) await sleep(fault.commitAfterMs, closing.signal);
           const gate = spec.gate(call);
           reply = 'auth' in gate ? await route(spec.api, call, gate.auth, after) : gate;
           // A slow server still does the work; only the answer is late. That is what makes a

@@ -31,6 +31,7 @@ interface Logged {
   method: string;
   path: string;
   status: number;
+  fault?: number;
 }
 
 function client(extra: Partial<OmnideskClientOptions> = {}) {
@@ -93,6 +94,17 @@ describe('Omnidesk client against the sandbox', () => {
     const all = await admin.listLabels();
     expect(all.filter((l) => l.label_title === 'bot:slow')).toHaveLength(1);
     expect((await requests()).filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a create the server commits only after the client gave up (and looked) still leaves exactly one label', async () => {
+    await fault({ commitAfterMs: 700, count: 1, method: 'POST', path: 'labels' });
+    const { api } = client({ timeoutMs: 500 });
+    const label = await api.createLabel('bot:late');
+    expect(label.label_title).toBe('bot:late');
+    // Count only once the faulted POST has committed and answered (the log records it then).
+    await expect.poll(async () => (await requests()).some((r) => r.method === 'POST' && r.fault !== undefined), { timeout: 5000 }).toBe(true);
+    const all = (await admin.listLabels()).filter((l) => l.label_title === 'bot:late');
+    expect(all).toHaveLength(1);
   });
 
   it('never repeats a POST blindly: a 500 on create is followed by a look before another try', async () => {
