@@ -6,7 +6,7 @@
  * is when a real helpdesk fires its webhooks.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { sleep } from '../verify/poll.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BodyTooLargeError, HttpError, isLoopbackAddress, readBody, sendReply, type Reply } from './http.js';
 import type { RouteRequest, Router } from './router.js';
 import type { FaultQueue, QueuedFault } from './faults.js';
@@ -81,7 +81,7 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
       } else if (isApi) {
         fault = spec.faults.take(method, path);
         if (fault?.status !== undefined) {
-          await sleep(fault.delayMs ?? 0, closing.signal);
+          await sleep(fault.delayMs ?? 0, undefined, { signal: closing.signal }).catch(() => undefined);
           reply = spec.faultReply(fault as QueuedFault & { status: number });
         } else {
           if (fault?.commitAfterMs) await sleep(fault.commitAfterMs, closing.signal);
@@ -89,7 +89,7 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
           reply = 'auth' in gate ? await route(spec.api, call, gate.auth, after) : gate;
           // A slow server still does the work; only the answer is late. That is what makes a
           // timed-out create dangerous to repeat blindly.
-          if (fault?.delayMs) await sleep(fault.delayMs, closing.signal);
+          if (fault?.delayMs) await sleep(fault.delayMs, undefined, { signal: closing.signal }).catch(() => undefined);
         }
       } else {
         reply = spec.error(404, 'not_found');

@@ -3,6 +3,7 @@
  * per-minute budget shared with the bot and every other integration, so verify and tail spend
  * at most half of it, and back off when the budget left in the current minute runs low.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface RateLike {
   limitPerMinute?: number;
@@ -35,23 +36,6 @@ export function pollInterval(rate: RateLike, pace: PollPace, attempt = Number.PO
   return interval;
 }
 
-/**
- * Resolves after `ms`, or early (without throwing) when the signal aborts; at once for 0. The
- * sandbox servers wait with it too (injected delays, webhook retries), cut short on close.
- */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (ms <= 0 || signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
 export interface PollOptions {
   timeoutMs: number;
   signal?: AbortSignal;
@@ -74,6 +58,7 @@ export async function pollUntil<T>(probe: () => Promise<T | undefined>, options:
     if (value !== undefined) return value;
     const left = deadline - clock();
     if (left <= 0) return undefined;
-    await sleep(Math.min(options.interval(attempt), left), options.signal);
+    // Woken early (not rejected) by an abort: the loop's own check ends the poll.
+    await sleep(Math.min(options.interval(attempt), left), undefined, { signal: options.signal }).catch(() => undefined);
   }
 }

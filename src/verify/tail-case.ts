@@ -4,12 +4,13 @@
  * polling within the account's rate limit until Ctrl-C. The lines are the command's data, so
  * they go to stdout: text, or NDJSON timeline events with --json.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from '../context.js';
 import { lazyClients } from '../engine/clients.js';
 import { ApiError, ConfigError, EXIT, UsageError } from '../core/errors.js';
 import type { OmnideskApi } from '../helpdesks/omnidesk/client/types.js';
 import { diffCase, type CaseSnapshot, type Names } from './case-diff.js';
-import { pollInterval, sleep } from './poll.js';
+import { pollInterval } from './poll.js';
 import { formatTimelineEvent, Timeline } from './timeline.js';
 
 export interface TailCaseOptions {
@@ -75,7 +76,8 @@ export async function tailCase(options: TailCaseOptions, ctx: Context): Promise<
   for (const change of diffCase(undefined, prev, book.names)) timeline.add(change.kind, change.text, { caseId: id, data: change.data });
 
   while (!ctx.signal.aborted) {
-    await sleep(Math.max(minIntervalMs, pollInterval(api.rate(), { callsPerRound: CALLS_PER_ROUND, minIntervalMs })), ctx.signal);
+    const waitMs = Math.max(minIntervalMs, pollInterval(api.rate(), { callsPerRound: CALLS_PER_ROUND, minIntervalMs }));
+    await sleep(waitMs, undefined, { signal: ctx.signal }).catch(() => undefined); // Ctrl-C ends the wait, not the run
     if (ctx.signal.aborted) break;
     let next: CaseSnapshot;
     try {

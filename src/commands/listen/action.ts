@@ -4,6 +4,7 @@
  * prints the tally and returns 0.
  */
 import type { Context } from '../../context.js';
+import { waitForAbort } from '../../core/abort.js';
 import { EXIT, FailedError, UsageError } from '../../core/errors.js';
 import { maskRecordSecrets } from '../../capture/headers.js';
 import { CaptureWriter } from '../../capture/writer.js';
@@ -32,13 +33,6 @@ function bindError(err: NodeJS.ErrnoException, settings: ListenSettings): Error 
   if (err.code === 'EACCES') return new FailedError(`--port ${settings.port}: not allowed to bind (ports below 1024 need privileges).`, { code: 'port_forbidden' });
   if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') return new UsageError(`--host ${settings.host}: not an address of this machine.`);
   return err;
-}
-
-function waitForAbort(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    signal.addEventListener('abort', () => resolve(), { once: true });
-  });
 }
 
 const handler: Handler = async ({ opts }, ctx: Context) => {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Context } from '../../context.js';
+import { waitForAbort } from '../../core/abort.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../parse-options.js';
@@ -21,13 +22,6 @@ const optionsSchema = z.object({
   rateLimit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000_000).optional(),
   bot: z.enum(['reference'], 'must be "reference"').optional(),
 });
-
-function waitForAbort(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-}
 
 const handler: Handler = async ({ opts }, ctx: Context) => {
   const options = parseOptions(optionsSchema, opts);

@@ -3,7 +3,8 @@
  * timeout, a 5xx, a dropped connection). Retrying blindly would duplicate the object, so after
  * every ambiguous failure we wait, look for the object, and only POST again if it is not there.
  */
-import { backoffDelay, sleep as realSleep, type BackoffOptions } from './backoff.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { backoffDelay, type BackoffOptions } from './backoff.js';
 
 export interface CreateOnceOptions<T> {
   create: () => Promise<T>;
@@ -31,7 +32,7 @@ export interface CreateOnceResult<T> {
 
 export async function createOnce<T>(options: CreateOnceOptions<T>): Promise<CreateOnceResult<T>> {
   const maxAttempts = options.maxAttempts ?? 3;
-  const sleep = options.sleep ?? realSleep;
+  const wait = options.sleep ?? ((ms: number, signal?: AbortSignal) => sleep(ms, undefined, { signal }));
   for (let attempt = 1; ; attempt++) {
     try {
       return { value: await options.create(), recovered: false, attempts: attempt };
@@ -40,7 +41,7 @@ export async function createOnce<T>(options: CreateOnceOptions<T>): Promise<Crea
       const settle = options.isTimeout?.(err) ? (options.settleMs ?? 0) : 0;
       const waitMs = Math.max(settle, backoffDelay(attempt, options.backoff));
       options.onRetry?.({ attempt, waitMs, error: err });
-      await sleep(waitMs, options.signal);
+      await wait(waitMs, options.signal);
       const existing = await options.find();
       if (existing !== undefined) return { value: existing, recovered: true, attempts: attempt };
       if (attempt >= maxAttempts) throw err;

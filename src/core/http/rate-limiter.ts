@@ -10,7 +10,7 @@
  *
  * The clock and the sleep are injectable so tests run without waiting.
  */
-import { sleep as realSleep } from './backoff.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface RateLimiterOptions {
   perMinute: number;
@@ -57,7 +57,7 @@ export class RateLimiter {
     this.configLimit = Math.floor(options.perMinute);
     this.lowWatermarkOption = options.lowWatermark;
     this.now = options.now ?? Date.now;
-    this.sleepFn = options.sleep ?? realSleep;
+    this.sleepFn = options.sleep ?? ((ms, signal) => sleep(ms, undefined, { signal }));
     this.windowMs = options.windowMs ?? 60_000;
   }
 

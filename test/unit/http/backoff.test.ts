@@ -6,7 +6,6 @@ import {
   isRetryableStatus,
   isTimeoutError,
   parseRetryAfter,
-  sleep,
 } from '../../../src/core/http/backoff.js';
 
 describe('backoffDelay', () => {
@@ -77,14 +76,3 @@ describe('retry decisions', () => {
   });
 });
 
-describe('sleep', () => {
-  it('rejects with the abort reason', async () => {
-    const controller = new AbortController();
-    const pending = sleep(60_000, controller.signal);
-    controller.abort(new Error('stop'));
-    await expect(pending).rejects.toThrow('stop');
-  });
-  it('rejects at once when already aborted', async () => {
-    await expect(sleep(10, AbortSignal.abort(new Error('gone')))).rejects.toThrow('gone');
-  });
-});

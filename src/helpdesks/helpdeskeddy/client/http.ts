@@ -5,9 +5,10 @@
  * account's origin and every later call in this process is refused without a request, because
  * each request during a ban can prolong it.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
 import { ApiError, CancelledError, type OmnibotError } from '../../../core/errors.js';
-import { backoffDelay, isIdempotentMethod, isRetryableError, isRetryableStatus, isTimeoutError, parseRetryAfter, sleep as realSleep } from '../../../core/http/backoff.js';
+import { backoffDelay, isIdempotentMethod, isRetryableError, isRetryableStatus, isTimeoutError, parseRetryAfter } from '../../../core/http/backoff.js';
 import { RateLimiter } from '../../../core/http/rate-limiter.js';
 import { registerBasicAuth } from '../../../core/io/secrets.js';
 import { normalizeHelpdeskUrl } from '../../../config/urls.js';
@@ -70,10 +71,12 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
   const authorization = registerBasicAuth(options.email, options.apiKey);
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxRetries = options.maxRetries ?? 3;
-  const doSleep = options.sleep ?? realSleep;
+  // An abort ends any wait as a cancellation, whichever sleep (real or a test's) was waiting.
+  const pause = options.sleep ?? ((ms: number, signal?: AbortSignal) => sleep(ms, undefined, { signal }));
+  const doSleep = (ms: number, signal?: AbortSignal) => pause(ms, signal).catch(() => Promise.reject(new CancelledError()));
   const perMinute = options.rateLimitPerMinute ?? 250;
   // ROSMOL pauses at ≤ 30 remaining; below that the account is close to a ban whoever spends it.
-  const limiter = new RateLimiter({ perMinute, lowWatermark: 30, now: options.now, sleep: options.sleep });
+  const limiter = new RateLimiter({ perMinute, lowWatermark: 30, now: options.now, sleep: pause });
   const ledger = options.ledgerDir ? new AccountLedger({ dir: options.ledgerDir, account: origin, now: options.now }) : undefined;
   const state = { sandbox: undefined as boolean | undefined, limit: undefined as number | undefined, remaining: undefined as number | undefined };
 

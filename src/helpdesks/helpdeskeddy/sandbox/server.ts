@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseBasicAuth } from '../../../server/basic-auth.js';
-import { sleep } from '../../../verify/poll.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BodyTooLargeError, HttpError, isLoopbackAddress, json, readBody, sendReply, type Reply } from '../../../server/http.js';
 import { adminRouter, type AdminContext, type RequestLogEntry } from './admin-routes.js';
 import { apiRouter, type ApiContext } from './api-routes.js';

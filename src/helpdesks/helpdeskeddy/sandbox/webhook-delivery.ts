@@ -6,7 +6,7 @@
  * can watch all of them.
  */
 import { sendRequest } from '../../../webhooks/http.js';
-import { sleep } from '../../../verify/poll.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface Delivery {
   id: number;
@@ -49,7 +49,7 @@ export const CONTENT_TYPES: Record<string, string> = {
 export async function deliver(d: Delivery, retries: boolean, options: DeliveryOptions, signal: AbortSignal): Promise<void> {
   const attempts = retries ? Math.max(1, options.retryAttempts) : 1;
   for (let i = 0; i < attempts; i++) {
-    if (i > 0) await sleep(options.retryDelayMs, signal);
+    if (i > 0) await sleep(options.retryDelayMs, undefined, { signal }).catch(() => undefined);
     if (signal.aborted) return;
     const result = await sendRequest({
       url: d.url,

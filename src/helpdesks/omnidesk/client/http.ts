@@ -5,6 +5,7 @@
  * network failures only for idempotent methods. POSTs that may have landed are handled above
  * this layer (`createOnce`), never by blind repetition here.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request, type Dispatcher } from 'undici';
 import {
   backoffDelay,
@@ -12,7 +13,6 @@ import {
   isRetryableError,
   isRetryableStatus,
   parseRetryAfter,
-  sleep,
 } from '../../../core/http/backoff.js';
 import { withQuery } from '../../../core/http/query.js';
 import { RateLimiter } from '../../../core/http/rate-limiter.js';
@@ -176,7 +176,7 @@ export function createOmnideskTransport(options: OmnideskClientOptions): Transpo
         if (attempt >= maxAttempts || Date.now() - began + waitMs > budgetMs) throw error;
       }
       log(`retrying ${req.method} ${path} in ${waitMs} ms after ${reason} (attempt ${attempt + 1} of ${maxAttempts})`);
-      await sleep(waitMs, outer).catch(() => Promise.reject(cancelled()));
+      await sleep(waitMs, undefined, { signal: outer }).catch(() => Promise.reject(cancelled()));
     }
   }
 
