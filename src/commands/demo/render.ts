@@ -3,7 +3,7 @@
  * where to go next. Short on purpose: it is the first thing a new user sees.
  */
 import type { Io } from '../../core/io/io.js';
-import { formatDuration } from '../../verify/duration.js';
+import { formatDuration } from '../../core/duration.js';
 import { renderCheckLine, renderFailureDetail } from '../../verify/reporters/human.js';
 import type { DemoResult } from './run.js';
 

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../core/errors.js';
 import { registerSecret } from '../../core/io/secrets.js';
-import { parseDuration, parseSize } from '../../capture/units.js';
+import { parseSize } from '../../capture/units.js';
+import { DAY, HOUR, parseDuration } from '../../core/duration.js';
 import type { SharedSecret } from '../../webhooks/secret-check.js';
 import { normalizePrefix, parseTargetUrl } from '../../webhooks/target-url.js';
 import { parseOptions } from '../parse-options.js';
@@ -71,8 +72,8 @@ function sharedSecret(o: z.output<typeof optionsSchema>, ctx: Context): SharedSe
 
 export function listenSettings(opts: Record<string, unknown>, ctx: Context): ListenSettings {
   const o = parseOptions(optionsSchema, opts);
-  const headersTimeoutMs = o.headersTimeout ? parseDuration(o.headersTimeout, '--headers-timeout') : 10_000;
-  const requestTimeoutMs = o.requestTimeout ? parseDuration(o.requestTimeout, '--request-timeout') : 30_000;
+  const headersTimeoutMs = o.headersTimeout ? parseDuration(o.headersTimeout, '--headers-timeout', { maxMs: HOUR }) : 10_000;
+  const requestTimeoutMs = o.requestTimeout ? parseDuration(o.requestTimeout, '--request-timeout', { maxMs: DAY }) : 30_000;
   if (requestTimeoutMs < headersTimeoutMs) throw new UsageError('--request-timeout must not be shorter than --headers-timeout.');
   return {
     port: o.port,

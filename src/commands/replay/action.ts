@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { CancelledError, EXIT, FailedError, UsageError } from '../../core/errors.js';
 import { CREDENTIAL_HEADERS } from '../../capture/headers.js';
-import { parseDuration, parseInstant, parseRate } from '../../capture/units.js';
+import { parseRate } from '../../capture/units.js';
+import { MINUTE, parseDuration, parseInstant } from '../../core/duration.js';
 import { registerSecret } from '../../core/io/secrets.js';
 import { closeSharedAgent } from '../../webhooks/http.js';
 import { replayCapture, type ReplayResult } from '../../webhooks/replayer.js';
@@ -80,7 +81,7 @@ const handler: Handler = async ({ args, opts }, ctx) => {
     ratePerSecond: o.rate ? parseRate(o.rate, '--rate') : undefined,
     preserveTiming: o.preserveTiming,
     headers: parseHeaderFlags(o.header),
-    timeoutMs: o.timeout ? parseDuration(o.timeout, '--timeout') : undefined,
+    timeoutMs: o.timeout ? parseDuration(o.timeout, '--timeout', { maxMs: 10 * MINUTE }) : undefined,
     signal: ctx.signal,
     onWarning: (message) => {
       // Keep warnings next to the results they interrupt.

@@ -13,7 +13,7 @@ export function sendCommand(): Command {
     .option('--encoding <json|form>', 'another encoding the event accepts (omnidesk.message_new: json)')
     .option('--count <n>', 'how many requests to send (default 1)')
     .option('--concurrency <n>', 'requests in flight at once (default 1)')
-    .option('--timeout <ms>', 'give up on a request after this many milliseconds (default 10000)')
+    .option('--timeout <duration>', 'give up on a request after this long (default 10s)')
     .addHelpText(
       'after',
       `

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { MINUTE, parseDuration } from '../../core/duration.js';
 import { UsageError } from '../../core/errors.js';
 import { registerSecret } from '../../core/io/secrets.js';
 import { parseOptions } from '../parse-options.js';
@@ -20,13 +21,16 @@ export const sendOptionsSchema = z.object({
   encoding: z.enum(['json', 'form']).optional(),
   count: positiveInt(1_000_000).default(1),
   concurrency: positiveInt(1_000).default(1),
-  timeout: positiveInt(600_000).default(10_000),
+  timeout: z.string().optional(),
 });
 
-export type SendOptions = z.output<typeof sendOptionsSchema>;
+/** `timeout` in ms: the flag takes the common duration grammar (a bare number is seconds). */
+export type SendOptions = Omit<z.output<typeof sendOptionsSchema>, 'timeout'> & { timeout: number };
 
 export function parseSendOptions(opts: Record<string, unknown>): SendOptions {
-  const options = parseOptions(sendOptionsSchema, opts);
+  const parsed = parseOptions(sendOptionsSchema, opts);
+  const timeout = parsed.timeout === undefined ? 10_000 : parseDuration(parsed.timeout, '--timeout', { maxMs: 10 * MINUTE });
+  const options: SendOptions = { ...parsed, timeout };
   let url: URL;
   try {
     url = new URL(options.to);

@@ -10,7 +10,7 @@ import { EXIT, UsageError } from '../../core/errors.js';
 import { followCapture } from '../../capture/follow.js';
 import { contentTypeOf, type CaptureRecord } from '../../capture/record.js';
 import { readCapture, type NumberedRecord } from '../../capture/reader.js';
-import { parseDuration } from '../../capture/units.js';
+import { HOUR, parseDuration, parseInstant } from '../../core/duration.js';
 import { loadDetector, type Detector } from '../../webhooks/detection.js';
 import { formatRecordLine } from '../../webhooks/record-line.js';
 import { userCatalog } from '../events/user-catalog.js';
@@ -22,12 +22,14 @@ const optionsSchema = z.object({
   event: z.array(z.string().min(1)).optional(),
   case: z.string().min(1, 'must name a case').optional(),
   interval: z.string().optional(),
+  since: z.string().optional(),
   json: z.boolean().optional(),
 });
 
-function printer(ctx: Context, detect: Detector, events: string[] | undefined) {
+function printer(ctx: Context, detect: Detector, events: string[] | undefined, since: Date | undefined) {
   return (record: CaptureRecord) => {
     if (events?.length && !events.includes(record.event ?? '')) return;
+    if (since && !(Date.parse(record.receivedAt) >= since.getTime())) return;
     if (ctx.io.json) {
       ctx.io.printNdjson(record);
       return;
@@ -40,9 +42,11 @@ function printer(ctx: Context, detect: Detector, events: string[] | undefined) {
 
 const handler: Handler = async ({ args, opts }, ctx) => {
   const o = parseOptions(optionsSchema, opts);
-  const intervalMs = o.interval ? parseDuration(o.interval, '--interval') : undefined;
+  const intervalMs = o.interval ? parseDuration(o.interval, '--interval', { minMs: 10, maxMs: HOUR }) : undefined;
+  const since = o.since ? parseInstant(o.since, '--since', ctx.now()) : undefined;
   if (o.case !== undefined) {
     if (args[0] !== undefined) throw new UsageError('tail: give a capture file or --case <id>, not both.');
+    if (since) throw new UsageError('--since applies to a capture file; --case follows a case from now on.', { details: { flag: '--since' } });
     const { tailCase } = await import('../../verify/tail-case.js');
     return tailCase({ caseId: o.case, json: o.json, intervalMs }, ctx);
   }
@@ -53,7 +57,7 @@ const handler: Handler = async ({ args, opts }, ctx) => {
   }
   const file = resolve(ctx.cwd, String(args[0]));
   const detect = await loadDetector(await userCatalog(ctx));
-  const print = printer(ctx, detect, o.event);
+  const print = printer(ctx, detect, o.event, since);
   const onSkip = (message: string) => ctx.io.warn(message);
 
   const records: AsyncIterable<NumberedRecord> = o.follow

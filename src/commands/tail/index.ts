@@ -8,6 +8,7 @@ export function tailCommand(): Command {
     .option('-f, --follow', 'keep printing records as the file grows (copes with truncation)')
     .option('--event <name>', 'only records of this event (repeatable)', collect)
     .option('--case <id>', 'instead of a file: follow a helpdesk test case as it happens')
+    .option('--since <time>', 'only records received at or after: ISO 8601, or a duration ago (10m, 2h, 1d)')
     .option('--interval <duration>', 'how often to look for new data (default 250ms for files, 2s for a case)')
     .addHelpText(
       'after',
@@ -17,6 +18,7 @@ themselves, one per line. Ctrl-C stops following and exits 0.
 ${examples([
   ['omnibot tail hooks.ndjson', 'what was captured, one line per request'],
   ['omnibot tail hooks.ndjson --follow --event helpdeskeddy.new_reply', 'watch new replies as they arrive'],
+  ['omnibot tail hooks.ndjson --since 1h', 'only the last hour'],
   ['omnibot tail hooks.ndjson --json | jq -c "{event, status: .response.status}"', 'machine-readable'],
   ['omnibot tail --case 88120045', 'the case\'s timeline, live'],
 ])}`,

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../../core/errors.js';
 import { redact } from '../../core/io/secrets.js';
-import { parseDuration } from '../../verify/duration.js';
+import { DAY, parseDuration } from '../../core/duration.js';
 import { isGithubActions, renderGithubAnnotations } from '../../verify/reporters/github.js';
 import { renderHuman } from '../../verify/reporters/human.js';
 import { renderJunit } from '../../verify/reporters/junit.js';
@@ -33,11 +33,7 @@ export type Reporter = 'human' | 'json' | 'junit';
 
 export function parseTimeout(text: string | undefined): number {
   if (text === undefined) return DEFAULT_TIMEOUT_MS;
-  const ms = parseDuration(text);
-  if (ms === undefined || ms < 1) {
-    throw new UsageError(`--timeout: "${text}" is not a duration`, { hint: 'Use 30s, 2m, 500ms or 1m30s.', details: { flag: '--timeout' } });
-  }
-  return ms;
+  return parseDuration(text, '--timeout', { maxMs: DAY });
 }
 
 export function renderReport(report: VerifyReport, reporter: Reporter, c: Parameters<typeof renderHuman>[1]): string {

@@ -11,7 +11,7 @@ import { fail, pass, type CheckDef, type CheckOutcome } from '../../verify/check
 import { CONFIG_CHECK } from '../../verify/checks/account.js';
 import { sampleSender } from '../../verify/checks/endpoint.js';
 import { stepRef, type IntegrationInput, type VerifyContext } from '../../verify/context.js';
-import { formatDuration } from '../../verify/duration.js';
+import { formatDuration } from '../../core/duration.js';
 
 export const CGI_EVENT = 'omnidesk.message_new';
 

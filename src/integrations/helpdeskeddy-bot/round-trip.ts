@@ -11,7 +11,7 @@ import type { HdePost, HdeTicket, HelpdeskeddyApi } from '../../helpdesks/helpde
 import { fail, pass, skip, type CheckDef, type CheckOutcome } from '../../verify/check.js';
 import { resourceId } from '../../verify/checks/resources.js';
 import { factKey, stepRef, type IntegrationInput, type VerifyContext } from '../../verify/context.js';
-import { formatDuration } from '../../verify/duration.js';
+import { formatDuration } from '../../core/duration.js';
 import { pollInterval, pollUntil } from '../../verify/poll.js';
 import { excerpt } from '../../verify/timeline.js';
 import { cleanUpCheck } from '../../verify/round-trip/clean-up.js';

@@ -5,7 +5,7 @@
  */
 import { fail, type CheckOutcome } from '../../verify/check.js';
 import { stepRef, type IntegrationInput } from '../../verify/context.js';
-import { formatDuration } from '../../verify/duration.js';
+import { formatDuration } from '../../core/duration.js';
 import { delivered, describeDelivery, type SandboxDelivery } from '../../verify/round-trip/deliveries.js';
 
 export interface HopFacts {

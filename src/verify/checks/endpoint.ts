@@ -10,7 +10,7 @@ import { isSuccess, sendRequest, type SendResult } from '../../webhooks/http.js'
 import { fail, pass, type CheckDef, type CheckOutcome } from '../check.js';
 import { CONFIG_CHECK } from './account.js';
 import type { IntegrationInput, VerifyContext } from '../context.js';
-import { formatDuration } from '../duration.js';
+import { formatDuration } from '../../core/duration.js';
 
 export function endpointCheckId(input: IntegrationInput): string {
   return `${input.integration.name}/endpoint`;

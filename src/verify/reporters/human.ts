@@ -5,7 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { stepText, type CheckResult } from '../check.js';
-import { formatDuration } from '../duration.js';
+import { formatDuration } from '../../core/duration.js';
 import type { VerifyReport } from '../report.js';
 
 const MARK = { pass: '✓', fail: '✗', skip: '-' } as const;

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { AuthError, ConfigError, UsageError } from '../../../src/core/errors.js';
 import { fail, pass, skip, type CheckDef } from '../../../src/verify/check.js';
 import { runChecks, selectChecks } from '../../../src/verify/runner.js';
-import { parseDuration, formatDuration } from '../../../src/verify/duration.js';
 
 const def = (id: string, run: CheckDef<null>['run'], more: Partial<CheckDef<null>> = {}): CheckDef<null> => ({ id, title: id, run, ...more });
 
@@ -85,23 +84,5 @@ describe('selectChecks', () => {
   it('skip() and fail() build outcomes', () => {
     expect(skip('why')).toEqual({ status: 'skip', message: 'why' });
     expect(fail('what', { cause: 'c' })).toEqual({ status: 'fail', message: 'what', cause: 'c' });
-  });
-});
-
-describe('durations', () => {
-  it.each([
-    ['30s', 30_000],
-    ['2m', 120_000],
-    ['500ms', 500],
-    ['1m30s', 90_000],
-    ['120', 120_000],
-    ['1.5s', 1500],
-  ])('%s → %i ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
-
-  it.each(['', 'abc', '10x', 's30', '5 s 3'])('rejects %j', (text) => expect(parseDuration(text)).toBeUndefined());
-
-  it('formats for hints', () => {
-    expect(formatDuration(60_000)).toBe('60 s');
-    expect(formatDuration(250)).toBe('250 ms');
   });
 });
