@@ -1,4 +1,4 @@
-/** A temp folder with an omnidesk-bot config aimed at a sandbox, and the built CLI run inside it. */
+/** A temp folder with an omnidesk-bot config aimed at a sandbox, and the CLI (main(), in-process) run inside it. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';

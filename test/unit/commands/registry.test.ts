@@ -1,7 +1,7 @@
 /**
  * `--help` lists commands from a manifest that the build derives from the real definitions
  * (dist/commands-manifest.json), so only the command that runs is loaded. These tests pin the
- * derivation and the one-definition loading; test/e2e/cli.test.ts runs the built help.
+ * derivation and the one-definition loading; test/e2e/bin.test.ts runs the built help.
  */
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../../src/cli.js';

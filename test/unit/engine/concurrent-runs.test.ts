@@ -11,7 +11,7 @@ import { apply } from '../../../src/engine/apply.js';
 import { createOmnideskClient } from '../../../src/helpdesks/omnidesk/client/http.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { memoryIo } from './memory-io.js';
+import { memoryIo } from '../../helpers/memory-io.js';
 
 let sandbox: RunningSandbox;
 let dir: string;

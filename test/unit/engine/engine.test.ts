@@ -10,9 +10,9 @@ import type { EngineContext } from '../../../src/engine/types.js';
 import { ApiError, AuthError, CancelledError } from '../../../src/core/errors.js';
 import { changedRuleSpec, incomingRuleSpec } from '../../../src/integrations/omnidesk-bot/specs.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { botConfig } from '../steps/fixtures.js';
-import { fakeOmnidesk, type FakeOmnidesk } from './fake-omnidesk.js';
-import { memoryIo } from './memory-io.js';
+import { botConfig } from '../../helpers/steps-fixtures.js';
+import { fakeOmnidesk, type FakeOmnidesk } from '../../helpers/fake-omnidesk.js';
+import { memoryIo } from '../../helpers/memory-io.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collectSteps } from '../../../src/steps/collect.js';
 import { renderSteps, type StepsDocument } from '../../../src/steps/render.js';
 import { ruleInstructions } from '../../../src/helpdesks/omnidesk/rule-instructions.js';
-import { botConfig } from './fixtures.js';
+import { botConfig } from '../../helpers/steps-fixtures.js';
 
 async function render(format: 'text' | 'markdown' | 'json', lang: 'ru' | 'en', replyAsNote = false, url?: string) {
   const groups = await collectSteps(botConfig({ replyAsNote, url }), { lang });

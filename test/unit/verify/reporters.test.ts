@@ -5,7 +5,7 @@ import { buildReport } from '../../../src/verify/report.js';
 import { renderGithubAnnotations } from '../../../src/verify/reporters/github.js';
 import { renderHuman } from '../../../src/verify/reporters/human.js';
 import { renderJunit } from '../../../src/verify/reporters/junit.js';
-import { parseJunit } from './junit-parser.js';
+import { parseJunit } from '../../helpers/junit-parser.js';
 
 const checks: CheckResult[] = [
   { id: 'config', title: 'Config is valid', status: 'pass', durationMs: 3 },
@@ -61,7 +61,7 @@ describe('reporters', () => {
 
 describe('the test XML reader is strict enough to mean something', () => {
   it.each(['<a><b></a>', '<a>x & y</a>', '<a>x < y</a>', '<a>', '<a/><b/>', '<a>&nbsp;</a>'])('rejects %j', async (xml) => {
-    const { parseXml } = await import('./junit-parser.js');
+    const { parseXml } = await import('../../helpers/junit-parser.js');
     expect(() => parseXml(xml)).toThrow();
   });
 });

@@ -1,0 +1,58 @@
+/** A ResourceContext over an in-memory Omnidesk: enough for reads, no network. */
+import { emptyState } from '../../src/config/state.js';
+import { configSchema, type Config, type Integration } from '../../src/config/schema.js';
+import { Io } from '../../src/core/io/io.js';
+import type { ResourceContext } from '../../src/model/resource.js';
+import type { CustomChannel, CustomField, OmnideskApi, Staff, StaffStatus } from '../../src/helpdesks/omnidesk/client/types.js';
+
+export interface FakeData {
+  channels?: CustomChannel[];
+  fields?: CustomField[];
+  staff?: Staff[];
+  statuses?: StaffStatus[];
+}
+
+export function fakeApi(data: FakeData): OmnideskApi {
+  const api: Partial<OmnideskApi> = {
+    listCustomChannels: async () => data.channels ?? [],
+    listCustomFields: async () => data.fields ?? [],
+    listStaff: async () => data.staff ?? [],
+    listStaffStatuses: async () => data.statuses ?? [],
+  };
+  return api as OmnideskApi;
+}
+
+export const SECRET = 'bm-secret-0123456789abcdef';
+
+export function config(integrations: unknown[]): Config {
+  return configSchema.parse({
+    omnidesk: { url: 'https://acme.omnidesk.ru', email: 'admin@acme.ru', apiKey: 'key-abcdef123456' },
+    integrations,
+  });
+}
+
+export function rcFor(cfg: Config, integration: Integration, data: FakeData): ResourceContext {
+  const sink = { write: () => true };
+  return {
+    config: cfg,
+    integration,
+    lang: 'en',
+    io: new Io({ stdout: sink, stderr: sink, stdin: {}, env: {} }),
+    state: emptyState(),
+    signal: new AbortController().signal,
+    omnidesk: async () => fakeApi(data),
+    helpdeskeddy: async () => undefined,
+  };
+}
+
+export function channel(over: Partial<CustomChannel> = {}): CustomChannel {
+  return {
+    channel_id: 7,
+    channel_api_key: 'cch7',
+    title: 'Mobile app',
+    channel_type: 'sync',
+    webhook_url: 'https://app.example.com/omnidesk/replies',
+    active: true,
+    ...over,
+  };
+}

@@ -1,0 +1,118 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseEnvFile } from '../../../../src/config/env-file.js';
+import { createHelpdeskeddyClient } from '../../../../src/helpdesks/helpdeskeddy/client/http.js';
+import { seedBody } from '../../../../src/helpdesks/helpdeskeddy/dispatcher-body.js';
+import { runCli } from '../../../helpers/run-cli.js';
+import { tempDir } from '../../../helpers/temp-dir.js';
+import { admin, API_KEY, EMAIL, startReceiver, startSandbox, type HdeSandbox, type Receiver } from '../../../helpers/sandbox-hde.js';
+import { waitFor } from '../../../helpers/wait.js';
+
+let sandbox: HdeSandbox;
+let bot: Receiver;
+let dir: string;
+let cleanup: () => Promise<void>;
+
+const run = (args: string[]) => runCli(args, { cwd: dir });
+const token = async () => parseEnvFile(await readFile(join(dir, '.env'), 'utf8')).HDE_BOT_TOKEN!;
+
+async function project(apiKey = API_KEY): Promise<void> {
+  const config = {
+    helpdeskeddy: { url: sandbox.url, email: EMAIL, apiKey: '${HDE_API_KEY}' },
+    integrations: [
+      { recipe: 'helpdeskeddy-bot', name: 'hde', token: '${HDE_BOT_TOKEN}', webhookUrl: `${bot.url}/api/bots/helpdeskeddy_bot/webhook/\${HDE_BOT_TOKEN}`, agent: 'operator@sandbox.test' },
+    ],
+  };
+  await writeFile(join(dir, 'omnibot.config.json'), JSON.stringify(config, null, 2));
+  await writeFile(join(dir, '.env'), `HDE_API_KEY=${apiKey}\n`);
+  const generated = await run(['token', 'generate']);
+  expect(generated.exitCode, generated.stderr).toBe(0);
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  bot = await startReceiver();
+});
+afterAll(async () => {
+  await sandbox.close();
+  await bot.close();
+});
+beforeEach(async () => {
+  await admin(sandbox.url, 'POST', '/reset');
+  bot.received.length = 0;
+  ({ dir, cleanup } = await tempDir('omnibot-hde-'));
+});
+afterEach(() => cleanup());
+
+describe('helpdeskeddy-bot through main(), against the sandbox', () => {
+  it('apply performs the dispatcher rule through the admin path; the second apply creates nothing', async () => {
+    await project();
+    const first = await run(['apply', '--yes']);
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/dispatcher-rule\s+sandbox\s+ok\s+performed through the sandbox admin path \(POST \/_sandbox\/dispatcher-rules\)/);
+    expect(first.stdout).toMatch(/admin-key\s+none\s+ok/);
+    const secret = await token();
+    expect(first.stdout + first.stderr).not.toContain(secret);
+    expect(first.stdout + first.stderr).not.toContain(API_KEY);
+
+    const rules = (await admin(sandbox.url, 'GET', '/dispatcher-rules')).json as Array<{ title: string; action: { url: string; body: string }; extra: unknown[] }>;
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.title).toBe('omnibot: hde');
+    expect(rules[0]!.action.url).toBe(`${bot.url}/api/bots/helpdeskeddy_bot/webhook/${secret}`);
+    expect(rules[0]!.action.body).toBe(seedBody().template);
+    expect(rules[0]!.extra).toEqual([{ field: 'last_reply_author_group', op: 'eq', value: 'client' }]);
+
+    const second = await run(['apply', '--json', '--yes']);
+    expect(second.exitCode, second.stderr).toBe(0);
+    const doc = JSON.parse(second.stdout) as { summary: { created: number; sandbox: number } };
+    expect(doc.summary).toMatchObject({ created: 0, sandbox: 0 });
+    expect((await admin(sandbox.url, 'GET', '/dispatcher-rules')).json).toHaveLength(1);
+    const state = JSON.parse(await readFile(join(dir, '.omnibot', 'state.json'), 'utf8')) as { resources: Record<string, { confirmedBy?: string }> };
+    expect(state.resources['hde/dispatcher-rule']).toMatchObject({ confirmedBy: 'sandbox' });
+
+    // The rule apply performed fires: a new ticket reaches the bot at the URL with the token.
+    const api = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY });
+    const ticket = await api.createTicket({ title: 'e2e', description: 'Здравствуйте', user_email: 'e2e@client.test' });
+    const hit = await waitFor(() => bot.received.find((r) => r.path.endsWith(`/webhook/${secret}`)));
+    expect(JSON.parse(hit!.body)).toMatchObject({ ticket_id: ticket.id, message: 'Здравствуйте' });
+  });
+
+  it('plan reads the key and the agent; a wrong key exits 3 naming the e-mail, never the key', async () => {
+    await project();
+    const plan = await run(['plan', '--json']);
+    expect(plan.exitCode, plan.stderr).toBe(0);
+    const items = (JSON.parse(plan.stdout) as { resources: Array<{ resource: string; status: string }> }).resources;
+    expect(Object.fromEntries(items.map((i) => [i.resource, i.status]))).toMatchObject({ 'admin-key': 'ok', agent: 'ok', 'bot-token': 'ok', 'dispatcher-rule': 'manual' });
+
+    await writeFile(join(dir, '.env'), `HDE_API_KEY=wrong-key-0000\nHDE_BOT_TOKEN=${'x'.repeat(43)}\n`);
+    const refused = await run(['plan']);
+    expect(refused.exitCode).toBe(3);
+    expect(refused.stderr).toContain(EMAIL);
+    expect(refused.stderr).toContain('Управление → Глобальные настройки → Система');
+    expect(refused.stderr).not.toContain('wrong-key-0000');
+  });
+
+  it('steps print the seed labels in ru and en, text, markdown and json, with the token masked', async () => {
+    await project();
+    const secret = await token();
+    for (const args of [['steps'], ['steps', '--format', 'markdown'], ['steps', '--format', 'json'], ['steps', '--lang', 'en']]) {
+      const r = await run(args);
+      expect(r.exitCode, r.stderr).toBe(0);
+      for (const l of ['Добавить правило', 'Основные правила', 'Новая заявка', 'Новый ответ в заявке', 'Отправить вебхук', 'Асинхронный режим', 'Отключить повторы вебхуков', 'Без авторизации', '{last_client_post_date}']) {
+        expect(r.stdout, `${args.join(' ')}: ${l}`).toContain(l);
+      }
+      expect(r.stdout).not.toContain(secret);
+    }
+  });
+
+  it('steps --show-secrets prints the dispatcher URL with the token, ready to paste, and warns', async () => {
+    await project();
+    const secret = await token();
+    const r = await run(['steps', '--show-secrets']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`/webhook/${secret}`);
+    expect(r.stderr).toContain('--show-secrets');
+    expect(r.stderr).not.toContain(secret);
+  });
+});
