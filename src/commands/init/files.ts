@@ -41,23 +41,6 @@ export async function backup(path: string): Promise<string | undefined> {
   return bak;
 }
 
-/** Appends the lines a .gitignore lacks; returns the lines added. */
-export async function ensureGitignore(dir: string, lines: string[]): Promise<string[]> {
-  const file = join(dir, '.gitignore');
-  let text = '';
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  const present = new Set(text.split(/\r?\n/).map((l) => l.trim()));
-  const missing = lines.filter((l) => !present.has(l) && !present.has(l.replace(/\/$/, '')) && !present.has(`/${l}`));
-  if (!missing.length) return [];
-  const prefix = text && !text.endsWith('\n') ? '\n' : '';
-  await writeAtomic(file, `${text}${prefix}${missing.join('\n')}\n`);
-  return missing;
-}
-
 /**
  * templates/ci/github-actions.yml with the config's secret variables: the template names
  * OMNIDESK_API_KEY; the first variable takes its place and the others follow it in `env:`.

@@ -21,7 +21,7 @@ export function initCommand(): Command {
     .option('--billmanager-url <url>', 'billmanager: the BILLmanager address (https)')
     .option('--integration-staff <email>', 'billmanager: the Omnidesk staff member the integration acts as (default: the API user)')
     .option('--name <name>', 'a short id of this integration, unique in the config')
-    .option('--write-env', 'also write to .env (mode 0600) the API key and the bot token or BILLmanager secret init makes; ignore .env and .omnibot/ in .gitignore')
+    .option('--write-env', 'also write to .env (mode 0600) the API key and the bot token or BILLmanager secret init makes; keep .env and omnibot state out of git (.gitignore)')
     .option('-o, --output <file>', 'where to write the config (default: --config, else omnibot.config.json)')
     .option('--append', 'add the integration to the existing config (its connection is reused) instead of refusing')
     .option('--force', 'overwrite an existing config (the old one is kept as <file>.bak)')

@@ -14,7 +14,8 @@ import { CancelledError, UsageError } from '../../core/errors.js';
 import type { InitOptions } from './action.js';
 import { connect, type Connection } from './connect.js';
 import { existingSection, mergeConfig, readExisting, refuseDuplicate } from './existing.js';
-import { backup, ciWorkflow, ensureGitignore, exists, refuseOverwrite, writeAtomic } from './files.js';
+import { ensureGitignore } from '../../config/gitignore.js';
+import { backup, ciWorkflow, exists, refuseOverwrite, writeAtomic } from './files.js';
 import { askName, askWriteEnv } from './prompts.js';
 import { chooseRecipe } from './recipes/index.js';
 import type { GeneratedSecret, InitRecipe, NextStep } from './recipes/types.js';
@@ -128,7 +129,7 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
   }
   if (envVars.length) files.push({ path: show(join(dir, '.env')), note: `${envVars.join(', ')}, mode 0600` });
   if (writeEnv) {
-    const added = await ensureGitignore(dir, ['.env', '.omnibot/']);
+    const added = await ensureGitignore(dir);
     if (added.length) files.push({ path: show(join(dir, '.gitignore')), note: `added ${added.join(', ')}` });
   }
   if (options.ci) {

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from '../../context.js';
 import { readEnvFile, upsertEnvFile } from '../../config/env-file.js';
+import { ensureGitignore } from '../../config/gitignore.js';
 import { updateState } from '../../config/state.js';
 import { UsageError } from '../../core/errors.js';
 import { fingerprint, registerSecret } from '../../core/io/secrets.js';
@@ -115,6 +116,9 @@ export async function runToken(mode: 'generate' | 'rotate', options: TokenOption
   const print = fingerprint(token);
   const at = ctx.now().toISOString();
   await upsertEnvFile(target.envFile, { [envVar]: token });
+  // The token now sits in .env: keep it (and omnibot's state) out of git from the first write.
+  const ignored = await ensureGitignore(target.dir);
+  if (ignored.length) ctx.io.info(`.gitignore: added ${ignored.join(', ')}`);
   const previousFingerprint = existing ? fingerprint(existing.value) : undefined;
   await updateState(target.stateFile, (state) => {
     const prev = state.tokens[target.integration];

@@ -98,6 +98,18 @@ describe('omnibot token', () => {
     await expect(stat(join(dir, '.omnibot', 'state.json'))).rejects.toThrow();
   });
 
+  it('keeps .env and the state out of git, but not promoted samples', async () => {
+    await project();
+    await writeFile(join(dir, '.gitignore'), 'node_modules\n.env\n');
+    const r = await run(['token', 'generate']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const ignore = (await readFile(join(dir, '.gitignore'), 'utf8')).split('\n');
+    expect(ignore).toEqual(expect.arrayContaining(['node_modules', '.env', '.omnibot/state.json', '.omnibot/*.lock']));
+    expect(ignore.filter((l) => l === '.env')).toHaveLength(1);
+    expect(ignore).not.toContain('.omnibot/');
+    expect(r.stderr).toContain('.gitignore: added .omnibot/state.json');
+  });
+
   it('prints the token only with --print, exactly as written to .env', async () => {
     await project();
     const r = await run(['token', 'generate', '--print']);

@@ -72,7 +72,7 @@ describe('omnibot init, non-interactive', () => {
     const env = join(project.dir, '.env');
     expect(await readFile(env, 'utf8')).toBe(`OMNIDESK_API_KEY=${SANDBOX_KEY}\n`);
     expect((await stat(env)).mode & 0o777).toBe(0o600);
-    expect(await readFile(join(project.dir, '.gitignore'), 'utf8')).toBe('node_modules\n.env\n.omnibot/\n');
+    expect(await readFile(join(project.dir, '.gitignore'), 'utf8')).toBe('node_modules\n.env\n.omnibot/state.json\n.omnibot/*.lock\n.omnibot/*.tmp\n.omnibot/account-*.json\n');
     const workflow = await readFile(join(project.dir, '.github', 'workflows', 'omnibot.yml'), 'utf8');
     expect(workflow).toContain('npx omnibot verify --reporter junit --output omnibot-junit.xml');
     expect(workflow).toContain('OMNIDESK_API_KEY: ${{ secrets.OMNIDESK_API_KEY }}');
@@ -210,7 +210,7 @@ describe('omnibot init at a terminal', () => {
     expect(config.omnidesk.apiKey).toBe('${OMNIDESK_API_KEY}');
     expect(config.integrations[0]).toMatchObject({ agent: 'operator@sandbox.test', label: 'wikibot', replyAsNote: true, name: 'wikibot' });
     expect(await readFile(join(project.dir, '.env'), 'utf8')).toBe('OMNIDESK_API_KEY=sandbox-api-key\n');
-    expect(await readFile(join(project.dir, '.gitignore'), 'utf8')).toBe('.env\n.omnibot/\n');
+    expect(await readFile(join(project.dir, '.gitignore'), 'utf8')).toBe('.env\n.omnibot/state.json\n.omnibot/*.lock\n.omnibot/*.tmp\n.omnibot/account-*.json\n');
   });
 
   it('helpdeskeddy-bot: picks the recipe, checks the admin key, offers staff, and makes the bot token into .env unseen', async () => {
