@@ -62,7 +62,7 @@ describe('argv → exit code and message', () => {
     [['listen', '--port', 'abc'], 2, /^error: --port: must be a whole number/],
     [['listen', '--status', '42'], 2, /^error: --status: must be between 100 and 599/],
     [['sandbox', '--port', '99999'], 2, /^error: --port: must be 0\.\.65535/],
-    [['replay', 'f.ndjson', '--to', 'http://x', '--since', 'last tuesday'], 2, /^error: --since: "last tuesday" is neither an ISO 8601 time nor a relative one/],
+    [['replay', 'f.ndjson', '--to', 'http://x', '--since', 'last tuesday'], 2, /^error: --since: "last tuesday" is neither an ISO 8601 time nor a duration ago/],
     [['replay', 'missing.ndjson', '--to', 'http://127.0.0.1:9'], 2, /^error: capture file .*missing\.ndjson cannot be read: ENOENT/],
     [['capture', 'redact', 'missing.ndjson'], 2, /missing\.ndjson cannot be read: ENOENT/],
     [['billmanager', 'fields', 'lint', 'nope.json'], 2, /^error: cannot read nope\.json: no such file/],
