@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/registry.js';
 import { bindInvocation, type Invocation } from './commands/lazy-action.js';
 import type { Runtime } from './context.js';
+import { didYouMean } from './core/did-you-mean.js';
 import { EXIT } from './core/errors.js';
 import { VERSION } from './version.js';
 
@@ -20,6 +21,14 @@ export interface MainOptions extends Runtime {
 }
 
 const USAGE_HINT = '(run with --help for usage)';
+
+/** Commander lists the allowed choices of a flag; a near miss also gets its "did you mean". */
+function withSuggestion(message: string): string {
+  const m = /argument '([^']*)' is invalid\. Allowed choices are (.+)\.\n?$/.exec(message);
+  if (!m) return message;
+  const hint = didYouMean(m[1]!, m[2]!.split(', '));
+  return hint ? message.replace(/\.\n?$/, `.${hint}\n`) : message;
+}
 
 /** `argv` (the user's arguments) picks the one command whose full definition is loaded. */
 export async function buildProgram(argv: string[], runtime: Pick<Runtime, 'stdout' | 'stderr'>): Promise<Command> {
@@ -50,7 +59,7 @@ Start here:
   const output = {
     writeOut: (s: string) => void runtime.stdout.write(s),
     writeErr: (s: string) => void runtime.stderr.write(s),
-    outputError: (s: string, write: (s: string) => void) => write(s),
+    outputError: (s: string, write: (s: string) => void) => write(withSuggestion(s)),
     // Commander would ask process.stdout; help wraps to the runtime's terminal, or 80 columns.
     getOutHelpWidth: () => (runtime.stdout.isTTY ? runtime.stdout.columns : undefined) ?? 80,
     getErrHelpWidth: () => (runtime.stderr.isTTY ? runtime.stderr.columns : undefined) ?? 80,
@@ -70,6 +79,13 @@ export async function main(argv: string[], options: MainOptions): Promise<number
   const program = await buildProgram(argv, runtime);
   if (argv.length === 0) {
     program.outputHelp({ error: true });
+    return EXIT.usage;
+  }
+  // `omnibot help verfy`: commander would print the general help and exit 0.
+  const helpFor = argv[0] === 'help' ? argv[1] : undefined;
+  if (helpFor !== undefined && !program.commands.some((c) => c.name() === helpFor)) {
+    const hint = didYouMean(helpFor, program.commands.map((c) => c.name()));
+    runtime.stderr.write(`error: unknown command '${helpFor}'${hint}\n${USAGE_HINT}\n`);
     return EXIT.usage;
   }
   const invocation: Invocation = { runtime, exitCode: EXIT.ok, intercept };

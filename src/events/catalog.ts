@@ -2,6 +2,7 @@
  * The event catalog's public face (docs/architecture.md, "Event catalog contract"): load the
  * catalog, find an event by the name a user typed, render a sample, detect an event in a body.
  */
+import { didYouMean } from '../core/did-you-mean.js';
 import { UsageError } from '../core/errors.js';
 import type { Catalog, EventDef } from './types.js';
 
@@ -22,7 +23,7 @@ export function findEvent(catalog: Catalog, name: string): EventDef {
   const bySuffix = catalog.events.filter((e) => e.name.endsWith(`.${name}`));
   if (bySuffix.length === 1) return bySuffix[0]!;
   const names = catalog.events.map((e) => e.name);
-  const which = bySuffix.length > 1 ? `"${name}" is ambiguous` : `unknown event "${name}"`;
+  const which = bySuffix.length > 1 ? `"${name}" is ambiguous` : `unknown event "${name}"${didYouMean(name, names)}`;
   throw new UsageError(`${which}. Known events: ${names.join(', ')}`, {
     hint: '`omnibot events` lists them with their provenance; a user sample in .omnibot/events/<name>.json adds one.',
     details: { events: names },

@@ -3,6 +3,7 @@
  * No network: describing a resource only reads the config, so `steps` works offline and
  * `verify` can name "step 3" in a failure hint.
  */
+import { didYouMean } from '../core/did-you-mean.js';
 import type { Config, Integration } from '../config/schema.js';
 import { UsageError } from '../core/errors.js';
 import type { Lang } from '../model/localized.js';
@@ -30,7 +31,8 @@ export function selectIntegrations(config: Config, only?: string): Integration[]
   const found = config.integrations.filter((it) => it.name === only);
   if (!found.length) {
     const known = config.integrations.map((it) => it.name).join(', ') || 'none';
-    throw new UsageError(`--integration: no integration named "${only}" in the config (known: ${known})`, { details: { flag: '--integration' } });
+    const hint = didYouMean(only, config.integrations.map((it) => it.name));
+    throw new UsageError(`--integration: no integration named "${only}" in the config${hint} (known: ${known})`, { details: { flag: '--integration' } });
   }
   return found;
 }
