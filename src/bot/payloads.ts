@@ -4,6 +4,7 @@
  * `last_message` "<p>…</p>"; the keys are the ones templates/omnidesk/webhook-fields.json names.
  * HelpDeskEddy sends its nine-field dispatcher body, every value a string.
  */
+import { decodeForm } from '../core/php-form.js';
 import { stripHtml } from '../helpdesks/helpdeskeddy/template.js';
 import { BOT_WEBHOOK_KEYS as K } from '../integrations/omnidesk-bot/specs.js';
 
@@ -31,10 +32,10 @@ function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-/** JSON, or a form body (flattened: `a[b]=1` stays a key `a[b]`). */
+/** JSON, or a PHP-style form body (the one decoder: `a[b]=1` is `{ a: { b: '1' } }`). */
 export function parseBody(contentType: string | undefined, raw: string): Record<string, unknown> | undefined {
   const type = (contentType ?? '').toLowerCase();
-  if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
+  if (type.includes('application/x-www-form-urlencoded')) return decodeForm(raw);
   try {
     const value = JSON.parse(raw) as unknown;
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;

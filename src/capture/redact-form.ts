@@ -4,23 +4,14 @@
  * way PHP encodes forms (space as `+`), so a PHP-bracket body such as Omnidesk's
  * `object%5Bcontent%5D=…` still decodes to the same structure.
  */
-import { phpUrlencode } from '../events/form.js';
+import { decodeFormComponent as decode, phpUrlencode, splitBracketKey } from '../core/php-form.js';
 
 export type FormVisitor = (value: string, key: string) => string | undefined;
 
-function decode(text: string): string {
-  const plain = text.replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(plain);
-  } catch {
-    return plain;
-  }
-}
-
 /** `object[attachments][0][name]` → `name`; `a[]` → `a`; `user_name` → `user_name`. */
 export function leafKey(name: string): string {
-  const segments = name.split(/[[\]]+/).filter((s) => s !== '' && !/^\d+$/.test(s));
-  return segments[segments.length - 1] ?? name;
+  const segments = (splitBracketKey(name, { phpNames: false }) ?? [name]).filter((s) => s !== '' && !/^\d+$/.test(s));
+  return segments.at(-1) ?? name;
 }
 
 export function rewriteForm(text: string, visit: FormVisitor): string {

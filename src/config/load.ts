@@ -5,6 +5,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import { isForbiddenKey } from '../core/php-form.js';
 import type { GlobalFlags, Io } from '../core/io/io.js';
 import { registerSecret } from '../core/io/secrets.js';
 import { readEnvFile } from './env-file.js';
@@ -162,7 +163,14 @@ function interpolate(value: Json, path: string, scope: InterpolateScope): Json {
   if (Array.isArray(value)) return value.map((v, i) => interpolate(v, `${path}[${i}]`, scope));
   if (value && typeof value === 'object') {
     const out: Record<string, Json> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = interpolate(v, path ? `${path}.${k}` : k, scope);
+    for (const [k, v] of Object.entries(value)) {
+      const at = path ? `${path}.${k}` : k;
+      // Never a key of a config: assigning it would swap the prototype of what the schema reads.
+      if (isForbiddenKey(k)) {
+        throw new ConfigError(`${file}: ${at}: "${k}" is not allowed as a key`, { code: 'config_invalid', hint: 'Remove that key.', details: { field: at } });
+      }
+      out[k] = interpolate(v, at, scope);
+    }
     return out;
   }
   return value;

@@ -2,7 +2,7 @@
  * Body bytes → a value to match against the catalog. The content type decides when it is
  * clear; with no content type (or a wrong one, which real senders do) the bytes are sniffed.
  */
-import { decodeForm, looksLikeForm } from './form.js';
+import { decodeForm, looksLikeForm } from '../core/php-form.js';
 import type { Encoding } from './types.js';
 
 export type Decoded = { ok: true; encoding: Encoding; value: unknown } | { ok: false; encoding?: Encoding; error: string };

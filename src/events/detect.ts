@@ -126,6 +126,12 @@ interface Score {
   valid: boolean;
 }
 
+/** A value as a fixed value compares: a map (`type[x]=1`) is never one (and String() of a form map throws). */
+function constText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? undefined : String(v);
+}
+
 function scoreEvent(plan: EventPlan, value: object, encoding: Encoding): Score | undefined {
   let present = 0;
   const fields = plan.fields;
@@ -134,7 +140,7 @@ function scoreEvent(plan: EventPlan, value: object, encoding: Encoding): Score |
     const v = at(value, field.parts);
     if (v === undefined) continue;
     // A fixed value that differs (`type=other`) rules the event out.
-    if (field.constText !== undefined && (typeof v === 'string' ? v : String(v)) !== field.constText) return undefined;
+    if (field.constText !== undefined && constText(v) !== field.constText) return undefined;
     if (field.required) present += 1;
   }
   const required = plan.required;

@@ -4,6 +4,8 @@
  * `object.content` (a form body's `object[content]` decodes to the same path).
  */
 import { z } from 'zod';
+import { UsageError } from '../core/errors.js';
+import { isForbiddenKey } from '../core/php-form.js';
 import type { Encoding, EventDef, FieldDef, FieldType } from './types.js';
 
 type Tree = { [key: string]: Tree | FieldDef };
@@ -19,20 +21,27 @@ function parts(path: string): string[] {
   return cached;
 }
 
+/** The value at a dotted path; only own keys count, so `constructor` is never found on `{}`. */
 export function getPath(value: unknown, path: string): unknown {
   let node: unknown = value;
   for (const part of parts(path)) {
-    if (node === null || typeof node !== 'object') return undefined;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return undefined;
     node = (node as Record<string, unknown>)[part];
   }
   return node;
 }
 
+/**
+ * Writes at a dotted path, making maps on the way. A path through `__proto__`, `constructor` or
+ * `prototype` (a field of a hand-written or promoted user event, say) is refused: nothing reaches
+ * `Object.prototype`.
+ */
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
+  if (parts.some(isForbiddenKey)) throw new UsageError(`field path "${path}": __proto__, constructor and prototype are not allowed`);
   let node = target;
   for (const part of parts.slice(0, -1)) {
-    const next = node[part];
+    const next = Object.hasOwn(node, part) ? node[part] : undefined;
     if (next === null || typeof next !== 'object') node[part] = {};
     node = node[part] as Record<string, unknown>;
   }

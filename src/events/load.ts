@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../core/errors.js';
+import { isForbiddenKey } from '../core/php-form.js';
 import { describeForm, formPattern, webhookField } from '../helpdesks/omnidesk/webhook-fields.js';
 import { decodeBody } from './decode.js';
 import { inferFields } from './fields.js';
@@ -82,6 +83,8 @@ export function resolveEvent(raw: unknown, file: string, source: EventDef['sourc
   }
   if (fields.length === 0) throw new Error('an event needs "fields" (or a literal "body")');
   for (const f of fields) {
+    // A user event is a file anyone may hand over: its paths must not lead into Object.prototype.
+    if (f.name.split('.').some(isForbiddenKey)) throw new Error(`field ${f.name}: __proto__, constructor and prototype are not allowed in a path`);
     if (f.sameAs && !fields.some((g) => g.name === f.sameAs)) throw new Error(`field ${f.name}: sameAs "${f.sameAs}" is not a field`);
   }
 

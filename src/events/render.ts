@@ -8,7 +8,7 @@ import { UsageError } from '../core/errors.js';
 import { renderTemplate } from '../helpdesks/helpdeskeddy/template.js';
 import { decodeBody } from './decode.js';
 import { setPath } from './fields.js';
-import { encodeForm, phpUrlencode } from './form.js';
+import { encodeForm, phpUrlencode } from '../core/php-form.js';
 import { GENERATORS, type GenContext } from './generate.js';
 import { resolveSets, type FieldValue } from './set-paths.js';
 import { CONTENT_TYPES, type Encoding, type EventDef, type FieldDef } from './types.js';

@@ -4,7 +4,7 @@
  * stays a number in an Omnidesk JSON body and every HelpDeskEddy value stays a string.
  */
 import { UsageError } from '../core/errors.js';
-import { splitBracketKey } from './form.js';
+import { splitBracketKey } from '../core/php-form.js';
 import type { EventDef, FieldDef } from './types.js';
 
 export type FieldValue = string | number | boolean;
@@ -12,7 +12,8 @@ export type FieldValue = string | number | boolean;
 /** `object[content]` → `object.content`; dotted paths pass through. */
 export function normalizePath(path: string): string {
   const trimmed = path.trim();
-  return trimmed.includes('[') ? splitBracketKey(trimmed).join('.') : trimmed;
+  if (!trimmed.includes('[')) return trimmed;
+  return splitBracketKey(trimmed, { phpNames: false })?.join('.') ?? trimmed;
 }
 
 /** Splits `path=value` at the first `=`; the value may itself contain `=`. */

@@ -6,6 +6,7 @@
  * `user_id` lands in the same case. Only the sandbox shows what it sent
  * (`GET /_sandbox/deliveries`); against a real account that hop is skipped, not guessed.
  */
+import { decodeForm } from '../../core/php-form.js';
 import type { CustomChannel, OmnideskApi } from '../../helpdesks/omnidesk/client/types.js';
 import { findStaff } from '../omnidesk-bot/agent.js';
 import { fail, pass, skip, type CheckDef } from '../../verify/check.js';
@@ -29,21 +30,23 @@ interface Trip {
   since: number;
 }
 
-/** The fields of a message_new body, form-encoded (as Omnidesk sends it) or JSON. */
+/** The fields of a message_new body, form-encoded (as Omnidesk sends it) or JSON, as `object[key]` texts. */
 export function readMessageNew(d: Pick<SandboxDelivery, 'contentType' | 'body'>): Record<string, string> | undefined {
-  if ((d.contentType ?? '').toLowerCase().includes('application/x-www-form-urlencoded')) {
-    const out: Record<string, string> = {};
-    for (const [k, v] of new URLSearchParams(d.body)) out[k] = v;
-    return out;
+  let parsed: { type?: unknown; object?: unknown };
+  if ((d.contentType ?? '').toLowerCase().includes('application/x-www-form-urlencoded')) parsed = decodeForm(d.body);
+  else {
+    try {
+      parsed = JSON.parse(d.body) as typeof parsed;
+    } catch {
+      return undefined;
+    }
+    if (parsed === null || typeof parsed !== 'object') return undefined;
   }
-  try {
-    const parsed = JSON.parse(d.body) as { type?: unknown; object?: Record<string, unknown> };
-    const out: Record<string, string> = { type: String(parsed.type ?? '') };
-    for (const [k, v] of Object.entries(parsed.object ?? {})) out[`object[${k}]`] = String(v);
-    return out;
-  } catch {
-    return undefined;
-  }
+  const text = (v: unknown) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v ?? ''));
+  const out: Record<string, string> = { type: text(parsed.type) };
+  const object = parsed.object !== null && typeof parsed.object === 'object' ? parsed.object : {};
+  for (const [k, v] of Object.entries(object)) out[`object[${k}]`] = text(v);
+  return out;
 }
 
 export function customChannelTripChecks(input: IntegrationInput, needs: string[], what: { endpoint: string } = { endpoint: 'the channel’s endpoint' }): CheckDef<VerifyContext>[] {

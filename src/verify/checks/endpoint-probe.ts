@@ -6,7 +6,7 @@
  * variant the bot accepts is the one it must learn to take as Omnidesk sends it.
  */
 import { decodeBody } from '../../events/decode.js';
-import { encodeForm } from '../../events/form.js';
+import { encodeForm } from '../../core/php-form.js';
 import { getPath, setPath } from '../../events/fields.js';
 import type { EventDef, FieldDef } from '../../events/catalog.js';
 import { describeForm, legacyValue, VALUE_FORMS, type ValueForm } from '../../helpdesks/omnidesk/webhook-fields.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/core/errors.js';
 import { normalizePath, parseSetArg, renderSample, resolveSets, shippedCatalog } from '../../../src/events/catalog.js';
-import { decodeForm } from '../../../src/events/form.js';
+import { decodeForm } from '../../../src/core/php-form.js';
 
 const event = (name: string) => shippedCatalog().get(name)!;
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DeliveryLog } from '../../../src/server/deliveries.js';
 import { parseBasicAuth } from '../../../src/server/basic-auth.js';
 import { FaultQueue, faultSchema } from '../../../src/server/faults.js';
-import { encodePhpForm } from '../../../src/server/php-form.js';
+import { encodeForm } from '../../../src/core/php-form.js';
 import { queryAll, textMatches } from '../../../src/server/query.js';
 import { RateWindow } from '../../../src/server/rate-window.js';
 import { formatRfc2822, parseTimeFilter } from '../../../src/server/rfc2822.js';
@@ -37,7 +37,7 @@ describe('shared sandbox helpers', () => {
   });
 
   it('encodes PHP bracket forms like http_build_query', () => {
-    const body = encodePhpForm({ type: 'message_new', object: { case_id: 1, content: 'Да & нет', note: false, list: ['a'] } });
+    const body = encodeForm({ type: 'message_new', object: { case_id: 1, content: 'Да & нет', note: false, list: ['a'] } });
     expect(body).toBe(
       'type=message_new&object%5Bcase_id%5D=1&object%5Bcontent%5D=%D0%94%D0%B0+%26+%D0%BD%D0%B5%D1%82&object%5Bnote%5D=0&object%5Blist%5D%5B0%5D=a',
     );

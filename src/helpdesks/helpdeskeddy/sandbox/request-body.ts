@@ -3,6 +3,7 @@
  * form-urlencoded with PHP bracket keys (`cc[]`, `custom_fields[3]`, `files[0]`) and multipart
  * (files). All three become one plain object, so a handler never cares which a client used.
  */
+import { decodeForm, newFormTree, placeFormValue, splitBracketKey } from '../../../core/php-form.js';
 import { HttpError } from '../../../server/http.js';
 
 export interface ParsedBody {
@@ -15,51 +16,12 @@ export function badRequest(details: string): HttpError {
   return new HttpError(400, { errors: [{ code: 'e-400', title: 'Bad request', details }] });
 }
 
-/** `a[b][]` → ['a', 'b', ''] */
-function keyPath(key: string): string[] {
-  const m = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key);
-  if (!m) return [key];
-  const rest = [...m[2]!.matchAll(/\[([^[\]]*)\]/g)].map((x) => x[1]!);
-  return [m[1]!, ...rest];
-}
-
-function assign(target: Record<string, unknown>, key: string, value: unknown): void {
-  const path = keyPath(key);
-  let node: Record<string, unknown> | unknown[] = target;
-  path.forEach((part, i) => {
-    const last = i === path.length - 1;
-    const nextIsList = !last && path[i + 1] === '';
-    if (Array.isArray(node)) {
-      if (last) node.push(value);
-      else {
-        const child: Record<string, unknown> | unknown[] = nextIsList ? [] : {};
-        node.push(child);
-        node = child;
-      }
-      return;
-    }
-    if (last) {
-      node[part] = value;
-      return;
-    }
-    const existing = node[part];
-    if (existing && typeof existing === 'object') node = existing as Record<string, unknown> | unknown[];
-    else {
-      const child: Record<string, unknown> | unknown[] = nextIsList ? [] : {};
-      node[part] = child;
-      node = child;
-    }
-  });
-}
-
 export async function parseRequestBody(contentType: string | undefined, raw: Buffer): Promise<ParsedBody> {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const text = raw.toString('utf8');
   if (!text.trim()) return { fields: {}, files: [] };
   if (type === 'application/x-www-form-urlencoded') {
-    const fields: Record<string, unknown> = {};
-    for (const [k, v] of new URLSearchParams(text)) assign(fields, k, v);
-    return { fields, files: [] };
+    return { fields: decodeForm(text), files: [] };
   }
   if (type === 'multipart/form-data') {
     let form: FormData;
@@ -68,10 +30,10 @@ export async function parseRequestBody(contentType: string | undefined, raw: Buf
     } catch {
       throw badRequest('Malformed multipart body.');
     }
-    const fields: Record<string, unknown> = {};
+    const fields: Record<string, unknown> = newFormTree();
     const files: ParsedBody['files'] = [];
     for (const [k, v] of form.entries()) {
-      if (typeof v === 'string') assign(fields, k, v);
+      if (typeof v === 'string') placeFormValue(fields, splitBracketKey(k), v);
       else files.push({ name: v.name, size: v.size });
     }
     return { fields, files };
@@ -90,6 +52,8 @@ export async function parseRequestBody(contentType: string | undefined, raw: Buf
 export function str(fields: Record<string, unknown>, name: string): string | undefined {
   const v = fields[name];
   if (v === undefined || v === null) return undefined;
+  // `title[x]=1` or a JSON object where text belongs: refused, never turned into "[object Object]".
+  if (typeof v === 'object') throw badRequest(`Field ${name} must be a string.`);
   const s = String(v).trim();
   return s === '' ? undefined : s;
 }

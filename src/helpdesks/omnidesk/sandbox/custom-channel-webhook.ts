@@ -6,7 +6,7 @@
  * message's file object beside it [I].
  */
 import type { OutboundWebhook } from '../../../server/deliveries.js';
-import { encodePhpForm } from '../../../server/php-form.js';
+import { encodeForm } from '../../../core/php-form.js';
 import { formatRfc2822 } from '../../../server/rfc2822.js';
 import { fileJson } from './files.js';
 import type { CaseRec, MessageRec, OmnideskStore } from './store.js';
@@ -19,7 +19,7 @@ export function messageNewHook(store: OmnideskStore, c: CaseRec, m: MessageRec, 
   const channel = store.channelByCode(c.channel);
   if (!channel || !channel.active) return undefined;
   const user = store.users.get(c.user_id);
-  const body = encodePhpForm({
+  const body = encodeForm({
     type: 'message_new',
     object: {
       message_id: m.message_id,

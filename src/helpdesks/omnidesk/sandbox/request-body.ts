@@ -5,7 +5,7 @@
  * (accepted in 2016 [S justCxx]; still accepted here). All three decode to the same object, so a
  * handler never knows which one it got. A bad body is the API's `{"error": …}` with a 4xx.
  */
-import { decodeForm, splitBracketKey } from '../../../events/form.js';
+import { decodeForm, newFormTree, placeFormValue, splitBracketKey } from '../../../core/php-form.js';
 import { isRecord } from '../../../server/http.js';
 import { MultipartError, multipartBoundary, parseMultipart } from '../../../server/multipart.js';
 import type { RouteRequest } from '../../../server/router.js';
@@ -25,20 +25,6 @@ export function isUpload(value: unknown): value is UploadedFile {
 
 type Tree = Record<string, unknown>;
 
-/** Puts a value at a bracket path; `a[]` appends. Keys that would reach Object.prototype are dropped. */
-function place(root: Tree, path: readonly string[], value: unknown): void {
-  if (path.some((p) => p === '__proto__' || p === 'constructor' || p === 'prototype')) return;
-  let node = root;
-  for (let i = 0; i < path.length - 1; i += 1) {
-    const part = path[i] === '' ? String(Object.keys(node).length) : path[i]!;
-    const next = node[part];
-    if (!isRecord(next) || isUpload(next)) node[part] = {};
-    node = node[part] as Tree;
-  }
-  const last = path[path.length - 1]!;
-  node[last === '' ? String(Object.keys(node).length) : last] = value;
-}
-
 function fromMultipart(body: Buffer, boundary: string): Tree {
   let parts;
   try {
@@ -47,13 +33,13 @@ function fromMultipart(body: Buffer, boundary: string): Tree {
     if (err instanceof MultipartError) throw invalid('invalid_multipart');
     throw err;
   }
-  const root: Tree = {};
+  const root: Tree = newFormTree();
   for (const part of parts) {
     const value: unknown =
       part.filename !== undefined
         ? ({ kind: 'upload', file_name: part.filename || 'file', mime_type: part.contentType ?? 'application/octet-stream', data: Buffer.from(part.data) } satisfies UploadedFile)
         : part.data.toString('utf8');
-    place(root, splitBracketKey(part.name), value);
+    placeFormValue(root, splitBracketKey(part.name), value);
   }
   return root;
 }

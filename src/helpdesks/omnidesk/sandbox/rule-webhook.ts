@@ -6,7 +6,7 @@
  */
 import type { OmnideskAction } from '../../../model/specs.js';
 import type { OutboundWebhook } from '../../../server/deliveries.js';
-import { encodePhpForm } from '../../../server/php-form.js';
+import { encodeForm } from '../../../core/php-form.js';
 import { webhookField, type WebhookFieldFile } from '../webhook-fields.js';
 import type { CaseRec, MessageRec, OmnideskStore } from './store.js';
 
@@ -105,7 +105,7 @@ export function ruleWebhookRequest(
     return { url: url.toString(), method: action.method, contentType: undefined, body: '' };
   }
   const format = file.formats[action.format];
-  const body = action.format === 'FORM' ? encodePhpForm(payload) : JSON.stringify(payload);
+  const body = action.format === 'FORM' ? encodeForm(payload) : JSON.stringify(payload);
   return { url: action.url, method: action.method, contentType: format.contentType, body };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeForm } from '../../../../../src/events/form.js';
+import { decodeForm } from '../../../../../src/core/php-form.js';
 import { API_KEY, EMAIL, SandboxClient, useReceiver, useSandboxClient, waitFor } from '../../../../helpers/sandbox.js';
 
 const od = useSandboxClient();

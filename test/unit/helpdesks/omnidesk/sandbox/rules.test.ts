@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeForm } from '../../../../../src/events/form.js';
+import { decodeForm } from '../../../../../src/core/php-form.js';
 import type { OmnideskRuleSpec } from '../../../../../src/model/specs.js';
 import { useReceiver, useSandboxClient, waitFor } from '../../../../helpers/sandbox.js';
 
