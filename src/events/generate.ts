@@ -1,8 +1,11 @@
 /**
  * Fresh, realistic values for sample webhooks: ids in the ranges real accounts show (reference
- * omnidesk §1.7: case ids ~2e8, user ids past 2^32), times in each helpdesk's own format, and
+ * omnidesk §1.7: case ids ~2e8, user ids past 2^32), times in each helpdesk's own format and
+ * zone (src/helpdesks/<name>/dates.ts, the one copy the client and the sandbox use too), and
  * Russian text, because real traffic is Cyrillic and a bot that mangles UTF-8 must fail here.
  */
+import { formatPostDate } from '../helpdesks/helpdeskeddy/dates.js';
+import { formatRfc2822 } from '../helpdesks/omnidesk/dates.js';
 
 export interface GenContext {
   rng: () => number;
@@ -17,34 +20,6 @@ function int(g: GenContext, min: number, max: number): number {
 
 function pick<T>(g: GenContext, list: readonly T[]): T {
   return list[Math.min(list.length - 1, Math.floor(g.rng() * list.length))]!;
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** Accounts in the seeds are Russian: Moscow time, no daylight saving. */
-const MSK_OFFSET_MIN = 180;
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function moscow(date: Date): Date {
-  return new Date(date.getTime() + MSK_OFFSET_MIN * 60_000);
-}
-
-/** Omnidesk's date style: `Thu, 26 Apr 2018 20:17:10 +0300`. */
-export function rfc2822(date: Date): string {
-  const d = moscow(date);
-  const sign = MSK_OFFSET_MIN >= 0 ? '+' : '-';
-  const off = Math.abs(MSK_OFFSET_MIN);
-  return (
-    `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ` +
-    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${sign}${pad(Math.floor(off / 60))}${pad(off % 60)}`
-  );
-}
-
-/** HelpDeskEddy's post date style (reference hde §3): `HH:MM:SS DD.MM.YYYY`, account time, no zone. */
-export function hdePostDate(date: Date): string {
-  const d = moscow(date);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
 }
 
 const QUESTIONS = [
@@ -88,12 +63,12 @@ export const GENERATORS: Record<string, Generator> = {
   'omnidesk.staff_id': (g) => int(g, 100, 99_999),
   'omnidesk.message_id': (g) => int(g, 900_000_000, 1_999_999_999),
   'omnidesk.custom_user_id': (g) => pick(g, ['app_u_', 'tg-', 'lk-']) + String(int(g, 10_000, 99_999_999)),
-  'omnidesk.rfc2822': (g) => rfc2822(g.now),
+  'omnidesk.rfc2822': (g) => formatRfc2822(g.now),
   'hde.ticket_id': (g) => int(g, 1_000, 250_000),
   'hde.post_id': (g) => int(g, 150_000, 2_500_000),
   'hde.user_id': (g) => int(g, 10, 400_000),
-  'hde.post_date': (g) => hdePostDate(g.now),
-  'hde.earlier_post_date': (g) => hdePostDate(earlier(g, 3_600)),
+  'hde.post_date': (g) => formatPostDate(g.now),
+  'hde.earlier_post_date': (g) => formatPostDate(earlier(g, 3_600)),
   'hde.chat_id': (g) => int(g, 100_000_000, 7_999_999_999),
   'ru.question': (g) => pick(g, QUESTIONS),
   'ru.question_html': (g) => html(pick(g, QUESTIONS)),

@@ -7,7 +7,6 @@ import { FaultQueue, faultSchema } from '../../../src/server/faults.js';
 import { encodeForm } from '../../../src/core/php-form.js';
 import { queryAll, textMatches } from '../../../src/server/query.js';
 import { RateWindow } from '../../../src/server/rate-window.js';
-import { formatRfc2822, parseTimeFilter } from '../../../src/server/rfc2822.js';
 import { Router } from '../../../src/server/router.js';
 import { json } from '../../../src/server/http.js';
 
@@ -25,15 +24,6 @@ describe('shared sandbox helpers', () => {
     expect(textMatches('^tg', 'tg-1')).toBe(true);
     expect(textMatches('4^', 'tg-1234')).toBe(true);
     expect(textMatches('x', undefined)).toBe(false);
-  });
-
-  it('formats RFC 2822 dates in +0300 and reads filter bounds', () => {
-    const at = Date.UTC(2014, 11, 23, 7, 55, 23);
-    expect(formatRfc2822(at)).toBe('Tue, 23 Dec 2014 10:55:23 +0300');
-    expect(formatRfc2822(at, 120)).toBe('Tue, 23 Dec 2014 09:55:23 +0200');
-    expect(parseTimeFilter('1419321323')).toBe(at);
-    expect(parseTimeFilter('2014-12-23')).toBe(Date.UTC(2014, 11, 22, 21, 0, 0));
-    expect(Number.isNaN(parseTimeFilter('soon'))).toBe(true);
   });
 
   it('encodes PHP bracket forms like http_build_query', () => {

@@ -4,7 +4,7 @@
  * numbers or strings, `pagination.total` is a number or a string, names are `{ru,en,ua}` or a
  * plain string. Nothing past this file has to care.
  */
-import { parseHdeDate } from './dates.js';
+import { parseHdeDate } from '../dates.js';
 import type { HdeDepartment, HdePost, HdeStatus, HdeTicket, HdeUser, Names, Page, Pagination } from './types.js';
 
 type Raw = Record<string, unknown>;

@@ -3,7 +3,7 @@
  * status slugs, `{ru,en,ua}` names, three date formats, the string `"null"` for an unset freeze
  * date. The quirks are reproduced on purpose so the client's tolerance is exercised.
  */
-import { formatDateTime, formatPostDate, formatSlaDate } from '../client/dates.js';
+import { formatDateTime, formatPostDate, formatSlaDate } from '../dates.js';
 import { DEPARTMENTS, type HdeStore, type PostRec, type TicketRec, type UserRec } from './store.js';
 
 export const PAGE_SIZE = 30;

@@ -4,7 +4,7 @@
  * `{last_post_date}`) are the sandbox's inference: dates use the post format the API itself
  * prints (`HH:MM:SS DD.MM.YYYY`), and a ticket that did not come from a chat has an empty chat id.
  */
-import { formatDateTime, formatPostDate } from '../client/dates.js';
+import { formatDateTime, formatPostDate } from '../dates.js';
 import { stripHtml } from '../template.js';
 import { DEPARTMENTS, STATUSES, type HdeStore, type PostRec, type TicketRec } from './store.js';
 

@@ -4,7 +4,7 @@
  * Trashed and spam cases are hidden; so are merged cases and live chats unless asked for.
  * A saved filter (`filter=<id>`, GET /api/filters.json) adds its own parameters to the query.
  */
-import { parseTimeFilter } from '../../../server/rfc2822.js';
+import { parseTimeFilter } from '../dates.js';
 import { queryAll, queryOne, textMatches, toInt } from '../../../server/query.js';
 import { invalid, notFound } from './api-errors.js';
 import type { CaseRec, OmnideskStore } from './store.js';

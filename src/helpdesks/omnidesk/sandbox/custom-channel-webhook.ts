@@ -7,7 +7,7 @@
  */
 import type { OutboundWebhook } from '../../../server/deliveries.js';
 import { encodeForm } from '../../../core/php-form.js';
-import { formatRfc2822 } from '../../../server/rfc2822.js';
+import { formatRfc2822 } from '../dates.js';
 import { fileJson } from './files.js';
 import type { CaseRec, MessageRec, OmnideskStore } from './store.js';
 

@@ -7,7 +7,7 @@
  */
 import { isRecord, json } from '../../../server/http.js';
 import { queryOne, textMatches } from '../../../server/query.js';
-import { formatRfc2822 } from '../../../server/rfc2822.js';
+import { formatRfc2822 } from '../dates.js';
 import type { Router } from '../../../server/router.js';
 import type { CallContext } from '../../../server/sandbox-server.js';
 import { invalid, notFound, optId } from './api-errors.js';

@@ -6,7 +6,7 @@
 import { isRecord, json } from '../../../server/http.js';
 import type { RouteRequest, Router } from '../../../server/router.js';
 import type { CallContext } from '../../../server/sandbox-server.js';
-import { parseTimeFilter } from '../../../server/rfc2822.js';
+import { parseTimeFilter } from '../dates.js';
 import { invalid, notFound, optBool, optId, optString, readContent } from './api-errors.js';
 import { appendMessage, setStatus } from './case-ops.js';
 import { keyedList, readPage, slicePage } from './envelope.js';

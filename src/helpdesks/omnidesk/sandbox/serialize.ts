@@ -1,5 +1,5 @@
 /** Store records → the JSON shapes Omnidesk sends (field names as the API spells them). */
-import { formatRfc2822 } from '../../../server/rfc2822.js';
+import { formatRfc2822 } from '../dates.js';
 import { fileJson } from './files.js';
 import type {
   CaseRec,

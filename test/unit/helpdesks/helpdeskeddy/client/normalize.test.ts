@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatPostDate, formatSlaDate, parseHdeDate } from '../../../../../src/helpdesks/helpdeskeddy/client/dates.js';
 import { listOf, pagination, toId } from '../../../../../src/helpdesks/helpdeskeddy/client/normalize.js';
 
 describe('HelpDeskEddy boundary helpers', () => {
-  it('parses the three date formats to the same wall-clock instant, and rejects the rest', () => {
-    const at = Date.UTC(2025, 2, 1, 10, 15, 0);
-    expect(parseHdeDate('2025-03-01 10:15:00')?.getTime()).toBe(at);
-    expect(parseHdeDate('10:15:00 01.03.2025')?.getTime()).toBe(at);
-    expect(parseHdeDate('01.03.2025 10:15')?.getTime()).toBe(at);
-    for (const bad of ['null', '', '31.02.2025 10:00', 'yesterday', undefined, 5]) expect(parseHdeDate(bad)).toBeUndefined();
-    const d = new Date(at);
-    expect([formatDateTime(d), formatPostDate(d), formatSlaDate(d)]).toEqual(['2025-03-01 10:15:00', '10:15:00 01.03.2025', '01.03.2025 10:15']);
-  });
-
   it('normalises ids, keyed or array lists, and string totals', () => {
     expect([toId(5), toId('5 '), toId(null), toId('open')]).toEqual(['5', '5', '', 'open']);
     expect(listOf({ '7': { id: 7 }, '3': { id: 3 } }).map((r) => r.id).sort()).toEqual([3, 7]);
