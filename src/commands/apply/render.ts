@@ -2,7 +2,8 @@ import type { ApplyResult } from '../../engine/types.js';
 import type { Io } from '../../core/io/io.js';
 import type { Lang } from '../../model/localized.js';
 import { renderStepText } from '../../steps/render-text.js';
-import { statusColor, table } from '../plan/table.js';
+import { table } from '../../core/io/table.js';
+import { statusColor } from '../plan/status-color.js';
 
 export function renderApply(result: ApplyResult, io: Io, lang: Lang, shown: Set<string>): void {
   const rows = result.resources.map((r) => [r.integration, r.resource, r.action, r.status, r.detail]);

@@ -1,17 +1,9 @@
 /** Text output of `events` and `events show` (stdout: data only; the legend goes to stderr). */
 import { basename } from 'node:path';
 import type { Io } from '../../core/io/io.js';
+import { table } from '../../core/io/table.js';
 import type { EventDescription, EventRow } from './describe.js';
 
-function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)];
-}
 
 function mark(row: EventRow): string {
   if (row.source !== 'user') return '';

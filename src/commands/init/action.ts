@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { columns } from '../../core/io/table.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../parse-options.js';
 import { run } from './run.js';
@@ -42,8 +43,7 @@ const handler: Handler = async ({ opts }, ctx) => {
   for (const file of result.files) ctx.io.out(`wrote ${file.path}${file.note ? ` (${file.note})` : ''}`);
   ctx.io.info('');
   ctx.io.info('Next:');
-  const width = Math.max(...result.next.map(([cmd]) => cmd.length));
-  for (const [cmd, why] of result.next) ctx.io.info(`  ${cmd.padEnd(width)}  ${why}`);
+  for (const line of columns(result.next.map(([cmd, why]) => [cmd, why]))) ctx.io.info(`  ${line}`);
 };
 
 export default handler;

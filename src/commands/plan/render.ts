@@ -1,6 +1,7 @@
 import type { PlanResult } from '../../engine/types.js';
 import type { Io } from '../../core/io/io.js';
-import { statusColor, table } from './table.js';
+import { table } from '../../core/io/table.js';
+import { statusColor } from './status-color.js';
 
 export function renderPlan(result: PlanResult, io: Io): void {
   const rows = result.resources.map((r) => [r.integration, r.resource, r.mode, r.status, r.detail]);

@@ -1,6 +1,6 @@
 /** The status map as a table on stdout; hints for unknown answers as warnings on stderr. */
 import type { Io } from '../../../core/io/io.js';
-import { table } from '../../../commands/plan/table.js';
+import { table } from '../../../core/io/table.js';
 import type { StatusMapReport } from './status-map-run.js';
 import type { StatusMapRow } from '../status-map.js';
 
