@@ -7,12 +7,12 @@
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/registry.js';
 import { bindInvocation, type Invocation } from './commands/lazy-action.js';
-import type { Runtime } from './context.js';
+import type { Runtime } from './kit/context.js';
 import { didYouMean } from './core/did-you-mean.js';
 import { EXIT } from './core/errors.js';
 import { VERSION } from './version.js';
 
-export type { Runtime } from './context.js';
+export type { Runtime } from './commands/context.js';
 export type { ParsedCall } from './commands/lazy-action.js';
 
 export interface MainOptions extends Runtime {

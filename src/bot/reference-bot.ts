@@ -4,9 +4,9 @@
  * bots must (helpdesks time webhooks out), ignores duplicates, answers from a built-in
  * knowledge base, and hands off to the agent when it has no answer or the user asks for one.
  *
- * Routes (POST):  /omnidesk       Omnidesk incoming and changed-case rule webhooks (JSON)
- *                 /helpdeskeddy[/<token>]  the HelpDeskEddy dispatcher webhook (seed-002 body)
- *                 /               either, told apart by the body
+ * Routes (POST):  /<kind>[/…]     one helpdesk's webhooks: /omnidesk (rule webhooks, JSON),
+ *                                 /helpdeskeddy[/<token>] (the dispatcher webhook, seed-002 body)
+ *                 /               any of them, told apart by the body (each helpdesk's reader)
  * Per-webhook settings as query parameters of the webhook URL, so one bot serves any config:
  *   ?note=1        reply as a note (the "send reply as note" option)
  *   ?agent=<email or staff id>   the hand-off agent (default: options.agent, else operator@sandbox.test)
@@ -14,18 +14,18 @@
  */
 import { createServer, type IncomingMessage as HttpRequest, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseBody } from '../core/webhook-body.js';
+import type { BotEvent, BotMessage, BotResponder, Connection } from '../helpdesks/define.js';
+import { HELPDESKS, type HelpdeskKind } from '../helpdesks/registry.js';
 import { dedupeKey, Deduper } from './dedupe.js';
-import type { BotEvent } from './events.js';
-import { OmnideskResponder } from './omnidesk-handler.js';
-import { isHelpdeskeddyBody, parseBody, readHelpdeskeddyWebhook, readOmnideskWebhook, type IncomingMessage } from './payloads.js';
-import { connectHelpdeskeddy, connectOmnidesk, type Connection } from './connect.js';
-import type { HelpdeskeddyResponder } from './helpdeskeddy-handler.js';
+import { decide } from './knowledge-base.js';
 
-export interface ReferenceBotOptions {
+export type { BotEvent };
+
+/** Each helpdesk the bot answers needs its connection: `{ omnidesk: { url, email, apiKey } }`. */
+export type ReferenceBotOptions = { [K in HelpdeskKind]?: Pick<Connection, 'url' | 'email' | 'apiKey'> } & {
   host?: string;
   port?: number;
-  omnidesk?: Connection;
-  helpdeskeddy?: Connection;
   /** Hand-off agent (e-mail or staff id). Default: the sandbox operator. */
   agent?: string;
   /** The bot's label, removed on hand-off. Default: every label of the case. */
@@ -34,13 +34,13 @@ export interface ReferenceBotOptions {
   replyAsNote?: boolean;
   /** Called for everything the bot does (for logs and tests). */
   onEvent?(event: BotEvent): void;
-}
+};
 
 export interface ReferenceBot {
-  /** Webhook URL for Omnidesk rule webhooks. */
+  /** The first helpdesk's webhook URL (`/<kind>`); `/` takes any helpdesk's webhook too. */
   url: string;
-  /** Webhook URL for the HelpDeskEddy dispatcher, when it differs. */
-  helpdeskeddyUrl?: string;
+  /** The webhook URL per helpdesk: `/<kind>`; a path suffix (HelpDeskEddy's token) is allowed. */
+  urls: Record<HelpdeskKind, string>;
   /** Everything the bot did so far, oldest first. */
   events: BotEvent[];
   /** Resolves when every webhook received so far has been handled. */
@@ -48,7 +48,6 @@ export interface ReferenceBot {
   close(): Promise<void>;
 }
 
-export const DEFAULT_AGENT = 'operator@sandbox.test';
 const MAX_BODY = 1024 * 1024;
 
 function readBody(req: HttpRequest): Promise<string | undefined> {
@@ -69,9 +68,14 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function flag(value: string | null, fallback: boolean): boolean {
-  if (value === null) return fallback;
-  return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+/** The helpdesk a webhook is for: by path (`/<kind>…`), else by the body; the helpdesk that recognizes no body is the fallback. */
+function helpdeskOf(pathname: string, body: Record<string, unknown>): (typeof HELPDESKS)[number] {
+  return (
+    HELPDESKS.find((h) => pathname.startsWith(`/${h.kind}`)) ??
+    HELPDESKS.find((h) => h.bot.recognizes?.(body)) ??
+    HELPDESKS.find((h) => !h.bot.recognizes) ??
+    HELPDESKS[0]
+  );
 }
 
 export async function startReferenceBot(options: ReferenceBotOptions = {}): Promise<ReferenceBot> {
@@ -83,23 +87,21 @@ export async function startReferenceBot(options: ReferenceBotOptions = {}): Prom
   };
   const dedupe = new Deduper();
   const pending = new Set<Promise<void>>();
-  let omnidesk: OmnideskResponder | undefined;
-  let helpdeskeddy: HelpdeskeddyResponder | undefined;
+  // Each helpdesk's responder (and client) is made on its first webhook, so a bot that only
+  // ever serves one helpdesk never loads the other's client.
+  const responders = new Map<string, Promise<BotResponder>>();
+  const deps = { emit, decide, defaults: { agent: options.agent, label: options.label, replyAsNote: options.replyAsNote } };
 
-  const work = async (msg: IncomingMessage, query: URLSearchParams) => {
-    if (msg.helpdesk === 'omnidesk') {
-      if (!options.omnidesk) throw new Error('no Omnidesk connection configured');
-      omnidesk ??= new OmnideskResponder(await connectOmnidesk(options.omnidesk), options.omnidesk.email, emit);
-      await omnidesk.handle(msg, {
-        replyAsNote: flag(query.get('note'), options.replyAsNote ?? false),
-        agent: query.get('agent') ?? options.agent ?? DEFAULT_AGENT,
-        label: query.get('label') ?? options.label,
-      });
-    } else {
-      if (!options.helpdeskeddy) throw new Error('no HelpDeskEddy connection configured');
-      helpdeskeddy ??= await connectHelpdeskeddy(options.helpdeskeddy, emit);
-      await helpdeskeddy.handle(msg, { agent: query.get('agent') ?? options.agent });
+  const work = async (desk: (typeof HELPDESKS)[number], msg: BotMessage, query: URLSearchParams) => {
+    const conn = options[desk.kind];
+    if (!conn) throw new Error(`no ${desk.title} connection configured`);
+    let responder = responders.get(desk.kind);
+    if (!responder) {
+      responder = desk.bot.responder(conn, deps);
+      responders.set(desk.kind, responder);
+      responder.catch(() => responders.delete(desk.kind));
     }
+    await (await responder).handle(msg, query);
   };
 
   const server = createServer((req, res) => {
@@ -111,9 +113,9 @@ export async function startReferenceBot(options: ReferenceBotOptions = {}): Prom
       if (raw === undefined) return send(res, 413, { error: 'body too large' });
       const body = parseBody(req.headers['content-type'], raw);
       if (!body) return send(res, 400, { error: 'expected a JSON object' });
-      const hde = url.pathname.startsWith('/helpdeskeddy') || (!url.pathname.startsWith('/omnidesk') && isHelpdeskeddyBody(body));
-      const msg = hde ? readHelpdeskeddyWebhook(body) : readOmnideskWebhook(body);
-      if (!msg) return send(res, 400, { error: hde ? 'no ticket_id in the body' : 'no case id in the body' });
+      const desk = helpdeskOf(url.pathname, body);
+      const msg = desk.bot.read(body);
+      if (!msg) return send(res, 400, { error: desk.bot.unreadable });
       // Answer first: the helpdesk must not wait for the bot's API calls.
       send(res, 200, { ok: true });
       emit({ kind: 'received', helpdesk: msg.helpdesk, caseId: msg.caseId });
@@ -121,7 +123,7 @@ export async function startReferenceBot(options: ReferenceBotOptions = {}): Prom
         emit({ kind: 'duplicate', helpdesk: msg.helpdesk, caseId: msg.caseId });
         return;
       }
-      const job = work(msg, url.searchParams).catch((err: unknown) => {
+      const job = work(desk, msg, url.searchParams).catch((err: unknown) => {
         emit({ kind: 'error', helpdesk: msg.helpdesk, caseId: msg.caseId, detail: (err as Error)?.message ?? String(err) });
       });
       pending.add(job);
@@ -141,9 +143,10 @@ export async function startReferenceBot(options: ReferenceBotOptions = {}): Prom
   const idle = async () => {
     while (pending.size) await Promise.allSettled([...pending]);
   };
+  const urls = Object.fromEntries(HELPDESKS.map((h) => [h.kind, `${base}/${h.kind}`])) as Record<HelpdeskKind, string>;
   return {
-    url: `${base}/omnidesk`,
-    helpdeskeddyUrl: `${base}/helpdeskeddy`,
+    url: urls[HELPDESKS[0].kind],
+    urls,
     events,
     idle,
     async close() {

@@ -3,18 +3,9 @@
  * Keeping handlers behind `import()` is what keeps `omnibot --help` near bare-node start-up.
  */
 import type { Command } from 'commander';
-import type { Context, Runtime } from '../context.js';
+import type { CommandInput, Handler, Runtime } from '../kit/context.js';
 
-export interface CommandInput {
-  /** Positional arguments, in declaration order. */
-  args: unknown[];
-  /** The command's own options merged with the global ones. */
-  opts: Record<string, unknown>;
-  command: Command;
-}
-
-/** A handler returns the exit code it wants (0 when omitted); failures are thrown. */
-export type Handler = (input: CommandInput, ctx: Context) => Promise<number | void>;
+export type { CommandInput, Handler };
 
 /** What commander parsed for the command that runs: its path (`['events', 'show']`), args, opts. */
 export interface ParsedCall {
@@ -63,7 +54,7 @@ export function lazyAction(load: () => Promise<{ default: Handler }>) {
       invocation.exitCode = (await invocation.intercept({ path: commandPath(command), args, opts })) ?? 0;
       return;
     }
-    const [{ default: handler }, { createContext }] = await Promise.all([load(), import('../context.js')]);
+    const [{ default: handler }, { createContext }] = await Promise.all([load(), import('./context.js')]);
     const ctx = createContext(opts, invocation.runtime);
     try {
       invocation.exitCode = (await handler({ args, opts, command }, ctx)) ?? 0;

@@ -8,6 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, Help } from 'commander';
+import type { IntegrationCommand } from '../kit/integration.js';
+import type { AnyIntegration } from '../kit/registry.js';
 
 export interface CommandEntry {
   name: string;
@@ -22,6 +24,7 @@ export interface ManifestEntry {
   description: string;
 }
 
+/** omnibot's own commands; `commandEntries()` adds the integrations' ones. */
 export const COMMANDS: CommandEntry[] = [
   { name: 'init', load: async () => (await import('./init/index.js')).initCommand() },
   { name: 'plan', load: async () => (await import('./plan/index.js')).planCommand() },
@@ -39,9 +42,39 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'token', load: async () => (await import('./token/index.js')).tokenCommand() },
   { name: 'schema', load: async () => (await import('./schema/index.js')).schemaCommand() },
   { name: 'completion', load: async () => (await import('./completion/index.js')).completionCommand() },
-  { name: 'billmanager', load: async () => (await import('../integrations/billmanager/commands/index.js')).billmanagerCommand() },
-  { name: 'chaport', load: async () => (await import('../integrations/chaport/commands/index.js')).chaportCommand() },
 ];
+
+/** cli.ts makes only top-level commands throw instead of exiting; nested ones need it too. */
+function strict(cmd: Command): Command {
+  for (const sub of cmd.commands) {
+    sub.exitOverride().showHelpAfterError('(run with --help for usage)');
+    strict(sub);
+  }
+  return cmd;
+}
+
+/** An integration's command, lent the commands layer's helpers, with its secret alias when it has one. */
+function integrationEntry(def: AnyIntegration, c: IntegrationCommand): CommandEntry {
+  return {
+    name: c.name,
+    async load() {
+      const [{ command }, { examples, lazyAction }] = await Promise.all([c.load(), import('./lazy-action.js')]);
+      const cmd = command({ action: lazyAction, examples });
+      if (def.secret?.alias) cmd.addCommand((await import('./token/alias.js')).secretAlias(def.name, def.secret));
+      return strict(cmd);
+    },
+  };
+}
+
+/**
+ * Every command: omnibot's own, then those the integrations bring (`omnibot chaport
+ * status-map`), in registry order. Async so that `--help`, which reads the manifest, never
+ * loads the integration definitions.
+ */
+export async function commandEntries(): Promise<CommandEntry[]> {
+  const { INTEGRATIONS } = await import('../integrations/registry.js');
+  return [...COMMANDS, ...INTEGRATIONS.flatMap((def) => (def.commands ?? []).map((c) => integrationEntry(def, c)))];
+}
 
 /** Global options that take a value: their value is not the command name. */
 const GLOBAL_WITH_VALUE = new Set(['-c', '--config']);
@@ -61,8 +94,9 @@ export function commandName(args: string[]): string | undefined {
 const stubTerms = new WeakMap<Command, string>();
 
 /** The manifest entries of real definitions: what the build writes, and the fallback. */
-export async function manifestOf(commands: CommandEntry[] = COMMANDS): Promise<ManifestEntry[]> {
+export async function manifestOf(entries?: CommandEntry[]): Promise<ManifestEntry[]> {
   const help = new Command().createHelp();
+  const commands = entries ?? (await commandEntries());
   return Promise.all(
     commands.map(async (entry) => {
       const real = await entry.load();
@@ -94,12 +128,17 @@ function stub(entry: ManifestEntry): Command {
   return cmd;
 }
 
+/** The entry of one command: omnibot's own without loading the integrations, else theirs. */
+async function entryOf(name: string): Promise<CommandEntry | undefined> {
+  return COMMANDS.find((c) => c.name === name) ?? (await commandEntries()).find((c) => c.name === name);
+}
+
 export async function registerCommands(program: Command, argv: string[]): Promise<void> {
   const wanted = commandName(argv);
-  const listing = new Map((await manifest()).map((m) => [m.name, m]));
-  for (const entry of COMMANDS) {
-    const listed = listing.get(entry.name);
-    program.addCommand(entry.name === wanted || !listed ? await entry.load() : stub(listed));
+  // The listing has every command (built, or derived from the definitions); only the wanted one loads.
+  for (const listed of await manifest()) {
+    const entry = listed.name === wanted ? await entryOf(listed.name) : undefined;
+    program.addCommand(entry ? await entry.load() : stub(listed));
   }
   program.configureHelp({
     subcommandTerm(this: Help, cmd: Command): string {

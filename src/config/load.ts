@@ -10,8 +10,13 @@ import type { GlobalFlags, Io } from '../core/io/io.js';
 import { registerSecret } from '../core/io/secrets.js';
 import { readEnvFile } from './env-file.js';
 import { assertReasonableShape } from './shape-limits.js';
-import { configSchema, SECRET_KEYS, RECIPES, type Config } from './schema.js';
-import { normalizeHelpdeskUrl } from './urls.js';
+import { normalizeHelpdeskUrl } from '../core/urls.js';
+import { HELPDESKS } from '../helpdesks/registry.js';
+import type { Registry } from '../kit/registry.js';
+import type { LoadConfigOptions, LoadedConfig } from '../model/config.js';
+import { configSchema, secretKeys } from './schema.js';
+
+export type { LoadConfigOptions, LoadedConfig };
 
 export const SEARCH_PLACES = [
   'package.json',
@@ -27,45 +32,20 @@ export const SEARCH_PLACES = [
   'omnibot.config.cjs',
 ];
 
-/** Environment variables that override the file, one per connection field. */
-export const ENV_OVERRIDES: Array<[string, string, string]> = [
-  ['OMNIBOT_OMNIDESK_URL', 'omnidesk', 'url'],
-  ['OMNIBOT_OMNIDESK_EMAIL', 'omnidesk', 'email'],
-  ['OMNIBOT_OMNIDESK_API_KEY', 'omnidesk', 'apiKey'],
-  ['OMNIBOT_HDE_URL', 'helpdeskeddy', 'url'],
-  ['OMNIBOT_HDE_EMAIL', 'helpdeskeddy', 'email'],
-  ['OMNIBOT_HDE_API_KEY', 'helpdeskeddy', 'apiKey'],
-];
-
-export interface LoadConfigOptions {
-  /** When false, a missing config yields `config: undefined` instead of an error. */
-  required?: boolean;
-  /**
-   * Leave an unset `${NAME}` as written instead of failing. For commands that never use the
-   * secret (`steps`), so they work before the key exists.
-   */
-  allowUnsetVars?: boolean;
-  /** Flag values that override file and environment, as `section.key` → value. */
-  overrides?: Record<string, unknown>;
-}
-
-export interface LoadedConfig {
-  config: Config | undefined;
-  /** Absolute path of the file read, if any. */
-  file?: string;
-  /** The folder of the config file (or the cwd): `.omnibot/` and `.env` live here. */
-  dir: string;
-  stateFile: string;
-  /** process env over `.env`: what `${NAME}` resolved against. */
-  env: Record<string, string | undefined>;
-  warnings: string[];
-}
+/** Environment variables that override the file, one per connection field of each helpdesk. */
+export const ENV_OVERRIDES: Array<[string, string, string]> = HELPDESKS.flatMap((h) => [
+  [h.env.url, h.kind, 'url'],
+  [h.env.email, h.kind, 'email'],
+  [h.env.apiKey, h.kind, 'apiKey'],
+]);
 
 interface LoaderArgs extends LoadConfigOptions {
   cwd: string;
   env: NodeJS.ProcessEnv;
   flags: GlobalFlags;
   io?: Io;
+  /** The integrations whose keys the config may hold. */
+  registry: Registry;
 }
 
 /**
@@ -119,6 +99,7 @@ interface InterpolateScope {
   file: string;
   literalSecrets: string[];
   allowUnset: boolean;
+  secretKeys: Set<string>;
 }
 
 /** Replaces `${NAME}` everywhere; an unset variable is an error naming the field. */
@@ -138,7 +119,7 @@ function interpolate(value: Json, path: string, scope: InterpolateScope): Json {
   const { env, file, literalSecrets } = scope;
   if (typeof value === 'string') {
     const key = path.split('.').pop() ?? '';
-    if (SECRET_KEYS.has(key) && !value.includes('${') && value.length > 0) literalSecrets.push(path);
+    if (scope.secretKeys.has(key) && !value.includes('${') && value.length > 0) literalSecrets.push(path);
     const broken = brokenReference(value);
     if (broken !== undefined) {
       throw new ConfigError(`${file}: ${path} has "${broken}", which is not a variable reference`, {
@@ -224,7 +205,8 @@ export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
   }
 
   const literalSecrets: string[] = [];
-  const resolved = interpolate(found.raw as Json, '', { env, file, literalSecrets, allowUnset: Boolean(args.allowUnsetVars) }) as Record<string, unknown>;
+  const secrets = secretKeys(args.registry);
+  const resolved = interpolate(found.raw as Json, '', { env, file, literalSecrets, allowUnset: Boolean(args.allowUnsetVars), secretKeys: secrets }) as Record<string, unknown>;
   for (const path of literalSecrets) {
     warnings.push(`${file}: ${path} holds a literal secret; write "\${NAME}" and keep the value in .env or the environment.`);
   }
@@ -234,7 +216,7 @@ export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
   }
   for (const [dotted, v] of Object.entries(args.overrides ?? {})) if (v !== undefined) setPath(resolved, dotted, v);
 
-  const parsed = configSchema.safeParse(resolved);
+  const parsed = (await configSchema(args.registry)).safeParse(resolved);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const where = describeIssuePath(issue.path, resolved);
@@ -242,7 +224,7 @@ export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
       if (issue.path.at(-1) === 'recipe' && issue.code === 'invalid_union') {
         // zod 4 leaves the rejected value off a failed discriminator; read it from the input.
         const value = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], resolved);
-        message = `unknown recipe ${JSON.stringify(value ?? null)}; known: ${RECIPES.join(', ')}`;
+        message = `unknown recipe ${JSON.stringify(value ?? null)}; known: ${args.registry.names().join(', ')}`;
       }
       return `${where}: ${message}`;
     });
@@ -253,19 +235,18 @@ export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
     });
   }
   const config = parsed.data;
-  for (const kind of ['omnidesk', 'helpdeskeddy'] as const) {
+  for (const { kind, domain } of HELPDESKS) {
     const conn = config[kind];
     if (!conn) continue;
     try {
-      conn.url = normalizeHelpdeskUrl(conn.url, kind);
+      conn.url = normalizeHelpdeskUrl(conn.url, domain);
     } catch (err) {
       throw new ConfigError(`${file}: ${kind}.url ${(err as Error).message}`, { code: 'config_invalid' });
     }
     registerResolvedSecret(conn.apiKey);
   }
-  for (const it of config.integrations) {
-    if ('token' in it) registerResolvedSecret(it.token);
-    if ('secret' in it) registerResolvedSecret(it.secret);
+  for (const it of config.integrations as unknown as Array<Record<string, unknown>>) {
+    for (const key of secrets) if (typeof it[key] === 'string') registerResolvedSecret(it[key]);
   }
   for (const w of warnings) args.io?.warn(w);
   return { config, file, dir, stateFile, env, warnings };

@@ -7,12 +7,13 @@
  * at a terminal confirms them one at a time (`presentStep`); otherwise they stay pending and
  * the command prints them.
  */
-import type { Config } from '../config/schema.js';
-import { resourceKey, runLockPath, updateState } from '../config/state.js';
+import type { Config } from '../model/config.js';
+import { resourceKey, runLockPath, updateState } from '../core/state.js';
 import { withFileLock } from '../core/file-lock.js';
 import { CancelledError } from '../core/errors.js';
 import type { StepEntry } from '../steps/collect.js';
-import { engineClients, type ClientSet } from './clients.js';
+import type { ClientSet } from '../helpdesks/clients.js';
+import { engineClients } from './clients.js';
 import { recordConfirmation } from './confirmations.js';
 import type { Evaluated } from './evaluate.js';
 import { evaluateAll, isPending } from './plan.js';

@@ -3,8 +3,8 @@
  * was given for: the hash ties it to the exact rule, so editing the config re-opens the step.
  * `verify --e2e` records its proof through `recordConfirmation` too.
  */
-import { resourceKey, updateState, type ResourceRecord, type State } from '../config/state.js';
-import type { ManualSpec } from '../model/specs.js';
+import { resourceKey, updateState, type ResourceRecord, type State } from '../core/state.js';
+import type { ManualSpec } from '../core/manual-step.js';
 import { specHash } from './spec-hash.js';
 
 export type ConfirmedBy = NonNullable<ResourceRecord['confirmedBy']>;

@@ -3,12 +3,13 @@
  * manual ones count as done only when the state file holds a confirmation for the same spec
  * (or, when the recipe can read them, when the API shows them).
  */
-import type { Config, Integration } from '../config/schema.js';
-import type { State } from '../config/state.js';
+import type { Config, BaseIntegration as Integration } from '../model/config.js';
+import type { State } from '../core/state.js';
 import { ApiError, AuthError, CancelledError, ConfigError, UsageError } from '../core/errors.js';
-import type { Recipe, Resource, ResourceContext } from '../model/resource.js';
+import type { RecipeInfo, Resource, ResourceContext } from '../model/resource.js';
 import { describeResources, type StepEntry } from '../steps/collect.js';
-import type { ClientSet } from './clients.js';
+import type { ClientSet } from '../helpdesks/clients.js';
+import type { BoundRecipe } from '../kit/registry.js';
 import { confirmation } from './confirmations.js';
 import type { EngineContext, PlanItem } from './types.js';
 
@@ -29,7 +30,7 @@ function isFatal(err: unknown): boolean {
 }
 
 /** A network failure must name the helpdesk it could not reach, whatever the client said. */
-function fatal(err: unknown, config: Config, recipe: Recipe): unknown {
+function fatal(err: unknown, config: Config, recipe: RecipeInfo): unknown {
   const url = config[recipe.helpdesk]?.url;
   if (err instanceof ApiError && err.status === undefined && url && !err.message.includes(url)) {
     return new ApiError(`Cannot reach ${url}: ${err.message}`, { code: err.code, hint: err.hint, cause: err.cause ?? err, details: err.details });
@@ -58,12 +59,12 @@ function manualStatus(base: PlanItem, step: StepEntry | undefined, state: State)
 
 export async function evaluateIntegration(
   config: Config,
-  integration: Integration,
-  recipe: Recipe,
+  bound: BoundRecipe,
   state: State,
   clients: ClientSet,
   ectx: EngineContext,
 ): Promise<Evaluated[]> {
+  const { integration, recipe } = bound;
   const lang = ectx.lang ?? 'en';
   const rc: ResourceContext = {
     config,
@@ -72,12 +73,11 @@ export async function evaluateIntegration(
     io: ectx.io,
     state,
     signal: ectx.signal,
-    omnidesk: clients.omnidesk,
-    helpdeskeddy: clients.helpdeskeddy,
+    clients,
   };
-  const steps = new Map(describeResources(recipe, integration, config, lang).map((s) => [s.id, s]));
+  const steps = new Map(describeResources(bound, config, lang).map((s) => [s.id, s]));
   const out: Evaluated[] = [];
-  for (const resource of recipe.resources(integration, config)) {
+  for (const resource of bound.resources(config)) {
     if (ectx.signal.aborted) throw new CancelledError('Cancelled; nothing more was read or changed.');
     const step = steps.get(resource.id);
     const base: PlanItem = {

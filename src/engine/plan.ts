@@ -2,11 +2,12 @@
  * `plan`: desired state against what the helpdesk has, per resource. Reads only; the state
  * file is read, never written.
  */
-import type { Config } from '../config/schema.js';
-import { readState } from '../config/state.js';
-import { loadRecipe } from '../integrations/registry.js';
+import type { Config } from '../model/config.js';
+import { readState } from '../core/state.js';
+import { builtinRegistry } from '../integrations/builtin.js';
 import { selectIntegrations } from '../steps/collect.js';
-import { engineClients, type ClientSet } from './clients.js';
+import type { ClientSet } from '../helpdesks/clients.js';
+import { engineClients } from './clients.js';
 import { evaluateIntegration, type Evaluated } from './evaluate.js';
 import { summarize, type EngineContext, type PlanItem, type PlanResult } from './types.js';
 
@@ -19,8 +20,8 @@ export async function evaluateAll(config: Config, ectx: EngineContext, clients: 
   const state = await readState(ectx.stateFile);
   const out: Evaluated[] = [];
   for (const integration of selectIntegrations(config, ectx.integration)) {
-    const recipe = await loadRecipe(integration.recipe);
-    out.push(...(await evaluateIntegration(config, integration, recipe, state, clients, ectx)));
+    const bound = await (ectx.registry ?? builtinRegistry()).bind(integration);
+    out.push(...(await evaluateIntegration(config, bound, state, clients, ectx)));
   }
   return out;
 }

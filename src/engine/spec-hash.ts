@@ -3,7 +3,7 @@
  * given for, so changing the webhook URL or the label makes the step pending again.
  */
 import { createHash } from 'node:crypto';
-import type { ManualSpec } from '../model/specs.js';
+import type { ManualSpec } from '../core/manual-step.js';
 
 /** JSON with object keys sorted, so two equal specs always hash the same. */
 function stable(value: unknown): string {

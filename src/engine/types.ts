@@ -2,12 +2,13 @@
  * What the engine returns. `plan` and `apply` results are plain data: commands render them as
  * a table or print them as one JSON document.
  */
-import type { ResourceRecord } from '../config/state.js';
+import type { ResourceRecord } from '../core/state.js';
 import type { Io } from '../core/io/io.js';
-import type { Lang } from '../model/localized.js';
+import type { Lang } from '../core/localized.js';
 import type { Resource, ResourceStatus } from '../model/resource.js';
 import type { StepEntry } from '../steps/collect.js';
-import type { ClientSet } from './clients.js';
+import type { ClientOverrides } from '../helpdesks/clients.js';
+import type { Registry } from '../kit/registry.js';
 
 export interface EngineContext {
   io: Io;
@@ -18,7 +19,9 @@ export interface EngineContext {
   /** Only this integration (the `--integration` flag). */
   integration?: string;
   /** Injected clients (tests, the demo); built lazily from the config otherwise. */
-  clients?: Partial<ClientSet>;
+  clients?: ClientOverrides;
+  /** The integrations to expand the config with; the built-in ones by default. */
+  registry?: Registry;
   now?: () => Date;
   /** `--ignore-ban`: call a HelpDeskEddy account despite a recorded ban. */
   ignoreBan?: boolean;

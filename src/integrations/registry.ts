@@ -1,17 +1,14 @@
 /**
- * The recipes omnibot knows, each loaded only when a config uses it.
+ * The built-in integrations, in the order `init` offers them. Everything else derives from
+ * this list: the config schema's union, init's recipe choice and flags, verify's checks,
+ * token's targets and the extra commands. Reading it is cheap: each definition loads its
+ * resources, checks and questions only when a command uses them.
  */
-import type { RecipeName } from '../config/schema.js';
-import type { Recipe } from '../model/resource.js';
+import type { AnyIntegration } from '../kit/registry.js';
+import { billmanager } from './billmanager/index.js';
+import { chaport } from './chaport/index.js';
+import { helpdeskeddyBot } from './helpdeskeddy-bot/index.js';
+import { omnideskBot } from './omnidesk-bot/index.js';
+import { omnideskCustomChannel } from './omnidesk-custom-channel/index.js';
 
-const loaders: Record<RecipeName, () => Promise<{ recipe: Recipe }>> = {
-  'omnidesk-bot': () => import('./omnidesk-bot/index.js'),
-  'omnidesk-custom-channel': () => import('./omnidesk-custom-channel/index.js'),
-  'helpdeskeddy-bot': () => import('./helpdeskeddy-bot/index.js'),
-  billmanager: () => import('./billmanager/index.js'),
-  chaport: () => import('./chaport/index.js'),
-};
-
-export async function loadRecipe(name: RecipeName): Promise<Recipe> {
-  return (await loaders[name]()).recipe;
-}
+export const INTEGRATIONS: readonly AnyIntegration[] = [omnideskBot, helpdeskeddyBot, omnideskCustomChannel, billmanager, chaport];

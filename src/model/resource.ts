@@ -1,14 +1,15 @@
 /**
  * The core model: a recipe expands into resources. Each resource reads its actual state where
  * an API exists, creates itself through the API, or describes itself as a manual step with a
- * machine-readable spec (see specs.ts).
+ * machine-readable spec (see src/core/manual-step.ts).
  */
-import type { Config, Integration } from '../config/schema.js';
-import type { State } from '../config/state.js';
 import type { Io } from '../core/io/io.js';
-import type { OmnideskApi } from '../helpdesks/omnidesk/client/types.js';
-import type { Lang, Localized } from './localized.js';
-import type { ManualSpec } from './specs.js';
+import type { State } from '../core/state.js';
+import type { ClientSet } from '../helpdesks/clients.js';
+import type { HelpdeskKind } from '../helpdesks/registry.js';
+import type { BaseIntegration, Config } from './config.js';
+import type { Lang, Localized } from '../core/localized.js';
+import type { ManualStep } from '../core/manual-step.js';
 
 /** Plan statuses, as DESIGN §4 names them. */
 export type ResourceStatus = 'ok' | 'create' | 'manual' | 'unknown';
@@ -29,41 +30,16 @@ export interface CreateResult {
   data?: Record<string, unknown>;
 }
 
-/** One line of a manual step; `value` is the exact text to paste or pick, shown verbatim. */
-export interface Instruction {
-  text: Localized;
-  value?: string;
-  /** A multi-line block to paste (a JSON body template), shown verbatim in a code block. */
-  block?: string;
-  /** Nesting under the instruction above (1: a condition of a block or an action, 2: a field of that action); rendered indented. */
-  depth?: number;
-}
-
-export interface ManualStep {
-  /** The resource id, e.g. `incoming-rule`; `steps` numbers them in recipe order. */
-  id: string;
-  title: Localized;
-  /** The admin page where the step is done, built from the account URL. */
-  page?: string;
-  /** Where in the UI, e.g. «аккаунт администратора → «Каналы» → «Правила» → вкладка «входящие обращения»». */
-  path?: Localized;
-  instructions: Instruction[];
-  /** Why the step matters (loop guard, silent failure modes). */
-  why?: Localized;
-  spec: ManualSpec;
-}
-
 /** Everything a resource may use. Clients are created lazily: `steps` needs no network. */
 export interface ResourceContext {
   config: Config;
-  integration: Integration;
+  integration: BaseIntegration;
   lang: Lang;
   io: Io;
   state: State;
   signal: AbortSignal;
-  omnidesk(): Promise<OmnideskApi>;
-  /** Typed by the HelpDeskEddy client module; `unknown` here keeps the model free of it. */
-  helpdeskeddy(): Promise<unknown>;
+  /** `clients.get('omnidesk')` is the Omnidesk client, built on first use. */
+  clients: ClientSet;
 }
 
 export interface Resource {
@@ -79,13 +55,23 @@ export interface Resource {
   describe?(rc: Pick<ResourceContext, 'config' | 'integration' | 'lang'>): ManualStep;
 }
 
-export interface Recipe {
-  name: Integration['recipe'];
-  helpdesk: 'omnidesk' | 'helpdeskeddy';
+/** What generic code knows of a recipe besides its resources: its name, helpdesk and words. */
+export interface RecipeInfo {
+  name: string;
+  helpdesk: HelpdeskKind;
   title: Localized;
-  /** The seed article the recipe is built from. */
+  /** The article the recipe is built from. */
   seed: string;
-  resources(integration: Integration, config: Config): Resource[];
   /** Event names of the catalog that the bot endpoint must answer (verify sends each). */
-  sampleEvents: string[];
+  sampleEvents: readonly string[];
 }
+
+/** A configured integration with its recipe loaded: what plan, steps and verify expand. */
+export interface ExpandableRecipe {
+  integration: BaseIntegration;
+  recipe: RecipeInfo;
+  resources(config: Config): Resource[];
+}
+
+/** Loads the recipe of a configured integration (the registry's `bind`). */
+export type RecipeBinder = (integration: BaseIntegration) => Promise<ExpandableRecipe>;

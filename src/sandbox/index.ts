@@ -1,20 +1,21 @@
 /**
- * `startSandbox`: the Omnidesk and HelpDeskEddy emulators (and, on request, the reference bot)
- * in this process, on loopback, as docs/architecture.md specifies. `omnibot sandbox`,
- * `omnibot demo` and the tests all start it through here.
+ * `startSandbox`: every registered helpdesk's emulator (and, on request, the reference bot) in
+ * this process, on loopback, as docs/architecture.md specifies. `omnibot sandbox`,
+ * `omnibot demo` and the tests all start it through here. It knows no helpdesk by name: each
+ * descriptor brings its server, its port flag and its words.
  */
 import { startReferenceBot, type ReferenceBot } from '../bot/reference-bot.js';
-import { createHelpdeskeddySandbox } from '../helpdesks/helpdeskeddy/sandbox/server.js';
-import { createOmnideskSandbox, DEFAULT_API_KEY, DEFAULT_EMAIL, DEFAULT_RATE_LIMIT } from '../helpdesks/omnidesk/sandbox/server.js';
-import { closeServer, listen } from '../server/listen.js';
+import { HELPDESKS, type HelpdeskKind } from '../helpdesks/registry.js';
+import { DEFAULT_API_KEY, DEFAULT_EMAIL, DEFAULT_RATE_LIMIT } from '../server/defaults.js';
+import { listen } from '../server/listen.js';
 
 export { DEFAULT_API_KEY, DEFAULT_EMAIL, DEFAULT_RATE_LIMIT };
 export const DEFAULT_HOST = '127.0.0.1';
 
 export interface SandboxOptions {
   host?: string;
-  omnideskPort?: number;
-  helpdeskeddyPort?: number;
+  /** Ports per helpdesk (0 or absent: any free port). */
+  ports?: { [K in HelpdeskKind]?: number };
   email?: string;
   apiKey?: string;
   /** Requests per minute, per helpdesk account. */
@@ -26,14 +27,14 @@ export interface SandboxOptions {
   onInternalError?: (err: unknown) => void;
 }
 
-export interface RunningSandbox {
-  omnidesk: { url: string };
-  helpdeskeddy: { url: string };
-  bot?: { url: string; helpdeskeddyUrl?: string };
-  /** What the `ready` line prints. */
+export type RunningSandbox = { [K in HelpdeskKind]: { url: string } } & {
+  bot?: { url: string; urls: Record<HelpdeskKind, string> };
+  /** What the `ready` line prints: each helpdesk's URL, `bot`, and `bot<Kind>` where a helpdesk's differs. */
   urls(): Record<string, string>;
   close(): Promise<void>;
-}
+};
+
+const capitalized = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? DEFAULT_HOST;
@@ -46,49 +47,41 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
 
   try {
-    const omnidesk = createOmnideskSandbox({
-      email,
-      apiKey,
-      rateLimit: options.rateLimit,
-      webhookTimeoutMs: options.webhookTimeoutMs,
-      onInternalError: options.onInternalError,
-    });
-    closers.push(async () => {
-      await omnidesk.close();
-      await closeServer(omnidesk.server);
-    });
-    const omnideskUrl = await listen(omnidesk.server, { host, port: options.omnideskPort ?? 0, what: 'Omnidesk sandbox', flag: '--port' });
-
-    const hde = createHelpdeskeddySandbox({ email, apiKey, rateLimit: options.rateLimit, webhookTimeoutMs: options.webhookTimeoutMs });
-    closers.push(() => hde.close());
-    const hdeUrl = await listen(hde.server, { host, port: options.helpdeskeddyPort ?? 0, what: 'HelpDeskEddy sandbox', flag: '--hde-port' });
+    const desks = {} as Record<HelpdeskKind, { url: string }>;
+    for (const desk of HELPDESKS) {
+      const instance = await desk.sandbox.create({
+        email,
+        apiKey,
+        rateLimit: options.rateLimit,
+        webhookTimeoutMs: options.webhookTimeoutMs,
+        onInternalError: options.onInternalError,
+      });
+      closers.push(() => instance.close());
+      const port = options.ports?.[desk.kind] ?? 0;
+      desks[desk.kind] = { url: await listen(instance.server, { host, port, what: desk.sandbox.what, flag: desk.sandbox.portFlag }) };
+    }
 
     let bot: ReferenceBot | undefined;
     if (options.bot === 'reference') {
-      bot = await startReferenceBot({
-        host,
-        omnidesk: { url: omnideskUrl, email, apiKey },
-        helpdeskeddy: { url: hdeUrl, email, apiKey },
-      });
+      const connections = Object.fromEntries(HELPDESKS.map((h) => [h.kind, { url: desks[h.kind].url, email, apiKey }]));
+      bot = await startReferenceBot({ host, ...connections });
       const b = bot;
       closers.push(() => b.close());
     }
 
-    const result: RunningSandbox = {
-      omnidesk: { url: omnideskUrl },
-      helpdeskeddy: { url: hdeUrl },
-      ...(bot ? { bot: { url: bot.url, ...(bot.helpdeskeddyUrl ? { helpdeskeddyUrl: bot.helpdeskeddyUrl } : {}) } } : {}),
+    return {
+      ...desks,
+      ...(bot ? { bot: { url: bot.url, urls: bot.urls } } : {}),
       urls() {
-        const urls: Record<string, string> = { omnidesk: omnideskUrl, helpdeskeddy: hdeUrl };
+        const urls: Record<string, string> = Object.fromEntries(HELPDESKS.map((h) => [h.kind, desks[h.kind].url]));
         if (bot) {
           urls.bot = bot.url;
-          if (bot.helpdeskeddyUrl && bot.helpdeskeddyUrl !== bot.url) urls.botHelpdeskeddy = bot.helpdeskeddyUrl;
+          for (const h of HELPDESKS) if (bot.urls[h.kind] !== bot.url) urls[`bot${capitalized(h.kind)}`] = bot.urls[h.kind];
         }
         return urls;
       },
       close,
     };
-    return result;
   } catch (err) {
     await close();
     throw err;

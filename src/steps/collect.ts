@@ -4,11 +4,11 @@
  * `verify` can name "step 3" in a failure hint.
  */
 import { didYouMean } from '../core/did-you-mean.js';
-import type { Config, Integration } from '../config/schema.js';
+import type { Config, BaseIntegration as Integration } from '../model/config.js';
 import { UsageError } from '../core/errors.js';
-import type { Lang } from '../model/localized.js';
-import type { ManualStep, Recipe, Resource } from '../model/resource.js';
-import { loadRecipe } from '../integrations/registry.js';
+import type { Lang } from '../core/localized.js';
+import type { ExpandableRecipe, RecipeBinder, RecipeInfo, Resource } from '../model/resource.js';
+import type { ManualStep } from '../core/manual-step.js';
 
 export interface StepEntry extends ManualStep {
   integration: string;
@@ -22,7 +22,7 @@ export interface StepEntry extends ManualStep {
 export interface IntegrationSteps {
   integration: string;
   recipe: string;
-  title: Recipe['title'];
+  title: RecipeInfo['title'];
   steps: StepEntry[];
 }
 
@@ -38,9 +38,10 @@ export function selectIntegrations(config: Config, only?: string): Integration[]
 }
 
 /** Every describable resource of one integration as a numbered step, keyed by resource id. */
-export function describeResources(recipe: Recipe, integration: Integration, config: Config, lang: Lang): StepEntry[] {
+export function describeResources(bound: ExpandableRecipe, config: Config, lang: Lang): StepEntry[] {
+  const { integration, recipe } = bound;
   const steps: StepEntry[] = [];
-  for (const resource of recipe.resources(integration, config)) {
+  for (const resource of bound.resources(config)) {
     if (!resource.describe) continue;
     const step = resource.describe({ config, integration, lang });
     steps.push({ ...step, integration: integration.name, recipe: recipe.name, number: steps.length + 1, mode: resource.mode });
@@ -48,12 +49,13 @@ export function describeResources(recipe: Recipe, integration: Integration, conf
   return steps;
 }
 
-export async function collectSteps(config: Config, options: { lang: Lang; integration?: string }): Promise<IntegrationSteps[]> {
+/** `bind` loads each integration's recipe (the registry's `bind`). */
+export async function collectSteps(config: Config, options: { lang: Lang; integration?: string }, bind: RecipeBinder): Promise<IntegrationSteps[]> {
   const out: IntegrationSteps[] = [];
   for (const integration of selectIntegrations(config, options.integration)) {
-    const recipe = await loadRecipe(integration.recipe);
-    const steps = describeResources(recipe, integration, config, options.lang);
-    out.push({ integration: integration.name, recipe: recipe.name, title: recipe.title, steps });
+    const bound = await bind(integration);
+    const steps = describeResources(bound, config, options.lang);
+    out.push({ integration: integration.name, recipe: bound.recipe.name, title: bound.recipe.title, steps });
   }
   return out;
 }

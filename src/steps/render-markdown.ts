@@ -2,8 +2,8 @@
  * Steps as Markdown for a wiki page or a pull request: values in code spans, so a reader
  * copies exactly what the UI needs, and pasteable blocks in fenced code.
  */
-import type { Lang } from '../model/localized.js';
-import type { Instruction } from '../model/resource.js';
+import type { Lang } from '../core/localized.js';
+import type { Instruction } from '../core/manual-step.js';
 import type { IntegrationSteps, StepEntry } from './collect.js';
 import { WORDS } from './words.js';
 

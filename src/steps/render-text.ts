@@ -2,8 +2,8 @@
  * Steps as plain text for a terminal or a ticket: one block per step, values verbatim after a
  * colon so they can be copied exactly.
  */
-import type { Lang } from '../model/localized.js';
-import type { Instruction } from '../model/resource.js';
+import type { Lang } from '../core/localized.js';
+import type { Instruction } from '../core/manual-step.js';
 import type { IntegrationSteps, StepEntry } from './collect.js';
 import { WORDS } from './words.js';
 

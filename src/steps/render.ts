@@ -2,7 +2,7 @@
  * The one entry point for rendering steps: text, markdown, or json (`{ steps: ManualStep[] }`
  * plus where each step belongs, with both languages and the machine-readable specs).
  */
-import type { Lang } from '../model/localized.js';
+import type { Lang } from '../core/localized.js';
 import type { IntegrationSteps, StepEntry } from './collect.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderText } from './render-text.js';

@@ -1,5 +1,5 @@
 /** The few words the step renderers put around the steps, in both languages. */
-import type { Lang } from '../model/localized.js';
+import type { Lang } from '../core/localized.js';
 
 export const WORDS: Record<Lang, Record<'step' | 'where' | 'page' | 'why' | 'automatic' | 'none' | 'noIntegrations', string>> = {
   ru: {

@@ -4,21 +4,14 @@
  * the test case). Clients are deliberately not bound to the Ctrl-C signal: clean-up must still
  * reach the helpdesk after the user pressed it.
  */
-import type { LoadedConfig } from '../config/load.js';
-import type { Config, Integration } from '../config/schema.js';
-import type { State } from '../config/state.js';
-import type { HelpdeskeddyApi } from '../helpdesks/helpdeskeddy/client/types.js';
 import type { Io } from '../core/io/io.js';
-import type { Recipe, Resource } from '../model/resource.js';
-import type { OmnideskApi } from '../helpdesks/omnidesk/client/types.js';
+import type { State } from '../core/state.js';
+import type { ClientSet } from '../helpdesks/clients.js';
+import type { BaseIntegration, Config, LoadedConfig } from '../model/config.js';
+import type { RecipeInfo, Resource } from '../model/resource.js';
 import type { StepEntry } from '../steps/collect.js';
 import type { CheckDef, StepRef } from './check.js';
 import type { Timeline } from './timeline.js';
-
-export interface VerifyClients {
-  omnidesk(): Promise<OmnideskApi>;
-  helpdeskeddy(): Promise<HelpdeskeddyApi>;
-}
 
 export interface VerifyContext {
   io: Io;
@@ -28,7 +21,8 @@ export interface VerifyContext {
   config: Config;
   /** The state file as it was when verify started. */
   state: State;
-  clients: VerifyClients;
+  /** Not bound to the Ctrl-C signal (see above). */
+  clients: ClientSet;
   /** How long to wait for each answer: a bot response, and each hop of the round trip. */
   timeoutMs: number;
   /** Tags the round trip's test case: `[omnibot-e2e <runId>]`. */
@@ -41,10 +35,10 @@ export interface VerifyContext {
   now(): Date;
 }
 
-/** One integration, as a recipe's check module sees it. */
-export interface IntegrationInput {
-  integration: Integration;
-  recipe: Recipe;
+/** One integration, as a recipe's check module sees it; `I` is the recipe's own integration type. */
+export interface IntegrationInput<I extends BaseIntegration = BaseIntegration> {
+  integration: I;
+  recipe: RecipeInfo;
   /** The recipe's resources for this integration (empty if the recipe cannot expand it). */
   resources: Resource[];
   /** Its steps as `omnibot steps` numbers them, for failure hints. */
@@ -58,13 +52,13 @@ export interface IntegrationInput {
  * A recipe's contribution to verify. `checks` lists them in run order; `proves` names the
  * manual resources a fully passing round trip demonstrates (marked confirmed in the state file).
  */
-export interface RecipeChecks {
-  checks(input: IntegrationInput): CheckDef<VerifyContext>[];
-  proves?(input: IntegrationInput): string[];
+export interface RecipeChecks<I extends BaseIntegration = BaseIntegration> {
+  checks(input: IntegrationInput<I>): CheckDef<VerifyContext>[];
+  proves?(input: IntegrationInput<I>): string[];
 }
 
 /** The step of `omnibot steps` for a resource, for hints; a plain reference if it has none. */
-export function stepRef(input: IntegrationInput, resourceId: string): StepRef {
+export function stepRef(input: Pick<IntegrationInput, 'steps' | 'resources'>, resourceId: string): StepRef {
   const step = input.steps.find((s) => s.id === resourceId);
   if (step) return { id: resourceId, number: step.number, title: step.title.en };
   const resource = input.resources.find((r) => r.id === resourceId);

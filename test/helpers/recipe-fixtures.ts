@@ -1,9 +1,11 @@
 /** A ResourceContext over an in-memory Omnidesk: enough for reads, no network. */
-import { emptyState } from '../../src/config/state.js';
-import { configSchema, type Config, type Integration } from '../../src/config/schema.js';
+import { emptyState } from '../../src/core/state.js';
+import { schema } from './registry.js';
+import { type Config, type BaseIntegration as Integration } from '../../src/model/config.js';
 import { Io } from '../../src/core/io/io.js';
 import type { ResourceContext } from '../../src/model/resource.js';
 import type { CustomChannel, CustomField, OmnideskApi, Staff, StaffStatus } from '../../src/helpdesks/omnidesk/client/types.js';
+import { lazyClients } from '../../src/helpdesks/clients.js';
 
 export interface FakeData {
   channels?: CustomChannel[];
@@ -25,7 +27,7 @@ export function fakeApi(data: FakeData): OmnideskApi {
 export const SECRET = 'bm-secret-0123456789abcdef';
 
 export function config(integrations: unknown[]): Config {
-  return configSchema.parse({
+  return schema.parse({
     omnidesk: { url: 'https://acme.omnidesk.ru', email: 'admin@acme.ru', apiKey: 'key-abcdef123456' },
     integrations,
   });
@@ -40,8 +42,7 @@ export function rcFor(cfg: Config, integration: Integration, data: FakeData): Re
     io: new Io({ stdout: sink, stderr: sink, stdin: {}, env: {} }),
     state: emptyState(),
     signal: new AbortController().signal,
-    omnidesk: async () => fakeApi(data),
-    helpdeskeddy: async () => undefined,
+    clients: lazyClients({}, { omnidesk: async () => fakeApi(data) }),
   };
 }
 

@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load.js';
+import { registry } from './registry.js';
 import { apply } from '../../src/engine/apply.js';
 import { Io } from '../../src/core/io/io.js';
 import { createOmnideskClient } from '../../src/helpdesks/omnidesk/client/http.js';
@@ -44,7 +45,7 @@ export async function setup(options: { webhookUrl?: string; webhookQuery?: strin
     // In-process: the same engine `omnibot apply` runs, without a second CLI start per test.
     const silent = { write: () => true };
     const io = new Io({ stdout: silent, stderr: silent, stdin: {}, env: {} }, { quiet: true });
-    const loaded = await loadConfig({ cwd: dir, env: {}, flags: {} });
+    const loaded = await loadConfig({ registry, cwd: dir, env: {}, flags: {} });
     const applied = await apply(loaded.config!, { io, signal: new AbortController().signal, stateFile: loaded.stateFile, lang: 'en' });
     if (applied.summary.unknown) throw new Error(`apply could not read everything: ${JSON.stringify(applied.summary)}`);
   }

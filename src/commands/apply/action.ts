@@ -3,7 +3,7 @@ import { apply, type StepAnswer } from '../../engine/apply.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { renderStepText } from '../../steps/render-text.js';
 import type { Handler } from '../lazy-action.js';
-import { parseOptions } from '../parse-options.js';
+import { parseOptions } from '../../kit/parse-options.js';
 import { renderApply } from './render.js';
 
 const optionsSchema = z.object({

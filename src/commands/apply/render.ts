@@ -1,6 +1,6 @@
 import type { ApplyResult } from '../../engine/types.js';
 import type { Io } from '../../core/io/io.js';
-import type { Lang } from '../../model/localized.js';
+import type { Lang } from '../../core/localized.js';
 import { renderStepText } from '../../steps/render-text.js';
 import { table } from '../../core/io/table.js';
 import { statusColor } from '../plan/status-color.js';

@@ -6,7 +6,7 @@ import { CancelledError, EXIT, UsageError } from '../../core/errors.js';
 import { assertReadableFile } from '../../capture/reader.js';
 import { redactFile } from '../../capture/redact-file.js';
 import type { Handler } from '../lazy-action.js';
-import { parseOptions } from '../parse-options.js';
+import { parseOptions } from '../../kit/parse-options.js';
 
 const optionsSchema = z.object({
   output: z.string().min(1, 'must name a file').optional(),

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { COMMANDS } from '../registry.js';
+import { commandEntries } from '../registry.js';
 import type { Handler } from '../lazy-action.js';
-import { parseOptions } from '../parse-options.js';
+import { parseOptions } from '../../kit/parse-options.js';
 import { SHELLS } from './index.js';
 import { bashScript, fishScript, zshScript } from './scripts.js';
 import { commandTree } from './tree.js';
@@ -14,7 +14,7 @@ async function fullProgram(command: Command): Promise<Command> {
   const root = command.parent!;
   const program = new (root.constructor as typeof Command)(root.name()).description(root.description());
   for (const option of root.options) program.addOption(option);
-  for (const entry of COMMANDS) program.addCommand(await entry.load());
+  for (const entry of await commandEntries()) program.addCommand(await entry.load());
   return program;
 }
 

@@ -2,17 +2,18 @@
  * `omnibot demo`: narrates the run on stderr (what starts where, the round trip's timeline) and
  * prints the verdict on stdout, or everything as one JSON document with --json.
  */
+import { HELPDESK_KINDS, type HelpdeskKind } from '../../helpdesks/registry.js';
 import { z } from 'zod';
 import { EXIT } from '../../core/errors.js';
 import { closeSharedAgent } from '../../webhooks/http.js';
 import { formatTimelineEvent } from '../../verify/timeline.js';
 import type { Handler } from '../lazy-action.js';
-import { parseOptions } from '../parse-options.js';
+import { parseOptions } from '../../kit/parse-options.js';
 import { renderDemo, renderKept } from './render.js';
 import { runDemo } from './run.js';
 
 const optionsSchema = z.object({
-  helpdesk: z.enum(['omnidesk', 'helpdeskeddy']).default('omnidesk'),
+  helpdesk: z.enum(HELPDESK_KINDS as [HelpdeskKind, ...HelpdeskKind[]]).default(HELPDESK_KINDS[0]!),
   keep: z.boolean().optional(),
 });
 

@@ -7,13 +7,16 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createContext, type Context } from '../../context.js';
+import { createContext } from '../context.js';
+import { type Context } from '../../kit/context.js';
 import type { ApplyResult } from '../../engine/types.js';
+import { helpdesk, type HelpdeskKind } from '../../helpdesks/registry.js';
+import type { RunningSandbox } from '../../sandbox/index.js';
 import { NonInteractivePrompter } from '../../core/io/prompter.js';
 import type { VerifyReport } from '../../verify/report.js';
 import type { TimelineEvent } from '../../verify/timeline.js';
 
-export type DemoHelpdesk = 'omnidesk' | 'helpdeskeddy';
+export type DemoHelpdesk = HelpdeskKind;
 
 export interface DemoOptions {
   helpdesk: DemoHelpdesk;
@@ -40,25 +43,17 @@ export interface DemoResult {
 
 export const DEMO_LABEL = 'omnibot-demo';
 const KEY_VAR = 'OMNIBOT_DEMO_API_KEY';
+const TOKEN_VAR = 'OMNIBOT_DEMO_BOT_TOKEN';
 
-function demoConfig(helpdesk: DemoHelpdesk, urls: Record<string, string>, email: string): unknown {
-  if (helpdesk === 'helpdeskeddy') {
-    return {
-      helpdeskeddy: { url: urls.helpdeskeddy, email, apiKey: `\${${KEY_VAR}}` },
-      integrations: [
-        {
-          recipe: 'helpdeskeddy-bot',
-          name: 'demo',
-          token: '${OMNIBOT_DEMO_BOT_TOKEN}',
-          webhookUrl: `${urls.botHelpdeskeddy ?? urls.bot}/\${OMNIBOT_DEMO_BOT_TOKEN}`,
-          agent: 'operator@sandbox.test',
-        },
-      ],
-    };
-  }
+/** The config the demo writes: the helpdesk's demo recipe, pointed at the sandbox and the reference bot. */
+function demoConfig(ctx: Context, kind: DemoHelpdesk, sandbox: RunningSandbox, email: string): unknown {
+  const def = ctx.registry.integrations.find((d) => d.helpdesk === kind && d.demo);
+  if (!def?.demo) throw new Error(`no recipe offers a demo for ${kind}`);
+  const botUrl = sandbox.bot!.urls[kind];
+  const integration = def.demo({ botUrl, agent: 'operator@sandbox.test', label: DEMO_LABEL, tokenRef: `\${${TOKEN_VAR}}` });
   return {
-    omnidesk: { url: urls.omnidesk, email, apiKey: `\${${KEY_VAR}}` },
-    integrations: [{ recipe: 'omnidesk-bot', name: 'demo', webhookUrl: urls.bot, label: DEMO_LABEL, agent: 'operator@sandbox.test', replyAsNote: false }],
+    [kind]: { url: sandbox[kind].url, email, apiKey: `\${${KEY_VAR}}` },
+    integrations: [{ recipe: def.name, name: 'demo', ...integration }],
   };
 }
 
@@ -72,12 +67,11 @@ export async function runDemo(options: DemoOptions, ctx: Context): Promise<DemoR
   let inner: Context | undefined;
   try {
     const urls = sandbox.urls();
-    if (options.helpdesk === 'helpdeskeddy' && !urls.helpdeskeddy) throw new Error('the HelpDeskEddy sandbox is not available in this build');
-    const hde = options.helpdesk === 'helpdeskeddy';
-    progress(`sandbox   ${hde ? `HelpDeskEddy ${urls.helpdeskeddy}` : `Omnidesk ${urls.omnidesk}`} · reference bot ${hde ? urls.botHelpdeskeddy ?? urls.bot : urls.bot}`);
+    const kind = options.helpdesk;
+    progress(`sandbox   ${helpdesk(kind).title} ${sandbox[kind].url} · reference bot ${sandbox.bot!.urls[kind]}`);
     const file = join(dir, 'omnibot.config.json');
-    await writeFile(file, JSON.stringify(demoConfig(options.helpdesk, urls, DEFAULT_EMAIL), null, 2) + '\n');
-    await writeFile(join(dir, '.env'), `${KEY_VAR}=${DEFAULT_API_KEY}\nOMNIBOT_DEMO_BOT_TOKEN=demo-bot-token-0000\n`, { mode: 0o600 });
+    await writeFile(file, JSON.stringify(demoConfig(ctx, kind, sandbox, DEFAULT_EMAIL), null, 2) + '\n');
+    await writeFile(join(dir, '.env'), `${KEY_VAR}=${DEFAULT_API_KEY}\n${TOKEN_VAR}=demo-bot-token-0000\n`, { mode: 0o600 });
     progress(`config    ${file}`);
 
     // The inner commands run quietly against the temporary config; the demo narrates.
@@ -94,13 +88,13 @@ export async function runDemo(options: DemoOptions, ctx: Context): Promise<DemoR
     });
     const loaded = await inner.loadConfig();
     const { apply } = await import('../../engine/apply.js');
-    const applied = await apply(loaded.config!, { io: inner.io, signal: ctx.signal, stateFile: loaded.stateFile, lang: 'en' });
+    const applied = await apply(loaded.config!, { io: inner.io, signal: ctx.signal, stateFile: loaded.stateFile, lang: 'en', registry: ctx.registry });
     const s = applied.summary;
     const left = s.pending ? ` · ${s.pending} left for a person (settings no API reaches)` : '';
     progress(`apply     ${s.created} created through the API · ${s.sandbox} manual step${s.sandbox === 1 ? '' : 's'} performed by the sandbox${left}`);
 
     progress('verify    --e2e');
-    const { runVerify } = await import('../../verify/run.js');
+    const { runVerify } = await import('../../engine/verify.js');
     const { report } = await runVerify({ e2e: true, timeoutMs: options.timeoutMs ?? 15_000, onTimeline: options.onTimeline }, inner);
     const result: DemoResult = {
       ok: report.ok,

@@ -12,7 +12,7 @@ import { findEvent, userEventsDir, type EventDef } from '../../events/catalog.js
 import { resolveEvent } from '../../events/load.js';
 import { EVENT_NAME } from '../../events/types.js';
 import type { Handler } from '../lazy-action.js';
-import { parseOptions } from '../parse-options.js';
+import { parseOptions } from '../../kit/parse-options.js';
 import { configDir, userCatalog } from './user-catalog.js';
 
 const optionsSchema = z.object({

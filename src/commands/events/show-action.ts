@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findEvent, parseSetArgs } from '../../events/catalog.js';
 import type { Handler } from '../lazy-action.js';
-import { parseOptions } from '../parse-options.js';
+import { parseOptions } from '../../kit/parse-options.js';
 import { describeEvent } from './describe.js';
 import { renderEventDescription } from './render.js';
 import { userCatalog } from './user-catalog.js';

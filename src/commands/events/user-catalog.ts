@@ -4,7 +4,7 @@
  * `${VAR}`) only costs the lookup of the config folder, never the command.
  */
 import { dirname, resolve } from 'node:path';
-import type { Context } from '../../context.js';
+import type { Context } from '../../kit/context.js';
 import { loadCatalog, userEventsDir, type Catalog } from '../../events/catalog.js';
 
 export async function configDir(ctx: Context): Promise<string> {

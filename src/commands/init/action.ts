@@ -1,27 +1,33 @@
 import { z } from 'zod';
 import { columns } from '../../core/io/table.js';
 import type { Handler } from '../lazy-action.js';
-import { parseOptions } from '../parse-options.js';
+import { parseOptions } from '../../kit/parse-options.js';
+import { HELPDESK_KINDS, type HelpdeskKind } from '../../helpdesks/registry.js';
+import { INTEGRATIONS } from '../../integrations/registry.js';
+import { recipeFlags } from './recipes.js';
 import { run } from './run.js';
 
 const envName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, "_")');
 
-export const initOptionsSchema = z.object({
-  recipe: z.enum(['omnidesk-bot', 'helpdeskeddy-bot', 'omnidesk-custom-channel', 'billmanager', 'chaport']).optional(),
-  helpdesk: z.enum(['omnidesk', 'helpdeskeddy']).optional(),
+const names = INTEGRATIONS.map((d) => d.name) as [string, ...string[]];
+const kinds = HELPDESK_KINDS as [HelpdeskKind, ...HelpdeskKind[]];
+
+/** Each recipe's own flags, from the registry: text, a choice, or on/off. */
+const recipeFlagSchemas = Object.fromEntries(
+  recipeFlags(INTEGRATIONS).map((f) => [
+    f.key,
+    f.kind === 'boolean' ? z.boolean().optional() : f.choices ? z.enum(f.choices as [string, ...string[]]).optional() : z.string().optional(),
+  ]),
+);
+
+const commonSchema = z.object({
+  recipe: z.enum(names).optional(),
+  helpdesk: z.enum(kinds).optional(),
   url: z.string().optional(),
   email: z.string().optional(),
   apiKeyEnv: envName.optional(),
-  agent: z.string().optional(),
-  label: z.string().optional(),
-  webhookUrl: z.string().optional(),
-  replyAsNote: z.boolean().optional(),
-  title: z.string().optional(),
-  type: z.enum(['async', 'sync']).optional(),
-  billmanagerUrl: z.string().optional(),
-  integrationStaff: z.string().optional(),
   name: z.string().optional(),
   writeEnv: z.boolean().optional(),
   // No default here: the global --config names the file when --output does not.
@@ -31,10 +37,13 @@ export const initOptionsSchema = z.object({
   ci: z.enum(['github']).optional(),
 });
 
-export type InitOptions = z.output<typeof initOptionsSchema>;
+export const initOptionsSchema = commonSchema.extend(recipeFlagSchemas);
+
+/** init's own options, and the recipes' flags by key (`webhookUrl`, `replyAsNote`). */
+export type InitOptions = z.output<typeof commonSchema> & { readonly [key: string]: unknown };
 
 const handler: Handler = async ({ opts }, ctx) => {
-  const options = parseOptions(initOptionsSchema, opts);
+  const options: InitOptions = parseOptions(initOptionsSchema, opts);
   const result = await run(options, ctx);
   if (ctx.io.json) {
     ctx.io.printJson(result);

@@ -5,20 +5,17 @@
  */
 import { join } from 'node:path';
 import { readEnvFile } from '../../config/env-file.js';
-import { normalizeHelpdeskUrl, type HelpdeskKind } from '../../config/urls.js';
-import type { Context } from '../../context.js';
+import { normalizeHelpdeskUrl } from '../../core/urls.js';
+import type { Context } from '../../kit/context.js';
 import { AuthError, ConfigError, UsageError } from '../../core/errors.js';
 import { registerSecret } from '../../core/io/secrets.js';
-import { HDE_API_KEY_VAR } from '../../integrations/helpdeskeddy-bot/admin-key.js';
-import { MENU } from '../../helpdesks/helpdeskeddy/ui.js';
-import { OMNIDESK_API_KEY_VAR } from '../../integrations/omnidesk-bot/credentials.js';
-import { ADMIN_PAGES, API_KEY_PATH, adminPage } from '../../helpdesks/omnidesk/ui.js';
+import type { LiveAccount } from '../../helpdesks/define.js';
+import { helpdesk, type HelpdeskKind } from '../../helpdesks/registry.js';
 import type { InitOptions } from './action.js';
-import { checkLive, type Live } from './live.js';
 import { askApiKey, askEmail, askUrl } from './prompts.js';
 
-export const DEFAULT_KEY_VAR: Record<HelpdeskKind, string> = { omnidesk: OMNIDESK_API_KEY_VAR, helpdeskeddy: HDE_API_KEY_VAR };
-const HELPDESK: Record<HelpdeskKind, string> = { omnidesk: 'Omnidesk', helpdeskeddy: 'HelpDeskEddy' };
+/** A connection proven live: its client, its staff, and whether it is our sandbox. */
+export type Live = LiveAccount<unknown, unknown>;
 const VAR_REF = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 
 export interface Connection {
@@ -40,9 +37,10 @@ function reuse(kind: HelpdeskKind, section: Record<string, unknown>, options: In
   if (typeof url !== 'string' || typeof email !== 'string' || typeof apiKey !== 'string') {
     throw new ConfigError(`The config's "${kind}" section lacks url, email or apiKey; fix it before appending to it.`, { code: 'config_invalid' });
   }
-  const origin = normalizeHelpdeskUrl(url, kind);
-  if (options.url !== undefined && normalizeHelpdeskUrl(options.url, kind) !== origin) {
-    throw new UsageError(`--url: the config already connects to ${origin}; a config holds one ${HELPDESK[kind]} account.`, {
+  const { domain, title } = helpdesk(kind);
+  const origin = normalizeHelpdeskUrl(url, domain);
+  if (options.url !== undefined && normalizeHelpdeskUrl(options.url, domain) !== origin) {
+    throw new UsageError(`--url: the config already connects to ${origin}; a config holds one ${title} account.`, {
       hint: 'Drop --url to use that account, or write another config with --output <file>.',
       details: { flag: '--url' },
     });
@@ -63,17 +61,11 @@ async function findKey(kind: HelpdeskKind, varName: string, ctx: Context, dir: s
   if (value) return value;
   if (!ctx.prompter.interactive) {
     throw new UsageError(`--api-key-env: ${varName} is not set (neither in the environment nor in ${join(dir, '.env')}).`, {
-      hint: `Set ${varName} to the ${HELPDESK[kind]} API key, or pass --api-key-env <NAME> naming the variable that holds it.`,
+      hint: `Set ${varName} to the ${helpdesk(kind).title} API key, or pass --api-key-env <NAME> naming the variable that holds it.`,
       details: { flag: '--api-key-env', variable: varName },
     });
   }
   return undefined;
-}
-
-function whereKeysAre(kind: HelpdeskKind, url: string): string {
-  return kind === 'omnidesk'
-    ? `The API key is made at ${API_KEY_PATH.en}: ${adminPage(url, ADMIN_PAGES.apiKey)}`
-    : `The administrator's API key is at ${MENU.keys.en} in ${url}`;
 }
 
 export async function connect(
@@ -85,13 +77,14 @@ export async function connect(
 ): Promise<{ conn: Connection; live: Live }> {
   const p = ctx.prompter;
   const kept = existing ? reuse(kind, existing, options) : undefined;
-  const varName = kept ? kept.varName : (options.apiKeyEnv ?? DEFAULT_KEY_VAR[kind]);
-  const url = kept?.url ?? normalizeHelpdeskUrl(await askUrl(p, kind, options.url), kind);
+  const desk = helpdesk(kind);
+  const varName = kept ? kept.varName : (options.apiKeyEnv ?? desk.keyVar);
+  const url = kept?.url ?? normalizeHelpdeskUrl(await askUrl(p, desk, options.url), desk.domain);
   let email = kept?.email ?? (await askEmail(p, options.email));
   let apiKey = kept?.literal ?? (await findKey(kind, varName!, ctx, dir));
   let typed = false;
   if (apiKey === undefined) {
-    ctx.io.info(whereKeysAre(kind, url));
+    ctx.io.info(desk.whereKeys(url));
     apiKey = await askApiKey(p, varName!);
     typed = true;
   }
@@ -99,7 +92,7 @@ export async function connect(
 
   for (;;) {
     try {
-      const live = await checkLive(kind, { url, email, apiKey }, ctx);
+      const live: Live = await desk.live({ url, email, apiKey }, { signal: ctx.signal, info: (l) => ctx.io.info(l), debug: (l) => ctx.io.debug(l) });
       const section = kept ? undefined : { url, email, apiKey: `\${${varName}}` };
       return { conn: { kind, url, email, apiKey, varName, typed, section }, live };
     } catch (err) {

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, relative } from 'node:path';
-import type { HelpdeskKind } from '../../config/urls.js';
+import type { HelpdeskKind } from '../../helpdesks/registry.js';
 import { UsageError } from '../../core/errors.js';
 
 export interface ExistingConfig {

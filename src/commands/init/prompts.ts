@@ -4,19 +4,15 @@
  * without a terminal the prompter turns a question into exit 2 naming the flag. The recipes'
  * own questions live in ./recipes/.
  */
-import type { HelpdeskKind } from '../../config/urls.js';
 import type { Prompter } from '../../core/io/prompter.js';
-import { checkAccountUrl, checkEmail, checkFlag, checkName, checkRequired } from './validate.js';
+import type { HelpdeskDefinition } from '../../helpdesks/define.js';
+import { checkAccountUrl, checkEmail, checkFlag, checkName, checkRequired } from '../../kit/answer-checks.js';
 
-const ACCOUNT: Record<HelpdeskKind, string> = {
-  omnidesk: 'Omnidesk account (acme, acme.omnidesk.ru or a URL):',
-  helpdeskeddy: 'HelpDeskEddy account (acme, acme.helpdeskeddy.com or a URL):',
-};
-
-export async function askUrl(p: Prompter, kind: HelpdeskKind, flag: string | undefined): Promise<string> {
-  const check = checkAccountUrl(kind);
+export async function askUrl(p: Prompter, desk: Pick<HelpdeskDefinition, 'title' | 'domain'>, flag: string | undefined): Promise<string> {
+  const check = checkAccountUrl(desk.domain);
   if (flag !== undefined) return checkFlag('--url', flag, check);
-  return (await p.input({ message: ACCOUNT[kind], flag: '--url', validate: check })).trim();
+  const message = `${desk.title} account (acme, acme.${desk.domain} or a URL):`;
+  return (await p.input({ message, flag: '--url', validate: check })).trim();
 }
 
 export async function askEmail(p: Prompter, flag: string | undefined, previous?: string): Promise<string> {

@@ -7,9 +7,11 @@
  */
 import { dirname, join, relative, resolve } from 'node:path';
 import { upsertEnvFile } from '../../config/env-file.js';
-import { configSchema, type RecipeName } from '../../config/schema.js';
-import type { HelpdeskKind } from '../../config/urls.js';
-import type { Context } from '../../context.js';
+import { configSchema } from '../../config/schema.js';
+import type { HelpdeskKind } from '../../helpdesks/registry.js';
+import type { GeneratedSecret, InitContext, NextStep } from '../../kit/integration.js';
+import type { AnyIntegration } from '../../kit/registry.js';
+import type { Context } from '../../kit/context.js';
 import { CancelledError, UsageError } from '../../core/errors.js';
 import type { InitOptions } from './action.js';
 import { connect, type Connection } from './connect.js';
@@ -17,15 +19,14 @@ import { existingSection, mergeConfig, readExisting, refuseDuplicate } from './e
 import { ensureGitignore } from '../../config/gitignore.js';
 import { backup, ciWorkflow, exists, refuseOverwrite, writeAtomic } from './files.js';
 import { askName, askWriteEnv } from './prompts.js';
-import { chooseRecipe } from './recipes/index.js';
-import type { GeneratedSecret, InitRecipe, NextStep } from './recipes/types.js';
+import { chooseRecipe, flagKey } from './recipes.js';
 import { existingSecret, generateCommand, makeSecret, type SecretOutcome } from './secrets.js';
-import { checkFlag, checkName } from './validate.js';
+import { checkFlag, checkName } from '../../kit/answer-checks.js';
 
 export interface InitResult {
   config: string;
   files: Array<{ path: string; note?: string }>;
-  recipe: RecipeName;
+  recipe: string;
   helpdesk: HelpdeskKind;
   integration: string;
   account: string;
@@ -39,9 +40,10 @@ export interface InitResult {
 }
 
 /** Without a terminal every required answer must come from a flag: say which are missing, all at once. */
-function requireFlags(recipe: InitRecipe, options: InitOptions, connected: boolean): void {
-  const connection: Array<[keyof InitOptions, string]> = connected ? [] : [['url', '--url'], ['email', '--email']];
-  const missing = [...connection, ...recipe.required].filter(([key]) => options[key] === undefined).map(([, flag]) => flag);
+function requireFlags(recipe: AnyIntegration, options: InitOptions, connected: boolean): void {
+  const connection: Array<[string, string]> = connected ? [] : [['url', '--url'], ['email', '--email']];
+  const own = recipe.init.flags.filter((f) => f.required).map((f): [string, string] => [flagKey(f.flags), f.flags.split(' ')[0]!]);
+  const missing = [...connection, ...own].filter(([key]) => options[key] === undefined).map(([, flag]) => flag);
   if (missing.length) {
     throw new UsageError(`init: missing ${missing.join(', ')}, and no terminal to ask.`, {
       hint: `Pass the flags (see \`omnibot init --help\` for ${recipe.name}), or run \`omnibot init\` at a terminal to answer the questions.`,
@@ -80,24 +82,32 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
   const existing = append ? await readExisting(target, ctx.cwd) : undefined;
   const taken = existing?.names ?? new Set<string>();
 
-  const recipe = await chooseRecipe(p, options.recipe, options.helpdesk);
+  const recipe = await chooseRecipe(p, ctx.registry, options.recipe, options.helpdesk);
   const section = existingSection(existing, recipe.helpdesk);
   if (!p.interactive) requireFlags(recipe, options, section !== undefined);
   // A bad or taken --name is known before any network call.
   if (options.name !== undefined) refuseDuplicate(checkFlag('--name', options.name, checkName), taken, show(target));
 
   const { conn, live } = await connect(recipe.helpdesk, options, ctx, dir, section);
-  const answers = await recipe.ask({ p, options, ctx, conn, live });
+  const { ask } = await recipe.init.questions();
+  const answers = await ask({
+    p,
+    io: ctx.io,
+    flag: (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined),
+    toggle: (key: string) => (typeof options[key] === 'boolean' ? (options[key] as boolean) : undefined),
+    email: conn.email,
+    // Proven for `recipe.helpdesk`, so its client and staff are that helpdesk's.
+    live: live as InitContext<HelpdeskKind>['live'],
+  });
   const name = await askName(p, options.name, answers.defaultName, taken);
   refuseDuplicate(name, taken, show(target));
   const secret = answers.secret;
   const secretSet = secret ? (await existingSecret(secret, ctx, dir)) !== undefined : false;
   const writeEnv = await askWriteEnv(p, options.writeEnv, envOffer(conn, secret, secretSet));
 
-  const { recipe: recipeName, ...rest } = answers.integration;
-  const integration = { recipe: recipeName, name, ...rest };
+  const integration = { recipe: recipe.name, name, ...answers.integration };
   const config = existing ? mergeConfig(existing.raw, recipe.helpdesk, conn.section, integration) : { [recipe.helpdesk]: conn.section, integrations: [integration] };
-  const parsed = configSchema.safeParse(config);
+  const parsed = (await configSchema(ctx.registry)).safeParse(config);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const what = existing ? `${show(target)} with the new integration is not a valid config` : 'The answers do not make a valid config';

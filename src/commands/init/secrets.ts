@@ -6,10 +6,10 @@
  * its. Never printed: the value is registered as a secret before anything is said.
  */
 import { join } from 'node:path';
-import type { Context } from '../../context.js';
+import type { Context } from '../../kit/context.js';
 import { registerSecret } from '../../core/io/secrets.js';
 import { existingToken, runToken } from '../token/run.js';
-import type { GeneratedSecret } from './recipes/types.js';
+import type { GeneratedSecret } from '../../kit/integration.js';
 
 export interface SecretOutcome {
   envVar: string;

@@ -3,7 +3,7 @@
  * the capture file, and on the first SIGINT/SIGTERM drains in-flight requests, flushes the file,
  * prints the tally and returns 0.
  */
-import type { Context } from '../../context.js';
+import type { Context } from '../../kit/context.js';
 import { waitForAbort } from '../../core/abort.js';
 import { EXIT, FailedError, UsageError } from '../../core/errors.js';
 import { maskRecordSecrets } from '../../capture/headers.js';

@@ -4,14 +4,14 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { Context } from '../../context.js';
+import type { Context } from '../../kit/context.js';
 import { UsageError } from '../../core/errors.js';
 import { registerSecret } from '../../core/io/secrets.js';
 import { parseSize } from '../../capture/units.js';
 import { DAY, HOUR, parseDuration } from '../../core/duration.js';
 import type { SharedSecret } from '../../webhooks/secret-check.js';
 import { normalizePrefix, parseTargetUrl } from '../../webhooks/target-url.js';
-import { parseOptions } from '../parse-options.js';
+import { parseOptions } from '../../kit/parse-options.js';
 
 const intText = (min: number, max: number) =>
   z

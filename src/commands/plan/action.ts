@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EXIT } from '../../core/errors.js';
 import { plan } from '../../engine/plan.js';
 import type { Handler } from '../lazy-action.js';
-import { parseOptions } from '../parse-options.js';
+import { parseOptions } from '../../kit/parse-options.js';
 import { renderPlan } from './render.js';
 
 const optionsSchema = z.object({

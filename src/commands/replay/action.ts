@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { Context } from '../../context.js';
+import type { Context } from '../../kit/context.js';
 import { CancelledError, EXIT, FailedError, UsageError } from '../../core/errors.js';
 import { CREDENTIAL_HEADERS } from '../../capture/headers.js';
 import { parseRate } from '../../capture/units.js';
@@ -17,7 +17,7 @@ import { LineBatch } from '../../webhooks/line-batch.js';
 import { formatStats } from '../../webhooks/sender.js';
 import { parseTargetUrl } from '../../webhooks/target-url.js';
 import type { Handler } from '../lazy-action.js';
-import { parseOptions } from '../parse-options.js';
+import { parseOptions } from '../../kit/parse-options.js';
 
 const optionsSchema = z.object({
   to: z.string({ error: 'is required: where to send the records' }).min(1),

@@ -4,18 +4,21 @@
  * closes everything and returns 0.
  */
 import { z } from 'zod';
-import type { Context } from '../../context.js';
+import type { Context } from '../../kit/context.js';
 import { waitForAbort } from '../../core/abort.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import type { Handler } from '../lazy-action.js';
-import { parseOptions } from '../parse-options.js';
+import { parseOptions } from '../../kit/parse-options.js';
+import { HELPDESKS } from '../../helpdesks/registry.js';
 import { sandboxHints } from './hints.js';
 
 const port = z.coerce.number().int('must be a whole number').min(0, 'must be 0..65535').max(65535, 'must be 0..65535');
 
+/** `--hde-port` → `hdePort`: the key commander gives a helpdesk's port flag. */
+const keyOf = (flag: string) => flag.replace(/^--/, '').replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+
 const optionsSchema = z.object({
-  port: port.optional(),
-  hdePort: port.optional(),
+  ...Object.fromEntries(HELPDESKS.map((h) => [keyOf(h.sandbox.portFlag), port.optional()])),
   host: z.string().trim().min(1, 'must not be empty').optional(),
   email: z.email('must be an e-mail address').optional(),
   apiKey: z.string().min(1, 'must not be empty').optional(),
@@ -25,14 +28,17 @@ const optionsSchema = z.object({
 
 const handler: Handler = async ({ opts }, ctx: Context) => {
   const options = parseOptions(optionsSchema, opts);
-  if (options.port && options.hdePort && options.port === options.hdePort) {
-    throw new UsageError(`--hde-port ${options.hdePort}: must differ from --port.`);
+  const ports: Record<string, number | undefined> = {};
+  for (const h of HELPDESKS) {
+    const value = (options as Record<string, number | undefined>)[keyOf(h.sandbox.portFlag)];
+    const clash = HELPDESKS.find((o) => value && ports[o.kind] === value);
+    if (clash) throw new UsageError(`${h.sandbox.portFlag} ${value}: must differ from ${clash.sandbox.portFlag}.`);
+    ports[h.kind] = value;
   }
   const { startSandbox } = await import('../../sandbox/index.js');
   const sandbox = await startSandbox({
     host: options.host,
-    omnideskPort: options.port,
-    helpdeskeddyPort: options.hdePort,
+    ports,
     email: options.email,
     apiKey: options.apiKey,
     rateLimit: options.rateLimit,

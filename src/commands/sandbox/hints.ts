@@ -1,6 +1,6 @@
 /** The human hints `omnibot sandbox` prints under its ready line: how to use what just started. */
 import type { ChalkInstance } from 'chalk';
-import { isLoopbackHost } from '../../config/urls.js';
+import { isLoopbackHost } from '../../core/urls.js';
 import { DEFAULT_API_KEY, DEFAULT_EMAIL, DEFAULT_HOST } from '../../sandbox/index.js';
 
 export interface HintOptions {

@@ -1,12 +1,14 @@
 /** `omnibot sandbox`: definition only; the handler (and the servers) load on use. */
 import { Command } from 'commander';
+import { HELPDESKS } from '../../helpdesks/registry.js';
 import { examples, lazyAction } from '../lazy-action.js';
 
 export function sandboxCommand(): Command {
-  return new Command('sandbox')
-    .description('local emulator of the Omnidesk and HelpDeskEddy APIs, with their rule engines (and a reference bot)')
-    .option('--port <n>', 'Omnidesk sandbox port; 0 picks a free one (default 0)')
-    .option('--hde-port <n>', 'HelpDeskEddy sandbox port; 0 picks a free one (default 0)')
+  const cmd = new Command('sandbox').description(
+    'local emulator of the Omnidesk and HelpDeskEddy APIs, with their rule engines (and a reference bot)',
+  );
+  for (const h of HELPDESKS) cmd.option(`${h.sandbox.portFlag} <n>`, `${h.title} sandbox port; 0 picks a free one (default 0)`);
+  return cmd
     .option('--host <host>', 'interface to bind (default 127.0.0.1; the admin path answers loopback only)')
     .option('--email <email>', 'e-mail of the sandbox API user (default admin@sandbox.test)')
     .option('--api-key <key>', 'API key the sandbox accepts (default sandbox-api-key)')

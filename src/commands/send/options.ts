@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { MINUTE, parseDuration } from '../../core/duration.js';
 import { UsageError } from '../../core/errors.js';
 import { registerSecret } from '../../core/io/secrets.js';
-import { parseOptions } from '../parse-options.js';
+import { parseOptions } from '../../kit/parse-options.js';
 
 const positiveInt = (max: number) =>
   z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`);

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { Context } from '../../context.js';
+import type { Context } from '../../kit/context.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { followCapture } from '../../capture/follow.js';
 import { contentTypeOf, type CaptureRecord } from '../../capture/record.js';
@@ -15,7 +15,7 @@ import { loadDetector, type Detector } from '../../webhooks/detection.js';
 import { formatRecordLine } from '../../webhooks/record-line.js';
 import { userCatalog } from '../events/user-catalog.js';
 import type { Handler } from '../lazy-action.js';
-import { parseOptions } from '../parse-options.js';
+import { parseOptions } from '../../kit/parse-options.js';
 
 const optionsSchema = z.object({
   follow: z.boolean().optional(),
@@ -47,7 +47,7 @@ const handler: Handler = async ({ args, opts }, ctx) => {
   if (o.case !== undefined) {
     if (args[0] !== undefined) throw new UsageError('tail: give a capture file or --case <id>, not both.');
     if (since) throw new UsageError('--since applies to a capture file; --case follows a case from now on.', { details: { flag: '--since' } });
-    const { tailCase } = await import('../../verify/tail-case.js');
+    const { tailCase } = await import('./follow-case.js');
     return tailCase({ caseId: o.case, json: o.json, intervalMs }, ctx);
   }
   if (args[0] === undefined) {

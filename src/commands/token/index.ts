@@ -4,6 +4,7 @@
  * the same command with the recipe preset, defined with `secretOptions` below.
  */
 import { Command } from 'commander';
+import { INTEGRATIONS } from '../../integrations/registry.js';
 import { examples, lazyAction } from '../lazy-action.js';
 
 /** The flags of every generate/rotate command; `integration` and `envVar` word the defaults. */
@@ -14,7 +15,15 @@ export function secretOptions(cmd: Command, integration: string, envVar: string)
     .option('--print', 'also print the value on stdout (it is a secret: only where nobody else reads)');
 }
 
-const common = (cmd: Command) => secretOptions(cmd, 'helpdeskeddy-bot or billmanager', 'HDE_BOT_TOKEN, or BILLMANAGER_SECRET for billmanager');
+/** The recipes that hold a secret, from the registry: "helpdeskeddy-bot or billmanager". */
+const holders = INTEGRATIONS.flatMap((def) => (def.secret ? [{ name: def.name, ...def.secret }] : []));
+const [first, ...others] = holders;
+const common = (cmd: Command) =>
+  secretOptions(
+    cmd,
+    holders.map((h) => h.name).join(' or '),
+    [first?.envVar, ...others.map((h) => `or ${h.envVar} for ${h.name}`)].filter(Boolean).join(', '),
+  );
 
 export function tokenCommand(): Command {
   const token = new Command('token').description("generate and rotate an integration's secret: bot token, BILLmanager secret_key (written to .env; only its fingerprint is kept)");
@@ -24,9 +33,12 @@ export function tokenCommand(): Command {
       .addHelpText(
         'after',
         examples([
-          ['omnibot token generate', 'the token of the only helpdeskeddy-bot (or billmanager) integration, into .env beside the config'],
-          ['omnibot token generate --name hde --print', 'and show it once, e.g. to paste into the bot platform'],
-          ['omnibot token generate --name bm', "a billmanager integration's secret, under the variable its \"secret\" reads"],
+          ['omnibot token generate', `the ${first?.field} of the only ${first?.name}${others.length ? ` (or ${others.map((h) => h.name).join(', ')})` : ''} integration, into .env beside the config`],
+          [`omnibot token generate --name ${first?.defaultName} --print`, 'and show it once, e.g. to paste into the bot platform'],
+          ...others.map((h): [string, string] => [
+            `omnibot token generate --name ${h.defaultName}`,
+            `a ${h.name} integration's ${h.field}, under the variable its "${h.field}" reads`,
+          ]),
         ]),
       )
       .action(lazyAction(() => import('./generate.js'))),
@@ -34,7 +46,7 @@ export function tokenCommand(): Command {
   token.addCommand(
     common(new Command('rotate'))
       .description('replace the token in .env, keep the old fingerprint, and name the manual steps to redo')
-      .addHelpText('after', examples([['omnibot token rotate --name hde', 'after a leak: new token, then redo the dispatcher step']]))
+      .addHelpText('after', examples([[`omnibot token rotate --name ${first?.defaultName}`, `after a leak: new ${first?.field}, then ${first?.redoHint}`]]))
       .action(lazyAction(() => import('./rotate.js'))),
   );
   // cli.ts makes only top-level commands non-exiting; subcommands need the same, or a bad flag exits 1.

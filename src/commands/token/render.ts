@@ -4,10 +4,9 @@
  */
 import type { Io } from '../../core/io/io.js';
 import type { TokenResult } from './run.js';
-import { secretRecipe } from './secret-recipes.js';
+import type { SecretRecipe } from './secret-recipes.js';
 
-export function renderToken(result: TokenResult, io: Io): void {
-  const recipe = secretRecipe(result.recipe);
+export function renderToken(result: TokenResult, recipe: SecretRecipe, io: Io): void {
   const noun = recipe.field;
   const verb = result.action === 'generated' ? 'Generated' : 'Rotated';
   io.info(`${verb} the ${recipe.title} of "${result.integration}": ${result.envVar} in ${result.envFile} (mode 0600), fingerprint ${result.fingerprint}.`);

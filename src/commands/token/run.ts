@@ -7,13 +7,15 @@
  * the manual steps to redo, because their pasted values contain the secret.
  */
 import { randomBytes } from 'node:crypto';
-import type { Context } from '../../context.js';
+import type { Context } from '../../kit/context.js';
 import { readEnvFile, upsertEnvFile } from '../../config/env-file.js';
 import { ensureGitignore } from '../../config/gitignore.js';
-import { updateState } from '../../config/state.js';
+import { updateState } from '../../core/state.js';
 import { UsageError } from '../../core/errors.js';
 import { fingerprint, registerSecret } from '../../core/io/secrets.js';
 import type { SecretRecipe } from './secret-recipes.js';
+
+export type { SecretRecipe };
 import { findTokenTarget, type TokenTarget } from './target.js';
 
 export const TOKEN_BYTES = 32;
@@ -32,21 +34,20 @@ export interface RedoStep {
 
 export interface TokenResult {
   action: 'generated' | 'rotated';
-  recipe: SecretRecipe['recipe'];
+  recipe: string;
   integration: string;
   envVar: string;
   envFile: string;
   fingerprint: string;
   previousFingerprint?: string;
   at: string;
-  /** The value itself, under the config field's name; only with --print. */
-  token?: string;
-  secret?: string;
   /** rotate: the steps whose pasted values contain the secret. */
   redo?: RedoStep[];
   /** Where those steps are shown. */
   command: string;
   warnings: string[];
+  /** The value itself, under the config field's name (`token`, `secret`); only with --print. */
+  [field: string]: unknown;
 }
 
 export function newToken(): string {
@@ -69,8 +70,8 @@ async function redoSteps(target: TokenTarget, ctx: Context): Promise<RedoStep[]>
     const loaded = await ctx.loadConfig({ required: false });
     const integration = loaded.config?.integrations.find((it) => it.name === target.integration);
     if (!loaded.config || !integration) return redo;
-    const [{ loadRecipe }, { describeResources }] = await Promise.all([import('../../integrations/registry.js'), import('../../steps/collect.js')]);
-    const steps = describeResources(await loadRecipe(integration.recipe), integration, loaded.config, 'en');
+    const { describeResources } = await import('../../steps/collect.js');
+    const steps = describeResources(await ctx.registry.bind(integration), loaded.config, 'en');
     return redo.map((r) => {
       const step = steps.find((s) => s.id === r.resource)?.number;
       return step ? { ...r, step } : r;

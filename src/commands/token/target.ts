@@ -6,11 +6,11 @@
  * `token generate` is for.
  */
 import { dirname, join, resolve } from 'node:path';
-import type { Context } from '../../context.js';
+import type { Context } from '../../kit/context.js';
 import { configExplorer } from '../../config/load.js';
 import { assertReasonableShape } from '../../config/shape-limits.js';
 import { ConfigError, UsageError } from '../../core/errors.js';
-import { SECRET_RECIPES, type SecretRecipe } from './secret-recipes.js';
+import { secretRecipes, type SecretRecipe } from './secret-recipes.js';
 
 export interface TokenTarget {
   recipe: SecretRecipe;
@@ -53,7 +53,8 @@ export async function findTokenTarget(ctx: Context, options: { name?: string; en
   const found = await readRawConfig(ctx);
   const dir = found ? dirname(found.file) : ctx.cwd;
   const base = { dir, configFile: found?.file, envFile: join(dir, '.env'), stateFile: join(dir, '.omnibot', 'state.json') };
-  const scope = only ? [only] : SECRET_RECIPES;
+  const all = secretRecipes(ctx.registry);
+  const scope = only ? [only] : all;
   const list = Array.isArray(found?.raw.integrations) ? (found!.raw.integrations as Array<Record<string, unknown>>) : [];
   const holders = list.flatMap((it, index) => {
     const recipe = it ? scope.find((r) => r.recipe === it.recipe) : undefined;
@@ -77,7 +78,7 @@ export async function findTokenTarget(ctx: Context, options: { name?: string; en
     });
   }
   if (!chosen) {
-    const recipe = only ?? SECRET_RECIPES[0]!;
+    const recipe = only ?? all[0]!;
     return { ...base, recipe, integration: options.name ?? recipe.defaultName, envVar: options.envVar ?? recipe.envVar, referenced: false };
   }
   const { recipe } = chosen;

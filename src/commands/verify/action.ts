@@ -13,12 +13,12 @@ import { isGithubActions, renderGithubAnnotations } from '../../verify/reporters
 import { renderHuman } from '../../verify/reporters/human.js';
 import { renderJunit } from '../../verify/reporters/junit.js';
 import type { VerifyReport } from '../../verify/report.js';
-import { DEFAULT_TIMEOUT_MS, runVerify } from '../../verify/run.js';
+import { DEFAULT_TIMEOUT_MS, runVerify } from '../../engine/verify.js';
 import { closeSharedAgent } from '../../webhooks/http.js';
 import { formatTimelineEvent } from '../../verify/timeline.js';
 import { assertWritableFile } from '../../core/io/output-file.js';
 import type { Handler } from '../lazy-action.js';
-import { parseOptions } from '../parse-options.js';
+import { parseOptions } from '../../kit/parse-options.js';
 
 const optionsSchema = z.object({
   e2e: z.boolean().optional(),

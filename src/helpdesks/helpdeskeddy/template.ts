@@ -8,6 +8,7 @@
  * well-behaved variant; `escape: 'none'` reproduces a naive substitution so bots can be tested
  * against the broken bodies a careless implementation would send.
  */
+import { stripHtml } from '../../core/html.js';
 
 export type TemplateValue = string | number | boolean | null | undefined;
 
@@ -39,19 +40,7 @@ export function jsonEscape(value: string): string {
 }
 
 /** Removes HTML tags and decodes the few entities HTML editors produce. */
-export function stripHtml(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/p>\s*<p[^>]*>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
-}
+export { stripHtml };
 
 function text(value: TemplateValue): string | undefined {
   if (value === undefined) return undefined;

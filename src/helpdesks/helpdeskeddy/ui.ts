@@ -3,7 +3,7 @@
  * English steps quote the same Russian labels (the account's UI may be Russian) with a
  * translation in parentheses.
  */
-import type { Localized } from '../../model/localized.js';
+import type { Localized } from '../../core/localized.js';
 
 export const MENU = {
   keys: {

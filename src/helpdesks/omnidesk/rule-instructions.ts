@@ -6,9 +6,9 @@
  * Wording marked "seed" is seed 000's exact Russian; the rest follows the same UI conventions
  * and is inferred, because no seed shows those controls.
  */
-import type { Localized } from '../../model/localized.js';
-import type { Instruction } from '../../model/resource.js';
-import type { OmnideskAction, OmnideskCondition, OmnideskRuleSpec } from '../../model/specs.js';
+import type { Localized } from '../../core/localized.js';
+import type { Instruction } from '../../core/manual-step.js';
+import type { OmnideskAction, OmnideskCondition, OmnideskRuleSpec } from './specs.js';
 import { ui } from './ui.js';
 import { webhookFieldLabel, webhookFormat } from './webhook-fields.js';
 

@@ -3,7 +3,7 @@
  * are the seed's exact words; English translates them and keeps the Russian label in
  * parentheses, because many accounts run the admin UI in Russian whatever the reader speaks.
  */
-import type { Localized } from '../../model/localized.js';
+import type { Localized } from '../../core/localized.js';
 
 /** A UI label: «Каналы» in Russian, "Channels" («Каналы») in English. */
 export function ui(ru: string, en: string): Localized {

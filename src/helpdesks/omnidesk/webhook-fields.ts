@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Localized } from '../../model/localized.js';
+import type { Localized } from '../../core/localized.js';
 
 /** How a value is written: every one of them is a JSON string (reference §4.1a). */
 export const VALUE_FORMS = ['id', 'text', 'html', 'url', 'status_label', 'priority_label', 'custom_field'] as const;

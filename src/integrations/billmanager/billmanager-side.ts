@@ -3,9 +3,11 @@
  * Omnidesk sees them, so they are notes a person confirms. Menu words are the seed's, as the
  * seed writes them (including «Cоздать», whose first letter the seed types in Latin).
  */
-import type { BillmanagerIntegration, Config } from '../../config/schema.js';
-import type { Localized } from '../../model/localized.js';
-import type { Instruction, ManualStep, Resource } from '../../model/resource.js';
+import type { BillmanagerIntegration } from './schema.js';
+import type { Config } from '../../model/config.js';
+import type { Localized } from '../../core/localized.js';
+import type { Resource } from '../../model/resource.js';
+import type { Instruction, ManualStep } from '../../core/manual-step.js';
 import { integrationEmail } from './integration-staff.js';
 
 export const FIELDS_FILE_PATH = '/usr/local/mgr5/etc/omnidesk/custom_fields_values.json';

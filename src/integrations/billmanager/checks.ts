@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { BillmanagerIntegration } from '../../config/schema.js';
+import type { BillmanagerIntegration } from './schema.js';
 import { lintFieldsBuffer } from './fields-lint.js';
 import { dataFieldId, describeVerdict, judgeField } from './data-fields.js';
 import { integrationEmail, readStaff } from './integration-staff.js';
@@ -22,8 +22,8 @@ import { customChannelTripChecks } from '../omnidesk-custom-channel/round-trip.j
 const SECRET_HINT =
   'Put the configured secret after "?" in the channel’s Webhook URL and the same value into secret_key in BILLmanager; omnibot never prints it (read it from the variable the config’s secret refers to, e.g. BILLMANAGER_SECRET; after a leak: omnibot billmanager secret rotate).';
 
-function staffCheck(input: IntegrationInput): CheckDef<VerifyContext> {
-  const it = input.integration as BillmanagerIntegration;
+function staffCheck(input: IntegrationInput<BillmanagerIntegration>): CheckDef<VerifyContext> {
+  const it = input.integration;
   return {
     id: `${it.name}/integration-staff`,
     title: 'The integration staff member exists and is active',
@@ -37,15 +37,15 @@ function staffCheck(input: IntegrationInput): CheckDef<VerifyContext> {
   };
 }
 
-function fieldChecks(input: IntegrationInput): CheckDef<VerifyContext>[] {
-  const it = input.integration as BillmanagerIntegration;
+function fieldChecks(input: IntegrationInput<BillmanagerIntegration>): CheckDef<VerifyContext>[] {
+  const it = input.integration;
   return it.fields.map((mapping) => ({
     id: `${it.name}/${dataFieldId(mapping)}`,
     title: `Data field «${mapping.omnideskField}» exists at the ${mapping.entity} level`,
     integration: it.name,
     needs: [input.credentialsCheck],
     async run(cx) {
-      const api = await cx.clients.omnidesk();
+      const api = await cx.clients.get('omnidesk');
       const verdict = judgeField(await api.listCustomFields(), mapping);
       const detail = describeVerdict(mapping, verdict);
       if (verdict.status === 'ok') return pass(detail);
@@ -54,8 +54,8 @@ function fieldChecks(input: IntegrationInput): CheckDef<VerifyContext>[] {
   }));
 }
 
-function fieldsFileCheck(input: IntegrationInput): CheckDef<VerifyContext> | undefined {
-  const it = input.integration as BillmanagerIntegration;
+function fieldsFileCheck(input: IntegrationInput<BillmanagerIntegration>): CheckDef<VerifyContext> | undefined {
+  const it = input.integration;
   if (!it.fieldsFile) return undefined;
   const file = it.fieldsFile;
   return {
@@ -91,9 +91,9 @@ function fieldsFileCheck(input: IntegrationInput): CheckDef<VerifyContext> | und
   };
 }
 
-export const checks: RecipeChecks = {
-  checks(input: IntegrationInput): CheckDef<VerifyContext>[] {
-    const it = input.integration as BillmanagerIntegration;
+export const checks: RecipeChecks<BillmanagerIntegration> = {
+  checks(input: IntegrationInput<BillmanagerIntegration>): CheckDef<VerifyContext>[] {
+    const it = input.integration;
     const ids = channelCheckIds(it.name);
     const fileCheck = fieldsFileCheck(input);
     return [

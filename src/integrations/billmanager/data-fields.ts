@@ -5,14 +5,11 @@
  * `GET /api/custom_fields.json` tells both, so each field is its own readable manual resource
  * (a `cf_12` reference names an existing field; the step then only asks to check its level).
  */
-import type { BillmanagerIntegration } from '../../config/schema.js';
-import type { Localized } from '../../model/localized.js';
-import type { ManualStep, ReadResult, Resource } from '../../model/resource.js';
+import type { BillmanagerIntegration } from './schema.js';
+import type { Localized } from '../../core/localized.js';
+import type { ReadResult, Resource } from '../../model/resource.js';
+import type { ManualStep } from '../../core/manual-step.js';
 import type { CustomField } from '../../helpdesks/omnidesk/client/types.js';
-import { registerSandboxPath } from '../../engine/sandbox-admin.js';
-
-// The sandbox creates data fields from the same spec the step prints.
-registerSandboxPath('omnidesk.custom-field', { helpdesk: 'omnidesk', path: '/_sandbox/custom-fields' });
 
 export type FieldMapping = BillmanagerIntegration['fields'][number];
 
@@ -106,7 +103,7 @@ export function dataFieldResources(it: BillmanagerIntegration): Resource[] {
     kind: 'omnidesk.custom-field',
     title: { ru: `Поле данных «${mapping.omnideskField}»`, en: `Data field «${mapping.omnideskField}»` },
     mode: 'manual' as const,
-    read: (rc) => readDataField(() => rc.omnidesk().then((api) => api.listCustomFields()), mapping),
+    read: (rc) => readDataField(() => rc.clients.get('omnidesk').then((api) => api.listCustomFields()), mapping),
     describe: () => dataFieldStep(mapping),
   }));
 }

@@ -4,7 +4,7 @@
  * answered 2xx. A refusal points at the secret_key, a 404 at the module, silence at the host.
  * The URL is always shown with the secret masked.
  */
-import type { BillmanagerIntegration } from '../../config/schema.js';
+import type { BillmanagerIntegration } from './schema.js';
 import { billmanagerWebhookUrl, maskSecretUrl } from './webhook.js';
 import { isSuccess, type SendResult } from '../../webhooks/http.js';
 import { fail, pass, type CheckDef, type CheckOutcome } from '../../verify/check.js';
@@ -15,7 +15,7 @@ import { formatDuration } from '../../core/duration.js';
 
 export const CGI_EVENT = 'omnidesk.message_new';
 
-function diagnose(input: IntegrationInput, result: SendResult, shown: string, timeoutMs: number): CheckOutcome {
+function diagnose(input: IntegrationInput<BillmanagerIntegration>, result: SendResult, shown: string, timeoutMs: number): CheckOutcome {
   const logHint = 'BILLmanager logs the CGI in var/omnidesk_webhook.log.';
   if (result.errorCode === 'timeout') {
     return fail(`BILLmanager's CGI ${shown} did not answer within ${formatDuration(timeoutMs)}`, { cause: 'the panel is overloaded or a firewall drops the request', hint: logHint });
@@ -39,8 +39,8 @@ function diagnose(input: IntegrationInput, result: SendResult, shown: string, ti
   return fail(`BILLmanager's CGI answered ${result.status} to ${CGI_EVENT}`, { cause: 'the module failed on the sample body', hint: logHint });
 }
 
-export function billmanagerEndpointCheck(input: IntegrationInput): CheckDef<VerifyContext> {
-  const it = input.integration as BillmanagerIntegration;
+export function billmanagerEndpointCheck(input: IntegrationInput<BillmanagerIntegration>): CheckDef<VerifyContext> {
+  const it = input.integration;
   return {
     id: `${it.name}/endpoint`,
     title: `BILLmanager's CGI answers ${CGI_EVENT} sent with the secret`,

@@ -1,64 +1,61 @@
 /**
  * Recipe `billmanager` (seed 003): BILLmanager syncs its requests with Omnidesk through a custom
- * channel whose Webhook is BILLmanager's CGI with a shared secret. Omnidesk-side steps first
- * (API key, channel, integration staff, data fields), then BILLmanager-side ones, in the
- * seed's order.
+ * channel whose Webhook is BILLmanager's CGI with a shared secret. Everything omnibot knows
+ * about it is reached from this definition.
  */
-import type { BillmanagerIntegration, Config, Integration } from '../../config/schema.js';
-import type { Instruction, Recipe, Resource } from '../../model/resource.js';
-import { channelResource } from '../omnidesk-custom-channel/channel-resource.js';
-import { billmanagerSideResources } from './billmanager-side.js';
-import { dataFieldResources } from './data-fields.js';
-import { apiKeyResource, staffResource } from './integration-staff.js';
-import { SEED_URL_FORMAT, billmanagerChannelTarget } from './webhook.js';
+import { defineIntegration } from '../../kit/integration.js';
+import type { BillmanagerIntegration } from './schema.js';
+import { BILLMANAGER_SECRET_VAR } from './webhook.js';
 
-export const SEED = '003_6770d9d89a787388.txt';
-
-/** The URL line of the channel step: the seed's format, then the URL (the secret shows as ***). */
-function urlInstructions(it: BillmanagerIntegration): Instruction[] {
-  return [
-    {
-      text: {
-        ru: 'В качестве Webhook укажите URL в формате https://URL/mancgi/omnidesk_webhook?{secret_key}, здесь secret_key — значение, совпадающее с соответствующим полем в настройках BILLmanager',
-        en: `As the Webhook, enter the URL in the format ${SEED_URL_FORMAT}, where secret_key equals the matching field of BILLmanager's module settings`,
-      },
-      value: billmanagerChannelTarget(it).webhookUrl,
-    },
-    {
-      text: {
-        ru: 'omnibot не печатает секрет: вместо *** вставьте значение переменной окружения, на которую ссылается secret в конфиге (например, BILLMANAGER_SECRET; создать его: omnibot billmanager secret generate).',
-        en: 'omnibot never prints the secret: replace *** with the value of the environment variable the config’s secret refers to (e.g. BILLMANAGER_SECRET; make one with omnibot billmanager secret generate).',
-      },
-    },
-  ];
-}
-
-export function billmanagerResources(it: BillmanagerIntegration, config: Config): Resource[] {
-  return [
-    apiKeyResource(it),
-    channelResource({
-      target: billmanagerChannelTarget(it),
-      title: { ru: `Омнидеск: кастомный канал «${it.channelTitle}» для BILLmanager`, en: `Omnidesk: custom channel «${it.channelTitle}» for BILLmanager` },
-      urlInstructions: urlInstructions(it),
-      why: {
-        ru: 'Через этот Webhook BILLmanager в режиме реального времени получает ответы сотрудников Омнидеска; без верного секрета CGI их не примет.',
-        en: 'Through this Webhook BILLmanager receives Omnidesk staff replies in real time; without the right secret its CGI refuses them.',
-      },
-    }),
-    staffResource(it),
-    ...dataFieldResources(it),
-    ...billmanagerSideResources(it, config),
-  ];
-}
-
-export const recipe: Recipe = {
+export const billmanager = defineIntegration<'billmanager', BillmanagerIntegration, 'omnidesk'>({
   name: 'billmanager',
   helpdesk: 'omnidesk',
   title: { ru: 'Интеграция BILLmanager с Омнидеском', en: 'BILLmanager integration' },
-  seed: SEED,
+  seed: '003_6770d9d89a787388.txt',
   sampleEvents: ['omnidesk.message_new'],
-  resources(integration: Integration, config: Config) {
-    if (integration.recipe !== 'billmanager') throw new TypeError(`not a billmanager integration: ${integration.recipe}`);
-    return billmanagerResources(integration, config);
+  schema: () => import('./schema.js'),
+  recipe: () => import('./recipe.js'),
+  verify: () => import('./checks.js'),
+  init: {
+    choice: 'billmanager: BILLmanager and Omnidesk exchange tickets through a custom channel',
+    flags: [
+      { flags: '--billmanager-url <url>', description: 'the BILLmanager address (https)', required: true },
+      { flags: '--integration-staff <email>', description: 'the Omnidesk staff member the integration acts as (default: the API user)' },
+    ],
+    examples: [
+      [
+        'omnibot init --append --recipe billmanager --billmanager-url https://my.example.com --integration-staff billing@acme.ru --write-env',
+        'add BILLmanager; --write-env makes BILLMANAGER_SECRET in .env',
+      ],
+    ],
+    questions: () => import('./init.js'),
   },
-};
+  secret: {
+    field: 'secret',
+    title: 'BILLmanager secret',
+    envVar: BILLMANAGER_SECRET_VAR,
+    defaultName: 'billmanager',
+    redo: [
+      { resource: 'custom-channel', why: 'the channel’s Webhook URL ends with it' },
+      { resource: 'bm-params', why: 'BILLmanager’s secret_key must equal it' },
+    ],
+    redoHint: "redo the channel's Webhook URL and BILLmanager's secret_key",
+    alias: {
+      description: 'the secret_key shared by the channel’s Webhook URL and BILLmanager (the same as `omnibot token … --name <billmanager>`)',
+      generate: 'make the secret_key (32 random bytes, base64url, like every omnibot token) and write it to .env; refuses to replace one',
+      rotate: 'replace the secret in .env, keep the old fingerprint, and name the steps to redo',
+      examples: [
+        ['omnibot billmanager secret generate', 'into .env under the variable the config\'s "secret" reads'],
+        ['omnibot billmanager secret generate --print', "and show it once, to paste into BILLmanager's secret_key"],
+      ],
+    },
+  },
+  commands: [
+    {
+      name: 'billmanager',
+      term: 'billmanager',
+      description: 'BILLmanager integration tools (seed 003)',
+      load: () => import('./commands/index.js'),
+    },
+  ],
+});

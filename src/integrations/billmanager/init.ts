@@ -1,15 +1,15 @@
 /**
  * `billmanager` (seed 003): where BILLmanager lives, and the Omnidesk staff member the
  * integration acts as. The secret_key the channel's URL and BILLmanager share is made by
- * `omnibot token generate`'s code once the config exists (see ../secrets.ts).
+ * `omnibot token generate`'s code once the config exists (see src/commands/init/secrets.ts).
  */
 import { UsageError } from '../../core/errors.js';
 import type { Prompter } from '../../core/io/prompter.js';
 import type { Staff } from '../../helpdesks/omnidesk/client/types.js';
 import { BILLMANAGER_SECRET_VAR } from './webhook.js';
-import { findStaff } from '../omnidesk-bot/agent.js';
-import { checkEmail, checkFlag, checkSiteUrl, normalizeSiteUrl } from '../../commands/init/validate.js';
-import type { InitRecipe } from '../../commands/init/recipes/types.js';
+import { findStaff } from '../../helpdesks/omnidesk/staff.js';
+import { checkEmail, checkFlag, checkSiteUrl, normalizeSiteUrl } from '../../kit/answer-checks.js';
+import type { InitAnswers, InitContext } from '../../kit/integration.js';
 
 const OTHER = Symbol('another e-mail');
 
@@ -44,26 +44,19 @@ async function askStaff(p: Prompter, flag: string | undefined, staff: Staff[], a
   return known((await p.input({ message: 'E-mail of the integration staff member:', flag: '--integration-staff', validate: checkEmail })).trim());
 }
 
-export const billmanager: InitRecipe = {
-  name: 'billmanager',
-  helpdesk: 'omnidesk',
-  choice: 'billmanager: BILLmanager and Omnidesk exchange tickets through a custom channel',
-  required: [['billmanagerUrl', '--billmanager-url']],
-  async ask({ p, options, ctx, conn, live }) {
-    if (live.kind !== 'omnidesk') throw new TypeError('billmanager needs an Omnidesk connection');
-    const billmanagerUrl = await askBillmanagerUrl(p, options.billmanagerUrl);
-    const integrationStaff = await askStaff(p, options.integrationStaff, live.staff, conn.email, (s) => ctx.io.warn(s));
-    return {
-      integration: { recipe: 'billmanager', billmanagerUrl, secret: `\${${BILLMANAGER_SECRET_VAR}}`, ...(integrationStaff ? { integrationStaff } : {}) },
-      defaultName: 'billmanager',
-      secret: { envVar: BILLMANAGER_SECRET_VAR, what: 'a new BILLmanager secret' },
-      summary: { billmanagerUrl, integrationStaff: integrationStaff ?? conn.email },
-      next: (name) => [
-        [`omnibot steps --integration ${name}`, 'the Omnidesk side and the BILLmanager side, step by step'],
-        ['omnibot billmanager fields lint <custom_fields_values.json>', 'check the data-field mapping before installing it'],
-        ['omnibot plan', 'what exists and what is missing'],
-        ['omnibot verify', 'the channel, its secret, the data fields, the CGI URL'],
-      ],
-    };
-  },
-};
+export async function ask({ p, io, flag, email, live }: InitContext<'omnidesk'>): Promise<InitAnswers> {
+  const billmanagerUrl = await askBillmanagerUrl(p, flag('billmanagerUrl'));
+  const integrationStaff = await askStaff(p, flag('integrationStaff'), live.staff, email, (s) => io.warn(s));
+  return {
+    integration: { billmanagerUrl, secret: `\${${BILLMANAGER_SECRET_VAR}}`, ...(integrationStaff ? { integrationStaff } : {}) },
+    defaultName: 'billmanager',
+    secret: { envVar: BILLMANAGER_SECRET_VAR, what: 'a new BILLmanager secret' },
+    summary: { billmanagerUrl, integrationStaff: integrationStaff ?? email },
+    next: (name) => [
+      [`omnibot steps --integration ${name}`, 'the Omnidesk side and the BILLmanager side, step by step'],
+      ['omnibot billmanager fields lint <custom_fields_values.json>', 'check the data-field mapping before installing it'],
+      ['omnibot plan', 'what exists and what is missing'],
+      ['omnibot verify', 'the channel, its secret, the data fields, the CGI URL'],
+    ],
+  };
+}

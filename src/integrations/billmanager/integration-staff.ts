@@ -3,10 +3,12 @@
  * the integration acts as. The staff member is readable (`GET /api/staff.json`: exists,
  * active); the rights on the custom and e-mail channels are not, so the step says so.
  */
-import type { BillmanagerIntegration, Config } from '../../config/schema.js';
-import type { ManualStep, ReadResult, Resource, ResourceContext } from '../../model/resource.js';
+import type { BillmanagerIntegration } from './schema.js';
+import type { Config } from '../../model/config.js';
+import type { ReadResult, Resource, ResourceContext } from '../../model/resource.js';
+import type { ManualStep } from '../../core/manual-step.js';
 import { API_KEY_PATH } from '../../helpdesks/omnidesk/ui.js';
-import { findStaff } from '../omnidesk-bot/agent.js';
+import { findStaff } from '../../helpdesks/omnidesk/staff.js';
 
 /** The integration's staff e-mail: the configured one, else the API user of the config. */
 export function integrationEmail(it: BillmanagerIntegration, config: Config): string | undefined {
@@ -80,7 +82,7 @@ export function staffStep(it: BillmanagerIntegration, config: Config): ManualSte
 
 export async function readStaff(rc: ResourceContext, email: string | undefined): Promise<ReadResult> {
   if (!email) return { status: 'unknown', detail: 'no integrationStaff in the config and no omnidesk.email to fall back on' };
-  const api = await rc.omnidesk();
+  const api = await rc.clients.get('omnidesk');
   const staff = findStaff(await api.listStaff(), email);
   if (!staff) return { status: 'manual', detail: `no staff member ${email}` };
   const actual = { staff_id: staff.staff_id, staff_email: staff.staff_email, active: staff.active };

@@ -4,7 +4,7 @@
  * is the secret, so everything after "?" is masked wherever a URL is shown.
  */
 import type { ChannelDifference, ChannelTarget } from '../omnidesk-custom-channel/channel-match.js';
-import type { BillmanagerIntegration } from '../../config/schema.js';
+import type { BillmanagerIntegration } from './schema.js';
 
 export const CGI_PATH = '/mancgi/omnidesk_webhook';
 /** The variable the config's `"secret"` reads by default (`init` writes it, `token generate` fills it). */

@@ -5,9 +5,9 @@
  * «в ожидании», a chat a staff member answered does not. A real account opens chats only
  * through Chaport itself, so there the round trip is skipped rather than faked.
  */
-import type { ChaportIntegration } from '../../config/schema.js';
+import type { ChaportIntegration } from './schema.js';
 import type { Case, CaseStatus, OmnideskApi } from '../../helpdesks/omnidesk/client/types.js';
-import { findStaff } from '../omnidesk-bot/agent.js';
+import { findStaff } from '../../helpdesks/omnidesk/staff.js';
 import { readStatuses } from './statuses.js';
 import { fail, pass, skip, type CheckDef } from '../../verify/check.js';
 import { resourceContext } from '../../verify/checks/resources.js';
@@ -19,8 +19,8 @@ interface Trip {
   case?: Case;
 }
 
-function statusesCheck(input: IntegrationInput): CheckDef<VerifyContext> {
-  const it = input.integration as ChaportIntegration;
+function statusesCheck(input: IntegrationInput<ChaportIntegration>): CheckDef<VerifyContext> {
+  const it = input.integration;
   return {
     id: `${it.name}/staff-statuses`,
     title: 'Every custom staff status has a known access to active chats',
@@ -34,8 +34,8 @@ function statusesCheck(input: IntegrationInput): CheckDef<VerifyContext> {
   };
 }
 
-function tripChecks(input: IntegrationInput): CheckDef<VerifyContext>[] {
-  const it = input.integration as ChaportIntegration;
+function tripChecks(input: IntegrationInput<ChaportIntegration>): CheckDef<VerifyContext>[] {
+  const it = input.integration;
   const key = factKey(it.name, 'chaport-trip');
   const id = (s: string) => `${it.name}/e2e-${s}`;
   const trip = (cx: VerifyContext) => cx.facts.get(key) as Trip;
@@ -53,7 +53,7 @@ function tripChecks(input: IntegrationInput): CheckDef<VerifyContext>[] {
     e2e: true,
     needs: [input.credentialsCheck],
     async run(cx) {
-      const api = await cx.clients.omnidesk();
+      const api = await cx.clients.get('omnidesk');
       if (!(await api.isSandbox())) return skip('chats open only through Chaport on a real account; the rules are proven on the sandbox');
       const t: Trip = { api };
       cx.facts.set(key, t);
@@ -123,7 +123,7 @@ function tripChecks(input: IntegrationInput): CheckDef<VerifyContext>[] {
   return [firstReply, botChat, staffChat, cleanUp];
 }
 
-export const checks: RecipeChecks = {
+export const checks: RecipeChecks<ChaportIntegration> = {
   checks: (input) => [statusesCheck(input), ...tripChecks(input)],
   proves: () => ['incoming-rule', 'changed-rule'],
 };

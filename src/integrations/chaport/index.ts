@@ -1,39 +1,33 @@
 /**
  * Recipe `chaport` (seed 004): Omnidesk staff statuses reach the linked Chaport operators by
  * whether they grant access to active chats, and two rules finish bot-only chats with the
- * status «в ожидании». The rules are manual steps the sandbox executes; the statuses are read.
+ * status «в ожидании». Everything omnibot knows about it is reached from this definition.
  */
-import type { ChaportIntegration, Config, Integration } from '../../config/schema.js';
-import type { Recipe, Resource } from '../../model/resource.js';
-import { RULE_RESOURCE_IDS, chaportRuleStep, type ChaportRuleKind } from './rules.js';
-import { statusesResource } from './statuses.js';
+import { defineIntegration } from '../../kit/integration.js';
+import type { ChaportIntegration } from './schema.js';
 
-export const SEED = '004_99d0bd73a0876d8e.txt';
-
-function ruleResource(it: ChaportIntegration, kind: ChaportRuleKind): Resource {
-  const step = chaportRuleStep(it, kind);
-  return {
-    id: RULE_RESOURCE_IDS[kind],
-    kind: 'omnidesk.rule',
-    title: step.title,
-    mode: 'manual',
-    describe: ({ config }) => chaportRuleStep(it, kind, config.omnidesk?.url),
-  };
-}
-
-export function chaportResources(it: ChaportIntegration): Resource[] {
-  return [statusesResource(it), ruleResource(it, 'incoming'), ruleResource(it, 'changed')];
-}
-
-export const recipe: Recipe = {
+export const chaport = defineIntegration<'chaport', ChaportIntegration, 'omnidesk'>({
   name: 'chaport',
   helpdesk: 'omnidesk',
   title: { ru: 'Интеграция с Chaport', en: 'Chaport integration' },
-  seed: SEED,
+  seed: '004_99d0bd73a0876d8e.txt',
   // Chaport talks to Omnidesk itself; omnibot runs no endpoint for it.
   sampleEvents: [],
-  resources(integration: Integration, _config: Config) {
-    if (integration.recipe !== 'chaport') throw new TypeError(`not a chaport integration: ${integration.recipe}`);
-    return chaportResources(integration);
+  schema: () => import('./schema.js'),
+  recipe: () => import('./recipe.js'),
+  verify: () => import('./checks.js'),
+  init: {
+    choice: 'chaport: Omnidesk staff statuses reach Chaport, and bot-only chats close themselves',
+    flags: [],
+    examples: [['omnibot init --append --recipe chaport', 'add Chaport (then: omnibot chaport status-map)']],
+    questions: () => import('./init.js'),
   },
-};
+  commands: [
+    {
+      name: 'chaport',
+      term: 'chaport',
+      description: 'Chaport integration tools (seed 004)',
+      load: () => import('./commands/index.js'),
+    },
+  ],
+});

@@ -2,23 +2,17 @@
  * `chaport` (seed 004): nothing beyond the Omnidesk connection. Chaport talks to Omnidesk
  * itself; omnibot maps staff statuses and describes the two auto-close rules.
  */
-import type { InitRecipe } from '../../commands/init/recipes/types.js';
+import type { InitAnswers } from '../../kit/integration.js';
 
-export const chaport: InitRecipe = {
-  name: 'chaport',
-  helpdesk: 'omnidesk',
-  choice: 'chaport: Omnidesk staff statuses reach Chaport, and bot-only chats close themselves',
-  required: [],
-  async ask() {
-    return {
-      integration: { recipe: 'chaport' },
-      defaultName: 'chaport',
-      summary: {},
-      next: (name) => [
-        ['omnibot chaport status-map', 'the Chaport status each staff member gets from their Omnidesk status'],
-        [`omnibot steps --integration ${name}`, 'the two rules that finish bot-only chats («в ожидании»)'],
-        ['omnibot plan', 'what exists and what is missing'],
-      ],
-    };
-  },
-};
+export async function ask(): Promise<InitAnswers> {
+  return {
+    integration: {},
+    defaultName: 'chaport',
+    summary: {},
+    next: (name) => [
+      ['omnibot chaport status-map', 'the Chaport status each staff member gets from their Omnidesk status'],
+      [`omnibot steps --integration ${name}`, 'the two rules that finish bot-only chats («в ожидании»)'],
+      ['omnibot plan', 'what exists and what is missing'],
+    ],
+  };
+}

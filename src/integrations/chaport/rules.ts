@@ -8,9 +8,9 @@
  * (a Chaport chat, no staff reply yet; for а the user's message, for б a change from the
  * customer's side), and the steps say so.
  */
-import type { ChaportIntegration } from '../../config/schema.js';
-import type { Instruction, ManualStep } from '../../model/resource.js';
-import type { OmnideskRuleSpec } from '../../model/specs.js';
+import type { ChaportIntegration } from './schema.js';
+import type { Instruction, ManualStep } from '../../core/manual-step.js';
+import type { OmnideskRuleSpec } from '../../helpdesks/omnidesk/specs.js';
 import { ADMIN_PAGES, adminPage, rulesPath } from '../../helpdesks/omnidesk/ui.js';
 import { ruleInstructions } from '../../helpdesks/omnidesk/rule-instructions.js';
 

@@ -4,8 +4,9 @@
  * say whether the linked Chaport operator goes online. The API lists statuses without that
  * property, so the answer comes from the config; a status nobody described is `unknown`.
  */
-import type { ChaportIntegration } from '../../config/schema.js';
-import type { ManualStep, ReadResult, Resource, ResourceContext } from '../../model/resource.js';
+import type { ChaportIntegration } from './schema.js';
+import type { ReadResult, Resource, ResourceContext } from '../../model/resource.js';
+import type { ManualStep } from '../../core/manual-step.js';
 import { mapStatus } from './status-map.js';
 
 export const STATUSES_RESOURCE_ID = 'staff-statuses';
@@ -38,7 +39,7 @@ export function statusesStep(it: ChaportIntegration): ManualStep {
 }
 
 export async function readStatuses(rc: ResourceContext, it: ChaportIntegration): Promise<ReadResult> {
-  const api = await rc.omnidesk();
+  const api = await rc.clients.get('omnidesk');
   const statuses = await api.listStaffStatuses();
   const options = { statuses: it.statuses, offlineDelayMinutes: it.offlineDelayMinutes, integration: it.name };
   const custom = statuses.map((s) => ({ s, m: mapStatus(s, options) })).filter(({ m }) => m.kind === 'custom');

@@ -4,18 +4,12 @@
  * user is staff. A client-group user makes the step pending again: the fix is the seed's first
  * step, the administrator's key.
  */
+import { HDE_API_KEY_VAR } from '../../helpdesks/helpdeskeddy/index.js';
 import { checkAdminKey } from '../../helpdesks/helpdeskeddy/client/admin-key.js';
-import type { HelpdeskeddyApi } from '../../helpdesks/helpdeskeddy/client/types.js';
-import type { ManualStep, Resource, ResourceContext } from '../../model/resource.js';
+import type { Resource, ResourceContext } from '../../model/resource.js';
+import type { ManualStep } from '../../core/manual-step.js';
 import { keyInEnvInstruction } from '../omnidesk-bot/credentials.js';
 import { MENU } from '../../helpdesks/helpdeskeddy/ui.js';
-
-/** The variable `init` writes into the config; the steps suggest the same name. */
-export const HDE_API_KEY_VAR = 'HDE_API_KEY';
-
-export async function hdeApi(rc: Pick<ResourceContext, 'helpdeskeddy'>): Promise<HelpdeskeddyApi> {
-  return (await rc.helpdeskeddy()) as HelpdeskeddyApi;
-}
 
 export function adminKeyStep(rc: Pick<ResourceContext, 'config'>): ManualStep {
   const conn = rc.config.helpdeskeddy;
@@ -55,7 +49,7 @@ export function adminKeyResource(): Resource {
     title: { ru: 'API ключ администратора', en: 'Admin API key' },
     mode: 'check',
     async read(rc) {
-      const report = await checkAdminKey(await hdeApi(rc));
+      const report = await checkAdminKey(await rc.clients.get('helpdeskeddy'));
       const actual = { staff: report.staff, mainAdmin: report.mainAdmin, rateLimitPerMinute: report.rateLimitPerMinute };
       if (!report.ok) return { status: 'manual', detail: `${report.detail}. ${report.fix ?? ''}`.trim(), id: report.user?.id, actual };
       const limit = report.rateLimitPerMinute !== undefined ? `; the account allows ${report.rateLimitPerMinute} requests/min, shared by all integrations` : '';

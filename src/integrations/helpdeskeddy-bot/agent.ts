@@ -4,7 +4,6 @@
  * is that the user exists and is staff.
  */
 import type { Resource } from '../../model/resource.js';
-import { hdeApi } from './admin-key.js';
 
 export function agentResource(agent: string): Resource {
   return {
@@ -13,7 +12,7 @@ export function agentResource(agent: string): Resource {
     title: { ru: 'Сотрудник для передачи заявок', en: 'Hand-off agent' },
     mode: 'check',
     async read(rc) {
-      const api = await hdeApi(rc);
+      const api = await rc.clients.get('helpdeskeddy');
       const user = /^\d+$/.test(agent) ? await api.getUser(agent).catch(() => undefined) : await api.findUserByEmail(agent);
       if (!user || !user.id) return { status: 'unknown', detail: `no HelpDeskEddy user "${agent}"; fix "agent" in the config` };
       if (!user.isStaff) return { status: 'unknown', id: user.id, detail: `${agent} (user ${user.id}) is not staff; tickets can be assigned only to staff` };

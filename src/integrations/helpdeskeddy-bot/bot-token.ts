@@ -3,17 +3,16 @@
  * in the webhook URL. omnibot generates it (`omnibot token generate`), keeps it in `.env`, and
  * remembers only its fingerprint; this check says whether the configured token is that one.
  */
-import type { HelpdeskeddyBotIntegration } from '../../config/schema.js';
+import { HDE_BOT_TOKEN_VAR } from './secret.js';
+import type { HelpdeskeddyBotIntegration } from './schema.js';
 import { fingerprint } from '../../core/io/secrets.js';
-import type { ManualStep, Resource, ResourceContext } from '../../model/resource.js';
-
-export const HDE_BOT_TOKEN_VAR = 'HDE_BOT_TOKEN';
+import type { Resource, ResourceContext } from '../../model/resource.js';
+import type { ManualStep } from '../../core/manual-step.js';
 
 /** Below this the token is guessable; `token generate` makes 43 characters (32 random bytes). */
 const MIN_TOKEN_LENGTH = 32;
 
-export function botTokenStep(rc: Pick<ResourceContext, 'integration'>): ManualStep {
-  const it = rc.integration as HelpdeskeddyBotIntegration;
+export function botTokenStep(it: HelpdeskeddyBotIntegration): ManualStep {
   return {
     id: 'bot-token',
     title: { ru: 'Токен бота', en: 'Bot token' },
@@ -38,14 +37,13 @@ export function botTokenStep(rc: Pick<ResourceContext, 'integration'>): ManualSt
   };
 }
 
-export function botTokenResource(): Resource {
+export function botTokenResource(it: HelpdeskeddyBotIntegration): Resource {
   return {
     id: 'bot-token',
     kind: 'bot.token',
     title: { ru: 'Токен бота', en: 'Bot token' },
     mode: 'check',
     async read(rc) {
-      const it = rc.integration as HelpdeskeddyBotIntegration;
       const print = fingerprint(it.token);
       const known = rc.state.tokens[it.name];
       const inUrl = it.webhookUrl.includes(it.token) || it.webhookUrl.includes(encodeURIComponent(it.token));
@@ -56,6 +54,6 @@ export function botTokenResource(): Resource {
       // Advice, not a blocker: a bot may authenticate HelpDeskEddy some other way.
       return { status: 'ok', detail: notes ? `${origin}; warning: ${notes}` : origin, actual: { fingerprint: print } };
     },
-    describe: botTokenStep,
+    describe: () => botTokenStep(it),
   };
 }

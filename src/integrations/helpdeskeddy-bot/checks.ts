@@ -6,12 +6,13 @@
  */
 import type { CheckDef } from '../../verify/check.js';
 import type { IntegrationInput, RecipeChecks, VerifyContext } from '../../verify/context.js';
+import type { HelpdeskeddyBotIntegration } from './schema.js';
 import { helpdeskeddyTripChecks } from './round-trip.js';
 import { endpointCheck, HDE_BOT_WORDING } from '../../verify/checks/endpoint.js';
 import { resourceChecks } from '../../verify/checks/resources.js';
 
-export const checks: RecipeChecks = {
-  checks(input: IntegrationInput): CheckDef<VerifyContext>[] {
+export const checks: RecipeChecks<HelpdeskeddyBotIntegration> = {
+  checks(input: IntegrationInput<HelpdeskeddyBotIntegration>): CheckDef<VerifyContext>[] {
     const endpoint = endpointCheck(input, HDE_BOT_WORDING);
     const resources = resourceChecks(input);
     const agent = resources.find((d) => d.id === `${input.integration.name}/agent`);

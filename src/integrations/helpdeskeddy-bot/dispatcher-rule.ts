@@ -3,10 +3,11 @@
  * manual step whose spec is the rule itself. The instructions are generated from the spec in the
  * order and words of seed 002, step 9 onwards; the body template is printed as a block to paste.
  */
-import type { HelpdeskeddyBotIntegration } from '../../config/schema.js';
-import type { Localized } from '../../model/localized.js';
-import type { Instruction, ManualStep, Resource, ResourceContext } from '../../model/resource.js';
-import type { HdeDispatcherRuleSpec } from '../../model/specs.js';
+import type { HelpdeskeddyBotIntegration } from './schema.js';
+import type { Localized } from '../../core/localized.js';
+import type { Resource, ResourceContext } from '../../model/resource.js';
+import type { Instruction, ManualStep } from '../../core/manual-step.js';
+import type { HdeDispatcherRuleSpec } from '../../helpdesks/helpdeskeddy/specs.js';
 import { dispatcherRuleSpec } from './dispatcher-spec.js';
 import { MENU, say } from '../../helpdesks/helpdeskeddy/ui.js';
 
@@ -63,8 +64,7 @@ export function dispatcherInstructions(spec: HdeDispatcherRuleSpec): Instruction
   return out;
 }
 
-export function dispatcherStep(rc: Pick<ResourceContext, 'config' | 'integration'>): ManualStep {
-  const it = rc.integration as HelpdeskeddyBotIntegration;
+export function dispatcherStep(it: HelpdeskeddyBotIntegration, rc: Pick<ResourceContext, 'config'>): ManualStep {
   const spec = dispatcherRuleSpec(it);
   const url = rc.config.helpdeskeddy?.url;
   const why: Localized = {
@@ -83,12 +83,12 @@ export function dispatcherStep(rc: Pick<ResourceContext, 'config' | 'integration
   };
 }
 
-export function dispatcherRuleResource(): Resource {
+export function dispatcherRuleResource(it: HelpdeskeddyBotIntegration): Resource {
   return {
     id: 'dispatcher-rule',
     kind: 'helpdeskeddy.dispatcher-rule',
     title: { ru: 'Правило диспетчера', en: 'Dispatcher rule' },
     mode: 'manual',
-    describe: dispatcherStep,
+    describe: (rc) => dispatcherStep(it, rc),
   };
 }

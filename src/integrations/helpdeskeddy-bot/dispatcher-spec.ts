@@ -4,9 +4,9 @@
  * to the bot URL that carries the token, with the seed's nine-field body template. `steps` prints
  * it, the sandbox executes it, and the loop guard is part of it (see `why` in dispatcher-rule.ts).
  */
-import type { HelpdeskeddyBotIntegration } from '../../config/schema.js';
+import type { HelpdeskeddyBotIntegration } from './schema.js';
 import { seedBody } from '../../helpdesks/helpdeskeddy/dispatcher-body.js';
-import type { HdeDispatcherRuleSpec } from '../../model/specs.js';
+import type { HdeDispatcherRuleSpec } from '../../helpdesks/helpdeskeddy/specs.js';
 
 /** «Название правила»: the seed leaves it to the user; this one says who owns the rule. */
 export function ruleTitle(integration: Pick<HelpdeskeddyBotIntegration, 'name'>): string {

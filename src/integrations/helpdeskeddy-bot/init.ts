@@ -2,14 +2,14 @@
  * `helpdeskeddy-bot` (seed 002): an optional hand-off agent from the account's staff, and the
  * bot's webhook URL, which carries the bot token as `${HDE_BOT_TOKEN}` (the seed's form is
  * https://<bot host>/api/bots/helpdeskeddy_bot/webhook/<token>). The token itself is made by
- * `omnibot token generate`'s code once the config exists (see ../secrets.ts).
+ * `omnibot token generate`'s code once the config exists (see src/commands/init/secrets.ts).
  */
 import { UsageError } from '../../core/errors.js';
 import type { HdeUser } from '../../helpdesks/helpdeskeddy/client/types.js';
 import type { Prompter } from '../../core/io/prompter.js';
-import { HDE_BOT_TOKEN_VAR } from './bot-token.js';
-import { checkFlag, checkWebhookWith } from '../../commands/init/validate.js';
-import type { InitRecipe } from '../../commands/init/recipes/types.js';
+import { HDE_BOT_TOKEN_VAR } from './secret.js';
+import { checkFlag, checkWebhookWith } from '../../kit/answer-checks.js';
+import type { InitAnswers, InitContext } from '../../kit/integration.js';
 
 const TOKEN_REF = `\${${HDE_BOT_TOKEN_VAR}}`;
 const EXAMPLE = `https://bot.example.com/api/bots/helpdeskeddy_bot/webhook/${TOKEN_REF}`;
@@ -53,29 +53,22 @@ async function askWebhookUrl(p: Prompter, flag: string | undefined): Promise<str
   return (await p.input({ message, flag: '--webhook-url', validate: checkUrl })).trim();
 }
 
-export const helpdeskeddyBot: InitRecipe = {
-  name: 'helpdeskeddy-bot',
-  helpdesk: 'helpdeskeddy',
-  choice: 'helpdeskeddy-bot: a bot answers HelpDeskEddy tickets through a dispatcher rule',
-  required: [['webhookUrl', '--webhook-url']],
-  async ask({ p, options, ctx, live }) {
-    if (live.kind !== 'helpdeskeddy') throw new TypeError('helpdeskeddy-bot needs a HelpDeskEddy connection');
-    const agent = await askAgent(p, options.agent, live.staff);
-    const webhookUrl = await askWebhookUrl(p, options.webhookUrl);
-    if (!webhookUrl.includes(TOKEN_REF)) {
-      ctx.io.warn(`The webhook URL does not contain ${TOKEN_REF}: HelpDeskEddy's requests will not carry the token the bot checks.`);
-    }
-    return {
-      integration: { recipe: 'helpdeskeddy-bot', token: TOKEN_REF, webhookUrl, ...(agent ? { agent } : {}) },
-      defaultName: 'hde',
-      secret: { envVar: HDE_BOT_TOKEN_VAR, what: 'a new bot token' },
-      summary: { agent: agent ?? null },
-      next: (name) => [
-        ['omnibot plan', 'what exists and what is missing'],
-        ['omnibot apply', 'the dispatcher rule and the other manual steps, one at a time'],
-        [`omnibot steps --integration ${name}`, 'the manual steps, to follow or to share'],
-        ['omnibot verify', 'the key, the bot endpoint; --e2e for a real round trip'],
-      ],
-    };
-  },
-};
+export async function ask({ p, io, flag, live }: InitContext<'helpdeskeddy'>): Promise<InitAnswers> {
+  const agent = await askAgent(p, flag('agent'), live.staff);
+  const webhookUrl = await askWebhookUrl(p, flag('webhookUrl'));
+  if (!webhookUrl.includes(TOKEN_REF)) {
+    io.warn(`The webhook URL does not contain ${TOKEN_REF}: HelpDeskEddy's requests will not carry the token the bot checks.`);
+  }
+  return {
+    integration: { token: TOKEN_REF, webhookUrl, ...(agent ? { agent } : {}) },
+    defaultName: 'hde',
+    secret: { envVar: HDE_BOT_TOKEN_VAR, what: 'a new bot token' },
+    summary: { agent: agent ?? null },
+    next: (name) => [
+      ['omnibot plan', 'what exists and what is missing'],
+      ['omnibot apply', 'the dispatcher rule and the other manual steps, one at a time'],
+      [`omnibot steps --integration ${name}`, 'the manual steps, to follow or to share'],
+      ['omnibot verify', 'the key, the bot endpoint; --e2e for a real round trip'],
+    ],
+  };
+}

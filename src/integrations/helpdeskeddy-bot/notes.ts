@@ -3,9 +3,10 @@
  * support (without it API replies never leave the HelpDeskEddy interface), the bot-side
  * visibility option, and the security checklist. Each is a note to confirm.
  */
-import type { HelpdeskeddyBotIntegration } from '../../config/schema.js';
-import type { Lang } from '../../model/localized.js';
-import type { ManualStep, Resource, ResourceContext } from '../../model/resource.js';
+import type { HelpdeskeddyBotIntegration } from './schema.js';
+import type { Lang } from '../../core/localized.js';
+import type { Resource, ResourceContext } from '../../model/resource.js';
+import type { ManualStep } from '../../core/manual-step.js';
 import { MENU, say } from '../../helpdesks/helpdeskeddy/ui.js';
 
 type DescribeContext = Pick<ResourceContext, 'config' | 'integration' | 'lang'>;
@@ -116,10 +117,9 @@ export function dialogsVisibilityResource(): Resource {
   }));
 }
 
-export function securityResource(): Resource {
+export function securityResource(it: HelpdeskeddyBotIntegration): Resource {
   const title = { ru: 'Безопасность', en: 'Security' };
-  return note('security', title, (rc) => {
-    const it = rc.integration as HelpdeskeddyBotIntegration;
+  return note('security', title, () => {
     return {
       id: 'security',
       title,

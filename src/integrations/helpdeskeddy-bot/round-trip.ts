@@ -6,7 +6,7 @@
  * afterwards whatever happened. HelpDeskEddy has no changelog, so on a real account the bot's
  * reply is the only proof that the rule fired; the sandbox shows its deliveries too.
  */
-import type { HelpdeskeddyBotIntegration } from '../../config/schema.js';
+import type { HelpdeskeddyBotIntegration } from './schema.js';
 import type { HdePost, HdeTicket, HelpdeskeddyApi } from '../../helpdesks/helpdeskeddy/client/types.js';
 import { fail, pass, skip, type CheckDef, type CheckOutcome } from '../../verify/check.js';
 import { resourceId } from '../../verify/checks/resources.js';
@@ -51,8 +51,8 @@ function postExcerpt(html: string): string {
   return excerpt(html.replace(/<[^>]*>/g, ' '), 60);
 }
 
-export function helpdeskeddyTripChecks(input: IntegrationInput, needs: { endpoint?: string; agent?: string }): CheckDef<VerifyContext>[] {
-  const it = input.integration as HelpdeskeddyBotIntegration;
+export function helpdeskeddyTripChecks(input: IntegrationInput<HelpdeskeddyBotIntegration>, needs: { endpoint?: string; agent?: string }): CheckDef<VerifyContext>[] {
+  const it = input.integration;
   const name = it.name;
   const tripKey = factKey(name, 'trip');
   const id = (s: string) => `${name}/e2e-${s}`;
@@ -100,7 +100,7 @@ export function helpdeskeddyTripChecks(input: IntegrationInput, needs: { endpoin
     e2e: true,
     needs: [input.credentialsCheck, ...(needs.endpoint ? [needs.endpoint] : [])],
     async run(cx) {
-      const api = await cx.clients.helpdeskeddy();
+      const api = await cx.clients.get('helpdeskeddy');
       const t: Trip = { api, sandbox: await api.isSandbox(), seen: new Map(), all: [] };
       cx.facts.set(tripKey, t);
       const title = `${runTag(cx.runId)} Проверка бота`;

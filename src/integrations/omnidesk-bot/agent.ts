@@ -3,14 +3,7 @@
  * only proves the agent exists and is active, because a hand-off to nobody strands the customer.
  */
 import type { Resource } from '../../model/resource.js';
-import type { Staff } from '../../helpdesks/omnidesk/client/types.js';
-
-/** A staff member by numeric id or by e-mail (case-insensitive); the recipes and init look staff up through it. */
-export function findStaff(staff: Staff[], ref: string): Staff | undefined {
-  const wanted = ref.trim();
-  if (/^\d+$/.test(wanted)) return staff.find((s) => s.staff_id === Number(wanted));
-  return staff.find((s) => s.staff_email.toLowerCase() === wanted.toLowerCase());
-}
+import { findStaff } from '../../helpdesks/omnidesk/staff.js';
 
 export function agentResource(ref: string): Resource {
   return {
@@ -19,7 +12,7 @@ export function agentResource(ref: string): Resource {
     title: { ru: `Агент ${ref}`, en: `Agent ${ref}` },
     mode: 'check',
     async read(rc) {
-      const api = await rc.omnidesk();
+      const api = await rc.clients.get('omnidesk');
       const staff = await api.listStaff();
       const agent = findStaff(staff, ref);
       if (!agent) {

@@ -5,12 +5,13 @@
  */
 import type { CheckDef } from '../../verify/check.js';
 import type { IntegrationInput, RecipeChecks, VerifyContext } from '../../verify/context.js';
+import type { OmnideskBotIntegration } from './schema.js';
 import { omnideskTripChecks } from './round-trip.js';
 import { endpointCheck } from '../../verify/checks/endpoint.js';
 import { resourceChecks } from '../../verify/checks/resources.js';
 
-export const checks: RecipeChecks = {
-  checks(input: IntegrationInput): CheckDef<VerifyContext>[] {
+export const checks: RecipeChecks<OmnideskBotIntegration> = {
+  checks(input: IntegrationInput<OmnideskBotIntegration>): CheckDef<VerifyContext>[] {
     const name = input.integration.name;
     const endpoint = endpointCheck(input);
     const defs = [...resourceChecks(input), ...(endpoint ? [endpoint] : [])];

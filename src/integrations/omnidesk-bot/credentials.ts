@@ -2,13 +2,13 @@
  * `api-key`: the prerequisite of everything else. Reading it proves the e-mail and key work
  * (an AuthError propagates, so `plan` exits 3), and its step tells where the key is made.
  */
-import type { Instruction, ManualStep, Resource, ResourceContext } from '../../model/resource.js';
+import { OMNIDESK_API_KEY_VAR } from '../../helpdesks/omnidesk/index.js';
+import type { Resource, ResourceContext } from '../../model/resource.js';
+import type { Instruction, ManualStep } from '../../core/manual-step.js';
 import { ADMIN_PAGES, API_KEY_PATH, adminPage } from '../../helpdesks/omnidesk/ui.js';
-import { findStaff } from './agent.js';
+import { findStaff } from '../../helpdesks/omnidesk/staff.js';
 
 /** The variable `init` writes into the config; the steps suggest the same name. */
-export const OMNIDESK_API_KEY_VAR = 'OMNIDESK_API_KEY';
-
 /** The API key step's last line, for either helpdesk: keep the key in `varName`, refer to it from the config. */
 export function keyInEnvInstruction(varName: string): Instruction {
   return {
@@ -50,7 +50,7 @@ export function apiKeyResource(): Resource {
     title: { ru: 'API-ключ', en: 'API key' },
     mode: 'check',
     async read(rc) {
-      const api = await rc.omnidesk();
+      const api = await rc.clients.get('omnidesk');
       const staff = await api.listStaff();
       const email = rc.config.omnidesk?.email ?? '';
       const me = findStaff(staff, email);

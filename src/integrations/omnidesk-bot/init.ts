@@ -4,12 +4,20 @@
  */
 import type { Prompter } from '../../core/io/prompter.js';
 import type { Label, Staff } from '../../helpdesks/omnidesk/client/types.js';
-import { findStaff } from './agent.js';
 import { UsageError } from '../../core/errors.js';
-import { checkFlag, checkLabel, checkRequired, checkWebhook, nameFromLabel } from '../../commands/init/validate.js';
-import type { InitRecipe } from '../../commands/init/recipes/types.js';
+import { LABEL_TITLE_MAX } from '../../helpdesks/omnidesk/account.js';
+import { findStaff } from '../../helpdesks/omnidesk/staff.js';
+import { checkFlag, checkRequired, checkWebhook, nameFromLabel, type Check } from '../../kit/answer-checks.js';
+import type { InitAnswers, InitContext } from '../../kit/integration.js';
 
 const NEW_LABEL = Symbol('new label');
+
+const checkLabel: Check = (v) => {
+  const t = v.trim();
+  if (!t) return 'must not be empty';
+  if (t.length > LABEL_TITLE_MAX) return `must be at most ${LABEL_TITLE_MAX} characters (it has ${t.length})`;
+  return true;
+};
 
 function checkAgentFlag(ref: string, staff: Staff[]): void {
   const agent = findStaff(staff, ref);
@@ -58,31 +66,20 @@ async function askReplyAsNote(p: Prompter, flag: boolean | undefined): Promise<b
   return p.confirm({ message: 'Send the bot\'s answer as a note (seen by staff only, «Посылать ответ как заметку»)?', flag: '--reply-as-note', default: false });
 }
 
-export const omnideskBot: InitRecipe = {
-  name: 'omnidesk-bot',
-  helpdesk: 'omnidesk',
-  choice: 'omnidesk-bot: a bot answers Omnidesk cases that carry its label, and hands off to an agent',
-  required: [
-    ['agent', '--agent'],
-    ['label', '--label'],
-    ['webhookUrl', '--webhook-url'],
-  ],
-  async ask({ p, options, live }) {
-    if (live.kind !== 'omnidesk') throw new TypeError('omnidesk-bot needs an Omnidesk connection');
-    const labels = await live.api.listLabels();
-    const agent = await askAgent(p, options.agent, live.staff);
-    const label = await askLabel(p, options.label, labels);
-    const webhookUrl = await askWebhookUrl(p, options.webhookUrl);
-    const replyAsNote = await askReplyAsNote(p, options.replyAsNote);
-    return {
-      integration: { recipe: 'omnidesk-bot', webhookUrl, label, agent, replyAsNote },
-      defaultName: nameFromLabel(label),
-      summary: { agent, label, labelExists: labels.some((l) => l.label_title === label) },
-      next: () => [
-        ['omnibot plan', 'what exists and what is missing'],
-        ['omnibot apply', 'create the label, then walk through the manual steps'],
-        ['omnibot steps', 'the manual steps, to follow or to share'],
-      ],
-    };
-  },
-};
+export async function ask({ p, flag, toggle, live }: InitContext<'omnidesk'>): Promise<InitAnswers> {
+  const labels = await live.api.listLabels();
+  const agent = await askAgent(p, flag('agent'), live.staff);
+  const label = await askLabel(p, flag('label'), labels);
+  const webhookUrl = await askWebhookUrl(p, flag('webhookUrl'));
+  const replyAsNote = await askReplyAsNote(p, toggle('replyAsNote'));
+  return {
+    integration: { webhookUrl, label, agent, replyAsNote },
+    defaultName: nameFromLabel(label),
+    summary: { agent, label, labelExists: labels.some((l) => l.label_title === label) },
+    next: () => [
+      ['omnibot plan', 'what exists and what is missing'],
+      ['omnibot apply', 'create the label, then walk through the manual steps'],
+      ['omnibot steps', 'the manual steps, to follow or to share'],
+    ],
+  };
+}

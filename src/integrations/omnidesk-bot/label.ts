@@ -12,13 +12,13 @@ export function labelResource(title: string): Resource {
     title: { ru: `Метка «${title}»`, en: `Label "${title}"` },
     mode: 'api',
     async read(rc) {
-      const api = await rc.omnidesk();
+      const api = await rc.clients.get('omnidesk');
       const found = (await api.listLabels()).find((l) => l.label_title === title);
       if (found) return { status: 'ok', id: String(found.label_id), detail: `label "${title}" exists (id ${found.label_id})` };
       return { status: 'create', detail: `label "${title}" does not exist yet; apply creates it` };
     },
     async create(rc) {
-      const api = await rc.omnidesk();
+      const api = await rc.clients.get('omnidesk');
       const label = await api.createLabel(title);
       return { id: String(label.label_id), detail: `created label "${title}" (id ${label.label_id})` };
     },

@@ -5,7 +5,7 @@
  * bot, which assigns the agent and removes the label. The case is trashed afterwards whatever
  * happened, by a check that always runs and, failing that, by the command's deferred clean-up.
  */
-import type { OmnideskBotIntegration } from '../../config/schema.js';
+import type { OmnideskBotIntegration } from './schema.js';
 import type { Case, Message, OmnideskApi } from '../../helpdesks/omnidesk/client/types.js';
 import { pass, skip, type CheckDef } from '../../verify/check.js';
 import { factKey, type IntegrationInput, type VerifyContext } from '../../verify/context.js';
@@ -36,8 +36,8 @@ interface Trip {
   agentId?: number;
 }
 
-export function omnideskTripChecks(input: IntegrationInput, needs: { label: string; agent: string; endpoint?: string }): CheckDef<VerifyContext>[] {
-  const it = input.integration as OmnideskBotIntegration;
+export function omnideskTripChecks(input: IntegrationInput<OmnideskBotIntegration>, needs: { label: string; agent: string; endpoint?: string }): CheckDef<VerifyContext>[] {
+  const it = input.integration;
   const name = it.name;
   const tripKey = factKey(name, 'trip');
   const trip = (cx: VerifyContext) => cx.facts.get(tripKey) as Trip;
@@ -66,7 +66,7 @@ export function omnideskTripChecks(input: IntegrationInput, needs: { label: stri
     e2e: true,
     needs: [input.credentialsCheck, needs.label, ...(needs.endpoint ? [needs.endpoint] : [])],
     async run(cx) {
-      const api = await cx.clients.omnidesk();
+      const api = await cx.clients.get('omnidesk');
       const sandbox = await api.isSandbox();
       const labelId = Number(resourceId(cx, name, 'label'));
       const t: Trip = { api, sandbox, labelId: Number.isFinite(labelId) ? labelId : undefined };

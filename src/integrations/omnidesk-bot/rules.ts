@@ -2,10 +2,11 @@
  * The two manual resources: Omnidesk has no API for rules, so each describes itself as a step
  * whose spec is the rule itself. The engine decides their status from the state file.
  */
-import type { OmnideskBotIntegration } from '../../config/schema.js';
-import type { Localized } from '../../model/localized.js';
-import type { ManualStep, Resource, ResourceContext } from '../../model/resource.js';
-import type { OmnideskRuleSpec } from '../../model/specs.js';
+import type { OmnideskBotIntegration } from './schema.js';
+import type { Localized } from '../../core/localized.js';
+import type { Resource, ResourceContext } from '../../model/resource.js';
+import type { ManualStep } from '../../core/manual-step.js';
+import type { OmnideskRuleSpec } from '../../helpdesks/omnidesk/specs.js';
 import { ADMIN_PAGES, adminPage, rulesPath } from '../../helpdesks/omnidesk/ui.js';
 import { ruleInstructions } from '../../helpdesks/omnidesk/rule-instructions.js';
 import { changedRuleSpec, incomingRuleSpec } from './specs.js';
@@ -38,8 +39,7 @@ const RULES: RuleDef[] = [
   },
 ];
 
-function describeRule(def: RuleDef, rc: Pick<ResourceContext, 'config' | 'integration'>): ManualStep {
-  const it = rc.integration as OmnideskBotIntegration;
+function describeRule(def: RuleDef, it: OmnideskBotIntegration, rc: Pick<ResourceContext, 'config'>): ManualStep {
   const spec = def.spec(it);
   const url = rc.config.omnidesk?.url;
   return {
@@ -53,12 +53,12 @@ function describeRule(def: RuleDef, rc: Pick<ResourceContext, 'config' | 'integr
   };
 }
 
-export function ruleResources(): Resource[] {
+export function ruleResources(it: OmnideskBotIntegration): Resource[] {
   return RULES.map((def) => ({
     id: def.id,
     kind: 'omnidesk.rule',
     title: def.title,
     mode: 'manual',
-    describe: (rc) => describeRule(def, rc),
+    describe: (rc) => describeRule(def, it, rc),
   }));
 }

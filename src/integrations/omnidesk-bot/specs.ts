@@ -2,22 +2,11 @@
  * The two rules of seed 000 as data. The steps renderer prints them, the sandbox executes
  * them, and the state file hashes them, so all three always talk about the same rule.
  */
-import type { OmnideskBotIntegration } from '../../config/schema.js';
-import type { OmnideskRuleSpec, OmnideskWebhookField } from '../../model/specs.js';
+import { BOT_WEBHOOK_KEYS } from '../../helpdesks/omnidesk/bot/webhook.js';
+import type { OmnideskBotIntegration } from './schema.js';
+import type { OmnideskRuleSpec } from '../../helpdesks/omnidesk/specs.js';
 
-/**
- * The keys the bot's two rules tick, as the JSON keys Omnidesk sends (reference §4.1a; the
- * tick-box → key mapping is inferred, see templates/omnidesk/webhook-fields.json). The reference
- * bot reads these same keys.
- */
-export const BOT_WEBHOOK_KEYS = {
-  caseId: 'case_id',
-  /** «изначальный текст обращения», ticked in the incoming rule. */
-  initialText: 'case_description',
-  /** «текст последнего ответа», ticked in the changed rule. */
-  lastReply: 'last_message',
-  userId: 'user_id',
-} as const satisfies Record<string, OmnideskWebhookField>;
+export { BOT_WEBHOOK_KEYS };
 
 const K = BOT_WEBHOOK_KEYS;
 

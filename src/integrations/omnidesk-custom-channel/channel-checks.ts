@@ -4,7 +4,7 @@
  * each get their own check, so a wrong URL and a wrong type are two separate, named failures.
  * The first check records the channel's cch code in the state file, as apply does.
  */
-import { resourceKey, updateState } from '../../config/state.js';
+import { resourceKey, updateState } from '../../core/state.js';
 import type { CustomChannel } from '../../helpdesks/omnidesk/client/types.js';
 import { matchChannel, type ChannelMatch, type ChannelTarget, type DifferenceField } from './channel-match.js';
 import { CHANNEL_RESOURCE_ID } from './channel-resource.js';
@@ -59,7 +59,7 @@ export function channelChecks(input: IntegrationInput, target: ChannelTarget, op
     integration: name,
     needs: [input.credentialsCheck],
     async run(cx) {
-      const api = await cx.clients.omnidesk();
+      const api = await cx.clients.get('omnidesk');
       const match = matchChannel(await api.listCustomChannels(), target);
       cx.facts.set(matchKey, match);
       if (!match.channel) {

@@ -5,9 +5,10 @@
  * and no config can know it before the channel exists: the read returns it as the resource's
  * id, which apply records in the state file.
  */
-import type { Localized } from '../../model/localized.js';
-import type { Instruction, ManualStep, ReadResult, Resource, ResourceContext } from '../../model/resource.js';
-import type { OmnideskCustomChannelSpec } from '../../model/specs.js';
+import type { Localized } from '../../core/localized.js';
+import type { ReadResult, Resource, ResourceContext } from '../../model/resource.js';
+import type { Instruction, ManualStep } from '../../core/manual-step.js';
+import type { OmnideskCustomChannelSpec } from '../../helpdesks/omnidesk/specs.js';
 import { channelFacts, matchChannel, type ChannelTarget } from './channel-match.js';
 
 export const CHANNEL_RESOURCE_ID = 'custom-channel';
@@ -75,7 +76,7 @@ export function channelStep(options: ChannelResourceOptions): ManualStep {
 }
 
 export async function readChannel(rc: ResourceContext, target: ChannelTarget): Promise<ReadResult> {
-  const api = await rc.omnidesk();
+  const api = await rc.clients.get('omnidesk');
   const match = matchChannel(await api.listCustomChannels(), target);
   if (!match.channel) return { status: 'manual', detail: match.differences[0]!.detail };
   const { channel } = match;

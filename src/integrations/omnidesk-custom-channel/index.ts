@@ -1,36 +1,33 @@
 /**
  * Recipe `omnidesk-custom-channel` (seed 001): a custom channel whose staff replies Omnidesk
- * POSTs to the integration's Webhook URL as `message_new`. Creating the channel has no API,
- * so the recipe is one manual step that plan and verify read back.
+ * POSTs to the integration's Webhook URL as `message_new`. Everything omnibot knows about it
+ * is reached from this definition.
  */
-import type { CustomChannelIntegration, Integration } from '../../config/schema.js';
-import type { Recipe, Resource } from '../../model/resource.js';
-import type { ChannelTarget } from './channel-match.js';
-import { channelResource } from './channel-resource.js';
+import { defineIntegration } from '../../kit/integration.js';
+import type { CustomChannelIntegration } from './schema.js';
 
-export const SEED = '001_98ab9433b15c2ae1.txt';
-
-export function channelTarget(it: CustomChannelIntegration): ChannelTarget {
-  return { title: it.title, webhookUrl: it.webhookUrl, channelType: it.type };
-}
-
-export function customChannelResources(it: CustomChannelIntegration): Resource[] {
-  return [
-    channelResource({
-      target: channelTarget(it),
-      title: { ru: `Кастомный канал «${it.title}»`, en: `Custom channel «${it.title}»` },
-    }),
-  ];
-}
-
-export const recipe: Recipe = {
+export const omnideskCustomChannel = defineIntegration<'omnidesk-custom-channel', CustomChannelIntegration, 'omnidesk'>({
   name: 'omnidesk-custom-channel',
   helpdesk: 'omnidesk',
   title: { ru: 'Кастомный канал связи', en: 'Custom channel' },
-  seed: SEED,
+  seed: '001_98ab9433b15c2ae1.txt',
   sampleEvents: ['omnidesk.message_new'],
-  resources(integration: Integration) {
-    if (integration.recipe !== 'omnidesk-custom-channel') throw new TypeError(`not a custom-channel integration: ${integration.recipe}`);
-    return customChannelResources(integration);
+  schema: () => import('./schema.js'),
+  recipe: () => import('./recipe.js'),
+  verify: () => import('./checks.js'),
+  init: {
+    choice: 'omnidesk-custom-channel: your app talks to Omnidesk through a custom channel',
+    flags: [
+      { flags: '--title <title>', description: 'the channel title in Omnidesk', required: true },
+      { flags: '--webhook-url <url>', description: "the bot's or channel's webhook URL (https)", required: true },
+      { flags: '--type <type>', description: 'async, like e-mail (default), or sync, like a chat', choices: ['async', 'sync'] },
+    ],
+    examples: [
+      [
+        'omnibot init --append --recipe omnidesk-custom-channel --title "Mobile app" --webhook-url https://app.example.com/omnidesk/replies --type sync',
+        'add a custom channel to the config, reusing its Omnidesk connection',
+      ],
+    ],
+    questions: () => import('./init.js'),
   },
-};
+});

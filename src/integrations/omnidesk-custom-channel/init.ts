@@ -3,9 +3,9 @@
  * replies to, and its type: async (like e-mail) or sync (like a chat).
  */
 import type { Prompter } from '../../core/io/prompter.js';
-import { checkFlag, checkRequired, nameFromLabel } from '../../commands/init/validate.js';
+import { checkFlag, checkRequired, nameFromLabel } from '../../kit/answer-checks.js';
 import { askWebhookUrl } from '../omnidesk-bot/init.js';
-import type { InitRecipe } from '../../commands/init/recipes/types.js';
+import type { InitAnswers, InitContext } from '../../kit/integration.js';
 
 type ChannelType = 'async' | 'sync';
 
@@ -29,27 +29,18 @@ async function askType(p: Prompter, flag: ChannelType | undefined): Promise<Chan
   });
 }
 
-export const omnideskCustomChannel: InitRecipe = {
-  name: 'omnidesk-custom-channel',
-  helpdesk: 'omnidesk',
-  choice: 'omnidesk-custom-channel: your app talks to Omnidesk through a custom channel',
-  required: [
-    ['title', '--title'],
-    ['webhookUrl', '--webhook-url'],
-  ],
-  async ask({ p, options }) {
-    const title = await askTitle(p, options.title);
-    const webhookUrl = await askWebhookUrl(p, options.webhookUrl, "The channel's Webhook URL (Omnidesk sends staff replies to it):");
-    const type = await askType(p, options.type);
-    return {
-      integration: { recipe: 'omnidesk-custom-channel', title, webhookUrl, type },
-      defaultName: nameFromLabel(title, 'channel'),
-      summary: { title, type },
-      next: (name) => [
-        [`omnibot steps --integration ${name}`, 'create the channel in Каналы → Кастомные каналы'],
-        ['omnibot plan', 'whether the channel exists with this URL and type'],
-        ['omnibot verify --e2e', 'a case through the channel and a staff reply back to the Webhook URL'],
-      ],
-    };
-  },
-};
+export async function ask({ p, flag }: InitContext<'omnidesk'>): Promise<InitAnswers> {
+  const title = await askTitle(p, flag('title'));
+  const webhookUrl = await askWebhookUrl(p, flag('webhookUrl'), "The channel's Webhook URL (Omnidesk sends staff replies to it):");
+  const type = await askType(p, flag('type') as ChannelType | undefined);
+  return {
+    integration: { title, webhookUrl, type },
+    defaultName: nameFromLabel(title, 'channel'),
+    summary: { title, type },
+    next: (name) => [
+      [`omnibot steps --integration ${name}`, 'create the channel in Каналы → Кастомные каналы'],
+      ['omnibot plan', 'whether the channel exists with this URL and type'],
+      ['omnibot verify --e2e', 'a case through the channel and a staff reply back to the Webhook URL'],
+    ],
+  };
+}

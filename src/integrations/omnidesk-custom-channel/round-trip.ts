@@ -8,7 +8,7 @@
  */
 import { decodeForm } from '../../core/php-form.js';
 import type { CustomChannel, OmnideskApi } from '../../helpdesks/omnidesk/client/types.js';
-import { findStaff } from '../omnidesk-bot/agent.js';
+import { findStaff } from '../../helpdesks/omnidesk/staff.js';
 import { fail, pass, skip, type CheckDef } from '../../verify/check.js';
 import { factKey, stepRef, type IntegrationInput, type VerifyContext } from '../../verify/context.js';
 import { pollInterval, pollUntil } from '../../verify/poll.js';
@@ -64,7 +64,7 @@ export function customChannelTripChecks(input: IntegrationInput, needs: string[]
     e2e: true,
     needs,
     async run(cx) {
-      const api = await cx.clients.omnidesk();
+      const api = await cx.clients.get('omnidesk');
       const channel = cx.facts.get(channelFact(name)) as CustomChannel;
       const sandbox = await api.isSandbox();
       const t: Trip = { api, sandbox, channel, userCustomId: `omnibot-e2e-${cx.runId}`, since: 0 };

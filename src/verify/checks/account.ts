@@ -4,7 +4,8 @@
  * reported once, as such (exit 3), instead of as a dozen unrelated failures.
  */
 import { AuthError } from '../../core/errors.js';
-import { findStaff } from '../../integrations/omnidesk-bot/agent.js';
+import type { Connection, CredentialsVerdict } from '../../helpdesks/define.js';
+import { helpdesk, type HelpdeskKind } from '../../helpdesks/registry.js';
 import { fail, pass, type CheckDef, type CheckOutcome } from '../check.js';
 import type { VerifyContext } from '../context.js';
 
@@ -15,7 +16,7 @@ export function configCheck(outcome: CheckOutcome): CheckDef<VerifyContext> {
   return { id: CONFIG_CHECK, title: CONFIG_TITLE, run: async () => outcome };
 }
 
-export function credentialsCheckId(helpdesk: 'omnidesk' | 'helpdeskeddy'): string {
+export function credentialsCheckId(helpdesk: HelpdeskKind): string {
   return `${helpdesk}.credentials`;
 }
 
@@ -27,51 +28,22 @@ function refused(err: AuthError, where: string, keyHint: string): CheckOutcome {
   });
 }
 
-export function omnideskCredentialsCheck(): CheckDef<VerifyContext> {
+/** One helpdesk's credentials check, worded and probed by its descriptor. */
+export function credentialsCheck(kind: HelpdeskKind): CheckDef<VerifyContext> {
+  const desk = helpdesk(kind);
   return {
-    id: credentialsCheckId('omnidesk'),
-    title: 'Omnidesk accepts the API key',
+    id: credentialsCheckId(kind),
+    title: desk.credentials.title,
     needs: [CONFIG_CHECK],
     async run(cx) {
-      const conn = cx.config.omnidesk!;
-      const api = await cx.clients.omnidesk();
+      const conn = cx.config[kind]!;
+      const api = await cx.clients.get(kind);
       try {
-        const me = findStaff(await api.listStaff(), conn.email);
-        const sandbox = (await api.isSandbox()) ? ' (the omnibot sandbox)' : '';
-        return pass(`${conn.email}${me ? ` (staff #${me.staff_id})` : ''} signed in to ${api.baseUrl}${sandbox}`);
+        const verdict = await (desk.credentials.check as (api: unknown, conn: Connection) => Promise<CredentialsVerdict>)(api, conn);
+        if (verdict.ok) return pass(verdict.detail);
+        return fail(verdict.message, { cause: verdict.cause, hint: verdict.hint, errorKind: 'auth' });
       } catch (err) {
-        if (err instanceof AuthError) {
-          return refused(err, conn.url, 'Check omnidesk.email and the API key (Настройки → API); keep the key in OMNIDESK_API_KEY, not in the config.');
-        }
-        throw err;
-      }
-    },
-  };
-}
-
-export function helpdeskeddyCredentialsCheck(): CheckDef<VerifyContext> {
-  return {
-    id: credentialsCheckId('helpdeskeddy'),
-    title: 'HelpDeskEddy accepts the API key',
-    needs: [CONFIG_CHECK],
-    async run(cx) {
-      const conn = cx.config.helpdeskeddy!;
-      const api = await cx.clients.helpdeskeddy();
-      try {
-        const me = await api.findUserByEmail(conn.email);
-        if (me && !me.isStaff) {
-          return fail(`${conn.email} is a client account, not staff`, {
-            cause: 'the API key of a client cannot manage tickets',
-            hint: 'Use the key of an administrator (Управление → Глобальные настройки → Система).',
-            errorKind: 'auth',
-          });
-        }
-        const sandbox = (await api.isSandbox()) ? ' (the omnibot sandbox)' : '';
-        return pass(`${conn.email}${me ? ` (user #${me.id})` : ''} signed in to ${api.baseUrl}${sandbox}`);
-      } catch (err) {
-        if (err instanceof AuthError) {
-          return refused(err, conn.url, 'Check helpdeskeddy.email and the admin API key (Управление → Глобальные настройки → Система).');
-        }
+        if (err instanceof AuthError) return refused(err, conn.url, desk.credentials.keyHint);
         throw err;
       }
     },

@@ -25,8 +25,7 @@ export function resourceContext(cx: VerifyContext, input: IntegrationInput): Res
     io: cx.io,
     state: cx.state,
     signal: cx.signal,
-    omnidesk: () => cx.clients.omnidesk(),
-    helpdeskeddy: () => cx.clients.helpdeskeddy(),
+    clients: cx.clients,
   };
 }
 

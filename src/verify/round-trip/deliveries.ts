@@ -4,7 +4,8 @@
  * for the "webhook delivered" line of the timeline and to tell "the rule sent nothing" apart
  * from "the bot failed" when a hop times out.
  */
-import { parseBody, readHelpdeskeddyWebhook, readOmnideskWebhook } from '../../bot/payloads.js';
+import { parseBody } from '../../core/webhook-body.js';
+import { HELPDESKS } from '../../helpdesks/registry.js';
 import type { Delivery } from '../../server/deliveries.js';
 
 /** One entry of `GET /_sandbox/deliveries`: the sandbox's own log record, as JSON. */
@@ -24,7 +25,9 @@ export async function deliveriesSince(api: DeliveryReader, since: number): Promi
 export function deliveryCase(d: SandboxDelivery): { caseId: number; text: string } | undefined {
   const body = parseBody(d.contentType, d.body);
   if (!body) return undefined;
-  const msg = d.event.startsWith('helpdeskeddy') ? readHelpdeskeddyWebhook(body) : readOmnideskWebhook(body);
+  // Event names start with the helpdesk's kind: `omnidesk.incoming`, `helpdeskeddy.new_ticket`.
+  const desk = HELPDESKS.find((h) => d.event.startsWith(`${h.kind}.`));
+  const msg = desk?.bot.read(body);
   return msg ? { caseId: msg.caseId, text: msg.text } : undefined;
 }
 

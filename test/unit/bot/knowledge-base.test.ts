@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Deduper, dedupeKey } from '../../../src/bot/dedupe.js';
 import { decide, detectLang, findAnswer, wantsOperator } from '../../../src/bot/knowledge-base.js';
-import { htmlToText } from '../../../src/bot/helpdeskeddy-handler.js';
-import { parseBody, readHelpdeskeddyWebhook, readOmnideskWebhook } from '../../../src/bot/payloads.js';
+import { parseBody } from '../../../src/core/webhook-body.js';
+import { htmlToText } from '../../../src/helpdesks/helpdeskeddy/bot/responder.js';
+import { readHelpdeskeddyWebhook } from '../../../src/helpdesks/helpdeskeddy/bot/webhook.js';
+import { readOmnideskWebhook } from '../../../src/helpdesks/omnidesk/bot/webhook.js';
 
 describe('knowledge base', () => {
   it.each([

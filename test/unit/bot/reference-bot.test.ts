@@ -126,7 +126,7 @@ describe('the reference bot with HelpDeskEddy (seed 002 body)', () => {
     const hde = createHelpdeskeddyClient({ url: sandbox!.helpdeskeddy.url, ...creds });
     const client = await hde.findUserByEmail('client@sandbox.test');
     const ticket = await hde.createTicket({ title: 't', description: 'Какие у вас часы работы?', user_email: 'client@sandbox.test' });
-    const url = `${bot!.helpdeskeddyUrl}/demo-token-123`;
+    const url = `${bot!.urls.helpdeskeddy}/demo-token-123`;
     expect((await post(url, hdeBody(ticket.id, '<p>Какие у вас часы работы?</p>', client!.id))).status).toBe(200);
     await bot!.idle();
     const posts = (await hde.listPosts(ticket.id)).items;
@@ -144,7 +144,7 @@ describe('the reference bot with HelpDeskEddy (seed 002 body)', () => {
     const hde = createHelpdeskeddyClient({ url: sandbox!.helpdeskeddy!.url, ...creds });
     const me = await hde.findUserByEmail(creds.email);
     const ticket = await hde.createTicket({ title: 't', description: 'x', user_email: 'client@sandbox.test' });
-    await post(bot!.helpdeskeddyUrl!, hdeBody(ticket.id, 'доставка', me!.id));
+    await post(bot!.urls.helpdeskeddy, hdeBody(ticket.id, 'доставка', me!.id));
     await bot!.idle();
     expect(bot!.events.find((e) => e.kind === 'ignored')?.detail).toBe('own post');
     expect((await hde.getTicket(ticket.id)).owner_id).toBe('0');

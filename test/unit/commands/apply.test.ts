@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { beforeEach, describe, expect, it } from 'vitest';
 import handler from '../../../src/commands/apply/action.js';
-import { createContext } from '../../../src/context.js';
+import { createContext } from '../../../src/commands/context.js';
 import { InquirerPrompter } from '../../../src/core/io/prompter.js';
 import { botConfig, SANDBOX_KEY, useBotProject } from '../../helpers/project.js';
 import { resetSandbox, useSandbox } from '../../helpers/sandbox.js';

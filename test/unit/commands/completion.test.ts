@@ -1,6 +1,6 @@
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../../src/commands/registry.js';
+import { commandEntries } from '../../../src/commands/registry.js';
 import { runCli } from '../../helpers/run-cli.js';
 
 /** Runs the bash script's function for a command line, as bash's completion would. */
@@ -17,7 +17,7 @@ describe('omnibot completion', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toBe('');
     const all = await complete(r.stdout, ['omnibot', '']);
-    for (const { name } of COMMANDS) expect(all).toContain(name);
+    for (const { name } of await commandEntries()) expect(all).toContain(name);
     expect(all).toContain('--config');
     expect(await complete(r.stdout, ['omnibot', 'ver'])).toEqual(['verify']);
     expect(await complete(r.stdout, ['omnibot', 'events', ''])).toEqual(expect.arrayContaining(['show', 'promote']));

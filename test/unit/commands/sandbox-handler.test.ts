@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import handler from '../../../src/commands/sandbox/action.js';
-import { createContext } from '../../../src/context.js';
+import { createContext } from '../../../src/commands/context.js';
 import { isOmnibotError } from '../../../src/core/errors.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
 import { waitFor } from '../../helpers/sandbox.js';

@@ -6,10 +6,11 @@ import { apply } from '../../../src/engine/apply.js';
 import { createHelpdeskeddyClient } from '../../../src/helpdesks/helpdeskeddy/client/http.js';
 import type { HelpdeskeddyApi } from '../../../src/helpdesks/helpdeskeddy/client/types.js';
 import { Io } from '../../../src/core/io/io.js';
-import type { HdeDispatcherRuleSpec } from '../../../src/model/specs.js';
+import type { HdeDispatcherRuleSpec } from '../../../src/helpdesks/helpdeskeddy/specs.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
 import { runCli } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { registry } from '../../helpers/registry.js';
 
 const creds = { email: 'admin@sandbox.test', apiKey: 'sandbox-api-key' };
 let sandbox: RunningSandbox | undefined;
@@ -29,13 +30,13 @@ async function setup(): Promise<{ dir: string; api: HelpdeskeddyApi }> {
   const config = {
     helpdeskeddy: { url: sandbox.helpdeskeddy!.url, email: creds.email, apiKey: '${HDE_API_KEY}' },
     integrations: [
-      { recipe: 'helpdeskeddy-bot', name: 'hde', token: '${HDE_BOT_TOKEN}', webhookUrl: `${sandbox.bot!.helpdeskeddyUrl}/\${HDE_BOT_TOKEN}`, agent: 'operator@sandbox.test' },
+      { recipe: 'helpdeskeddy-bot', name: 'hde', token: '${HDE_BOT_TOKEN}', webhookUrl: `${sandbox.bot!.urls.helpdeskeddy}/\${HDE_BOT_TOKEN}`, agent: 'operator@sandbox.test' },
     ],
   };
   await writeFile(join(tmp.dir, 'omnibot.config.json'), JSON.stringify(config, null, 2));
   await writeFile(join(tmp.dir, '.env'), `HDE_API_KEY=${creds.apiKey}\nHDE_BOT_TOKEN=hde-token-5b7c2e91\n`);
   const silent = { write: () => true };
-  const loaded = await loadConfig({ cwd: tmp.dir, env: {}, flags: {} });
+  const loaded = await loadConfig({ registry, cwd: tmp.dir, env: {}, flags: {} });
   const io = new Io({ stdout: silent, stderr: silent, stdin: {}, env: {} }, { quiet: true });
   await apply(loaded.config!, { io, signal: new AbortController().signal, stateFile: loaded.stateFile, lang: 'en' });
   return { dir: tmp.dir, api: createHelpdeskeddyClient({ url: sandbox.helpdeskeddy!.url, ...creds }) };

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readState, updateState } from '../../../src/config/state.js';
+import { readState, updateState } from '../../../src/core/state.js';
 import { ConfigError } from '../../../src/core/errors.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 

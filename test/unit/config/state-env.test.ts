@@ -2,8 +2,8 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEnvFile, upsertEnvFile } from '../../../src/config/env-file.js';
-import { emptyState, readState, resourceKey, updateState, writeState } from '../../../src/config/state.js';
-import { normalizeHelpdeskUrl } from '../../../src/config/urls.js';
+import { emptyState, readState, resourceKey, updateState, writeState } from '../../../src/core/state.js';
+import { normalizeHelpdeskUrl } from '../../../src/core/urls.js';
 import { ConfigError } from '../../../src/core/errors.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
@@ -55,6 +55,6 @@ describe('helpdesk URLs', () => {
     ['https://support.acme.ru/admin/settings/api/', 'https://support.acme.ru'],
     ['http://127.0.0.1:4000', 'http://127.0.0.1:4000'],
   ])('%s → %s', (input, origin) => {
-    expect(normalizeHelpdeskUrl(input, 'omnidesk')).toBe(origin);
+    expect(normalizeHelpdeskUrl(input, 'omnidesk.ru')).toBe(origin);
   });
 });

@@ -11,7 +11,7 @@ import { decodeBody } from '../../../src/events/decode.js';
 import { detectEvent } from '../../../src/events/detect.js';
 import { setPath } from '../../../src/events/fields.js';
 import { decodeForm, newFormTree, placeFormValue, splitBracketKey } from '../../../src/core/php-form.js';
-import { parseBody } from '../../../src/bot/payloads.js';
+import { parseBody } from '../../../src/core/webhook-body.js';
 import { redactBody } from '../../../src/capture/redact.js';
 import { Placeholders } from '../../../src/capture/placeholders.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';

@@ -5,8 +5,9 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { configSchema, type Config } from '../../../src/config/schema.js';
-import { readState, updateState } from '../../../src/config/state.js';
+import type { Config } from '../../../src/model/config.js';
+import { schema } from '../../helpers/registry.js';
+import { readState, updateState } from '../../../src/core/state.js';
 import { apply } from '../../../src/engine/apply.js';
 import { createOmnideskClient } from '../../../src/helpdesks/omnidesk/client/http.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
@@ -28,7 +29,7 @@ beforeEach(async () => {
 });
 
 function config(name: string): Config {
-  return configSchema.parse({
+  return schema.parse({
     omnidesk: { url: sandbox.omnidesk.url, email: 'admin@sandbox.test', apiKey: 'sandbox-api-key' },
     integrations: [
       { recipe: 'omnidesk-bot', name, webhookUrl: 'http://127.0.0.1:9/bot', label: 'wikibot', agent: 'operator@sandbox.test' },

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { configSchema, type Config } from '../../../src/config/schema.js';
-import { readState } from '../../../src/config/state.js';
+import { schema } from '../../helpers/registry.js';
+import { type Config } from '../../../src/model/config.js';
+import { readState } from '../../../src/core/state.js';
 import { apply } from '../../../src/engine/apply.js';
 import { plan } from '../../../src/engine/plan.js';
 import { specHash } from '../../../src/engine/spec-hash.js';
@@ -63,11 +64,11 @@ describe('plan', () => {
 
   it('reports an inactive or unknown agent as manual with the fix', async () => {
     const config = botConfig();
-    (config.integrations[0] as { agent: string }).agent = 'support@acme.ru';
+    (config.integrations[0] as unknown as { agent: string }).agent = 'support@acme.ru';
     let agent = byId((await plan(config, ectx())).resources)['agent']!;
     expect(agent.status).toBe('manual');
     expect(agent.detail).toContain('inactive');
-    (config.integrations[0] as { agent: string }).agent = 'nobody@acme.ru';
+    (config.integrations[0] as unknown as { agent: string }).agent = 'nobody@acme.ru';
     agent = byId((await plan(config, ectx())).resources)['agent']!;
     expect(agent.status).toBe('manual');
     expect(agent.detail).toContain('operator@acme.ru');
@@ -76,7 +77,7 @@ describe('plan', () => {
 
   it('finds the agent by staff id as well as by e-mail', async () => {
     const config = botConfig();
-    (config.integrations[0] as { agent: string }).agent = '2';
+    (config.integrations[0] as unknown as { agent: string }).agent = '2';
     expect(byId((await plan(config, ectx())).resources)['agent']).toMatchObject({ status: 'ok', id: '2' });
   });
 
@@ -170,7 +171,7 @@ describe('apply', () => {
     expect(state.resources['wikibot/incoming-rule']).toMatchObject({ confirmedBy: 'user', confirmedAt: '2026-01-02T03:04:05.000Z' });
     expect((await plan(botConfig(), ectx())).pending).toBe(false);
 
-    const changed: Config = configSchema.parse({
+    const changed: Config = schema.parse({
       ...botConfig(),
       integrations: [{ ...botConfig().integrations[0], webhookUrl: 'https://bot.example.com/v2' }],
     });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { collectSteps } from '../../../src/steps/collect.js';
+import { registry } from '../../helpers/registry.js';
 import { renderSteps, type StepsDocument } from '../../../src/steps/render.js';
 import { ruleInstructions } from '../../../src/helpdesks/omnidesk/rule-instructions.js';
 import { botConfig } from '../../helpers/steps-fixtures.js';
 
 async function render(format: 'text' | 'markdown' | 'json', lang: 'ru' | 'en', replyAsNote = false, url?: string) {
-  const groups = await collectSteps(botConfig({ replyAsNote, url }), { lang });
+  const groups = await collectSteps(botConfig({ replyAsNote, url }), { lang }, (it) => registry.bind(it));
   return renderSteps(groups, format, lang);
 }
 
@@ -111,7 +112,7 @@ describe('markdown and json', () => {
   });
 
   it('names an unknown --integration and the known ones', async () => {
-    await expect(collectSteps(botConfig(), { lang: 'ru', integration: 'nope' })).rejects.toThrow(/--integration: no integration named "nope".*wikibot/);
+    await expect(collectSteps(botConfig(), { lang: 'ru', integration: 'nope' }, (it) => registry.bind(it))).rejects.toThrow(/--integration: no integration named "nope".*wikibot/);
   });
 });
 

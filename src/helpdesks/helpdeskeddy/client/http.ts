@@ -11,7 +11,8 @@ import { ApiError, CancelledError, type OmnibotError } from '../../../core/error
 import { backoffDelay, isIdempotentMethod, isRetryableError, isRetryableStatus, isTimeoutError, parseRetryAfter } from '../../../core/http/backoff.js';
 import { RateLimiter } from '../../../core/http/rate-limiter.js';
 import { registerBasicAuth } from '../../../core/io/secrets.js';
-import { normalizeHelpdeskUrl } from '../../../config/urls.js';
+import { normalizeHelpdeskUrl } from '../../../core/urls.js';
+import { HDE_DOMAIN } from '../account.js';
 import { AccountLedger } from '../../../core/http/account-ledger.js';
 import { apiError, authError, banError, banInForce, banMinutes, bannedLocally, isBanBody, isSuccessBody } from './errors.js';
 
@@ -67,7 +68,7 @@ function intHeader(headers: Record<string, string | string[] | undefined>, name:
 }
 
 export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): HelpdeskeddyApi {
-  const origin = normalizeHelpdeskUrl(options.url, 'helpdeskeddy');
+  const origin = normalizeHelpdeskUrl(options.url, HDE_DOMAIN);
   const authorization = registerBasicAuth(options.email, options.apiKey);
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxRetries = options.maxRetries ?? 3;

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { HttpError, isRecord, json, parseJsonBody } from '../../../server/http.js';
 import { Router } from '../../../server/router.js';
-import type { HdeDispatcherRuleSpec } from '../../../model/specs.js';
+import type { HdeDispatcherRuleSpec } from '../specs.js';
 import { CLIENT_GROUP_ID, GROUPS, type HdeStore } from './store.js';
 import type { Dispatcher } from './dispatcher.js';
 import { faultSchema, type FaultQueue } from '../../../server/faults.js';

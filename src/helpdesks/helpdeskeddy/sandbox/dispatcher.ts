@@ -10,7 +10,7 @@
  * `loopLimit` times per ticket so verify can see the repeated webhooks, then stops it, so a test
  * or a demo never spins forever.
  */
-import type { HdeDispatcherRuleSpec } from '../../../model/specs.js';
+import type { HdeDispatcherRuleSpec } from '../specs.js';
 import { renderTemplate } from '../template.js';
 import type { HdeStore, StoreEvent } from './store.js';
 import { tagValues } from './tag-values.js';

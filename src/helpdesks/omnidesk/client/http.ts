@@ -16,7 +16,8 @@ import {
 } from '../../../core/http/backoff.js';
 import { withQuery } from '../../../core/http/query.js';
 import { RateLimiter } from '../../../core/http/rate-limiter.js';
-import { normalizeHelpdeskUrl } from '../../../config/urls.js';
+import { normalizeHelpdeskUrl } from '../../../core/urls.js';
+import { OMNIDESK_DOMAIN } from '../account.js';
 import { CancelledError, ConfigError } from '../../../core/errors.js';
 import { registerBasicAuth } from '../../../core/io/secrets.js';
 import { createOmnideskEndpoints } from './endpoints.js';
@@ -71,7 +72,7 @@ function numberHeader(headers: Record<string, string | string[] | undefined>, na
 export function createOmnideskTransport(options: OmnideskClientOptions): Transport {
   let baseUrl: string;
   try {
-    baseUrl = normalizeHelpdeskUrl(options.url, 'omnidesk');
+    baseUrl = normalizeHelpdeskUrl(options.url, OMNIDESK_DOMAIN);
   } catch (err) {
     throw new ConfigError(`omnidesk.url ${(err as Error).message}`, { code: 'config_invalid', cause: err });
   }

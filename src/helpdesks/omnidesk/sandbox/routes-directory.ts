@@ -5,7 +5,7 @@
  * and total keys are the ones the reference's clients read (`staff_roles` with `count`,
  * `client_emails`, `filter`, `language`).
  */
-import { LABEL_TITLE_MAX } from '../../../config/schema.js';
+import { LABEL_TITLE_MAX } from '../account.js';
 import { json } from '../../../server/http.js';
 import type { Router } from '../../../server/router.js';
 import type { CallContext } from '../../../server/sandbox-server.js';

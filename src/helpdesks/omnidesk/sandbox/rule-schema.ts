@@ -4,7 +4,7 @@
  * or the webhook would silently lack a key.
  */
 import { z } from 'zod';
-import type { OmnideskRuleSpec, OmnideskWebhookField } from '../../../model/specs.js';
+import type { OmnideskRuleSpec, OmnideskWebhookField } from '../specs.js';
 import { webhookField, type WebhookFieldFile } from '../webhook-fields.js';
 
 const caseStatus = z.enum(['open', 'waiting', 'closed']);

@@ -4,7 +4,7 @@
  * the account's localized labels, one `custom_field_<id>` key per ticked data field), "" for what
  * the case lacks. Keys, forms and labels come from templates/omnidesk/webhook-fields.json.
  */
-import type { OmnideskAction } from '../../../model/specs.js';
+import type { OmnideskAction } from '../specs.js';
 import type { OutboundWebhook } from '../../../server/deliveries.js';
 import { encodeForm } from '../../../core/php-form.js';
 import { webhookField, type WebhookFieldFile } from '../webhook-fields.js';

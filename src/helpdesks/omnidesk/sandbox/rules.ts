@@ -4,7 +4,7 @@
  * customer. Rules run in id order and see each other's effects. Actions done by a rule are
  * not a change by anyone, so they never trigger changed rules (no loops).
  */
-import type { OmnideskAction, OmnideskCondition, OmnideskRuleSpec } from '../../../model/specs.js';
+import type { OmnideskAction, OmnideskCondition, OmnideskRuleSpec } from '../specs.js';
 import { changeLabels, hasStaffReply, logChange, setStatus } from './case-ops.js';
 import type { CaseRec, MessageAuthor, RuleRec } from './store.js';
 import { ruleWebhookPayload, ruleWebhookRequest, ruleWebhookValues } from './rule-webhook.js';

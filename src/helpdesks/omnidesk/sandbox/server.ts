@@ -3,6 +3,7 @@
  * with Basic auth, a per-minute rate limit, the rule engine, custom-channel webhooks, and the
  * admin path. `createOmnideskSandbox` builds it; the caller listens (see ../index.ts).
  */
+import { DEFAULT_API_KEY, DEFAULT_EMAIL, DEFAULT_RATE_LIMIT } from '../../../server/defaults.js';
 import type { Server } from 'node:http';
 import { addCommonAdminRoutes } from '../../../server/admin-routes.js';
 import { parseBasicAuth } from '../../../server/basic-auth.js';
@@ -28,9 +29,7 @@ import type { StaffRec } from './store.js';
 import { webhookFieldFile } from '../webhook-fields.js';
 import type { OmnideskWorld } from './world.js';
 
-export const DEFAULT_EMAIL = 'admin@sandbox.test';
-export const DEFAULT_API_KEY = 'sandbox-api-key';
-export const DEFAULT_RATE_LIMIT = 300;
+export { DEFAULT_API_KEY, DEFAULT_EMAIL, DEFAULT_RATE_LIMIT };
 
 export interface OmnideskSandboxOptions {
   email?: string;

@@ -4,7 +4,7 @@
  * around 2.1e8, users above 2^32, `case_number` like "664-245651") so clients that assume
  * small or 32-bit ids fail here, not in production.
  */
-import type { OmnideskRuleSpec } from '../../../model/specs.js';
+import type { OmnideskRuleSpec } from '../specs.js';
 import type { CaseStatus } from '../client/types.js';
 
 export interface StaffRec {

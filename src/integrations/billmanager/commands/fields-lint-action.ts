@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXIT } from '../../../core/errors.js';
-import type { Handler } from '../../../commands/lazy-action.js';
-import { parseOptions } from '../../../commands/parse-options.js';
+import type { Handler } from '../../../kit/context.js';
+import { parseOptions } from '../../../kit/parse-options.js';
 import { renderFieldsLint } from './fields-lint-render.js';
 import { runFieldsLint } from './fields-lint-run.js';
 

@@ -3,9 +3,9 @@
  * load on use.
  */
 import { Command } from 'commander';
-import { examples, lazyAction } from '../../../commands/lazy-action.js';
+import type { CommandKit } from '../../../kit/integration.js';
 
-export function chaportCommand(): Command {
+export function command({ action, examples }: CommandKit): Command {
   const statusMap = new Command('status-map')
     .description('which Chaport status each Omnidesk staff member gets, from their current staff status')
     .option('--integration <name>', 'the chaport integration whose statuses config to use (default: the only one)')
@@ -21,9 +21,6 @@ ${examples([
   ['omnibot chaport status-map --json', 'the same as JSON'],
 ])}`,
     )
-    .action(lazyAction(() => import('./status-map-action.js')));
-  const cmd = new Command('chaport').description('Chaport integration tools (seed 004)').addCommand(statusMap);
-  // cli.ts makes only top-level commands throw instead of exiting; nested ones need it too.
-  for (const c of cmd.commands) c.exitOverride().showHelpAfterError('(run with --help for usage)');
-  return cmd;
+    .action(action(() => import('./status-map-action.js')));
+  return new Command('chaport').description('Chaport integration tools (seed 004)').addCommand(statusMap);
 }

@@ -4,9 +4,10 @@
  * access) and the offline delay; without one, defaults apply and custom statuses stay unknown.
  */
 import { ConfigError, UsageError } from '../../../core/errors.js';
-import type { ChaportIntegration, Config } from '../../../config/schema.js';
-import type { Context } from '../../../context.js';
-import { engineClients } from '../../../engine/clients.js';
+import type { ChaportIntegration } from '../schema.js';
+import type { Config } from '../../../model/config.js';
+import type { Context } from '../../../kit/context.js';
+import { lazyClients } from '../../../helpdesks/clients.js';
 import { buildStatusMap, type StatusMapRow } from '../status-map.js';
 
 export interface StatusMapReport {
@@ -43,7 +44,7 @@ export async function runStatusMap(options: { integration?: string }, ctx: Conte
   }
   const it = pickIntegration(config, options.integration);
   if (!it) ctx.io.warn('the config has no chaport integration: custom statuses stay unknown and the offline delay is 5 minutes');
-  const api = await engineClients(config, ctx).omnidesk();
+  const api = await lazyClients(config, {}, { signal: ctx.signal, log: (line) => ctx.io.debug(line) }).get('omnidesk');
   const [staff, statuses] = await Promise.all([api.listStaff(), api.listStaffStatuses()]);
   const offlineDelayMinutes = it?.offlineDelayMinutes ?? DEFAULT_DELAY;
   const map = buildStatusMap(staff, statuses, { statuses: it?.statuses ?? {}, offlineDelayMinutes, integration: it?.name });

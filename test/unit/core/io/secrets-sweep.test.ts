@@ -29,7 +29,7 @@ beforeAll(async () => {
     helpdeskeddy: { url: sandbox.helpdeskeddy.url, email: EMAIL, apiKey: '${HDE_API_KEY}' },
     integrations: [
       { recipe: 'omnidesk-bot', name: 'wikibot', webhookUrl: sandbox.bot!.url, label: 'wikibot', agent: 'operator@sandbox.test' },
-      { recipe: 'helpdeskeddy-bot', name: 'hde', token: '${HDE_BOT_TOKEN}', webhookUrl: `${sandbox.bot!.helpdeskeddyUrl}/\${HDE_BOT_TOKEN}` },
+      { recipe: 'helpdeskeddy-bot', name: 'hde', token: '${HDE_BOT_TOKEN}', webhookUrl: `${sandbox.bot!.urls.helpdeskeddy}/\${HDE_BOT_TOKEN}` },
       { recipe: 'billmanager', name: 'bm', billmanagerUrl: 'http://127.0.0.1:9', secret: '${BILLMANAGER_SECRET}' },
     ],
   };

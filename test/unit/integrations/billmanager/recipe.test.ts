@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { recipe } from '../../../../src/integrations/billmanager/index.js';
+import { loadRecipe } from '../../../helpers/registry.js';
 import { billmanagerWebhookUrl, compareBillmanagerUrl, maskSecretUrl } from '../../../../src/integrations/billmanager/webhook.js';
 import type { Resource } from '../../../../src/model/resource.js';
 import { SECRET, channel, config, rcFor, type FakeData } from '../../../helpers/recipe-fixtures.js';
+
+const recipe = await loadRecipe('billmanager');
 
 const BM = {
   recipe: 'billmanager',

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { recipe } from '../../../../src/integrations/chaport/index.js';
+import { loadRecipe } from '../../../helpers/registry.js';
 import { chaportRuleSpec } from '../../../../src/integrations/chaport/rules.js';
 import { config, rcFor } from '../../../helpers/recipe-fixtures.js';
+import type { ChaportIntegration } from '../../../../src/integrations/chaport/schema.js';
+
+const recipe = await loadRecipe('chaport');
 
 const CH = { recipe: 'chaport', name: 'chat', statuses: { '4': { chatAccess: false } } };
 
@@ -23,8 +26,9 @@ describe('chaport recipe', () => {
   it('rules finish bot-only chats with «в ожидании»: а on the user’s first reply, б on the rest', () => {
     const it0 = setup().it;
     if (it0.recipe !== 'chaport') throw new Error('fixture');
-    const a = chaportRuleSpec(it0, 'incoming');
-    const b = chaportRuleSpec(it0, 'changed');
+    const chat = it0 as ChaportIntegration;
+    const a = chaportRuleSpec(chat, 'incoming');
+    const b = chaportRuleSpec(chat, 'changed');
     expect(a).toMatchObject({ ruleKind: 'incoming', match: 'all', actions: [{ type: 'set_status', status: 'waiting' }] });
     expect(a.conditions).toEqual([
       { field: 'channel', op: 'eq', value: 'chat' },

@@ -1,19 +1,25 @@
 import { readFileSync, existsSync } from 'node:fs';
+import { lazyClients } from '../../../../src/helpdesks/clients.js';
+import { schema } from '../../../helpers/registry.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { configSchema, type Config, type HelpdeskeddyBotIntegration } from '../../../../src/config/schema.js';
-import { emptyState } from '../../../../src/config/state.js';
+import { type Config } from '../../../../src/model/config.js';
+import { type HelpdeskeddyBotIntegration } from '../../../../src/integrations/helpdeskeddy-bot/schema.js';
+import { emptyState } from '../../../../src/core/state.js';
 import { AuthError } from '../../../../src/core/errors.js';
 import { createHelpdeskeddyClient } from '../../../../src/helpdesks/helpdeskeddy/client/http.js';
 import { seedBody } from '../../../../src/helpdesks/helpdeskeddy/dispatcher-body.js';
 import { Io } from '../../../../src/core/io/io.js';
 import { clearSecrets, fingerprint } from '../../../../src/core/io/secrets.js';
-import type { Lang } from '../../../../src/model/localized.js';
+import type { Lang } from '../../../../src/core/localized.js';
 import type { ResourceContext } from '../../../../src/model/resource.js';
-import { recipe } from '../../../../src/integrations/helpdeskeddy-bot/index.js';
+import { loadRecipe } from '../../../helpers/registry.js';
 import { dispatcherRuleSpec } from '../../../../src/integrations/helpdeskeddy-bot/dispatcher-spec.js';
 import { describeResources } from '../../../../src/steps/collect.js';
 import { renderSteps, type StepsFormat } from '../../../../src/steps/render.js';
 import { admin, API_KEY, EMAIL, startSandbox, type HdeSandbox } from '../../../helpers/sandbox-hde.js';
+import { expandable } from '../../../helpers/registry.js';
+
+const recipe = await loadRecipe('helpdeskeddy-bot');
 
 // The seed lives in shared/ beside the checkout (as in CI); the cross-check runs whenever it is there.
 const SEED_FILE = new URL('../../../../../shared/seeds/002_560ee3ffd8c00346.txt', import.meta.url);
@@ -55,7 +61,7 @@ const SEED_LABELS = [
 ];
 
 function config(overrides: Partial<HelpdeskeddyBotIntegration> = {}, url = 'https://acme.helpdeskeddy.com'): Config {
-  return configSchema.parse({
+  return schema.parse({
     helpdeskeddy: { url, email: EMAIL, apiKey: API_KEY },
     integrations: [
       {
@@ -71,7 +77,7 @@ function config(overrides: Partial<HelpdeskeddyBotIntegration> = {}, url = 'http
 
 function render(cfg: Config, format: StepsFormat, lang: Lang): string {
   const it = cfg.integrations[0]!;
-  return renderSteps([{ integration: it.name, recipe: it.recipe, title: recipe.title, steps: describeResources(recipe, it, cfg, lang) }], format, lang);
+  return renderSteps([{ integration: it.name, recipe: it.recipe, title: recipe.title, steps: describeResources(expandable(recipe, it), cfg, lang) }], format, lang);
 }
 
 describe('recipe helpdeskeddy-bot: steps', () => {
@@ -123,20 +129,20 @@ describe('recipe helpdeskeddy-bot: steps', () => {
   });
 
   it('makes the loop guard part of the rule and explains it; without it, warns', () => {
-    const withGuard = describeResources(recipe, config().integrations[0]!, config(), 'ru').find((s) => s.id === 'dispatcher-rule')!;
+    const withGuard = describeResources(expandable(recipe, config().integrations[0]!), config(), 'ru').find((s) => s.id === 'dispatcher-rule')!;
     expect(withGuard.spec).toEqual(dispatcherRuleSpec(config().integrations[0] as HelpdeskeddyBotIntegration));
     expect(withGuard.spec).toMatchObject({ required: ['new_ticket', 'new_reply'], extra: [{ field: 'last_reply_author_group', op: 'eq', value: 'client' }] });
     expect(withGuard.spec).toMatchObject({ action: { mode: 'async', retries: false, method: 'POST', format: 'JSON', auth: 'none' } });
     expect(withGuard.why!.ru).toContain('защита от зацикливания');
     expect(withGuard.instructions.some((i) => i.text.ru.includes('«Группа автора последнего ответа» — «Клиент»'))).toBe(true);
     const cfg = config({ loopGuard: false });
-    const without = describeResources(recipe, cfg.integrations[0]!, cfg, 'en').find((s) => s.id === 'dispatcher-rule')!;
+    const without = describeResources(expandable(recipe, cfg.integrations[0]!), cfg, 'en').find((s) => s.id === 'dispatcher-rule')!;
     expect(without.spec).toMatchObject({ extra: [] });
     expect(without.why!.en).toMatch(/WARNING: loopGuard is off/);
   });
 
   it('names the account domain in the support request and lists the resources in seed order', () => {
-    const steps = describeResources(recipe, config().integrations[0]!, config(), 'ru');
+    const steps = describeResources(expandable(recipe, config().integrations[0]!), config(), 'ru');
     expect(steps.map((s) => s.id)).toEqual(['admin-key', 'bot-token', 'channels', 'dispatcher-rule', 'support-request', 'dialogs-visibility', 'security']);
     const support = steps.find((s) => s.id === 'support-request')!;
     expect(support.instructions.find((i) => i.value)!.value).toBe('acme.helpdeskeddy.com');
@@ -167,8 +173,7 @@ describe('recipe helpdeskeddy-bot: reads against the sandbox', () => {
       io,
       state,
       signal: new AbortController().signal,
-      omnidesk: () => Promise.reject(new Error('no omnidesk')),
-      helpdeskeddy: async () => api,
+      clients: lazyClients({}, { omnidesk: () => Promise.reject(new Error('no omnidesk')), helpdeskeddy: async () => api }),
     };
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { OmnideskBotIntegration } from '../../../../src/config/schema.js';
+import type { OmnideskBotIntegration } from '../../../../src/integrations/omnidesk-bot/schema.js';
 import { specHash } from '../../../../src/engine/spec-hash.js';
-import { loadRecipe } from '../../../../src/integrations/registry.js';
+import { loadRecipe } from '../../../helpers/registry.js';
 import { changedRuleSpec, incomingRuleSpec } from '../../../../src/integrations/omnidesk-bot/specs.js';
 import { botConfig } from '../../../helpers/steps-fixtures.js';
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { recipe } from '../../../../src/integrations/omnidesk-custom-channel/index.js';
+import { loadRecipe } from '../../../helpers/registry.js';
 import { matchChannel } from '../../../../src/integrations/omnidesk-custom-channel/channel-match.js';
 import { channel, config, rcFor } from '../../../helpers/recipe-fixtures.js';
+
+const recipe = await loadRecipe('omnidesk-custom-channel');
 
 const CC = { recipe: 'omnidesk-custom-channel', name: 'app', title: 'Mobile app', webhookUrl: 'https://app.example.com/omnidesk/replies', type: 'sync' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeForm } from '../../../../../src/core/php-form.js';
-import type { OmnideskRuleSpec } from '../../../../../src/model/specs.js';
+import type { OmnideskRuleSpec } from '../../../../../src/helpdesks/omnidesk/specs.js';
 import { useReceiver, useSandboxClient, waitFor } from '../../../../helpers/sandbox.js';
 
 const od = useSandboxClient();

@@ -3,18 +3,12 @@
  * (custom domains, the sandbox). The result is an origin with no trailing slash and no API path.
  */
 
-export type HelpdeskKind = 'omnidesk' | 'helpdeskeddy';
-
-const DEFAULT_DOMAIN: Record<HelpdeskKind, string> = {
-  omnidesk: 'omnidesk.ru',
-  helpdeskeddy: 'helpdeskeddy.com',
-};
-
-export function normalizeHelpdeskUrl(input: string, kind: HelpdeskKind): string {
+/** `domain` is where the helpdesk puts accounts: `acme` → `https://acme.<domain>`. */
+export function normalizeHelpdeskUrl(input: string, domain: string): string {
   let value = input.trim();
   if (!value) throw new Error('is empty');
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-    if (!value.includes('.')) value = `${value}.${DEFAULT_DOMAIN[kind]}`;
+    if (!value.includes('.')) value = `${value}.${domain}`;
     value = `https://${value}`;
   }
   let url: URL;

@@ -3,8 +3,8 @@
  * removed, a new assignee, a new status, rules that fired. Pure, so `tail --case` and its tests
  * share it; names for ids come from lookups the caller supplies.
  */
-import type { Case, ChangelogEntry, Message } from '../helpdesks/omnidesk/client/types.js';
-import { excerpt, type TimelineKind } from './timeline.js';
+import type { Case, ChangelogEntry, Message } from '../../helpdesks/omnidesk/client/types.js';
+import { excerpt, type TimelineKind } from '../../verify/timeline.js';
 
 export interface CaseSnapshot {
   case: Case;

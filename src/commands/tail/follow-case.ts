@@ -5,13 +5,13 @@
  * they go to stdout: text, or NDJSON timeline events with --json.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Context } from '../context.js';
-import { lazyClients } from '../engine/clients.js';
-import { ApiError, ConfigError, EXIT, UsageError } from '../core/errors.js';
-import type { OmnideskApi } from '../helpdesks/omnidesk/client/types.js';
+import type { Context } from '../../kit/context.js';
+import { lazyClients } from '../../helpdesks/clients.js';
+import { ApiError, ConfigError, EXIT, UsageError } from '../../core/errors.js';
+import type { OmnideskApi } from '../../helpdesks/omnidesk/client/types.js';
 import { diffCase, type CaseSnapshot, type Names } from './case-diff.js';
-import { pollInterval } from './poll.js';
-import { formatTimelineEvent, Timeline } from './timeline.js';
+import { pollInterval } from '../../verify/poll.js';
+import { formatTimelineEvent, Timeline } from '../../verify/timeline.js';
 
 export interface TailCaseOptions {
   caseId: string;
@@ -60,7 +60,7 @@ export async function tailCase(options: TailCaseOptions, ctx: Context): Promise<
     throw new ConfigError('tail --case follows Omnidesk cases, and the config has no "omnidesk" section', { code: 'config_invalid' });
   }
   // Not bound to ctx.signal: Ctrl-C ends the wait between looks, and the command returns 0.
-  const api = await lazyClients(config, {}, { log: (line) => ctx.io.debug(line) }).omnidesk();
+  const api = await lazyClients(config, {}, { log: (line) => ctx.io.debug(line) }).get('omnidesk');
   const json = options.json ?? ctx.io.json;
   const timeline = new Timeline((event) => (json ? ctx.io.printNdjson(event) : ctx.io.out(formatTimelineEvent(event))));
   const book = nameBook(api);

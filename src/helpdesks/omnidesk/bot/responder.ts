@@ -4,11 +4,9 @@
  * note" is on), or hand off: assign the agent and remove the bot's label through the API, so
  * the changed-case rule stops sending the case to the bot.
  */
-import type { OmnideskApi, Staff } from '../helpdesks/omnidesk/client/types.js';
-import { findStaff } from '../integrations/omnidesk-bot/agent.js';
-import { decide } from './knowledge-base.js';
-import type { IncomingMessage } from './payloads.js';
-import type { BotEvent } from './events.js';
+import type { BotDeps, BotMessage, BotResponder } from '../../define.js';
+import type { OmnideskApi, Staff } from '../client/types.js';
+import { findStaff } from '../staff.js';
 
 export interface OmnideskHandling {
   replyAsNote: boolean;
@@ -18,13 +16,21 @@ export interface OmnideskHandling {
   label?: string;
 }
 
-export class OmnideskResponder {
+/** The sandbox's hand-off agent, when neither the bot nor the webhook URL names one. */
+export const DEFAULT_AGENT = 'operator@sandbox.test';
+
+function flag(value: string | null, fallback: boolean): boolean {
+  if (value === null) return fallback;
+  return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+
+export class OmnideskResponder implements BotResponder {
   private staff?: Promise<Staff[]>;
 
   constructor(
     private readonly api: OmnideskApi,
     private readonly apiEmail: string,
-    private readonly emit: (event: BotEvent) => void,
+    private readonly deps: BotDeps,
   ) {}
 
   private async staffList(): Promise<Staff[]> {
@@ -39,14 +45,21 @@ export class OmnideskResponder {
     return findStaff(await this.staffList(), who);
   }
 
-  async handle(msg: IncomingMessage, how: OmnideskHandling): Promise<void> {
-    const decision = decide(msg.text);
+  /** Per-rule settings ride on the webhook URL: `?note=1`, `?agent=<e-mail or id>`, `?label=<title>`. */
+  async handle(msg: BotMessage, query: URLSearchParams): Promise<void> {
+    const { defaults } = this.deps;
+    const how: OmnideskHandling = {
+      replyAsNote: flag(query.get('note'), defaults.replyAsNote ?? false),
+      agent: query.get('agent') ?? defaults.agent ?? DEFAULT_AGENT,
+      label: query.get('label') ?? defaults.label,
+    };
+    const decision = this.deps.decide(msg.text);
     if (decision.action === 'answer') {
       const me = await this.findStaff(this.apiEmail);
       const content = decision.answer.text;
       if (how.replyAsNote) await this.api.createNote(msg.caseId, { content, staff_id: me?.staff_id });
       else await this.api.createMessage(msg.caseId, { content, staff_id: me?.staff_id });
-      this.emit({ kind: 'answered', helpdesk: 'omnidesk', caseId: msg.caseId, detail: `${decision.answer.topic}${how.replyAsNote ? ' (note)' : ''}` });
+      this.deps.emit({ kind: 'answered', helpdesk: 'omnidesk', caseId: msg.caseId, detail: `${decision.answer.topic}${how.replyAsNote ? ' (note)' : ''}` });
       return;
     }
     await this.handOff(msg.caseId, how, decision.reason);
@@ -64,6 +77,6 @@ export class OmnideskResponder {
       labels = (await this.api.getCase(caseId)).labels ?? [];
     }
     await this.api.updateCase(caseId, { staff_id: agent.staff_id, ...(labels.length ? { delete_labels: labels } : {}) });
-    this.emit({ kind: 'handed-off', helpdesk: 'omnidesk', caseId, detail: `${reason} → ${agent.staff_email}` });
+    this.deps.emit({ kind: 'handed-off', helpdesk: 'omnidesk', caseId, detail: `${reason} → ${agent.staff_email}` });
   }
 }

@@ -7,22 +7,22 @@
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { LoadedConfig } from '../config/load.js';
-import { readState } from '../config/state.js';
-import type { Context } from '../context.js';
-import { lazyClients } from '../engine/clients.js';
-import { recordConfirmation } from '../engine/confirmations.js';
+import { readState } from '../core/state.js';
+import type { Context } from '../kit/context.js';
+import { lazyClients, type ClientOverrides } from '../helpdesks/clients.js';
+import { HELPDESK_KINDS } from '../helpdesks/registry.js';
+import { builtinRegistry } from '../integrations/builtin.js';
+import type { BoundRecipe, Registry } from '../kit/registry.js';
+import { recordConfirmation } from './confirmations.js';
 import { CancelledError, ConfigError, EXIT } from '../core/errors.js';
-import type { HelpdeskeddyApi } from '../helpdesks/helpdeskeddy/client/types.js';
 import type { Resource } from '../model/resource.js';
-import { loadRecipe } from '../integrations/registry.js';
 import { describeResources, selectIntegrations, type StepEntry } from '../steps/collect.js';
-import { fail, pass, type CheckDef, type CheckResult } from './check.js';
-import { CONFIG_CHECK, CONFIG_TITLE, configCheck, credentialsCheckId, helpdeskeddyCredentialsCheck, omnideskCredentialsCheck } from './checks/account.js';
-import type { IntegrationInput, RecipeChecks, VerifyClients, VerifyContext } from './context.js';
-import { recipeChecks } from './registry.js';
-import { buildReport, type VerifyReport } from './report.js';
-import { runChecks, selectChecks } from './runner.js';
-import { Timeline, type TimelineEvent } from './timeline.js';
+import { fail, pass, type CheckDef, type CheckResult } from '../verify/check.js';
+import { CONFIG_CHECK, CONFIG_TITLE, configCheck, credentialsCheck, credentialsCheckId } from '../verify/checks/account.js';
+import type { IntegrationInput, RecipeChecks, VerifyContext } from '../verify/context.js';
+import { buildReport, type VerifyReport } from '../verify/report.js';
+import { runChecks, selectChecks } from '../verify/runner.js';
+import { Timeline, type TimelineEvent } from '../verify/timeline.js';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
@@ -35,7 +35,7 @@ export interface VerifyOptions {
   onTimeline?(event: TimelineEvent): void;
   onResult?(result: CheckResult): void;
   /** Injected clients (tests, the demo); built from the config otherwise. */
-  clients?: Partial<VerifyClients>;
+  clients?: ClientOverrides;
 }
 
 export interface VerifyOutcome {
@@ -56,20 +56,22 @@ function exitCodeOf(results: CheckResult[]): number {
   return failed.length ? EXIT.failed : EXIT.ok;
 }
 
-async function expand(loaded: LoadedConfig, name: string | undefined): Promise<Array<Omit<IntegrationInput, 'credentialsCheck'>>> {
+type Expanded = Omit<IntegrationInput, 'credentialsCheck'> & { bound: BoundRecipe };
+
+async function expand(loaded: LoadedConfig, name: string | undefined, registry: Registry): Promise<Expanded[]> {
   const config = loaded.config!;
-  const out: Array<Omit<IntegrationInput, 'credentialsCheck'>> = [];
+  const out: Expanded[] = [];
   for (const integration of selectIntegrations(config, name)) {
-    const recipe = await loadRecipe(integration.recipe);
+    const bound = await registry.bind(integration);
     let resources: Resource[] = [];
     let steps: StepEntry[] = [];
     try {
-      resources = recipe.resources(integration, config);
-      steps = describeResources(recipe, integration, config, 'en');
+      resources = bound.resources(config);
+      steps = describeResources(bound, config, 'en');
     } catch {
       // A recipe that cannot expand yet still gets its endpoint check.
     }
-    out.push({ integration, recipe, resources, steps, config });
+    out.push({ integration, recipe: bound.recipe, resources, steps, config, bound });
   }
   return out;
 }
@@ -117,15 +119,14 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
       ? fail(`${loaded.file}: no integrations to verify`, { hint: 'Add one with `omnibot init`.', errorKind: 'config' })
       : pass(`${loaded.file}: ${config.integrations.map((i) => `${i.name} (${i.recipe})`).join(', ')}`);
 
-  const inputs = await expand(loaded, options.integration);
-  const helpdesks = new Set(inputs.map((i) => i.recipe.helpdesk));
+  const inputs = await expand(loaded, options.integration, ctx.registry ?? builtinRegistry());
   const defs: CheckDef<VerifyContext>[] = [configCheck(configOutcome)];
-  if (helpdesks.has('omnidesk')) defs.push(omnideskCredentialsCheck());
-  if (helpdesks.has('helpdeskeddy')) defs.push(helpdeskeddyCredentialsCheck());
+  // One credentials check per helpdesk in use, in the registry's order.
+  for (const kind of HELPDESK_KINDS) if (inputs.some((i) => i.recipe.helpdesk === kind)) defs.push(credentialsCheck(kind));
   const planned: Planned[] = [];
-  for (const partial of inputs) {
+  for (const { bound, ...partial } of inputs) {
     const input: IntegrationInput = { ...partial, credentialsCheck: credentialsCheckId(partial.recipe.helpdesk) };
-    const module = await recipeChecks(input.integration.recipe);
+    const module = await bound.checks();
     const own = module.checks(input);
     planned.push({ input, module, defs: own });
     defs.push(...own);
@@ -144,10 +145,7 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
     loaded,
     config,
     state: await readState(loaded.stateFile),
-    clients: {
-      omnidesk: options.clients?.omnidesk ?? base.omnidesk,
-      helpdeskeddy: options.clients?.helpdeskeddy ?? (base.helpdeskeddy as () => Promise<HelpdeskeddyApi>),
-    },
+    clients: base,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     runId,
     timeline,

@@ -1,8 +1,9 @@
 /**
- * Machine-readable specs of the things no API can create. A manual resource describes itself
- * with one of these; `steps` renders it as clicks in the seeds' exact words, and the sandbox
- * executes the very same object as its rule or channel, so the two cannot disagree.
+ * The manual-spec kinds Omnidesk's sandbox can execute: rules, custom channels, data fields.
+ * A resource describes its manual step with one of these; `steps` renders it as clicks in the
+ * admin UI's words, and the sandbox performs the very same object, so the two cannot disagree.
  */
+import type { ManualSpec } from '../../core/manual-step.js';
 
 /**
  * Tickable fields of Omnidesk's «Выполнить вебхук» action, by the JSON key each sends (reference
@@ -58,7 +59,7 @@ export type OmnideskAction =
   | { type: 'remove_label'; label: string }
   | { type: 'set_status'; status: 'open' | 'waiting' | 'closed' };
 
-export interface OmnideskRuleSpec {
+export interface OmnideskRuleSpec extends ManualSpec {
   kind: 'omnidesk.rule';
   /** «входящие обращения» or «изменённые обращения» */
   ruleKind: 'incoming' | 'changed';
@@ -69,56 +70,22 @@ export interface OmnideskRuleSpec {
   actions: OmnideskAction[];
 }
 
-export interface OmnideskCustomChannelSpec {
+export interface OmnideskCustomChannelSpec extends ManualSpec {
   kind: 'omnidesk.custom-channel';
   title: string;
   webhookUrl: string;
   channelType: 'async' | 'sync';
 }
 
-export type HdeRequiredCondition = 'new_ticket' | 'new_reply';
-
-export interface HdeDispatcherRuleSpec {
-  kind: 'helpdeskeddy.dispatcher-rule';
-  title: string;
-  /** «Основные правила» */
-  group: 'main';
-  /** «Обязательные условия»: «Новая заявка», «Новый ответ в заявке». */
-  required: HdeRequiredCondition[];
-  /** Extra conditions; the loop guard is `{ field: 'last_reply_author_group', value: 'client' }`. */
-  extra: Array<{ field: 'last_reply_author_group'; op: 'eq'; value: 'client' | 'staff' }>;
-  action: {
-    type: 'webhook';
-    /** «Асинхронный режим» */
-    mode: 'async' | 'sync';
-    /** «Отключить повторы вебхуков» ticked means retries: false. */
-    retries: boolean;
-    method: 'POST' | 'GET' | 'PUT' | 'PATCH' | 'DELETE';
-    format: 'JSON' | 'XML' | 'X-FORM-URLENCODED';
-    /** «Без авторизации» */
-    auth: 'none';
-    url: string;
-    /** The body template with `{tags}`, exactly as pasted into the UI. */
-    body: string;
-  };
-}
-
-/** A manual step with no machine effect in a helpdesk (an e-mail to support, a setting in another product). */
-export interface NoteSpec {
-  kind: 'note';
-  /** What the sandbox does for it: nothing, it is out of any API's reach. */
-  topic: string;
-}
-
 /**
  * A data field («Каналы → Управление обращениями → Поля данных»): created in the admin UI, listed
  * by `GET /api/custom_fields.json`. Keys are the API's own, so the sandbox takes it as is.
  */
-export interface OmnideskCustomFieldSpec {
+export interface OmnideskCustomFieldSpec extends ManualSpec {
   kind: 'omnidesk.custom-field';
   title: string;
   field_type: 'text';
   field_level: 'user' | 'case';
 }
 
-export type ManualSpec = OmnideskRuleSpec | OmnideskCustomChannelSpec | OmnideskCustomFieldSpec | HdeDispatcherRuleSpec | NoteSpec;
+export type OmnideskSpec = OmnideskRuleSpec | OmnideskCustomChannelSpec | OmnideskCustomFieldSpec;

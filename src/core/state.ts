@@ -5,8 +5,8 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { ConfigError } from '../core/errors.js';
-import { withFileLock } from '../core/file-lock.js';
+import { ConfigError } from './errors.js';
+import { withFileLock } from './file-lock.js';
 
 export interface ResourceRecord {
   /** The helpdesk's id of an object omnibot created or adopted. */

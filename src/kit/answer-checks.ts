@@ -1,18 +1,19 @@
 /**
- * Checks for each answer, shared by the prompts (as `validate`, so a person can retype) and by
- * the flags (as a UsageError naming the flag, so a script learns what to fix).
+ * Checks for each init answer, shared by the prompts (as `validate`, so a person can retype)
+ * and by the flags (as a UsageError naming the flag, so a script learns what to fix).
  */
 import { z } from 'zod';
-import { INTEGRATION_NAME, LABEL_TITLE_MAX } from '../../config/schema.js';
-import { checkWebhookUrl, normalizeHelpdeskUrl, type HelpdeskKind } from '../../config/urls.js';
-import { UsageError } from '../../core/errors.js';
+import { UsageError } from '../core/errors.js';
+import { checkWebhookUrl, normalizeHelpdeskUrl } from '../core/urls.js';
+import { INTEGRATION_NAME } from '../model/config.js';
 
 export type Check = (value: string) => true | string;
 
-export function checkAccountUrl(kind: HelpdeskKind): Check {
+/** `domain`: where a bare account name lives (`acme` → `acme.<domain>`). */
+export function checkAccountUrl(domain: string): Check {
   return (v) => {
     try {
-      normalizeHelpdeskUrl(v, kind);
+      normalizeHelpdeskUrl(v, domain);
       return true;
     } catch (err) {
       return `the account ${(err as Error).message}`;
@@ -22,13 +23,6 @@ export function checkAccountUrl(kind: HelpdeskKind): Check {
 
 const emailSchema = z.email();
 export const checkEmail: Check = (v) => (emailSchema.safeParse(v.trim()).success ? true : `is not an e-mail address: ${v}`);
-
-export const checkLabel: Check = (v) => {
-  const t = v.trim();
-  if (!t) return 'must not be empty';
-  if (t.length > LABEL_TITLE_MAX) return `must be at most ${LABEL_TITLE_MAX} characters (it has ${t.length})`;
-  return true;
-};
 
 export const checkWebhook: Check = (v) => {
   const problem = checkWebhookUrl(v.trim());

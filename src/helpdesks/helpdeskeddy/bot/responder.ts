@@ -4,10 +4,8 @@
  * back through the "new reply" condition when the dispatcher rule has no loop guard; the bot
  * recognises them by author and stays quiet, so a missing guard costs one webhook, not a loop.
  */
-import type { HdeUser, HelpdeskeddyApi } from '../helpdesks/helpdeskeddy/client/types.js';
-import type { BotEvent } from './events.js';
-import { decide } from './knowledge-base.js';
-import type { IncomingMessage } from './payloads.js';
+import type { BotDeps, BotMessage, BotResponder } from '../../define.js';
+import type { HdeUser, HelpdeskeddyApi } from '../client/types.js';
 
 /** HelpDeskEddy keeps post text as HTML; the knowledge base matches words. */
 export function htmlToText(html: string): string {
@@ -23,12 +21,12 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-export class HelpdeskeddyResponder {
+export class HelpdeskeddyResponder implements BotResponder {
   private staff?: Promise<HdeUser[]>;
 
   constructor(
     private readonly api: HelpdeskeddyApi,
-    private readonly emit: (event: BotEvent) => void,
+    private readonly deps: BotDeps,
   ) {}
 
   private staffList(): Promise<HdeUser[]> {
@@ -55,22 +53,24 @@ export class HelpdeskeddyResponder {
     return staff.find((u) => u.id !== me?.id && u.status !== 'disabled') ?? staff.find((u) => u.id !== me?.id);
   }
 
-  async handle(msg: IncomingMessage, how: { agent?: string }): Promise<void> {
+  /** The webhook URL may name the hand-off agent: `?agent=<e-mail or id>`. */
+  async handle(msg: BotMessage, query: URLSearchParams): Promise<void> {
+    const how = { agent: query.get('agent') ?? this.deps.defaults.agent };
     const me = await this.me();
     if (me && msg.authorId !== undefined && String(msg.authorId) === me.id) {
-      this.emit({ kind: 'ignored', helpdesk: 'helpdeskeddy', caseId: msg.caseId, detail: 'own post' });
+      this.deps.emit({ kind: 'ignored', helpdesk: 'helpdeskeddy', caseId: msg.caseId, detail: 'own post' });
       return;
     }
     const ticketId = String(msg.caseId);
-    const decision = decide(htmlToText(msg.text));
+    const decision = this.deps.decide(htmlToText(msg.text));
     if (decision.action === 'answer') {
       await this.api.createPost(ticketId, { text: decision.answer.text, ...(me ? { user_id: me.id } : {}) });
-      this.emit({ kind: 'answered', helpdesk: 'helpdeskeddy', caseId: msg.caseId, detail: decision.answer.topic });
+      this.deps.emit({ kind: 'answered', helpdesk: 'helpdeskeddy', caseId: msg.caseId, detail: decision.answer.topic });
       return;
     }
     const agent = await this.agent(how.agent);
     if (!agent) throw new Error(how.agent ? `hand-off agent "${how.agent}" is not a staff member` : 'no staff member to hand off to');
     await this.api.updateTicket(ticketId, { owner_id: agent.id });
-    this.emit({ kind: 'handed-off', helpdesk: 'helpdeskeddy', caseId: msg.caseId, detail: `${decision.reason} → ${agent.email}` });
+    this.deps.emit({ kind: 'handed-off', helpdesk: 'helpdeskeddy', caseId: msg.caseId, detail: `${decision.reason} → ${agent.email}` });
   }
 }

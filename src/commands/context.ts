@@ -1,0 +1,53 @@
+/**
+ * Builds the context every command's handler receives (the interface is src/kit/context.ts)
+ * from the `Runtime` `main()` is given (the process in `bin/`, captured streams in tests):
+ * IO, the prompter, the config loader, and the registry of built-in integrations unless the
+ * runtime brings another.
+ */
+import { Io, type GlobalFlags } from '../core/io/io.js';
+import { InquirerPrompter, NonInteractivePrompter } from '../core/io/prompter.js';
+import { builtinRegistry } from '../integrations/builtin.js';
+import type { Context, Runtime, Stdin } from '../kit/context.js';
+import type { LoadedConfig } from '../model/config.js';
+
+export type { Context, Runtime, Stdin };
+
+export function createContext(flags: GlobalFlags & Record<string, unknown>, runtime: Runtime): Context {
+  const { env, cwd } = runtime;
+  const io = new Io({ stdout: runtime.stdout, stderr: runtime.stderr, stdin: runtime.stdin, env }, flags);
+  const prompter =
+    runtime.prompter ??
+    (io.interactive ? new InquirerPrompter({ input: runtime.stdin, output: runtime.stderr as NodeJS.WritableStream }) : new NonInteractivePrompter());
+  const registry = runtime.registry ?? builtinRegistry();
+  const deferred: Array<() => Promise<void> | void> = [];
+  let cached: Promise<LoadedConfig> | undefined;
+  return {
+    io,
+    prompter,
+    cwd,
+    env,
+    stdin: runtime.stdin,
+    flags,
+    registry,
+    signal: runtime.signal,
+    now: runtime.now ?? (() => new Date()),
+    loadConfig(opts) {
+      if (opts) return import('../config/load.js').then((m) => m.loadConfig({ cwd, env, flags, io, registry, ...opts }));
+      cached ??= import('../config/load.js').then((m) => m.loadConfig({ cwd, env, flags, io, registry }));
+      return cached;
+    },
+    defer(fn) {
+      deferred.push(fn);
+    },
+    async dispose() {
+      while (deferred.length) {
+        const fn = deferred.pop()!;
+        try {
+          await fn();
+        } catch (err) {
+          io.debug(`clean-up failed: ${(err as Error).message}`);
+        }
+      }
+    },
+  };
+}

@@ -1,3 +1,0 @@
-import { tokenHandler } from '../../../commands/token/action.js';
-
-export default tokenHandler('rotate', 'billmanager');
