@@ -1,26 +1,21 @@
 /**
- * A minimal `.env` reader and writer. Values in the process environment win over the file, so
- * CI secret stores override a developer's local file.
+ * `.env` files: read with dotenv's parser (the format everyone's tools share), written so that
+ * what dotenv reads back is exactly the value written. Values in the process environment win
+ * over the file, so CI secret stores override a developer's local file.
+ *
+ * dotenv unescapes nothing but `\n` and `\r` inside double quotes, so the writer picks a quoting
+ * under which the value needs no other escaping: bare for plain tokens, else double quotes
+ * (newlines as `\n`), else single quotes or backticks, whichever the value lacks (newlines kept
+ * raw). A value dotenv cannot read back under any quoting (one holding `"`, `'` and a backtick,
+ * or a carriage return beside a `"` or a backslash-n) is refused, naming the key.
  */
-import { readFile, writeFile, chmod } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { parse } from 'dotenv';
+import { ConfigError } from '../core/errors.js';
 
 export function parseEnvFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!m) continue;
-    let value = m[2]!;
-    if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"))) {
-      value = value.slice(1, -1);
-      if (m[2]!.startsWith('"')) value = value.replace(/\\n/g, '\n').replace(/\\"/g, '"');
-    } else {
-      value = value.replace(/\s+#.*$/, '');
-    }
-    out[m[1]!] = value;
-  }
-  return out;
+  // dotenv returns a plain object; copy into a null-prototype map so a `__proto__=` line is a key.
+  return Object.assign(Object.create(null) as Record<string, string>, parse(text));
 }
 
 export async function readEnvFile(path: string): Promise<Record<string, string>> {
@@ -32,9 +27,47 @@ export async function readEnvFile(path: string): Promise<Record<string, string>>
   }
 }
 
+const BARE = /^[A-Za-z0-9_./:@+,-]*$/;
+
+/** `KEY=value` as dotenv reads it back to exactly `value`; undefined when no quoting can. */
+export function formatEnvLine(key: string, value: string): string | undefined {
+  if (BARE.test(value)) return `${key}=${value}`;
+  // Double quotes keep the entry on one line: dotenv turns `\n` and `\r` there into LF and CR
+  // (and nothing else), so the value must not hold a `"` or a backslash before n or r.
+  if (!value.includes('"') && !/\\[nr]/.test(value)) return `${key}="${value.replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
+  // Single quotes and backticks take the value raw, newlines included; dotenv turns every CR
+  // into LF before parsing, so a CR cannot be written raw.
+  if (value.includes('\r')) return undefined;
+  if (!value.includes("'")) return `${key}='${value}'`;
+  if (!value.includes('`')) return `${key}=\`${value}\``;
+  return undefined;
+}
+
+function assertKey(key: string): void {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new ConfigError(`.env: "${key}" is not a valid variable name`);
+}
+
+/**
+ * Line count of the entry that starts at `lines[i]`: a quoted value runs, as dotenv reads it, to
+ * the first unescaped closing quote, which may be lines later.
+ */
+function entryLength(lines: string[], i: number): number {
+  const m = /^\s*(?:export\s+)?[\w.-]+\s*=\s*(['"`])(.*)$/.exec(lines[i]!);
+  if (!m) return 1;
+  const closing = new RegExp(`(^|[^\\\\])${m[1]}`);
+  if (closing.test(m[2]!)) return 1;
+  for (let j = i + 1; j < lines.length; j += 1) if (closing.test(lines[j]!)) return j - i + 1;
+  return 1; // never closed: dotenv reads it as a bare value, one line
+}
+
+function keyOf(line: string): string | undefined {
+  return /^\s*(?:export\s+)?([\w.-]+)\s*=/.exec(line)?.[1];
+}
+
 /**
  * Sets keys in a `.env` file, keeping every other line as it was; the file is mode 0600.
- * Returns the keys whose value changed.
+ * A key written more than once keeps one entry (dotenv lets the last win, so others would
+ * shadow the new value). Returns the keys whose value changed.
  */
 export async function upsertEnvFile(path: string, values: Record<string, string>): Promise<string[]> {
   let text = '';
@@ -43,19 +76,31 @@ export async function upsertEnvFile(path: string, values: Record<string, string>
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  const lines = text ? text.replace(/\n$/, '').split('\n') : [];
+  const before = parseEnvFile(text);
+  let lines = text ? text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n') : [];
   const changed: string[] = [];
   for (const [key, value] of Object.entries(values)) {
-    const quoted = /^[A-Za-z0-9_./:@+-]*$/.test(value) ? value : JSON.stringify(value);
-    const idx = lines.findIndex((l) => new RegExp(`^(?:export\\s+)?${key}\\s*=`).test(l.trim()));
-    const line = `${key}=${quoted}`;
-    if (idx >= 0) {
-      if (lines[idx] !== line) changed.push(key);
-      lines[idx] = line;
-    } else {
-      lines.push(line);
-      changed.push(key);
+    assertKey(key);
+    const line = formatEnvLine(key, value);
+    if (line === undefined) {
+      throw new ConfigError(`.env: the value of ${key} cannot be written so that it reads back the same`, {
+        hint: 'It holds all three quote characters (or a carriage return beside a double quote); set it in the environment instead.',
+      });
     }
+    const kept: string[] = [];
+    let placed = false;
+    for (let i = 0; i < lines.length; ) {
+      const mine = keyOf(lines[i]!) === key;
+      const n = mine ? entryLength(lines, i) : 1;
+      if (mine) {
+        if (!placed) kept.push(...line.split('\n'));
+        placed = true;
+      } else kept.push(lines[i]!);
+      i += n;
+    }
+    if (!placed) kept.push(...line.split('\n'));
+    lines = kept;
+    if (before[key] !== value) changed.push(key);
   }
   await writeFile(path, lines.join('\n') + '\n', { mode: 0o600 });
   await chmod(path, 0o600);
