@@ -33,7 +33,8 @@ async function run(cli, args) {
   const controller = new AbortController();
   onSignals(controller);
   const { stdout, stderr, stdin, env } = process;
-  process.exitCode = await cli.main(args, { stdout, stderr, stdin, env, cwd: process.cwd(), signal: controller.signal });
+  const runtime = { stdout, stderr, stdin, env, cwd: process.cwd(), signal: controller.signal };
+  process.exitCode = await cli.main(args, runtime);
 }
 
 // `omnibot --version` alone needs neither commander nor any command: answer it from one tiny module.

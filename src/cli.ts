@@ -95,8 +95,8 @@ export async function main(argv: string[], options: MainOptions): Promise<number
     return invocation.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.ok;
-      return EXIT.usage;
+      const asked = err.code === 'commander.helpDisplayed' || err.code === 'commander.version';
+      return asked || err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     try {
       const { renderError } = await import('./render-error.js');

@@ -9,7 +9,9 @@ import { spawnCli } from '../helpers/run-cli.js';
 describe('bin/omnibot.js', () => {
   it('answers --version with the package version', async () => {
     // src/version.ts is read by the bin without loading package.json; it must not drift from it.
-    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     const r = await spawnCli(['--version']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe(`${version}`);
@@ -18,7 +20,24 @@ describe('bin/omnibot.js', () => {
   it('lists every command and the exit codes in --help (from the built manifest)', async () => {
     const r = await spawnCli(['--help']);
     expect(r.exitCode).toBe(0);
-    for (const cmd of ['init', 'plan', 'apply', 'steps', 'verify', 'events', 'send', 'listen', 'tail', 'replay', 'capture', 'sandbox', 'demo', 'token', 'schema', 'completion']) {
+    for (const cmd of [
+      'init',
+      'plan',
+      'apply',
+      'steps',
+      'verify',
+      'events',
+      'send',
+      'listen',
+      'tail',
+      'replay',
+      'capture',
+      'sandbox',
+      'demo',
+      'token',
+      'schema',
+      'completion',
+    ]) {
       expect(r.stdout).toMatch(new RegExp(`^\\s+${cmd}\\b`, 'm'));
     }
     expect(r.stdout).toContain('Exit codes');

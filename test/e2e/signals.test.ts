@@ -20,7 +20,9 @@ afterAll(async () => {
   await cleanup();
 });
 
-async function post(url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+async function post(url: string, body: string, headers: Record<string, string> = JSON_TYPE) {
   const res = await request(url, { method: 'POST', headers, body, dispatcher: agent });
   await res.body.dump();
   return res.statusCode;

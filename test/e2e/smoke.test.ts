@@ -43,8 +43,20 @@ beforeAll(async () => {
   const config = {
     omnidesk: { url: sandbox.omnidesk.url, email: 'admin@sandbox.test', apiKey: '${OMNIDESK_API_KEY}' },
     integrations: [
-      { recipe: 'omnidesk-bot', name: 'wikibot', webhookUrl: sandbox.bot!.url, label: 'wikibot', agent: 'operator@sandbox.test', replyAsNote: false },
-      { recipe: 'chaport', name: 'chat', statuses: { '4': { chatAccess: false }, 'Только чаты': { chatAccess: true } }, offlineDelayMinutes: 3 },
+      {
+        recipe: 'omnidesk-bot',
+        name: 'wikibot',
+        webhookUrl: sandbox.bot!.url,
+        label: 'wikibot',
+        agent: 'operator@sandbox.test',
+        replyAsNote: false,
+      },
+      {
+        recipe: 'chaport',
+        name: 'chat',
+        statuses: { '4': { chatAccess: false }, 'Только чаты': { chatAccess: true } },
+        offlineDelayMinutes: 3,
+      },
       { recipe: 'billmanager', name: 'bm', billmanagerUrl: 'https://bm.example.com', secret: '${BM_SECRET}' },
     ],
   };
@@ -52,7 +64,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'hooks.ndjson'), capture('a') + capture('b'));
   await writeFile(
     join(dir, 'values.json'),
-    '{ "client_id": { "entity": "user", "name": "ID клиента", "sql": "SELECT account FROM user WHERE id = __id__" } }\n',
+    JSON.stringify({ client_id: { entity: 'user', name: 'ID клиента', sql: 'SELECT account FROM user WHERE id = __id__' } }),
   );
 });
 
@@ -64,7 +76,21 @@ afterAll(async () => {
 
 describe('every command, as a process', () => {
   it('init checks the key live and writes a config', async () => {
-    const r = await cli(['init', '--url', sandbox.omnidesk.url, '--email', 'admin@sandbox.test', '--agent', 'operator@sandbox.test', '--label', 'wikibot', '--webhook-url', 'https://bot.example.com/omnidesk', '--output', 'init.json']);
+    const r = await cli([
+      'init',
+      '--url',
+      sandbox.omnidesk.url,
+      '--email',
+      'admin@sandbox.test',
+      '--agent',
+      'operator@sandbox.test',
+      '--label',
+      'wikibot',
+      '--webhook-url',
+      'https://bot.example.com/omnidesk',
+      '--output',
+      'init.json',
+    ]);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(JSON.parse(await readFile(join(dir, 'init.json'), 'utf8')).integrations[0].recipe).toBe('omnidesk-bot');
   });
@@ -90,7 +116,12 @@ describe('every command, as a process', () => {
     const send = await cli(['send', 'omnidesk.incoming', '--to', `${receiver.url}/send`]);
     expect(send.exitCode, send.stderr).toBe(0);
     const tail = await cli(['tail', 'hooks.ndjson', '--json']);
-    expect(tail.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['a', 'b']);
+    expect(
+      tail.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(['a', 'b']);
     const replay = await cli(['replay', 'hooks.ndjson', '--to', `${receiver.url}/replay`]);
     expect(replay.exitCode, replay.stderr).toBe(0);
     expect(receiver.received.map((r) => r.url)).toEqual(['/send', '/replay/omnidesk', '/replay/omnidesk']);

@@ -12,7 +12,10 @@ export interface ListenProcess {
 
 const running = new Set<RunningCli>();
 
-export async function startListen(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<ListenProcess> {
+export async function startListen(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<ListenProcess> {
   const cli = startCli(['listen', '--port', '0', ...args], options);
   running.add(cli);
   void cli.done.finally(() => running.delete(cli));

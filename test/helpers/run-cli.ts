@@ -57,14 +57,18 @@ class Capture {
 
 /** The first full line of `text` that starts with `prefix`. */
 function lineStarting(text: string, prefix: string): string | undefined {
-  return text.split('\n').slice(0, -1).find((l) => l.startsWith(prefix));
+  return text
+    .split('\n')
+    .slice(0, -1)
+    .find((l) => l.startsWith(prefix));
 }
 
 function runtime(options: RunOptions, signal: AbortSignal) {
   const tty = Boolean(options.isTTY);
   const stdout = new Capture(tty);
   const stderr = new Capture(tty);
-  const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]), { isTTY: tty });
+  const bytes = options.stdin === undefined ? [] : [Buffer.from(options.stdin)];
+  const stdin = Object.assign(Readable.from(bytes), { isTTY: tty });
   const env = { ...CLI_ENV, ...options.env };
   if (tty) delete (env as Record<string, unknown>).CI;
   return { stdout, stderr, stdin, env, cwd: options.cwd ?? process.cwd(), signal };
@@ -170,7 +174,8 @@ const spawned = new Set<ResultPromise>();
 
 /** A long-running built CLI in a child process: for signals (SIGINT, SIGTERM, SIGKILL) only. */
 export function spawnStart(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): SpawnedCli {
-  const child = execa('node', [BIN, ...args], { reject: false, cwd: options.cwd, env: { ...CLI_ENV, ...options.env }, buffer: false });
+  const env = { ...CLI_ENV, ...options.env };
+  const child = execa('node', [BIN, ...args], { reject: false, cwd: options.cwd, env, buffer: false });
   spawned.add(child);
   void child.finally(() => spawned.delete(child));
   let out = '';

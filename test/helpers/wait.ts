@@ -5,7 +5,9 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what = 'the condition'): Promise<T> {
+type Check<T> = () => Promise<T | undefined | false> | T | undefined | false;
+
+export async function waitFor<T>(check: Check<T>, what = 'the condition'): Promise<T> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const value = await check();

@@ -22,7 +22,19 @@ beforeAll(async () => ({ dir, cleanup } = await tempDir()));
 afterAll(() => cleanup());
 
 function recordLine(id: string, body: string): string {
-  return JSON.stringify({ v: 1, id, receivedAt: '2024-05-01T10:00:00.000Z', method: 'POST', path: '/h', query: '', headers: { 'content-type': 'application/json' }, body, event: null, valid: false, response: { status: 200, ms: 1 } });
+  return JSON.stringify({
+    v: 1,
+    id,
+    receivedAt: '2024-05-01T10:00:00.000Z',
+    method: 'POST',
+    path: '/h',
+    query: '',
+    headers: { 'content-type': 'application/json' },
+    body,
+    event: null,
+    valid: false,
+    response: { status: 200, ms: 1 },
+  });
 }
 
 type Kind = 'record' | 'blank' | 'skipped';
@@ -34,14 +46,24 @@ interface Line {
 const body = fc.constantFrom('Привет 😀', 'plain', '', '\u00a0', 'x'.repeat(300), 'a\u2028b');
 const line: fc.Arbitrary<Line> = fc.oneof(
   fc.tuple(fc.uuid(), body).map(([id, b]) => ({ kind: 'record' as const, bytes: Buffer.from(recordLine(id, b)) })),
-  fc.constantFrom('', '   ', '\t', '\u00a0', '\u2028', ' \f\v ').map((t) => ({ kind: 'blank' as const, bytes: Buffer.from(t) })),
+  fc
+    .constantFrom('', '   ', '\t', '\u00a0', '\u2028', ' \f\v ')
+    .map((t) => ({ kind: 'blank' as const, bytes: Buffer.from(t) })),
   // A torn write: a record cut anywhere before its end.
-  fc.tuple(fc.uuid(), body, fc.nat()).map(([id, b, n]) => {
-    const full = Buffer.from(recordLine(id, b));
-    return { kind: 'skipped' as const, bytes: full.subarray(0, n % full.length) };
-  }).filter((l) => l.bytes.toString('utf8').trim() !== ''),
+  fc
+    .tuple(fc.uuid(), body, fc.nat())
+    .map(([id, b, n]) => {
+      const full = Buffer.from(recordLine(id, b));
+      return { kind: 'skipped' as const, bytes: full.subarray(0, n % full.length) };
+    })
+    .filter((l) => l.bytes.toString('utf8').trim() !== ''),
   fc.constant({ kind: 'skipped' as const, bytes: Buffer.from('{"v":1,"id":"x"}') }),
-  fc.uuid().map((id) => ({ kind: 'skipped' as const, bytes: Buffer.concat([Buffer.from(recordLine(id, 'bad ')), Buffer.from([0xe2, 0x82])]) })),
+  fc
+    .uuid()
+    .map((id) => ({
+      kind: 'skipped' as const,
+      bytes: Buffer.concat([Buffer.from(recordLine(id, 'bad ')), Buffer.from([0xe2, 0x82])]),
+    })),
   fc.constant({ kind: 'skipped' as const, bytes: Buffer.from([0xff, 0xf0, 0x9f, 0x98, 0x41, 0xc3]) }),
 );
 const ending = fc.constantFrom('\n', '\r\n', '\r');
@@ -83,7 +105,8 @@ async function readAll(file: string) {
   const records: Array<[number, string]> = [];
   const messages: string[] = [];
   const skipped: number[] = [];
-  for await (const item of readCapture(file, { onSkip: (m, n) => (messages.push(m), skipped.push(n)) })) records.push([item.line, item.record.id]);
+  for await (const item of readCapture(file, { onSkip: (m, n) => (messages.push(m), skipped.push(n)) }))
+    records.push([item.line, item.record.id]);
   return { records, skipped, messages };
 }
 
@@ -112,8 +135,11 @@ describe('readCapture (specification)', () => {
         const got = await readAll(file);
         expect(got.records).toEqual(want.records);
         expect(got.skipped).toEqual(want.skipped);
-        got.messages.forEach((m, i) => expect(m).toBe(`${file}: line ${want.skipped[i]}: ${m.split(': ').slice(2).join(': ')}`));
-        for (const m of got.messages) expect(m).toMatch(/: (not valid JSON \(a torn write\?\)|not a capture record \(.+\)); skipped$/);
+        got.messages.forEach((m, i) =>
+          expect(m).toBe(`${file}: line ${want.skipped[i]}: ${m.split(': ').slice(2).join(': ')}`),
+        );
+        for (const m of got.messages)
+          expect(m).toMatch(/: (not valid JSON \(a torn write\?\)|not a capture record \(.+\)); skipped$/);
       }),
       { numRuns: 150 },
     );
@@ -138,14 +164,22 @@ describe('readCapture (specification)', () => {
     ['one \\r\\n', '\r\n', []],
     ['\\n\\r', '\n\r', []],
     ['a record ending in \\r', `${recordLine('a', 'a')}\r`, [[1, 'a']]],
-    ['\\r\\r between records', `${recordLine('a', 'a')}\r\r${recordLine('b', 'b')}`, [[1, 'a'], [3, 'b']]],
+    [
+      '\\r\\r between records',
+      `${recordLine('a', 'a')}\r\r${recordLine('b', 'b')}`,
+      [
+        [1, 'a'],
+        [3, 'b'],
+      ],
+    ],
     ['a no-break space line', `\u00a0\n${recordLine('c', 'c')}`, [[2, 'c']]],
     ['blank \\r\\n lines', `\r\n\r\n${recordLine('d', 'd')}\r\n`, [[3, 'd']]],
   ])('fixed file: %s', async (_label, text, records) => {
     const file = join(dir, `e-${(n += 1)}.ndjson`);
     await writeFile(file, text);
     expect(await readAll(file)).toEqual({ records, skipped: [], messages: [] });
-    for (const chunkBytes of [1, 2, 1000]) expect(await readInChunks(file, chunkBytes)).toEqual({ records, skipped: [] });
+    for (const chunkBytes of [1, 2, 1000])
+      expect(await readInChunks(file, chunkBytes)).toEqual({ records, skipped: [] });
   });
 });
 
@@ -153,14 +187,17 @@ describe('LineSplitter', () => {
   it('ends lines at \\n, \\r\\n and a lone \\r, across chunk boundaries', () => {
     const splitter = new LineSplitter();
     const lines: string[] = [];
-    for (const chunk of ['a\r', '\nb\rc', '\r\r', '\n', 'd\n\ne']) for (const l of splitter.push(Buffer.from(chunk))) lines.push(lineText(l));
+    for (const chunk of ['a\r', '\nb\rc', '\r\r', '\n', 'd\n\ne'])
+      for (const l of splitter.push(Buffer.from(chunk))) lines.push(lineText(l));
     const last = splitter.end();
     if (last) lines.push(lineText(last));
     expect(lines).toEqual(['a', 'b', 'c', '', 'd', '', 'e']);
   });
 
   it('splits any text into the lines of a split on /\\r\\n|\\r|\\n/, however it is chunked', () => {
-    const text = fc.array(fc.constantFrom('a', 'б', '😀', ' ', '\n', '\r', '\r\n', '{'), { maxLength: 40 }).map((p) => p.join(''));
+    const text = fc
+      .array(fc.constantFrom('a', 'б', '😀', ' ', '\n', '\r', '\r\n', '{'), { maxLength: 40 })
+      .map((p) => p.join(''));
     fc.assert(
       fc.property(text, fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 5 }), (t, sizes) => {
         const bytes = Buffer.from(t);

@@ -15,7 +15,14 @@ import fc from 'fast-check';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectEvent, eventSchema, loadCatalog, renderSample, shippedCatalog, type Catalog } from '../../../src/events/catalog.js';
+import {
+  detectEvent,
+  eventSchema,
+  loadCatalog,
+  renderSample,
+  shippedCatalog,
+  type Catalog,
+} from '../../../src/events/catalog.js';
 import { decodeBody } from '../../../src/events/decode.js';
 import { encodeForm } from '../../../src/core/php-form.js';
 import type { Encoding, EventDef } from '../../../src/events/types.js';
@@ -23,8 +30,37 @@ import { tempDir } from '../../helpers/temp-dir.js';
 
 type Json = Record<string, unknown>;
 
-const ODD_VALUES: unknown[] = ['', '0', '1', '-7', '12.5', 'abc', 'message_new', 'другое', 0, 1, -1, 2 ** 53, 1.5, true, false, null, [], [1], {}, { a: 1 }, 'true'];
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'application/x-www-form-urlencoded', 'text/plain', '', undefined];
+const ODD_VALUES: unknown[] = [
+  '',
+  '0',
+  '1',
+  '-7',
+  '12.5',
+  'abc',
+  'message_new',
+  'другое',
+  0,
+  1,
+  -1,
+  2 ** 53,
+  1.5,
+  true,
+  false,
+  null,
+  [],
+  [1],
+  {},
+  { a: 1 },
+  'true',
+];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/x-www-form-urlencoded',
+  'text/plain',
+  '',
+  undefined,
+];
 
 function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -79,7 +115,11 @@ function compare(a: Match, b: Match): number {
   return b.present / b.required - a.present / a.required || b.present - a.present || a.extra - b.extra;
 }
 
-const mutation = fc.record({ op: fc.constantFrom('drop', 'retype', 'dropInner', 'retypeInner', 'add', 'half'), pick: fc.nat(), odd: fc.constantFrom(...ODD_VALUES) });
+const mutation = fc.record({
+  op: fc.constantFrom('drop', 'retype', 'dropInner', 'retypeInner', 'add', 'half'),
+  pick: fc.nat(),
+  odd: fc.constantFrom(...ODD_VALUES),
+});
 
 function mutate(value: Json, m: { op: string; pick: number; odd: unknown }): Json {
   const out = structuredClone(value);
@@ -137,7 +177,9 @@ function checkRules(catalog: Catalog, contentType: string | undefined, body: str
     return;
   }
   const value = decoded.value as Json;
-  const matches = catalog.events.map((e) => match(e, value, decoded.encoding)).filter((m): m is Match => m !== undefined);
+  const matches = catalog.events
+    .map((e) => match(e, value, decoded.encoding))
+    .filter((m): m is Match => m !== undefined);
   if (matches.length === 0) {
     expect(result).toMatchObject({ event: null, valid: false, issues: ['body: matches no known event'] });
     return;
@@ -145,7 +187,8 @@ function checkRules(catalog: Catalog, contentType: string | undefined, body: str
   const named = matches.find((m) => m.event.name === result.event);
   expect(named, `${result.event} is named but does not match`).toBeDefined();
   expect(result.valid).toBe(named!.valid);
-  for (const other of matches) expect(compare(other, named!), `${other.event.name} beats ${named!.event.name}`).toBeGreaterThanOrEqual(0);
+  for (const other of matches)
+    expect(compare(other, named!), `${other.event.name} beats ${named!.event.name}`).toBeGreaterThanOrEqual(0);
   const tied = matches.filter((m) => compare(m, named!) === 0).map((m) => m.event.name);
   expect(tied[0]).toBe(result.event);
   expect(result.candidates).toEqual(tied.length > 1 ? tied : undefined);
@@ -176,11 +219,15 @@ describe('detectEvent (specification)', () => {
 
   it('never throws on arbitrary bytes and content types, and names nothing it cannot read', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 200 }), fc.constantFrom(...CONTENT_TYPES, 'application/octet-stream'), (bytes, type) => {
-        const result = detectEvent(type, Buffer.from(bytes));
-        expect(typeof result.valid).toBe('boolean');
-        if (!result.valid) expect(result.issues!.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.constantFrom(...CONTENT_TYPES, 'application/octet-stream'),
+        (bytes, type) => {
+          const result = detectEvent(type, Buffer.from(bytes));
+          expect(typeof result.valid).toBe('boolean');
+          if (!result.valid) expect(result.issues!.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -192,7 +239,11 @@ describe('detectEvent (specification)', () => {
       ({ dir, cleanup } = await tempDir());
       await writeFile(
         join(dir, 'omnidesk.incoming.json'),
-        JSON.stringify({ provenance: 'captured', contentType: 'application/json', body: '{"id":214000111,"text":"Привет","client":{"id":5654846848}}' }),
+        JSON.stringify({
+          provenance: 'captured',
+          contentType: 'application/json',
+          body: '{"id":214000111,"text":"Привет","client":{"id":5654846848}}',
+        }),
       );
       await writeFile(
         join(dir, 'acme.order.json'),
@@ -214,7 +265,13 @@ describe('detectEvent (specification)', () => {
       );
       await writeFile(
         join(dir, 'acme.flag.json'),
-        JSON.stringify({ contentType: 'application/x-www-form-urlencoded', fields: [{ name: 'flag', type: 'boolean', const: true }, { name: 'case_id', type: 'integer' }] }),
+        JSON.stringify({
+          contentType: 'application/x-www-form-urlencoded',
+          fields: [
+            { name: 'flag', type: 'boolean', const: true },
+            { name: 'case_id', type: 'integer' },
+          ],
+        }),
       );
     });
     afterAll(() => cleanup());
@@ -234,8 +291,16 @@ describe('detectEvent (specification)', () => {
       ['{"kind":"order","order":{"id":1,"total":2.5,"paid":1,"sku":"AB-12"},"meta":null}', 'application/json', true],
       ['{"kind":"order","order":{"id":1,"total":2.5,"paid":2,"sku":"AB-12"},"meta":0}', 'application/json', false],
       ['{"kind":"order","order":{"id":1,"total":2.5,"paid":true,"sku":"ab-12"}}', 'application/json', false],
-      ['kind=order&order[id]=1&order[total]=2.5&order[paid]=true&order[sku]=AB-1&meta=', 'application/x-www-form-urlencoded', true],
-      ['kind=order&order[id]=x&order[total]=2.&order[paid]=yes&order[sku]=AB-1', 'application/x-www-form-urlencoded', false],
+      [
+        'kind=order&order[id]=1&order[total]=2.5&order[paid]=true&order[sku]=AB-1&meta=',
+        'application/x-www-form-urlencoded',
+        true,
+      ],
+      [
+        'kind=order&order[id]=x&order[total]=2.&order[paid]=yes&order[sku]=AB-1',
+        'application/x-www-form-urlencoded',
+        false,
+      ],
     ])('types every field of a user event: %s', async (body, type, valid) => {
       const user = await loadCatalog(dir);
       expect(detectEvent(type, body, user)).toMatchObject({ event: 'acme.order', valid });
@@ -258,7 +323,11 @@ describe('detectEvent (specification)', () => {
       const user = await loadCatalog(dir);
       const body = '{"id":1,"text":"Другое","client":{"id":2}}';
       expect(detectEvent('application/json', body, user).event).toBe('omnidesk.incoming');
-      user.events.splice(user.events.findIndex((e) => e.name === 'omnidesk.incoming'), 1, shippedCatalog().get('omnidesk.incoming')!);
+      user.events.splice(
+        user.events.findIndex((e) => e.name === 'omnidesk.incoming'),
+        1,
+        shippedCatalog().get('omnidesk.incoming')!,
+      );
       expect(detectEvent('application/json', body, user).event).toBeNull();
     });
   });
@@ -267,11 +336,30 @@ describe('detectEvent (specification)', () => {
 describe('detectEvent ranks overlapping events by the rules', () => {
   // Events over the same few keys, so that bodies match several at once and every tie-break counts.
   const events: Record<string, Array<Record<string, unknown>>> = {
-    'rank.pq': [{ name: 'p', type: 'string' }, { name: 'q', type: 'integer' }],
-    'rank.pqrs': [{ name: 'p', type: 'string' }, { name: 'q', type: 'any' }, { name: 'r', type: 'string' }, { name: 's', type: 'boolean' }],
-    'rank.pr': [{ name: 'p', type: 'string' }, { name: 'r', type: 'string' }, { name: 't', type: 'any', required: false }],
-    'rank.pt': [{ name: 'p', type: 'any' }, { name: 't', type: 'string' }],
-    'rank.kind': [{ name: 'kind', type: 'string', const: 'k' }, { name: 'p', type: 'string' }, { name: 'o.q', type: 'integer' }],
+    'rank.pq': [
+      { name: 'p', type: 'string' },
+      { name: 'q', type: 'integer' },
+    ],
+    'rank.pqrs': [
+      { name: 'p', type: 'string' },
+      { name: 'q', type: 'any' },
+      { name: 'r', type: 'string' },
+      { name: 's', type: 'boolean' },
+    ],
+    'rank.pr': [
+      { name: 'p', type: 'string' },
+      { name: 'r', type: 'string' },
+      { name: 't', type: 'any', required: false },
+    ],
+    'rank.pt': [
+      { name: 'p', type: 'any' },
+      { name: 't', type: 'string' },
+    ],
+    'rank.kind': [
+      { name: 'kind', type: 'string', const: 'k' },
+      { name: 'p', type: 'string' },
+      { name: 'o.q', type: 'integer' },
+    ],
   };
   let dir: string;
   let cleanup: () => Promise<void>;
@@ -279,7 +367,10 @@ describe('detectEvent ranks overlapping events by the rules', () => {
   beforeAll(async () => {
     ({ dir, cleanup } = await tempDir());
     for (const [name, fields] of Object.entries(events)) {
-      await writeFile(join(dir, `${name}.json`), JSON.stringify({ contentType: 'application/json', accepts: ['json', 'form'], fields }));
+      await writeFile(
+        join(dir, `${name}.json`),
+        JSON.stringify({ contentType: 'application/json', accepts: ['json', 'form'], fields }),
+      );
     }
     catalog = await loadCatalog(dir);
     expect(catalog.warnings).toEqual([]);
@@ -302,20 +393,95 @@ describe('detectEvent ranks overlapping events by the rules', () => {
 describe('detectEvent (fixed fixtures)', () => {
   const incoming = { event: 'omnidesk.incoming', encoding: 'json' };
   it.each<[string, string | undefined, string, Record<string, unknown>, RegExp?]>([
-    ['a number too large for a double', 'application/json', '{"case_id":1e400,"case_description":"x","user_id":1}', { ...incoming, valid: false }, /case_id/],
-    ['an id past 2^53 (ids travel as strings)', 'application/json', '{"case_id":9007199254740993,"case_description":"x","user_id":1}', { ...incoming, valid: false }, /case_id/],
-    ['an id with letters', 'application/json', '{"case_id":"12a","case_description":"x","user_id":"1"}', { ...incoming, valid: false, summary: { caseId: '12a', userId: '1', text: 'x' } }, /case_id/],
-    ['a __proto__ key', 'application/json', '{"__proto__":{"case_id":1},"case_description":"x","user_id":2}', { ...incoming, valid: false, summary: { userId: '2', text: 'x' } }, /case_id/],
-    ['message_new with a list for object', 'application/json', '{"type":"message_new","object":[1,2]}', { event: null, valid: false }],
-    ['a fixed value of another type', 'application/json', '{"type":5,"object":{"case_id":1}}', { event: null, valid: false, summary: { caseId: '1' } }],
-    ['a form with a stray %', 'application/x-www-form-urlencoded', 'a=100%&b=%D0%9F%ZZ&object[content]=%E2%9C%93+ok', { event: null, encoding: 'form', summary: { text: '✓ ok' } }],
-    ['a repeated fixed key (the last wins)', 'application/x-www-form-urlencoded', 'type=message_new&type=other&object[case_id]=1', { event: null, summary: { caseId: '1' } }],
-    ['a form body with no content type', undefined, 'case_id=1&case_description=hi&user_id=2', { event: 'omnidesk.incoming', valid: true, encoding: 'form', summary: { caseId: '1', userId: '2', text: 'hi' } }],
-    ['a UTF-8 BOM', 'application/json', '\uFEFF{"case_id":"1","case_description":"x","user_id":"2"}', { ...incoming, valid: true }],
-    ['JSON in spaces with no content type', undefined, '  {"case_id":"1","case_description":"x","user_id":"2"}\n', { ...incoming, valid: true }],
-    ['JSON sent as text/plain', 'text/plain', '{"case_id":"1","case_description":"x","user_id":"2"}', { ...incoming, valid: true }],
-    ['HTML in a stranger', 'application/json', '{"message":"<p>Где&nbsp;мой <b>заказ</b>?</p>\\n\\tещё","ticket_id":"1","customer_id":"2"}', { event: null, summary: { ticketId: '1', userId: '2', text: 'Где мой заказ? ещё' } }],
-    ['an unescaped quote and newline', 'application/json', '{"case_id":"1","case_description":"он сказал "нет"\n","user_id":"2"}', { ...incoming, valid: false, summary: {} }, /^body: invalid JSON/],
+    [
+      'a number too large for a double',
+      'application/json',
+      '{"case_id":1e400,"case_description":"x","user_id":1}',
+      { ...incoming, valid: false },
+      /case_id/,
+    ],
+    [
+      'an id past 2^53 (ids travel as strings)',
+      'application/json',
+      '{"case_id":9007199254740993,"case_description":"x","user_id":1}',
+      { ...incoming, valid: false },
+      /case_id/,
+    ],
+    [
+      'an id with letters',
+      'application/json',
+      '{"case_id":"12a","case_description":"x","user_id":"1"}',
+      { ...incoming, valid: false, summary: { caseId: '12a', userId: '1', text: 'x' } },
+      /case_id/,
+    ],
+    [
+      'a __proto__ key',
+      'application/json',
+      '{"__proto__":{"case_id":1},"case_description":"x","user_id":2}',
+      { ...incoming, valid: false, summary: { userId: '2', text: 'x' } },
+      /case_id/,
+    ],
+    [
+      'message_new with a list for object',
+      'application/json',
+      '{"type":"message_new","object":[1,2]}',
+      { event: null, valid: false },
+    ],
+    [
+      'a fixed value of another type',
+      'application/json',
+      '{"type":5,"object":{"case_id":1}}',
+      { event: null, valid: false, summary: { caseId: '1' } },
+    ],
+    [
+      'a form with a stray %',
+      'application/x-www-form-urlencoded',
+      'a=100%&b=%D0%9F%ZZ&object[content]=%E2%9C%93+ok',
+      { event: null, encoding: 'form', summary: { text: '✓ ok' } },
+    ],
+    [
+      'a repeated fixed key (the last wins)',
+      'application/x-www-form-urlencoded',
+      'type=message_new&type=other&object[case_id]=1',
+      { event: null, summary: { caseId: '1' } },
+    ],
+    [
+      'a form body with no content type',
+      undefined,
+      'case_id=1&case_description=hi&user_id=2',
+      { event: 'omnidesk.incoming', valid: true, encoding: 'form', summary: { caseId: '1', userId: '2', text: 'hi' } },
+    ],
+    [
+      'a UTF-8 BOM',
+      'application/json',
+      '\uFEFF{"case_id":"1","case_description":"x","user_id":"2"}',
+      { ...incoming, valid: true },
+    ],
+    [
+      'JSON in spaces with no content type',
+      undefined,
+      '  {"case_id":"1","case_description":"x","user_id":"2"}\n',
+      { ...incoming, valid: true },
+    ],
+    [
+      'JSON sent as text/plain',
+      'text/plain',
+      '{"case_id":"1","case_description":"x","user_id":"2"}',
+      { ...incoming, valid: true },
+    ],
+    [
+      'HTML in a stranger',
+      'application/json',
+      '{"message":"<p>Где&nbsp;мой <b>заказ</b>?</p>\\n\\tещё","ticket_id":"1","customer_id":"2"}',
+      { event: null, summary: { ticketId: '1', userId: '2', text: 'Где мой заказ? ещё' } },
+    ],
+    [
+      'an unescaped quote and newline',
+      'application/json',
+      '{"case_id":"1","case_description":"он сказал "нет"\n","user_id":"2"}',
+      { ...incoming, valid: false, summary: {} },
+      /^body: invalid JSON/,
+    ],
   ])('%s', (_what, type, body, expected, issue) => {
     const result = detectEvent(type, body);
     expect(result).toMatchObject(expected);

@@ -68,10 +68,18 @@ describe('formatRecordLine', () => {
   const clockOf = (iso: string) => formatRecordLine(record(iso), {}, c).split(' ')[0];
 
   it('shows local time to the millisecond, and any other text as it is', () => {
-    for (const iso of ['2024-05-01T10:00:00.123Z', '2024-05-01T10:00:00.999Z', '2024-05-01T10:00:01.000Z', '2024-12-31T23:59:59.5Z', '2024-05-01T10:00:00Z']) {
+    for (const iso of [
+      '2024-05-01T10:00:00.123Z',
+      '2024-05-01T10:00:00.999Z',
+      '2024-05-01T10:00:01.000Z',
+      '2024-12-31T23:59:59.5Z',
+      '2024-05-01T10:00:00Z',
+    ]) {
       const d = new Date(iso);
       const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-      expect(clockOf(iso)).toBe(`${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`);
+      expect(clockOf(iso)).toBe(
+        `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`,
+      );
     }
     expect(clockOf('2024-05-01T10:00:00.12xZ')).toBe('2024-05-01T10:00:00.12xZ');
     expect(clockOf('yesterday')).toBe('yesterday');
