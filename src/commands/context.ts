@@ -15,9 +15,8 @@ export type { Context, Runtime, Stdin };
 export function createContext(flags: GlobalFlags & Record<string, unknown>, runtime: Runtime): Context {
   const { env, cwd } = runtime;
   const io = new Io({ stdout: runtime.stdout, stderr: runtime.stderr, stdin: runtime.stdin, env }, flags);
-  const prompter =
-    runtime.prompter ??
-    (io.interactive ? new InquirerPrompter({ input: runtime.stdin, output: runtime.stderr as NodeJS.WritableStream }) : new NonInteractivePrompter());
+  const terminal = { input: runtime.stdin, output: runtime.stderr as NodeJS.WritableStream };
+  const prompter = runtime.prompter ?? (io.interactive ? new InquirerPrompter(terminal) : new NonInteractivePrompter());
   const registry = runtime.registry ?? builtinRegistry();
   const deferred: Array<() => Promise<void> | void> = [];
   let cached: Promise<LoadedConfig> | undefined;
@@ -32,8 +31,10 @@ export function createContext(flags: GlobalFlags & Record<string, unknown>, runt
     signal: runtime.signal,
     now: runtime.now ?? (() => new Date()),
     loadConfig(opts) {
-      if (opts) return import('../config/load.js').then((m) => m.loadConfig({ cwd, env, flags, io, registry, ...opts }));
-      cached ??= import('../config/load.js').then((m) => m.loadConfig({ cwd, env, flags, io, registry }));
+      const load = (more: Parameters<Context['loadConfig']>[0] = {}) =>
+        import('../config/load.js').then((m) => m.loadConfig({ cwd, env, flags, io, registry, ...more }));
+      if (opts) return load(opts);
+      cached ??= load();
       return cached;
     },
     defer(fn) {
