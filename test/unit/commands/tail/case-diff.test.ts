@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Case, Message } from '../../../src/helpdesks/omnidesk/client/types.js';
-import { diffCase, type CaseSnapshot } from '../../../src/commands/tail/case-diff.js';
-import { pollInterval, pollUntil } from '../../../src/verify/poll.js';
+import type { Case, Message } from '../../../../src/helpdesks/omnidesk/client/types.js';
+import { diffCase, type CaseSnapshot } from '../../../../src/commands/tail/case-diff.js';
+import { pollInterval, pollUntil } from '../../../../src/verify/poll.js';
 
 const names = { label: (id: number) => (id === 301 ? 'wikibot' : `#${id}`), staff: (id: number) => (id === 2 ? 'operator@x' : `staff #${id}`) };
 const baseCase: Case = {
