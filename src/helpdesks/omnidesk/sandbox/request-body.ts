@@ -51,14 +51,18 @@ function fromJson(text: string): Tree {
   } catch {
     throw invalid('invalid_json');
   }
+  // PHP clients encode an empty array as `[]` (vragovR's and palachX's action PUTs send it as the body).
+  if (Array.isArray(value) && value.length === 0) return {};
   if (!isRecord(value)) throw invalid('invalid_json');
   return value;
 }
 
 /** The decoded body; an empty body is `{}` (PUT …/trash.json has none). */
 export function readBodyObject(req: RouteRequest): Tree {
-  const type = String(req.headers['content-type'] ?? '').toLowerCase();
-  const boundary = multipartBoundary(type);
+  const header = String(req.headers['content-type'] ?? '');
+  const type = header.toLowerCase();
+  // The boundary is case-sensitive ("RubyMultipartPost-…"): read it from the header as sent.
+  const boundary = multipartBoundary(header);
   if (boundary) return fromMultipart(req.body, boundary);
   if (type.startsWith('multipart/')) throw invalid('invalid_multipart');
   const text = req.body.toString('utf8').trim();

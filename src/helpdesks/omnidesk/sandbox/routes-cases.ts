@@ -10,7 +10,7 @@ import type { CallContext } from '../../../server/sandbox-server.js';
 import { byPathId, invalid, notFound, optId, optIdList, optString, readContent } from './api-errors.js';
 import { takeAttachments } from './files.js';
 import { readBodyObject, readEntity } from './request-body.js';
-import { appendMessage, changeLabels, setGroup, setStaff, setStatus } from './case-ops.js';
+import { appendMessage, changeLabels, logChange, setGroup, setStaff, setStatus } from './case-ops.js';
 import { filterCases } from './case-filter.js';
 import { listReply } from './envelope.js';
 import { runRules } from './rules.js';
@@ -153,11 +153,13 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       }
       if (add.length || remove.length) changed = changeLabels(txn, c, add, remove, doneBy) || changed;
       if (subject !== undefined && subject !== c.subject) {
+        logChange(txn, c, 'subject', doneBy, c.subject, subject);
         c.subject = subject;
         c.updated = txn.at;
         changed = true;
       }
       if (priority !== undefined && priority !== c.priority) {
+        logChange(txn, c, 'priority', doneBy, c.priority, priority);
         c.priority = priority;
         c.updated = txn.at;
         changed = true;
@@ -168,6 +170,11 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
         changed = true;
       }
       if (isRecord(body.custom_fields)) {
+        // The changelog names each data field as `custom_field_<id>` (palachX fixtures).
+        for (const [key, value] of Object.entries(body.custom_fields)) {
+          const id = /^cf_(\d+)$/.exec(key)?.[1];
+          if (id && c.custom_fields[key] !== value) logChange(txn, c, `custom_field_${id}`, doneBy, String(c.custom_fields[key] ?? ''), String(value));
+        }
         c.custom_fields = { ...c.custom_fields, ...body.custom_fields };
         c.updated = txn.at;
         changed = true;
@@ -188,6 +195,36 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       c.rating = { rating, comment: optString(rate, 'rating_comment') ?? '', staffId };
       c.updated = world.now();
       return json(200, { case: caseJson(c) });
+    })
+    // The idea channel (palachX; the reference's case object has `idea` {}): the idea's text,
+    // stage and category, and the official response, all in `{"message": {...}}`.
+    .on('PUT', '/api/cases/{id}/idea.json', (req) => {
+      const c = findCase(world.store, req.params.id);
+      const body = readEntity(req, 'message');
+      const idea = (c.idea ??= { content: '', stage: '', category: 0, official_response: '', official_response_tstamp: 0 });
+      idea.content = optString(body, 'content') ?? idea.content;
+      idea.stage = optString(body, 'stage') ?? idea.stage;
+      idea.category = optId(body, 'category_id') ?? idea.category;
+      c.updated = world.now();
+      return json(200, { case: caseJson(c) });
+    })
+    .on('PUT', '/api/cases/{id}/idea_official_response.json', (req) => {
+      const c = findCase(world.store, req.params.id);
+      const content = optString(readEntity(req, 'message'), 'content');
+      if (!content) throw invalid('content_required');
+      const idea = (c.idea ??= { content: '', stage: '', category: 0, official_response: '', official_response_tstamp: 0 });
+      idea.official_response = content;
+      idea.official_response_tstamp = Math.floor(world.now() / 1000);
+      c.updated = world.now();
+      return json(200, { case: caseJson(c) });
+    })
+    .on('DELETE', '/api/cases/{id}/idea_official_response.json', (req) => {
+      const c = findCase(world.store, req.params.id);
+      if (c.idea) {
+        c.idea.official_response = '';
+        c.idea.official_response_tstamp = 0;
+      }
+      return json(200, {});
     })
     .on('PUT', '/api/cases/{ids}/trash.json', (req) => bulk(world, req.params.ids, (c) => (c.deleted = true)))
     .on('PUT', '/api/cases/{ids}/restore.json', (req) => bulk(world, req.params.ids, (c) => ((c.deleted = false), (c.spam = false))))

@@ -12,7 +12,7 @@ import type { Router } from '../../../server/router.js';
 import type { CallContext } from '../../../server/sandbox-server.js';
 import { invalid, notFound, optId } from './api-errors.js';
 import { listReply } from './envelope.js';
-import { readEntity } from './request-body.js';
+import { readEntity, readEntityOrBare } from './request-body.js';
 import type { KbRec, StaffRec } from './store.js';
 import type { OmnideskWorld } from './world.js';
 
@@ -61,6 +61,11 @@ function textOf(v: unknown): string {
   return typeof v === 'string' ? v : isRecord(v) ? Object.values(v).join(' ') : '';
 }
 
+/** palachX sends idea categories unwrapped (`{"category_title": …}`) [S]; knowledge-base items wrapped. */
+function readBody(req: Parameters<typeof readEntity>[0], kind: Kind): Fields {
+  return kind.entity === 'ideas_category' ? readEntityOrBare(req, kind.entity) : readEntity(req, kind.entity);
+}
+
 export function kbRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
   const all = (kind: Kind) => {
     const key = kind.entity;
@@ -89,9 +94,11 @@ export function kbRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
     for (const key of kind.keys) {
       const v = body[key];
       if (v === undefined || v === null || v === '') continue;
-      out[key] = key.endsWith('_id') || key === 'category_default_group' ? optId(body, key) : v;
+      // A section id may come as a list (palachX `[1201]`, a PHP form `section_id[]=1201`); the first one counts.
+      const one = Array.isArray(v) ? v[0] : isRecord(v) && key.endsWith('_id') ? Object.values(v)[0] : v;
+      out[key] = key.endsWith('_id') || key === 'category_default_group' ? optId({ [key]: one }, key) : one;
     }
-    if (creating) for (const key of kind.required) if (!isText(body[key]) && typeof body[key] !== 'number') throw invalid(`${key}_required`);
+    if (creating) for (const key of kind.required) if (out[key] === undefined || (!isText(out[key]) && typeof out[key] !== 'number')) throw invalid(`${key}_required`);
     if (kind.parent && out[kind.parent.key] !== undefined) {
       const parent = KINDS.find((k) => k.entity === kind.parent!.entity)!;
       if (!all(parent).has(out[kind.parent.key] as number)) throw notFound(parent.entity);
@@ -133,7 +140,7 @@ export function kbRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       // justCxx (2016) reads one item without the `.json` suffix.
       .on('GET', `${base}/{id}`, (req) => reply(kind, find(kind, req.params.id)))
       .on('POST', `${base}.json`, (req) => {
-        const fields = take(kind, readEntity(req, kind.entity), true);
+        const fields = take(kind, readBody(req, kind), true);
         const at = world.now();
         const store = all(kind);
         const id = Math.max(FIRST_ID[kind.entity] - 1, ...store.keys()) + 1;
@@ -143,7 +150,7 @@ export function kbRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       })
       .on('PUT', `${base}/{id}.json`, (req) => {
         const r = find(kind, req.params.id);
-        const fields = take(kind, readEntity(req, kind.entity), false);
+        const fields = take(kind, readBody(req, kind), false);
         return touch(r, () => Object.assign(r.fields, fields));
       })
       .on('PUT', `${base}/{id}/enable.json`, (req) => touch(find(kind, req.params.id), (r) => (r.active = true)))

@@ -36,9 +36,10 @@ export function staffRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
     for (const c of world.store.cases.values()) if (c.staff_id === from.staff_id) c.staff_id = to;
   };
 
+  /** Without replace_group_id (vragovR sends none) the cases go to the first other group [I]. */
   const moveGroup = (from: GroupRec, replaceId: number | undefined) => {
-    if (replaceId === undefined) throw invalid('replace_group_id_required');
-    const to = world.store.groups.get(replaceId);
+    const fallback = [...world.store.groups.values()].find((g) => g !== from && g.active) ?? [...world.store.groups.values()].find((g) => g !== from);
+    const to = replaceId === undefined ? fallback : world.store.groups.get(replaceId);
     if (!to || to === from) throw notFound('replace_group');
     for (const c of world.store.cases.values()) if (c.group_id === from.group_id) c.group_id = to.group_id;
   };
@@ -68,7 +69,8 @@ export function staffRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
     })
     .on('PUT', '/api/staff/{id}.json', (req) => {
       const s = staff(req.params.id);
-      const body = readEntity(req, 'staff');
+      // vint47/omnidesk-bundle (2024) sends the fields unwrapped; both are taken [I].
+      const body = readEntityOrBare(req, 'staff');
       const email = optString(body, 'staff_email');
       if (email !== undefined) {
         if (!EMAIL.test(email)) throw invalid('wrong_email');

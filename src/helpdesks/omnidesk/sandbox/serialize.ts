@@ -60,6 +60,8 @@ export function userJson(u: UserRec) {
   return {
     user_id: u.user_id,
     user_full_name: u.user_full_name,
+    // Read unconditionally by vint47/omnidesk-bundle (2024) [S]; its content is not documented [I: the name].
+    user_screen_name: u.user_full_name,
     company_name: u.company_name,
     company_position: u.company_position,
     thumbnail: '',
@@ -131,6 +133,7 @@ export function caseJson(c: CaseRec) {
     rating: c.rating?.rating ?? '',
     rating_comment: c.rating?.comment ?? '',
     rated_staff_id: c.rating?.staffId ?? 0,
+    ...(c.idea ? { idea: { ...c.idea } } : {}),
   };
 }
 

@@ -107,6 +107,8 @@ export interface CaseRec {
   /** Set when the case was merged into another one (then hidden unless show_merged_cases). */
   parent_case_id: number;
   rating?: { rating: string; comment: string; staffId: number };
+  /** An idea-channel case's idea (§2.1 case object `idea` {}; fields [S palachX]). */
+  idea?: { content: string; stage: string; category: number; official_response: string; official_response_tstamp: number };
   deleted: boolean;
   spam: boolean;
   created: number;

@@ -74,6 +74,23 @@ describe('request bodies (reference §1.1)', () => {
     expect(listed.map((m) => m.attachments.length)).toEqual([1, 2, 1]);
   });
 
+  it('reads a case-sensitive multipart boundary and repeated `[]` file fields (Ruby multipart-post)', async () => {
+    const boundary = '-----------RubyMultipartPost-7d68633322823329ae9955cd08c1d232';
+    const part = (name: string, value: string, file?: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file ? `; filename="${file}"\r\nContent-Length: ${value.length}\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: binary` : ''}\r\n\r\n${value}\r\n`;
+    const body =
+      part('case[user_email]', 'rb@example.org') + part('case[subject]', 'S') + part('case[content]', 'C') +
+      part('case[attachments][]', 'one\n', 'a.txt') + part('case[attachments][]', 'two\n', 'b.txt') + `--${boundary}--\r\n\r\n`;
+    const res = await raw('POST', '/api/cases.json', body, `multipart/form-data; boundary=${boundary}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.case.attachments.map((a: any) => [a.file_name, a.file_size])).toEqual([['a.txt', 4], ['b.txt', 4]]);
+  });
+
+  it('takes `[]` as an empty JSON body (PHP encodes an empty array so)', async () => {
+    const c = (await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'x' } })).body.case;
+    expect((await raw('PUT', `/api/cases/${c.case_id}/trash.json`, '[]', 'application/json')).status).toBe(200);
+  });
+
   it('takes attachment_urls in JSON and lists them with the given url', async () => {
     const res = await od.call('POST', '/api/cases.json', {
       case: { user_email: 'a@b.co', subject: 'link', content: 'x', attachment_urls: ['https://files.example.com/docs/%D0%B0%D0%BA%D1%82.pdf'] },

@@ -153,12 +153,16 @@ describe('staff, groups, companies and dictionaries (reference §2.5–2.10)', (
     expect(g).toMatchObject({ group_title: 'Биллинг', group_from_name: 'Billing', active: true });
     expect((await od.call('PUT', `/api/groups/${g.group_id}.json`, { group: { group_signature: 'sig' } })).body.group.group_signature).toBe('sig');
     const c = await newCase({ user_email: 'a@example.com', group_id: g.group_id });
-    expect((await od.call('PUT', `/api/groups/${g.group_id}/disable.json`, {})).body).toEqual({ error: 'replace_group_id_required' });
-    expect((await od.call('PUT', `/api/groups/${g.group_id}/disable.json`, { group: { replace_group_id: 1 } })).body.group.active).toBe(false);
+    const other = (await od.call('POST', '/api/groups.json', { group: { group_title: 'Другая' } })).body.group.group_id;
+    expect((await od.call('PUT', `/api/groups/${g.group_id}/disable.json`, { group: { replace_group_id: other } })).body.group.active).toBe(false);
+    expect((await od.call('GET', `/api/cases/${c.case_id}.json`)).body.case.group_id).toBe(other);
+    await od.call('PUT', `/api/cases/${c.case_id}.json`, { case: { group_id: g.group_id } });
+    // Without replace_group_id (vragovR sends `[]`), the cases go to the first other active group.
+    expect((await od.call('PUT', `/api/groups/${g.group_id}/disable.json`, [])).body.group.active).toBe(false);
     expect((await od.call('GET', `/api/cases/${c.case_id}.json`)).body.case.group_id).toBe(1);
     expect((await od.call('PUT', `/api/groups/${g.group_id}/enable.json`)).body.group.active).toBe(true);
     expect((await od.call('DELETE', `/api/groups/${g.group_id}.json`, { group: { replace_group_id: 1 } })).status).toBe(200);
-    expect((await od.call('DELETE', '/api/groups/1.json', { group: { replace_group_id: 1 } })).status).toBe(400);
+    expect((await od.call('DELETE', '/api/groups/1.json', { group: { replace_group_id: 1 } })).body).toEqual({ error: 'replace_group_not_found' });
   });
 
   it('manages companies and filters them', async () => {
@@ -253,5 +257,40 @@ describe('knowledge base and idea categories (reference §2.10 [S palachX])', ()
     expect(stats.status).toBe(501);
     expect(stats.body).toMatchObject({ error: 'not_implemented', endpoint: 'GET /api/stats_leaderboard.json' });
     expect(stats.headers.get('api_calls_left')).toMatch(/^\d+$/);
+  });
+});
+
+describe('what the client census found (public libraries run against the sandbox)', () => {
+  it('serves the idea channel: the idea and its official response', async () => {
+    const c = await newCase({ user_email: 'a@example.com', channel: 'idea' });
+    const idea = await od.call('PUT', `/api/cases/${c.case_id}/idea.json`, { case_id: c.case_id, message: { content: 'Тёмная тема', stage: 'planned' } });
+    expect(idea.body.case.idea).toMatchObject({ content: 'Тёмная тема', stage: 'planned' });
+    const official = await od.call('PUT', `/api/cases/${c.case_id}/idea_official_response.json`, { message: { content: 'Сделаем' } });
+    expect(official.body.case.idea.official_response).toBe('Сделаем');
+    expect(official.body.case.idea.official_response_tstamp).toBeGreaterThan(0);
+    expect((await od.call('DELETE', `/api/cases/${c.case_id}/idea_official_response.json`, [])).status).toBe(200);
+    expect((await od.call('GET', `/api/cases/${c.case_id}.json`)).body.case.idea.official_response).toBe('');
+  });
+
+  it('takes unwrapped idea categories and staff edits, list-valued section ids, and lists every change in the changelog', async () => {
+    expect((await od.call('POST', '/api/ideas_category.json', { category_title: 'Идеи', category_default_group: 1 })).status).toBe(201);
+    const staff = (await od.call('POST', '/api/staff.json', { staff: { staff_email: 's@sandbox.test' } })).body.staff;
+    const edited = await od.call('PUT', `/api/staff/${staff.staff_id}.json`, { staff_id: staff.staff_id, staff_full_name: 'PHP Staff', staff_email: null });
+    expect(edited.body.staff).toMatchObject({ staff_full_name: 'PHP Staff', staff_email: 's@sandbox.test' });
+    const cat = (await od.call('POST', '/api/kb_category.json', { kb_category: { category_title: 'c' } })).body.kb_category;
+    const sec = (await od.call('POST', '/api/kb_section.json', { kb_section: { section_title: 's', category_id: cat.category_id } })).body.kb_section;
+    const art = await od.call('POST', '/api/kb_article.json', { kb_article: { article_title: 't', article_content: 'x', section_id: [sec.section_id] } });
+    expect(art.body.kb_article).toMatchObject({ section_id: sec.section_id, section_id_arr: [sec.section_id] });
+    const user = (await od.call('POST', '/api/users.json', { user: { user_email: 'v@example.com', user_full_name: 'Вера' } })).body.user;
+    expect(user.user_screen_name).toBe('Вера');
+    const field = (await od.admin('POST', 'custom-fields', { title: 'f', field_type: 'text', field_level: 'case' })).body.custom_field.field_id;
+    const c = await newCase({ user_email: 'a@example.com' });
+    await od.call('PUT', `/api/cases/${c.case_id}.json`, { case: { subject: 'Новая тема', priority: 'high', custom_fields: { [`cf_${field}`]: 'v' } } });
+    const log = (await od.call('GET', `/api/cases/${c.case_id}/changelog.json`)).body.changelog;
+    expect(log.map((e: any) => [e.event, e.done_by, e.value])).toEqual([
+      ['subject', 'staff_1', 'Новая тема'],
+      ['priority', 'staff_1', 'high'],
+      [`custom_field_${field}`, 'staff_1', 'v'],
+    ]);
   });
 });
