@@ -106,6 +106,8 @@ export function staffRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
     })
     .on('GET', '/api/groups.json', (req) => json(200, listReply('group', [...world.store.groups.values()], req.query, groupJson)))
     .on('GET', '/api/groups/{id}.json', (req) => groupReply(group(req.params.id)))
+    // justCxx (2016) reads one group without the `.json` suffix.
+    .on('GET', '/api/groups/{id}', (req) => groupReply(group(req.params.id)))
     .on('POST', '/api/groups.json', (req) => {
       const body = readEntity(req, 'group');
       const title = optString(body, 'group_title')?.trim();
