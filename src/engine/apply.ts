@@ -53,7 +53,7 @@ async function applyApi(e: Evaluated, ectx: EngineContext, dryRun: boolean, now:
     if (dryRun) return { ...item, action: 'none' };
     await updateState(ectx.stateFile, (state) => {
       const prev = state.resources[key];
-      state.resources[key] = { ...prev, id: item.id, owned: prev?.id === item.id ? prev.owned : false };
+      state.resources[key] = { ...prev, id: item.id, owned: prev !== undefined && prev.id === item.id ? prev.owned : false };
     });
     return { ...item, action: 'adopted' };
   }

@@ -3,7 +3,7 @@
  * manual ones count as done only when the state file holds a confirmation for the same spec
  * (or, when the recipe can read them, when the API shows them).
  */
-import type { Config, BaseIntegration as Integration } from '../model/config.js';
+import type { Config } from '../model/config.js';
 import type { State } from '../core/state.js';
 import { ApiError, AuthError, CancelledError, ConfigError, UsageError } from '../core/errors.js';
 import type { RecipeInfo, Resource, ResourceContext } from '../model/resource.js';

@@ -3,7 +3,7 @@
  * (a temporary file renamed into place), so Ctrl-C or a failure leaves no half-written file.
  */
 import { access, copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../core/errors.js';
 

@@ -6,7 +6,7 @@
 import { HDE_BOT_TOKEN_VAR } from './secret.js';
 import type { HelpdeskeddyBotIntegration } from './schema.js';
 import { fingerprint } from '../../core/io/secrets.js';
-import type { Resource, ResourceContext } from '../../model/resource.js';
+import type { Resource } from '../../model/resource.js';
 import type { ManualStep } from '../../core/manual-step.js';
 
 /** Below this the token is guessable; `token generate` makes 43 characters (32 random bytes). */

@@ -47,6 +47,7 @@ describe('unwrapList', () => {
       } catch (e) {
         return e;
       }
+      return undefined;
     })();
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).code).toBe('bad_response');
