@@ -7,6 +7,7 @@
  */
 import type { Server } from 'node:http';
 import type { z } from 'zod';
+import type { ServerLimits } from '../server/guard.js';
 
 /** What every connection section has; a helpdesk's schema may add keys (a rate limit). */
 export interface Connection {
@@ -70,6 +71,8 @@ export interface SandboxStartOptions {
   /** Per-delivery timeout of outbound webhooks. */
   webhookTimeoutMs?: number;
   onInternalError?: (err: unknown) => void;
+  /** Connection and body caps (tests make them small). */
+  limits?: ServerLimits;
 }
 
 /** A sandbox server not yet listening; `close` stops its timers and the server. */

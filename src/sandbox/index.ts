@@ -7,6 +7,7 @@
 import { startReferenceBot, type ReferenceBot } from '../bot/reference-bot.js';
 import { HELPDESKS, type HelpdeskKind } from '../helpdesks/registry.js';
 import { DEFAULT_API_KEY, DEFAULT_EMAIL, DEFAULT_RATE_LIMIT } from '../server/defaults.js';
+import type { ServerLimits } from '../server/guard.js';
 import { listen } from '../server/listen.js';
 
 export { DEFAULT_API_KEY, DEFAULT_EMAIL, DEFAULT_RATE_LIMIT };
@@ -25,6 +26,8 @@ export interface SandboxOptions {
   webhookTimeoutMs?: number;
   /** Unexpected server exceptions (the client gets a 500 either way). */
   onInternalError?: (err: unknown) => void;
+  /** Connection and body caps of both servers (tests make them small). */
+  limits?: ServerLimits;
 }
 
 export type RunningSandbox = { [K in HelpdeskKind]: { url: string } } & {
@@ -55,6 +58,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         rateLimit: options.rateLimit,
         webhookTimeoutMs: options.webhookTimeoutMs,
         onInternalError: options.onInternalError,
+        limits: options.limits,
       });
       closers.push(() => instance.close());
       const port = options.ports?.[desk.kind] ?? 0;

@@ -4,6 +4,7 @@
  * headers, apply faults and delays, log the request, and only then send.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ByteBudget } from './limits.js';
 
 export interface Reply {
   status: number;
@@ -32,22 +33,50 @@ export function json(status: number, body: unknown, headers?: Record<string, str
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export class BodyTooLargeError extends Error {}
+/** The bytes of unfinished bodies the server holds are at their cap: answer 503. */
+export class ServerBusyError extends Error {}
+/** The client hung up (or was cut off) before its body was complete: nobody to answer. */
+export class ClientGoneError extends Error {}
 
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+export interface ReadBodyOptions {
+  limit?: number;
+  /** Shared by every request of the server; bytes count against it until the body is complete. */
+  budget?: ByteBudget;
+}
+
+/** The whole body; rejects with one of the three errors above, never with a stream error. */
+export function readBody(req: IncomingMessage, options: ReadBodyOptions = {}): Promise<Buffer> {
+  const limit = options.limit ?? MAX_BODY_BYTES;
+  const budget = options.budget;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    let done = false;
+    const finish = (err: Error | undefined) => {
+      if (done) return;
+      done = true;
+      budget?.give(size);
+      req.off('data', onData);
+      if (!err) return resolve(Buffer.concat(chunks, size));
+      chunks.length = 0;
+      reject(err);
+    };
+    const onData = (chunk: Buffer) => {
+      if (size + chunk.length > limit) return stop(new BodyTooLargeError(`body larger than ${limit} bytes`));
+      if (budget && !budget.take(chunk.length)) return stop(new ServerBusyError('too many unfinished request bodies'));
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLargeError(`body larger than ${limit} bytes`));
-        req.destroy();
-        return;
-      }
       chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    };
+    // Refused mid-body: the rest is read and dropped (so the answer can still reach the client),
+    // and the connection closes after the answer.
+    const stop = (err: Error) => {
+      finish(err);
+      req.resume();
+    };
+    req.on('data', onData);
+    req.once('end', () => finish(undefined));
+    req.once('close', () => finish(new ClientGoneError('client hung up before the body was complete')));
+    req.on('error', () => finish(new ClientGoneError('client hung up before the body was complete')));
   });
 }
 

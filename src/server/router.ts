@@ -4,6 +4,7 @@
  * matches one path segment (or the part of it before a literal suffix such as `.json`).
  */
 import type { Reply } from './http.js';
+import { safeDecodeURIComponent } from './target.js';
 
 export interface RouteRequest {
   method: string;
@@ -59,7 +60,7 @@ export class Router<C> {
       pathSeen = true;
       if (route.method !== method.toUpperCase()) continue;
       const params: Record<string, string> = {};
-      for (const [k, v] of Object.entries(m.groups ?? {})) params[k] = decodeURIComponent(v);
+      for (const [k, v] of Object.entries(m.groups ?? {})) params[k] = safeDecodeURIComponent(v);
       return { handler: route.handler, params };
     }
     return pathSeen ? 'method' : undefined;

@@ -5,9 +5,11 @@
  * router. Side effects a handler schedules with `afterReply` run once the reply is sent, which
  * is when a real helpdesk fires its webhooks.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BodyTooLargeError, HttpError, isLoopbackAddress, readBody, sendReply, type Reply } from './http.js';
+import { guardedServer, type ServerLimits } from './guard.js';
+import { BodyTooLargeError, ClientGoneError, HttpError, isLoopbackAddress, readBody, sendReply, ServerBusyError, type Reply } from './http.js';
+import { requestUrl } from './target.js';
 import type { RouteRequest, Router } from './router.js';
 import type { FaultQueue, QueuedFault } from './faults.js';
 import type { RequestLog } from './request-log.js';
@@ -42,6 +44,7 @@ export interface SandboxServerSpec<A> {
   maxBodyBytes?: number;
   /** Unexpected exceptions; the client gets a 500 either way. */
   onInternalError?(err: unknown): void;
+  limits?: ServerLimits;
 }
 
 export interface SandboxServer {
@@ -62,9 +65,14 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
   }
 
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
-    const path = url.pathname;
+    const url = requestUrl(req.url);
     const method = (req.method ?? 'GET').toUpperCase();
+    if (!url) {
+      // No path to route (`GET //[`-style garbage that still parsed as HTTP): the client's fault.
+      sendReply(res, { ...spec.error(400, 'bad_request'), headers: { connection: 'close' } }, { 'x-omnibot-sandbox': spec.kind });
+      return;
+    }
+    const path = url.pathname;
     const after: Array<() => void> = [];
     const isAdmin = path.startsWith(ADMIN_PREFIX);
     const isApi = !isAdmin && path.startsWith(spec.apiPrefix);
@@ -72,7 +80,7 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
     let reply: Reply;
 
     try {
-      const body = await readBody(req, spec.maxBodyBytes);
+      const body = await readBody(req, { limit: spec.maxBodyBytes, budget: guarded.budget });
       const call: RouteRequest = { method, path, params: {}, query: url.searchParams, headers: req.headers, body };
       if (isAdmin && !isLoopbackAddress(req.socket.remoteAddress)) {
         reply = spec.error(403, 'admin_path_is_loopback_only');
@@ -95,8 +103,11 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
         reply = spec.error(404, 'not_found');
       }
     } catch (err) {
+      // Nobody is left to answer, and a hang-up is the client's business, not an internal error.
+      if (err instanceof ClientGoneError) return;
       if (err instanceof HttpError) reply = { status: err.status, body: err.body, headers: err.headers };
-      else if (err instanceof BodyTooLargeError) reply = spec.error(413, 'request_too_large');
+      else if (err instanceof BodyTooLargeError) reply = { ...spec.error(413, 'request_too_large'), headers: { connection: 'close' } };
+      else if (err instanceof ServerBusyError) reply = { ...spec.error(503, 'server_busy'), headers: { connection: 'close', 'retry-after': '1' } };
       else {
         spec.onInternalError?.(err);
         reply = spec.error(500, 'internal_error');
@@ -117,12 +128,13 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
     if (after.length) setImmediate(() => after.forEach((fn) => fn()));
   }
 
-  const server = createServer((req, res) => {
+  const guarded = guardedServer((req, res) => {
     dispatch(req, res).catch((err: unknown) => {
       spec.onInternalError?.(err);
       if (!res.headersSent) res.writeHead(500).end();
     });
-  });
+  }, spec.limits);
+  const server = guarded.server;
 
   return {
     server,

@@ -3,11 +3,13 @@
  * account-wide rate limit, the dispatcher that fires webhooks, and the `/_sandbox/` admin path.
  * `src/sandbox/index.ts` listens it on the HDE port; tests call `listen()` themselves.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseBasicAuth } from '../../../server/basic-auth.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BodyTooLargeError, HttpError, isLoopbackAddress, json, readBody, sendReply, type Reply } from '../../../server/http.js';
+import { guardedServer, type ServerLimits } from '../../../server/guard.js';
+import { BodyTooLargeError, ClientGoneError, HttpError, isLoopbackAddress, json, readBody, sendReply, ServerBusyError, type Reply } from '../../../server/http.js';
+import { requestUrl } from '../../../server/target.js';
 import { adminRouter, type AdminContext, type RequestLogEntry } from './admin-routes.js';
 import { apiRouter, type ApiContext } from './api-routes.js';
 import { Dispatcher } from './dispatcher.js';
@@ -32,6 +34,9 @@ export interface HelpdeskeddySandboxOptions {
   /** 'none': bodies substituted without JSON-escaping, as a careless implementation would. */
   escape?: 'json' | 'none';
   now?: () => Date;
+  limits?: ServerLimits;
+  /** Unexpected exceptions; the client gets a 500 either way. */
+  onInternalError?: (err: unknown) => void;
 }
 
 export interface HelpdeskeddySandbox {
@@ -108,7 +113,7 @@ export function createHelpdeskeddySandbox(options: HelpdeskeddySandboxOptions): 
     const match = api.match(method, path);
     if (match === undefined) throw new HttpError(404, { errors: [{ code: 'e-404', title: 'Not found', details: `No such method: ${path}` }] });
     if (match === 'method') throw new HttpError(405, { errors: [{ code: 'e-405', title: 'Method not allowed', details: `${method} ${path}` }] });
-    const body = await readBody(req);
+    const body = await readBody(req, { budget: guarded.budget });
     const ctx: ApiContext = { store, requester, dispatch: (events) => Promise.all(events.map((e) => dispatcher.handle(e))).then(() => undefined) };
     return match.handler({ method, path, params: match.params, query: url.searchParams, headers: req.headers, body }, ctx);
   }
@@ -118,22 +123,36 @@ export function createHelpdeskeddySandbox(options: HelpdeskeddySandboxOptions): 
     const match = admin.match(method, path);
     if (match === undefined) throw new HttpError(404, { errors: [{ code: 'e-404', title: 'Not found', details: path }] });
     if (match === 'method') throw new HttpError(405, { errors: [{ code: 'e-405', title: 'Method not allowed', details: `${method} ${path}` }] });
-    const body = await readBody(req);
+    const body = await readBody(req, { budget: guarded.budget });
     return match.handler({ method, path, params: match.params, query: url.searchParams, headers: req.headers, body }, adminContext);
   }
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
-    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const url = requestUrl(req.url);
+    if (!url) {
+      // No path to route (`GET //[`-style garbage that still parsed as HTTP): the client's fault.
+      const bad = json(400, { errors: [{ code: 'e-400', title: 'Bad request', details: 'the request target is not a path' }] });
+      sendReply(res, { ...bad, headers: { connection: 'close' } }, common());
+      return;
+    }
     const path = normalisePath(url.pathname);
     const isAdmin = path === '/_sandbox' || path.startsWith('/_sandbox/');
     let reply: Reply;
     try {
       reply = isAdmin ? await handleAdmin(req, method, path, url) : await handleApi(req, method, path, url);
     } catch (err) {
+      // Nobody is left to answer, and a hang-up is the client's business, not an internal error.
+      if (err instanceof ClientGoneError) return;
       if (err instanceof HttpError) reply = { status: err.status, body: err.body, headers: err.headers };
-      else if (err instanceof BodyTooLargeError) reply = json(413, { errors: [{ code: 'e-413', title: 'Payload too large', details: err.message }] });
-      else reply = json(500, { errors: [{ code: 'e-500', title: 'Internal Server Error', details: (err as Error).message }] });
+      else if (err instanceof BodyTooLargeError) {
+        reply = json(413, { errors: [{ code: 'e-413', title: 'Payload too large', details: err.message }] }, { connection: 'close' });
+      } else if (err instanceof ServerBusyError) {
+        reply = json(503, { errors: [{ code: 'e-503', title: 'Service Unavailable', details: err.message }] }, { connection: 'close', 'retry-after': '1' });
+      } else {
+        options.onInternalError?.(err);
+        reply = json(500, { errors: [{ code: 'e-500', title: 'Internal Server Error', details: (err as Error).message }] });
+      }
     }
     if (!isAdmin) {
       requests.push({ method, path: path + url.search, status: reply.status, at: now().toISOString() });
@@ -142,9 +161,13 @@ export function createHelpdeskeddySandbox(options: HelpdeskeddySandboxOptions): 
     if (!res.destroyed) sendReply(res, reply, common());
   }
 
-  const server = createServer((req, res) => {
-    void onRequest(req, res);
-  });
+  const guarded = guardedServer((req, res) => {
+    onRequest(req, res).catch((err: unknown) => {
+      options.onInternalError?.(err);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  }, options.limits);
+  const server = guarded.server;
   const sandbox: HelpdeskeddySandbox = {
     server,
     async listen(port = 0, host = '127.0.0.1') {

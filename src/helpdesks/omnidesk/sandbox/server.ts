@@ -9,6 +9,7 @@ import { addCommonAdminRoutes } from '../../../server/admin-routes.js';
 import { parseBasicAuth } from '../../../server/basic-auth.js';
 import { DeliveryLog } from '../../../server/deliveries.js';
 import { FaultQueue } from '../../../server/faults.js';
+import type { ServerLimits } from '../../../server/guard.js';
 import { json } from '../../../server/http.js';
 import { RateWindow } from '../../../server/rate-window.js';
 import { RequestLog } from '../../../server/request-log.js';
@@ -40,6 +41,7 @@ export interface OmnideskSandboxOptions {
   webhookTimeoutMs?: number;
   now?: () => number;
   onInternalError?: (err: unknown) => void;
+  limits?: ServerLimits;
 }
 
 export interface OmnideskSandbox {
@@ -118,6 +120,7 @@ export function createOmnideskSandbox(options: OmnideskSandboxOptions = {}): Omn
     // Attachments: 50 MB per request (reference §1.1), plus room for the other fields.
     maxBodyBytes: MAX_REQUEST_FILE_BYTES + 1024 * 1024,
     onInternalError: options.onInternalError,
+    limits: options.limits,
   });
 
   return {
