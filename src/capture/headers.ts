@@ -1,16 +1,9 @@
 /**
- * Which headers a capture keeps, which it redacts, and which a forward or a replay may send.
- * Credentials are redacted at capture time (unless --keep-secrets) so a capture file can be
+ * Which headers a capture keeps, which it masks, and which a forward or a replay may send.
+ * Credentials are masked at capture time (unless --keep-secrets) so a capture file can be
  * shared; hop-by-hop headers describe one connection and must never be re-sent on another.
  */
-import { REDACTED } from './record.js';
-
-export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'x-api-key',
-]);
+import { maskHeaderValue } from './secret-mask.js';
 
 /** RFC 9110 §7.6.1 plus the headers the HTTP client computes itself for the new connection. */
 export const HOP_BY_HOP_HEADERS: ReadonlySet<string> = new Set([
@@ -40,64 +33,42 @@ export function captureHeaders(raw: NodeJS.Dict<string | string[]>, policy: Head
     const value = raw[name];
     if (value === undefined) continue;
     const text = Array.isArray(value) ? value.join(', ') : value;
-    const secret = CREDENTIAL_HEADERS.has(name) || name === policy.secretHeader;
-    out[name] = secret && !policy.keepSecrets ? REDACTED : text;
-  }
-  return out;
-}
-
-/** Headers a forward sends: everything but hop-by-hop (credentials pass through to the bot). */
-export function forwardHeaders(raw: NodeJS.Dict<string | string[]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of Object.keys(raw)) {
-    const value = raw[name];
-    if (value === undefined || HOP_BY_HOP_HEADERS.has(name)) continue;
-    out[name] = Array.isArray(value) ? value.join(', ') : value;
+    out[name] = policy.keepSecrets ? text : maskHeaderValue(name, text, policy);
   }
   return out;
 }
 
 /**
- * Headers a replay sends: no hop-by-hop, no credentials, nothing that was redacted; then
- * `extra` applied over them (a name already there keeps its place and takes the new value;
- * others follow in order), as one object. `extraNames` is `Object.keys(extra)`, worked out
- * once by a caller that replays many records.
+ * Every value of each header name that came more than once, in order, from Node's raw header
+ * list (`headers` joins some repeats and drops others); undefined when no name repeats.
  */
-export function replayHeaders(
-  recorded: Record<string, string>,
-  extra: Record<string, string> = {},
-  extraNames: readonly string[] = Object.keys(extra),
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of Object.keys(recorded)) {
-    const value = recorded[name]!;
-    if (HOP_BY_HOP_HEADERS.has(name) || CREDENTIAL_HEADERS.has(name) || value === REDACTED) continue;
-    out[name] = value;
+export function repeatedHeaders(rawHeaders: string[], distinctNames: number, policy: HeaderPolicy = {}): Record<string, string[]> | undefined {
+  if (rawHeaders.length / 2 <= distinctNames) return undefined;
+  const all = new Map<string, string[]>();
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!.toLowerCase();
+    const values = all.get(name);
+    if (values) values.push(rawHeaders[i + 1]!);
+    else all.set(name, [rawHeaders[i + 1]!]);
   }
-  for (let i = 0; i < extraNames.length; i += 1) out[extraNames[i]!] = extra[extraNames[i]!]!;
+  const out: Record<string, string[]> = {};
+  let any = false;
+  for (const [name, values] of all) {
+    if (values.length < 2) continue;
+    out[name] = policy.keepSecrets ? values : values.map((v) => maskHeaderValue(name, v, policy));
+    any = true;
+  }
+  return any ? out : undefined;
+}
+
+/** Headers a forward sends, repeats kept as repeats: everything but hop-by-hop (credentials pass through to the bot). */
+export function forwardHeaders(rawHeaders: string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!;
+    if (!HOP_BY_HOP_HEADERS.has(name.toLowerCase())) out.push([name, rawHeaders[i + 1]!]);
+  }
   return out;
-}
-
-/** Replaces the value of one query parameter, leaving every other byte of the query alone. */
-export function redactQueryParam(query: string, param: string | undefined): string {
-  if (!param || query === '') return query;
-  return query
-    .split('&')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      const rawName = eq === -1 ? pair : pair.slice(0, eq);
-      return safeDecode(rawName) === param ? `${rawName}=${REDACTED}` : pair;
-    })
-    .join('&');
-}
-
-/** Drops parameters whose value was redacted: replaying `token=***` would only confuse the target. */
-export function dropRedactedParams(query: string): string {
-  if (query === '') return query;
-  return query
-    .split('&')
-    .filter((pair) => !pair.endsWith(`=${REDACTED}`))
-    .join('&');
 }
 
 /** The value of one query parameter, or undefined. */
@@ -116,13 +87,4 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
-}
-
-/** A copy of a record with credentials masked, for output that must never carry them (stdout). */
-export function maskRecordSecrets<R extends { headers: Record<string, string>; query: string }>(record: R, policy: HeaderPolicy & { secretQuery?: string }): R {
-  return {
-    ...record,
-    headers: captureHeaders(record.headers, { secretHeader: policy.secretHeader }),
-    query: redactQueryParam(record.query, policy.secretQuery),
-  };
 }

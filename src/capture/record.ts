@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 export const CAPTURE_VERSION = 1 as const;
 
-/** What a redacted header value or query parameter becomes; replay drops anything carrying it. */
+/** What a masked header value, query parameter or path token becomes; replay never sends it. */
 export const REDACTED = '***';
 
 export const forwardResultSchema = z.object({
@@ -26,6 +26,8 @@ export const captureRecordSchema = z.looseObject({
   path: z.string(),
   query: z.string(),
   headers: z.record(z.string(), z.string()),
+  /** Every value, in order, of each header name that came more than once (`headers` joins them). */
+  repeatedHeaders: z.record(z.string(), z.array(z.string())).optional(),
   body: z.string().optional(),
   bodyBase64: z.string().optional(),
   event: z.string().nullable(),
@@ -73,6 +75,16 @@ export function contentTypeOf(record: Pick<CaptureRecord, 'headers'>): string {
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
+
+function isStringLists(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const lists = value as Record<string, unknown>;
+  for (const key in lists) {
+    const list = lists[key];
+    if (!Array.isArray(list) || !list.every(isString)) return false;
+  }
+  return true;
+}
 const optional = (v: unknown, check: (x: unknown) => boolean) => v === undefined || check(v);
 
 /**
@@ -89,6 +101,7 @@ export function looksLikeCaptureRecord(value: unknown): value is CaptureRecord {
   const headers = r.headers as Record<string, unknown> | null;
   if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) return false;
   for (const key in headers) if (!isString(headers[key])) return false;
+  if (r.repeatedHeaders !== undefined && !isStringLists(r.repeatedHeaders)) return false;
   const response = r.response as Record<string, unknown> | null;
   if (response === null || typeof response !== 'object' || !Number.isInteger(response.status) || typeof response.ms !== 'number') return false;
   const isBool = (v: unknown) => typeof v === 'boolean';

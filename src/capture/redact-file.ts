@@ -6,6 +6,7 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
+import { redact } from '../core/io/secrets.js';
 import { Placeholders, type PiiKind } from './placeholders.js';
 import { readCapture } from './reader.js';
 import { redactRecord } from './redact.js';
@@ -46,7 +47,8 @@ export async function redactFile(input: string, output: string, options: RedactF
       const outcome = redactRecord(record, ph);
       if (outcome.note) options.onWarning(`${input}: line ${line}: ${outcome.note}`);
       if (writeError) throw writeError;
-      if (!stream.write(JSON.stringify(outcome.record) + '\n')) await once(stream, 'drain');
+      // Configured secret values go wherever they appear (a body, an odd header), as on stdout.
+      if (!stream.write(redact(JSON.stringify(outcome.record)) + '\n')) await once(stream, 'drain');
       records += 1;
     }
     stream.end();

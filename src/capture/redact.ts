@@ -1,14 +1,17 @@
 /**
- * Redacts one capture record so it can be committed: e-mails, phones, personal names and
- * message text become stable placeholders in the body (JSON or form, detected by content type
- * and shape) and in the query. The result stays a valid, replayable record: the body is still
- * the same kind of document, and a recorded Content-Length matches the new bytes.
+ * Redacts one capture record so it can be committed: credentials go first — credential headers,
+ * Basic/Bearer values, cookies, credential query parameters and path tokens become `***`, which
+ * replay puts back or refuses, never sends — then e-mails, phones, personal names and message
+ * text become stable placeholders in the body (JSON or form, detected by content type and
+ * shape) and in the query. The result stays a valid record: the body is still the same kind of
+ * document, and a recorded Content-Length matches the new bytes.
  */
 import { redactValue, ruleForKey } from './pii-rules.js';
 import type { Placeholders } from './placeholders.js';
 import { contentTypeOf, type CaptureRecord } from './record.js';
 import { rewriteForm } from './redact-form.js';
 import { rewriteJson } from './redact-json.js';
+import { maskRecord } from './secret-mask.js';
 
 export interface RedactOutcome {
   record: CaptureRecord;
@@ -47,9 +50,9 @@ export function redactBody(text: string, contentType: string, ph: Placeholders):
 }
 
 export function redactRecord(record: CaptureRecord, ph: Placeholders): RedactOutcome {
-  const out: CaptureRecord = { ...record, headers: { ...record.headers }, redacted: true };
+  const out: CaptureRecord = { ...maskRecord(record), redacted: true };
   let note: string | undefined;
-  if (record.query) out.query = redactFormBody(record.query, ph);
+  if (out.query) out.query = redactFormBody(out.query, ph);
   if (record.body !== undefined && record.body !== '') {
     out.body = redactBody(record.body, contentTypeOf(record), ph);
     if (out.headers['content-length'] !== undefined) out.headers['content-length'] = String(Buffer.byteLength(out.body, 'utf8'));

@@ -33,6 +33,8 @@ export interface SendResult {
   truncated?: boolean;
   /** Why no (complete) response arrived: names the URL and the cause. */
   error?: string;
+  /** The cause alone, without the method and URL (which may carry a token): for a proxy's 502. */
+  reason?: string;
   /** A short machine code: ECONNREFUSED, timeout, aborted, … */
   errorCode?: string;
 }
@@ -200,6 +202,7 @@ class Exchange implements Dispatcher.DispatchHandler {
       headers: {},
       body: NO_BODY,
       error: `${this.method} ${this.url} failed: ${failure.text}`,
+      reason: failure.text,
       errorCode: failure.code,
     });
   }
@@ -245,7 +248,8 @@ export function startRequest(options: SendRequestOptions): PendingRequest {
   const exchange = new Exchange(options.url, method, timeoutMs, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE, performance.now());
   try {
     const { origin, path } = target(options.url);
-    const body = options.body === undefined || method === 'GET' || method === 'HEAD' ? null : options.body;
+    // A GET may carry a body (replay re-sends what came in); only HEAD never does.
+    const body = options.body === undefined || method === 'HEAD' ? null : options.body;
     sharedAgent().dispatch(
       {
         origin,

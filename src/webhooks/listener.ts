@@ -1,18 +1,20 @@
 /**
  * The local webhook receiver behind `omnibot listen`. Every request — valid, invalid, too
  * large, unauthorised, abandoned mid-body, or too broken to parse — leaves exactly one capture
- * record, handed to `onRecord` before the client gets its answer (so a 2xx means "recorded").
- * Timeouts are short enough that a stalled client cannot pin a socket for minutes.
+ * record, handed to `onRecord` before the client gets its answer, and a 2xx goes out only once
+ * `onRecord` has succeeded: a record that could not be stored (a full disk) is answered 503, so
+ * the sender retries. Memory is bounded: open connections and the bytes of bodies in flight are
+ * capped (503 past either). Timeouts are short enough that a stalled client cannot pin a socket.
  */
-import { isUtf8 } from 'node:buffer';
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { captureHeaders, redactQueryParam } from '../capture/headers.js';
-import { CAPTURE_VERSION, type CaptureRecord } from '../capture/record.js';
+import type { CaptureRecord } from '../capture/record.js';
+import { DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_BYTES } from '../server/guard.js';
+import { ByteBudget, capConnections, isRefused } from '../server/limits.js';
 import { answerRaw, describeClientError } from './client-errors.js';
 import { UNDETECTED, type Detector, type EventSummary } from './detection.js';
-import { forwardRequest } from './forward.js';
+import { forwardRequest, type ProxyAnswer } from './forward.js';
+import { RecordBuilder } from './listener-record.js';
 import { declaredLength, readRequestBody, type BodyOutcome } from './request-body.js';
 import { checkSecret, type SharedSecret } from './secret-check.js';
 import { splitTarget, underPrefix } from './target-url.js';
@@ -29,11 +31,15 @@ export interface ListenerOptions {
   forwardTimeoutMs?: number;
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** Open connections at once; the next one gets a 503 (default 512). */
+  maxConnections?: number;
+  /** Bytes of request bodies in flight at once; a body over it gets a 503 (default 64 MiB). */
+  maxPendingBytes?: number;
   detect: Detector;
   /** Stores and prints a record; the client is answered once this settles. */
   onRecord: (record: CaptureRecord, summary: EventSummary) => Promise<void> | void;
-  /** A record could not be stored (disk full…); the listener keeps answering. */
-  onRecordError?: (err: Error) => void;
+  /** A record could not be stored (disk full…): its request is answered 503. */
+  onRecordError?: (err: Error, record: CaptureRecord) => void;
 }
 
 export interface RunningListener {
@@ -51,6 +57,10 @@ const BUSY = Symbol('omnibot.listener.busy');
 const TIMED_OUT = Symbol('omnibot.listener.timedOut');
 type FlaggedSocket = Socket & { [BUSY]?: boolean; [TIMED_OUT]?: boolean };
 
+const JSON_TYPE = 'application/json';
+const NOT_RECORDED = '{"error":"the request could not be recorded (capture file not writable); retry later"}';
+const BUSY_BODY = '{"error":"server busy: too many request bodies in flight; retry later"}';
+
 export async function startListener(options: ListenerOptions): Promise<RunningListener> {
   const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
@@ -61,11 +71,14 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
     // Timeouts are enforced on this interval (Node's default of 30 s would let stalls linger).
     connectionsCheckingInterval: Math.min(1_000, headersTimeout),
   });
+  capConnections(server, options.maxConnections ?? DEFAULT_MAX_CONNECTIONS);
+  const budget = new ByteBudget(Math.max(options.maxPendingBytes ?? DEFAULT_MAX_PENDING_BYTES, options.maxBody));
+  const builder = new RecordBuilder({ keepSecrets: options.keepSecrets, secretHeader: options.secret?.header, secretQuery: options.secret?.query });
+
   // Requests (and client errors) still being handled; close() waits for them.
   let inFlight = 0;
   let drainedWaiters: Array<() => void> = [];
   let closing = false;
-
   const track = (work: Promise<void>) => {
     inFlight += 1;
     void work.then(settled, settled);
@@ -80,36 +93,15 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
   }
   const drained = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => drainedWaiters.push(resolve)));
 
-  const store = async (record: CaptureRecord, summary: EventSummary) => {
+  /** True once the record is stored; false (reported) when it could not be. */
+  const store = async (record: CaptureRecord, summary: EventSummary): Promise<boolean> => {
     try {
       await options.onRecord(record, summary);
+      return true;
     } catch (err) {
-      options.onRecordError?.(err as Error);
+      options.onRecordError?.(err as Error, record);
+      return false;
     }
-  };
-
-  const headerPolicy = { keepSecrets: options.keepSecrets, secretHeader: options.secret?.header };
-  const secretQuery = options.secret?.query;
-
-  /**
-   * The fields every record starts with, in the order the file shows them. The rest are
-   * assigned in order by the caller (no spreads: this runs for every request).
-   */
-  const baseRecord = (method: string, path: string, query: string, headers: NodeJS.Dict<string | string[]>): CaptureRecord =>
-    ({
-      v: CAPTURE_VERSION,
-      id: randomUUID(),
-      receivedAt: new Date().toISOString(),
-      method,
-      path,
-      query: options.keepSecrets ? query : redactQueryParam(query, secretQuery),
-      headers: captureHeaders(headers, headerPolicy),
-    }) as CaptureRecord;
-
-  const setBody = (record: CaptureRecord, bytes: Buffer): string | undefined => {
-    if (isUtf8(bytes)) return (record.body = bytes.toString('utf8'));
-    record.bodyBase64 = bytes.toString('base64');
-    return undefined;
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -118,53 +110,61 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
     socket[BUSY] = true;
     const { path, query: rawQuery } = splitTarget(req.url ?? '/');
     const headers = req.headers;
-    const record = baseRecord(req.method ?? 'GET', path, rawQuery, headers);
+    const record = builder.start(req.method ?? 'GET', path, rawQuery, headers, req.rawHeaders);
     const declared = declaredLength(req);
     const body: BodyOutcome =
-      declared !== undefined && declared > options.maxBody ? { kind: 'too-large', received: 0 } : await readRequestBody(req, options.maxBody);
+      declared !== undefined && declared > options.maxBody ? { kind: 'too-large', received: 0, held: 0 } : await readRequestBody(req, options.maxBody, budget);
     socket[BUSY] = false;
     const ms = () => Math.round((performance.now() - started) * 10) / 10;
-
-    if (body.kind === 'aborted') {
-      const late = socket[TIMED_OUT] === true;
-      setBody(record, body.bytes);
+    try {
+      if (body.kind === 'complete') return await complete(req, res, record, body.bytes, path, rawQuery, ms);
       record.event = null;
       record.valid = false;
-      record.response = { status: late ? 408 : 499, ms: ms() };
-      record.bytes = body.received;
-      record.aborted = true;
-      record.error = late ? 'request body not received in time' : 'client hung up before the body was complete';
-      await store(record, {});
-      return;
-    }
-    if (body.kind === 'too-large') {
-      record.event = null;
-      record.valid = false;
-      record.response = { status: 413, ms: ms() };
+      if (body.kind === 'aborted') {
+        const late = socket[TIMED_OUT] === true;
+        builder.setBody(record, body.bytes);
+        record.response = { status: late ? 408 : 499, ms: ms() };
+        record.bytes = body.received;
+        record.aborted = true;
+        record.error = late ? 'request body not received in time' : 'client hung up before the body was complete';
+        await store(record, {});
+        return;
+      }
+      const status = body.kind === 'too-large' ? 413 : 503;
+      record.response = { status, ms: ms() };
       record.bytes = Math.max(body.received, declared ?? 0);
       record.truncated = true;
-      await store(record, {});
-      reply(res, 413, JSON.stringify({ error: `body over the ${options.maxBody}-byte limit` }), true);
-      return;
+      if (status === 503) record.error = `server busy: request bodies in flight over ${budget.limit} bytes`;
+      const text = status === 413 ? JSON.stringify({ error: `body over the ${options.maxBody}-byte limit` }) : BUSY_BODY;
+      const stored = await store(record, {});
+      reply(res, stored ? status : 503, stored ? text : NOT_RECORDED, true);
+    } finally {
+      budget.give(body.held);
     }
+  };
 
-    const bytes = body.bytes;
+  async function complete(req: IncomingMessage, res: ServerResponse, record: CaptureRecord, bytes: Buffer, path: string, query: string, ms: () => number) {
+    const headers = req.headers;
     // Hand the detector the text already decoded for the record, so the body is decoded once.
-    const text = setBody(record, bytes);
+    const text = builder.setBody(record, bytes);
     const detection = options.detect(headers['content-type'] ?? '', text ?? bytes) ?? UNDETECTED;
     const pathOk = underPrefix(path, options.pathPrefix);
-    const authOk = options.secret ? checkSecret(options.secret, headers, rawQuery) : undefined;
+    const authOk = options.secret ? checkSecret(options.secret, headers, query) : undefined;
     const status = !pathOk ? 404 : authOk === false ? 401 : options.status;
     record.event = detection.event;
     record.valid = detection.valid;
     record.response = { status, ms: 0 };
     record.bytes = bytes.length;
     if (authOk !== undefined) record.auth = authOk ? 'ok' : 'fail';
+    let proxied: ProxyAnswer | undefined;
     if (options.forwardTo && status === options.status) {
-      record.forward = await forwardRequest(options.forwardTo, req, path, rawQuery, bytes, options.forwardTimeoutMs);
+      proxied = await forwardRequest(options.forwardTo, req, path, query, bytes, options.forwardTimeoutMs);
+      record.response.status = proxied.status;
+      record.forward = proxied.result;
     }
     record.response.ms = ms();
-    await store(record, detection.summary);
+    if (!(await store(record, detection.summary))) return reply(res, 503, NOT_RECORDED, closing);
+    if (proxied) return replyWith(res, proxied.status, proxied.headers, proxied.body, closing);
     const message =
       status === 404
         ? JSON.stringify({ error: `not under ${options.pathPrefix}` })
@@ -173,7 +173,7 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
           : // The id is a UUID: nothing in it needs escaping.
             `{"ok":true,"id":"${record.id}"}`;
     reply(res, status, message, closing);
-  };
+  }
 
   server.on('request', onRequest);
   // `Expect: 100-continue` with a body over the limit gets its 413 before the client sends it.
@@ -184,10 +184,15 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
   });
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
+    if (isRefused(req.socket)) {
+      res.destroy();
+      return;
+    }
     track(
       handle(req, res).catch(() => {
-        // handle() records before it answers and never throws by design; a bug must not crash the listener.
-        if (!res.headersSent) reply(res, 500, '{"error":"internal error"}', true);
+        // handle() records before it answers and never throws by design; a bug must not crash the
+        // listener, and an unrecorded request must not look recorded: 503, so the sender retries.
+        if (!res.headersSent) reply(res, 503, NOT_RECORDED, true);
       }),
     );
   }
@@ -200,13 +205,13 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
       return;
     }
     const info = describeClientError(err);
-    if (!info) {
+    if (!info || isRefused(socket)) {
       socket.destroy();
       return;
     }
     // A request cut short before its request line has no path: record '' rather than invent '/'.
     const target = info.target === '' ? { path: '', query: '' } : splitTarget(info.target);
-    const record = baseRecord(info.method, target.path, target.query, {});
+    const record = builder.start(info.method, target.path, target.query, {});
     record.event = null;
     record.valid = false;
     record.response = { status: info.status, ms: 0 };
@@ -257,8 +262,22 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
 function reply(res: ServerResponse, status: number, text: string, close: boolean): void {
   if (res.headersSent || res.destroyed) return;
   const length = Buffer.byteLength(text);
-  res.writeHead(status, close ? { 'content-type': 'application/json', 'content-length': length, connection: 'close' } : { 'content-type': 'application/json', 'content-length': length });
+  const headers: OutgoingHttpHeaders =
+    status === 503
+      ? { 'content-type': JSON_TYPE, 'content-length': length, 'retry-after': '1', connection: 'close' }
+      : close
+        ? { 'content-type': JSON_TYPE, 'content-length': length, connection: 'close' }
+        : { 'content-type': JSON_TYPE, 'content-length': length };
+  res.writeHead(status, headers);
   res.end(text);
+}
+
+/** Answers with the bot's own status, headers and body (a proxied request). */
+function replyWith(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: Buffer, close: boolean): void {
+  if (res.headersSent || res.destroyed) return;
+  if (close) headers.connection = 'close';
+  res.writeHead(status, headers);
+  res.end(body);
 }
 
 /** The address a client should use: a wildcard bind is reachable on loopback. */

@@ -1,14 +1,17 @@
 /**
- * Re-sends the records of a capture file: the exact body bytes, method, content type and
- * non-credential headers, to the recorded path appended to the target. The file is streamed
- * and pulled only as slots free up, so memory stays flat however large the file is.
+ * Re-sends the records of a capture file: the exact body bytes (a GET's too), method and
+ * headers (repeated ones repeated), to the recorded path appended to the target. A value the
+ * capture masked is put back from a flag, the config or the environment, or the record is
+ * refused (see restore-secrets.ts); nothing masked is ever sent. The file is streamed and
+ * pulled only as slots free up, so memory stays flat however large the file is.
  */
-import { dropRedactedParams, replayHeaders } from '../capture/headers.js';
 import { decodeBody, unreplayableReason, type CaptureRecord } from '../capture/record.js';
+import { maskUrl } from '../capture/secret-mask.js';
 import { parseRawLine, readCaptureLines, type NumberedRecord, type RawLine } from '../capture/reader.js';
 import { isSuccess, type SendResult } from './http.js';
 import { Pacer } from './pacer.js';
 import { NO_JOB, sendMany, type JobSource, type SendStats } from './sender.js';
+import { restoreRequest, type RestoreSources } from './restore-secrets.js';
 import { targetJoiner } from './target-url.js';
 
 export interface ReplayFilter {
@@ -25,6 +28,8 @@ export interface ReplayOptions extends ReplayFilter {
   preserveTiming?: boolean;
   /** Added to (and overriding) each record's headers; names in lower case. */
   headers?: Record<string, string>;
+  /** Where masked values come back from; without it, a record with a masked value is refused. */
+  secrets?: Omit<RestoreSources, 'headerNames'>;
   timeoutMs?: number;
   signal?: AbortSignal;
   onWarning: (message: string) => void;
@@ -48,6 +53,14 @@ export interface ReplaySummary extends SendStats {
   skippedLines: number;
   /** Records that could not be re-sent faithfully (body over the limit, aborted…). */
   unreplayable: number;
+  /** Records refused because a masked value could not be put back. */
+  refused: number;
+}
+
+interface ReplayJob extends NumberedRecord {
+  path: string;
+  query: string;
+  headers: Array<[string, string]>;
 }
 
 export function matchesFilter(record: CaptureRecord, filter: ReplayFilter): boolean {
@@ -66,18 +79,22 @@ export function matchesFilter(record: CaptureRecord, filter: ReplayFilter): bool
  * and warned about only when a sender takes it, so warnings keep their place among the results
  * and only one chunk's lines are held.
  */
-class RecordSource implements JobSource<NumberedRecord> {
+class RecordSource implements JobSource<ReplayJob> {
   skippedLines = 0;
   unreplayable = 0;
+  refused = 0;
+  private readonly sources: RestoreSources;
   private lines: RawLine[] = [];
   private next = 0;
   private readonly chunks: AsyncGenerator<RawLine[]>;
 
   constructor(private readonly options: ReplayOptions) {
     this.chunks = readCaptureLines(options.file);
+    const secrets = options.secrets ?? { known: { pathTokens: [], queryValues: new Map() }, query: new Map() };
+    this.sources = { ...secrets, headerNames: new Set(Object.keys(options.headers ?? {})) };
   }
 
-  take(): NumberedRecord | typeof NO_JOB {
+  take(): ReplayJob | typeof NO_JOB {
     const { options, lines } = this;
     while (this.next < lines.length) {
       const parsed = parseRawLine(options.file, lines[this.next]!);
@@ -94,7 +111,13 @@ class RecordSource implements JobSource<NumberedRecord> {
         options.onWarning(`${options.file}: line ${parsed.line}: not replayed: ${reason}`);
         continue;
       }
-      return parsed;
+      const restored = restoreRequest(parsed.record, this.sources);
+      if (!restored.ok) {
+        this.refused += 1;
+        options.onWarning(`${options.file}: line ${parsed.line} (id ${parsed.record.id}): not replayed: ${restored.reason}`);
+        continue;
+      }
+      return { ...parsed, path: restored.path, query: restored.query, headers: restored.headers };
     }
     return NO_JOB;
   }
@@ -114,34 +137,27 @@ class RecordSource implements JobSource<NumberedRecord> {
 export async function replayCapture(options: ReplayOptions): Promise<ReplaySummary> {
   const source = new RecordSource(options);
   const pacer = new Pacer({ ratePerSecond: options.ratePerSecond, preserveTiming: options.preserveTiming, signal: options.signal });
-  const extra = options.headers ?? {};
-  const extraNames = Object.keys(extra);
+  const extra = Object.entries(options.headers ?? {});
   const target = targetJoiner(options.to);
   const stats = await sendMany(source, {
     concurrency: options.concurrency,
     signal: options.signal,
     beforeSend: pacer.active ? ({ record }) => pacer.wait(record.receivedAt) : undefined,
-    toRequest: ({ record }) => ({
-      url: target(record.path, dropRedactedParams(record.query)),
+    toRequest: ({ record, path, query, headers }) => ({
+      url: target(path, query),
       method: record.method || 'POST',
-      headers: replayHeaders(record.headers, extra, extraNames),
+      headers: extra.length ? headers.concat(extra) : headers,
       body: decodeBody(record),
       timeoutMs: options.timeoutMs,
     }),
     onResult: (result: SendResult, { line, record }) => {
-      const out: ReplayResult = {
-        line,
-        id: record.id,
-        event: record.event,
-        method: result.method,
-        url: result.url,
-        ms: result.ms,
-        ok: isSuccess(result),
-      };
+      // What is shown never carries the secrets that were put back into the request.
+      const url = maskUrl(result.url);
+      const out: ReplayResult = { line, id: record.id, event: record.event, method: result.method, url, ms: result.ms, ok: isSuccess(result) };
       if (result.status !== undefined) out.status = result.status;
-      if (result.error) out.error = result.error;
+      if (result.error) out.error = result.error.split(result.url).join(url);
       options.onResult(out);
     },
   });
-  return { ...stats, skippedLines: source.skippedLines, unreplayable: source.unreplayable };
+  return { ...stats, skippedLines: source.skippedLines, unreplayable: source.unreplayable, refused: source.refused };
 }

@@ -1,19 +1,27 @@
 /**
- * Reads a request body with a size limit, without ever throwing: the listener must record
- * every request, including the ones that were too large or that the client abandoned.
- * Counting bytes on 'data' (not only trusting Content-Length) is what catches chunked bodies.
+ * Reads a request body with a size limit and a share of the listener's byte budget, without
+ * ever throwing: the listener must record every request, including the ones that were too
+ * large, that came while the budget was spent, or that the client abandoned. Counting bytes on
+ * 'data' (not only trusting Content-Length) is what catches chunked bodies.
  */
 import type { IncomingMessage } from 'node:http';
+import type { ByteBudget } from '../server/limits.js';
 
 export type BodyOutcome =
-  | { kind: 'complete'; bytes: Buffer }
-  | { kind: 'too-large'; received: number }
-  | { kind: 'aborted'; received: number; bytes: Buffer };
+  | { kind: 'complete'; bytes: Buffer; held: number }
+  | { kind: 'too-large'; received: number; held: number }
+  | { kind: 'busy'; received: number; held: number }
+  | { kind: 'aborted'; received: number; bytes: Buffer; held: number };
 
-export function readRequestBody(req: IncomingMessage, limit: number): Promise<BodyOutcome> {
+/**
+ * `held` is what the body took from `budget`; the caller gives it back once the request is
+ * answered (a complete body stays in memory until then: forwarded, recorded, answered).
+ */
+export function readRequestBody(req: IncomingMessage, limit: number, budget?: ByteBudget): Promise<BodyOutcome> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let received = 0;
+    let held = 0;
     let settled = false;
     const settle = (outcome: BodyOutcome) => {
       if (settled) return;
@@ -21,21 +29,27 @@ export function readRequestBody(req: IncomingMessage, limit: number): Promise<Bo
       req.off('data', onData);
       resolve(outcome);
     };
+    // Stop buffering; the caller answers (413 or 503) and closes the connection.
+    const refuse = (kind: 'too-large' | 'busy') => {
+      chunks.length = 0;
+      budget?.give(held);
+      held = 0;
+      settle({ kind, received, held });
+      req.resume();
+    };
     const onData = (chunk: Buffer) => {
       received += chunk.length;
-      if (received > limit) {
-        chunks.length = 0;
-        // Stop buffering; the caller answers 413 and closes the connection.
-        settle({ kind: 'too-large', received });
-        req.resume();
-        return;
+      if (received > limit) return refuse('too-large');
+      if (budget) {
+        if (!budget.take(chunk.length)) return refuse('busy');
+        held += chunk.length;
       }
       chunks.push(chunk);
     };
     req.on('data', onData);
-    req.once('end', () => settle({ kind: 'complete', bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received) }));
+    req.once('end', () => settle({ kind: 'complete', bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received), held }));
     // 'close' without 'end' is a client that hung up (or was cut off by a timeout) mid-body.
-    req.once('close', () => settle({ kind: 'aborted', received, bytes: Buffer.concat(chunks) }));
+    req.once('close', () => settle({ kind: 'aborted', received, bytes: Buffer.concat(chunks), held }));
     // A reset socket surfaces as 'error' on the request; 'close' follows, so only swallow it here.
     req.once('error', () => undefined);
   });

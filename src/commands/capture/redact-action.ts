@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CancelledError, EXIT, UsageError } from '../../core/errors.js';
 import { assertReadableFile } from '../../capture/reader.js';
 import { redactFile } from '../../capture/redact-file.js';
+import { loadKnownSecrets } from '../../webhooks/known-secrets.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../../kit/parse-options.js';
 
@@ -36,6 +37,7 @@ const handler: Handler = async ({ args, opts }, ctx) => {
   if (!o.force && (await exists(output))) {
     throw new UsageError(`--output: ${output} already exists.`, { hint: 'Pass --force to overwrite it, or name another file with -o.' });
   }
+  await loadKnownSecrets(ctx);
   const result = await redactFile(input, output, { onWarning: (m) => ctx.io.warn(m), signal: ctx.signal });
   if (ctx.signal.aborted) throw new CancelledError('Redaction cancelled; nothing was written.');
   const r = result.replaced;

@@ -6,8 +6,10 @@
 import type { Context } from '../../kit/context.js';
 import { waitForAbort } from '../../core/abort.js';
 import { EXIT, FailedError, UsageError } from '../../core/errors.js';
-import { maskRecordSecrets } from '../../capture/headers.js';
+import { maskRecord } from '../../capture/secret-mask.js';
 import { CaptureWriter } from '../../capture/writer.js';
+import { CaptureHealth } from './capture-health.js';
+import { loadKnownSecrets } from '../../webhooks/known-secrets.js';
 import { loadDetector } from '../../webhooks/detection.js';
 import { userCatalog } from '../events/user-catalog.js';
 import { closeSharedAgent } from '../../webhooks/http.js';
@@ -37,14 +39,19 @@ function bindError(err: NodeJS.ErrnoException, settings: ListenSettings): Error 
 
 const handler: Handler = async ({ opts }, ctx: Context) => {
   const settings = listenSettings(opts, ctx);
+  // Registers the config's secrets (when there is a config) before anything is printed or written.
+  await loadKnownSecrets(ctx);
   const detect = await loadDetector(await userCatalog(ctx));
   const writer = await openCapture(settings);
+  if (writer?.endedTornLine) {
+    ctx.io.warn(`${settings.capture} ended with an unterminated line (a write cut short); ended it so new records start on a line of their own.`);
+  }
   ctx.defer(closeSharedAgent);
   const tally = new ListenTally();
   // One stdout write per event-loop turn, not per request (see LineBatch).
   const output = new LineBatch((chunk) => ctx.io.write(chunk));
   const secretPolicy = { secretHeader: settings.secret?.header, secretQuery: settings.secret?.query };
-  let warnedWrite = false;
+  const health = new CaptureHealth(settings.capture ?? '', (line) => ctx.io.warn(line), (line) => ctx.io.info(line));
 
   let listener: RunningListener;
   try {
@@ -59,18 +66,22 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
       forwardTo: settings.forwardTo,
       headersTimeoutMs: settings.headersTimeoutMs,
       requestTimeoutMs: settings.requestTimeoutMs,
+      maxConnections: settings.maxConnections,
+      maxPendingBytes: settings.maxPendingBytes,
       detect,
       onRecord: async (record, summary) => {
+        if (writer) {
+          await writer.append(record);
+          health.succeeded();
+        }
         tally.add(record);
-        if (writer) await writer.append(record);
         // --keep-secrets is about the capture file; stdout (often a CI log) stays masked.
-        const shown = settings.keepSecrets ? maskRecordSecrets(record, secretPolicy) : record;
+        const shown = settings.keepSecrets ? maskRecord(record, secretPolicy) : record;
         output.push(settings.json ? JSON.stringify(shown) : formatRecordLine(shown, summary, ctx.io.c));
       },
       onRecordError: (err) => {
-        if (warnedWrite) return;
-        warnedWrite = true;
-        ctx.io.warn(`could not write to ${settings.capture}: ${err.message}; requests are still answered but not captured.`);
+        tally.unrecorded += 1;
+        health.failed(err);
       },
     });
   } catch (err) {

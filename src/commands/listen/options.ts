@@ -34,6 +34,8 @@ const optionsSchema = z.object({
   keepSecrets: z.boolean().optional(),
   headersTimeout: z.string().optional(),
   requestTimeout: z.string().optional(),
+  maxConnections: intText(1, 100_000).optional(),
+  maxPending: z.string().optional(),
   json: z.boolean().optional(),
 });
 
@@ -49,8 +51,13 @@ export interface ListenSettings {
   keepSecrets: boolean;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  maxConnections: number;
+  maxPendingBytes: number;
   json: boolean;
 }
+
+const DEFAULT_MAX_CONNECTIONS = 512;
+const DEFAULT_MAX_PENDING = 64 * 1024 * 1024;
 
 function sharedSecret(o: z.output<typeof optionsSchema>, ctx: Context): SharedSecret | undefined {
   if (!o.secretEnv) {
@@ -75,6 +82,10 @@ export function listenSettings(opts: Record<string, unknown>, ctx: Context): Lis
   const headersTimeoutMs = o.headersTimeout ? parseDuration(o.headersTimeout, '--headers-timeout', { maxMs: HOUR }) : 10_000;
   const requestTimeoutMs = o.requestTimeout ? parseDuration(o.requestTimeout, '--request-timeout', { maxMs: DAY }) : 30_000;
   if (requestTimeoutMs < headersTimeoutMs) throw new UsageError('--request-timeout must not be shorter than --headers-timeout.');
+  const maxBody = parseSize(o.maxBody, '--max-body');
+  // By default room for two bodies of the largest size, and never less than 64 MiB.
+  const maxPendingBytes = o.maxPending ? parseSize(o.maxPending, '--max-pending') : Math.max(DEFAULT_MAX_PENDING, 2 * maxBody);
+  if (maxPendingBytes < maxBody) throw new UsageError('--max-pending must be at least --max-body: a body that size could never be received.');
   return {
     port: o.port,
     host: o.host,
@@ -82,11 +93,13 @@ export function listenSettings(opts: Record<string, unknown>, ctx: Context): Lis
     capture: o.capture ? resolve(ctx.cwd, o.capture) : undefined,
     forwardTo: o.forwardTo ? parseTargetUrl(o.forwardTo, '--forward-to') : undefined,
     status: o.status,
-    maxBody: parseSize(o.maxBody, '--max-body'),
+    maxBody,
     secret: sharedSecret(o, ctx),
     keepSecrets: Boolean(o.keepSecrets),
     headersTimeoutMs,
     requestTimeoutMs,
+    maxConnections: o.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    maxPendingBytes,
     json: Boolean(o.json),
   };
 }

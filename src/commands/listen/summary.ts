@@ -7,6 +7,8 @@ export class ListenTally {
   forwarded = 0;
   forwardFailed = 0;
   rejected = 0;
+  /** Answered 503 because their record could not be written. */
+  unrecorded = 0;
   readonly byEvent = new Map<string, number>();
 
   add(record: CaptureRecord): void {
@@ -31,6 +33,7 @@ export class ListenTally {
       rejected: this.rejected,
       forwarded: this.forwarded,
       forwardFailed: this.forwardFailed,
+      unrecorded: this.unrecorded,
     };
   }
 
@@ -40,6 +43,7 @@ export class ListenTally {
       `listen: ${this.requests} request${this.requests === 1 ? '' : 's'} · invalid ${this.invalid} · answered non-2xx ${this.rejected}` +
         (this.forwarded || this.forwardFailed ? ` · forwarded ${this.forwarded} (${this.forwardFailed} failed)` : ''),
     ];
+    if (this.unrecorded) out.push(`  not recorded (answered 503): ${this.unrecorded}`);
     if (events.length) out.push(`  by event: ${events.join(' · ')}`);
     if (capture) out.push(`  captured to ${capture}`);
     return out;

@@ -12,14 +12,20 @@ export function replayCommand(): Command {
     .option('--concurrency <n>', 'requests in flight at once (default 1: original order)')
     .option('--rate <n/s>', 'at most this many requests per second, evenly spaced, e.g. 20/s')
     .option('--preserve-timing', 'keep the original gaps between requests')
-    .option("--header <'K: V'>", 'add or override a header (repeatable)', collect)
+    .option("--header <'K: V'>", 'add or override a header (repeatable); also supplies a header masked at capture time', collect)
+    .option('--token-env <VAR>', 'environment variable holding the bot token a masked path carried (default: from the config)')
+    .option('--query-env <param=VAR>', 'environment variable holding a masked query parameter, e.g. secret_key=BILLMANAGER_SECRET (repeatable)', collect)
     .option('--timeout <duration>', 'give up on a request after this long (default 10s)')
     .addHelpText(
       'after',
       `
-Sends each record's exact body bytes, method, content type and non-credential headers;
-hop-by-hop headers and anything redacted at capture time are dropped. A torn or invalid line
-is skipped with a warning naming its line. Exit 1 if any request failed or answered non-2xx.
+Sends each record's exact body bytes (a GET's too), method and headers (repeated ones
+repeated); hop-by-hop headers are dropped. Nothing masked at capture time (***) is sent: a bot
+token, BILLmanager's secret_key or an API key is put back from the config or the environment,
+or from --token-env / --query-env / --header; a record whose masked value nobody supplies is
+refused with a message naming the flag. Printed URLs stay masked. A torn or invalid line is
+skipped with a warning naming its line. Exit 1 if any request failed, answered non-2xx or was
+refused.
 ${examples([
   ['omnibot replay hooks.ndjson --to http://127.0.0.1:3000', 'everything, one at a time, in order'],
   ['omnibot replay hooks.ndjson --to http://127.0.0.1:3000 --event omnidesk.incoming --since 1h', 'the last hour of new cases'],

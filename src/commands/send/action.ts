@@ -1,6 +1,7 @@
 import { CancelledError, FailedError } from '../../core/errors.js';
 import { findEvent, parseSetArgs, renderSample, resolveSets } from '../../events/catalog.js';
 import { closeSharedAgent } from '../../webhooks/http.js';
+import { loadKnownSecrets } from '../../webhooks/known-secrets.js';
 import { formatStats } from '../../webhooks/sender.js';
 import { userCatalog } from '../events/user-catalog.js';
 import type { Handler } from '../lazy-action.js';
@@ -11,6 +12,7 @@ import { runSend } from './run.js';
 const handler: Handler = async ({ args, opts }, ctx) => {
   const options = parseSendOptions(opts);
   const headers = parseHeaders(options.header);
+  await loadKnownSecrets(ctx);
   const catalog = await userCatalog(ctx);
   const event = findEvent(catalog, String(args[0]));
   const sets = resolveSets(event, parseSetArgs(options.set));

@@ -3,6 +3,7 @@
  * sample (new ids and times) unless `--data` fixed the bytes. Results are reported one by one
  * as they arrive; nothing here throws for a failed request, so every request gets its line.
  */
+import { maskUrl } from '../../capture/secret-mask.js';
 import { renderSample, type EventDef, type FieldValue } from '../../events/catalog.js';
 import { CONTENT_TYPES, type Encoding } from '../../events/types.js';
 import type { SendResult } from '../../webhooks/http.js';
@@ -46,16 +47,18 @@ function requestHeaders(contentType: string, user: Array<[string, string]>): Arr
 }
 
 function toLine(plan: SendPlan, n: number, bytes: number, result: SendResult): SendLine {
+  // The URL may carry a token (a webhook path, ?token=…): lines show it masked.
+  const url = maskUrl(plan.url);
   return {
     n,
     event: plan.event.name,
-    url: plan.url,
+    url,
     status: result.status ?? null,
     ms: result.ms,
     bytes,
     response: result.body.toString('utf8'),
     ...(result.truncated ? { truncated: true } : {}),
-    ...(result.error ? { error: result.error } : {}),
+    ...(result.error ? { error: result.error.split(result.url).join(url) } : {}),
   };
 }
 

@@ -10,7 +10,9 @@ import { EXIT, UsageError } from '../../core/errors.js';
 import { followCapture } from '../../capture/follow.js';
 import { contentTypeOf, type CaptureRecord } from '../../capture/record.js';
 import { readCapture, type NumberedRecord } from '../../capture/reader.js';
+import { maskRecord } from '../../capture/secret-mask.js';
 import { HOUR, parseDuration, parseInstant } from '../../core/duration.js';
+import { loadKnownSecrets } from '../../webhooks/known-secrets.js';
 import { loadDetector, type Detector } from '../../webhooks/detection.js';
 import { formatRecordLine } from '../../webhooks/record-line.js';
 import { userCatalog } from '../events/user-catalog.js';
@@ -27,9 +29,11 @@ const optionsSchema = z.object({
 });
 
 function printer(ctx: Context, detect: Detector, events: string[] | undefined, since: Date | undefined) {
-  return (record: CaptureRecord) => {
-    if (events?.length && !events.includes(record.event ?? '')) return;
-    if (since && !(Date.parse(record.receivedAt) >= since.getTime())) return;
+  return (raw: CaptureRecord) => {
+    if (events?.length && !events.includes(raw.event ?? '')) return;
+    if (since && !(Date.parse(raw.receivedAt) >= since.getTime())) return;
+    // A file captured with --keep-secrets (or by an older omnibot) may hold them in clear.
+    const record = maskRecord(raw);
     if (ctx.io.json) {
       ctx.io.printNdjson(record);
       return;
@@ -56,6 +60,7 @@ const handler: Handler = async ({ args, opts }, ctx) => {
     });
   }
   const file = resolve(ctx.cwd, String(args[0]));
+  await loadKnownSecrets(ctx);
   const detect = await loadDetector(await userCatalog(ctx));
   const print = printer(ctx, detect, o.event, since);
   const onSkip = (message: string) => ctx.io.warn(message);

@@ -7,16 +7,20 @@
 import { createHash } from 'node:crypto';
 
 const secrets = new Set<string>();
+/** The secrets longest first, so a secret that contains another is replaced whole; rebuilt on change. */
+let ordered: string[] = [];
 
 /** Shorter values would redact ordinary words; real keys and tokens are far longer. */
 const MIN_SECRET_LENGTH = 6;
 
 export function registerSecret(value: string | undefined | null): void {
   if (!value || value.length < MIN_SECRET_LENGTH) return;
+  const before = secrets.size;
   secrets.add(value);
   // The same secret also travels URL-encoded (in webhook URLs) and inside Basic headers.
   const encoded = encodeURIComponent(value);
   if (encoded !== value) secrets.add(encoded);
+  if (secrets.size !== before) ordered = [...secrets].sort((a, b) => b.length - a.length);
 }
 
 /** Registers the base64 form that a Basic header carries, so the header itself is redacted. */
@@ -30,8 +34,8 @@ export function registerBasicAuth(user: string, password: string): string {
 export function redact(text: string): string {
   if (secrets.size === 0 || text.length === 0) return text;
   let out = text;
-  // Longest first, so a secret that contains another is replaced whole.
-  for (const s of [...secrets].sort((a, b) => b.length - a.length)) {
+  for (let i = 0; i < ordered.length; i += 1) {
+    const s = ordered[i]!;
     if (out.includes(s)) out = out.split(s).join('***');
   }
   return out;
@@ -40,6 +44,7 @@ export function redact(text: string): string {
 /** Test hook: forget every registered secret. */
 export function clearSecrets(): void {
   secrets.clear();
+  ordered = [];
 }
 
 /** A short, non-reversible id of a secret: what the state file keeps instead of the secret. */

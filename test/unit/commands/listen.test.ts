@@ -80,18 +80,18 @@ describe('omnibot listen', () => {
     expect(rec).toMatchObject({ v: 1, method: 'POST', path: '/x', query: 'y=1', body: '{"a":1}', response: { status: 202 } });
   });
 
-  it('--forward-to passes the same bytes on and shows the forward result; --path answers 404 elsewhere', async () => {
+  it('--forward-to passes the same bytes on, answers with the bot\'s answer and shows it; --path answers 404 elsewhere', async () => {
     const botCapture = join(dir, 'bot.ndjson');
     const bot = await startListen(['--capture', botCapture, '--status', '202']);
     const front = await startListen(['--forward-to', `${bot.url}bot`, '--path', '/in']);
     expect(front.url).toMatch(/\/in$/);
     const body = '{"case_id":"1","case_description":"<p>Ёлка 🎄</p>","user_id":"2"}';
-    expect(await post(`${front.url}/x?k=v`, body)).toBe(200);
+    expect(await post(`${front.url}/x?k=v`, body)).toBe(202);
     expect(await post(`${front.url.replace(/\/in$/, '')}/elsewhere`, body)).toBe(404);
     const done = await front.stop();
     await bot.stop();
     const lines = done.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/POST \/in\/x\?k=v 200 omnidesk\.incoming .* → 202 \d+ms$/);
+    expect(lines[0]).toMatch(/POST \/in\/x\?k=v 202 omnidesk\.incoming .* → 202 \d+ms$/);
     expect(lines[1]).toMatch(/POST \/elsewhere 404/);
     expect(done.stderr).toMatch(/forwarded 1 \(0 failed\)/);
     const got = await records(botCapture);

@@ -110,7 +110,10 @@ describe('omnibot replay', () => {
     const got = await lines(sink);
     expect(got).toHaveLength(1);
     expect(got[0]!.headers['x-replay']).toBe('yes');
-    expect(got[0]!.headers).not.toHaveProperty('authorization');
+    // A credential the file holds in clear (captured with --keep-secrets) is re-sent as it came…
+    expect(got[0]!.headers.authorization).toBe('Bearer keep-me-out');
+    // …but never printed.
+    expect(r.stdout + r.stderr).not.toContain('keep-me-out');
 
     const failing = await startListen(['--status', '500']);
     const bad = await runCli(['replay', file, '--to', failing.url, '--concurrency', '2', '--rate', '100/s']);
