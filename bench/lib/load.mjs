@@ -51,6 +51,42 @@ server.listen(0, '127.0.0.1', () => process.stderr.write('ready ' + JSON.stringi
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
 `;
 
+/**
+ * The load generator's ceiling: a server that answers every request from the socket's 'data'
+ * event without parsing HTTP (one request in flight per connection, as autocannon sends them).
+ * A bare node:http server well below this figure means the generator saturates the server.
+ */
+export const RAW_SERVER = `
+const net = require('node:net');
+const answer = 'HTTP/1.1 200 OK\\r\\ncontent-type: application/json\\r\\ncontent-length: 11\\r\\n\\r\\n{"ok":true}';
+const server = net.createServer((socket) => {
+  let seen = '';
+  socket.setEncoding('latin1');
+  socket.on('error', () => {});
+  socket.on('data', (d) => {
+    seen += d;
+    // A whole request has arrived once its body (after the blank line) is as long as declared.
+    for (;;) {
+      const head = seen.indexOf('\\r\\n\\r\\n');
+      if (head === -1) return;
+      const m = /content-length: *(\\d+)/i.exec(seen.slice(0, head));
+      const end = head + 4 + (m ? Number(m[1]) : 0);
+      if (seen.length < end) return;
+      seen = seen.slice(end);
+      socket.write(answer);
+    }
+  });
+});
+server.listen(0, '127.0.0.1', () => process.stderr.write('ready ' + JSON.stringify({ url: 'http://127.0.0.1:' + server.address().port + '/' }) + '\\n'));
+process.on('SIGTERM', () => { server.close(); process.exit(0); });
+`;
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 /** Spawns a server process and resolves with its URL once it prints its ready line. */
 export function startServer(command, args, options = {}) {
   const child = spawn(command, args, { stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'], env: { ...process.env, ...options.env } });
