@@ -10,9 +10,9 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from '../helpers/run-cli.js';
-import { tempDir } from '../helpers/temp-dir.js';
-import { killListeners, startListen } from './listen-process.js';
+import { runCli, type CliResult } from '../../helpers/run-cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+import { killListeners, startListen } from '../../helpers/listen.js';
 
 const EMAIL = 'admin@acme.test';
 const S = {
