@@ -5,10 +5,11 @@
  * the variables those usually live in when there is none. Every value is registered with the
  * redaction registry; replay also gets them back to restore what a capture masked.
  */
-import type { Context } from '../context.js';
+import type { Context } from '../kit/context.js';
 import { registerBasicAuth, registerSecret } from '../core/io/secrets.js';
-import { BILLMANAGER_SECRET_VAR } from '../integrations/billmanager/webhook.js';
-import { HDE_BOT_TOKEN_VAR } from '../integrations/helpdeskeddy-bot/bot-token.js';
+import { BILLMANAGER_SECRET_PARAM } from '../capture/secret-mask.js';
+import { HELPDESKS } from '../helpdesks/registry.js';
+import { INTEGRATIONS } from '../integrations/registry.js';
 
 export interface PathToken {
   /** Where the value came from, for messages: `integration "hde"`, `HDE_BOT_TOKEN`. */
@@ -38,11 +39,20 @@ function maskedPathOf(webhookUrl: string, token: string): string | undefined {
   return undefined;
 }
 
-/** Environment variables that hold these secrets when no config names them. */
-const ENV_CREDENTIALS: Array<[string, string]> = [
-  ['OMNIBOT_OMNIDESK_EMAIL', 'OMNIBOT_OMNIDESK_API_KEY'],
-  ['OMNIBOT_HDE_EMAIL', 'OMNIBOT_HDE_API_KEY'],
-];
+/**
+ * Where an integration's secret travels in its webhook URL: a secret that also sits in another
+ * field (`alsoIn: 'webhookUrl'`, the HelpDeskEddy bot token) is a path segment; the one that
+ * does not (BILLmanager's) is the URL's whole query, replay's `secret_key` slot.
+ */
+function addSecret(known: KnownSecrets, source: string, value: string, alsoIn: string | undefined, url: unknown): void {
+  registerSecret(value);
+  if (alsoIn) {
+    if (known.pathTokens.some((t) => t.value === value)) return;
+    known.pathTokens.push({ source, value, maskedPath: typeof url === 'string' ? maskedPathOf(url, value) : undefined });
+  } else if (!known.queryValues.has(BILLMANAGER_SECRET_PARAM)) {
+    known.queryValues.set(BILLMANAGER_SECRET_PARAM, { source, value });
+  }
+}
 
 /**
  * Loads the config if there is one (a missing or broken one is not an error here: the
@@ -55,38 +65,32 @@ export async function loadKnownSecrets(ctx: Context): Promise<KnownSecrets> {
     const loaded = await ctx.loadConfig({ required: false, allowUnsetVars: true });
     env = { ...loaded.env };
     const config = loaded.config;
-    for (const conn of [config?.omnidesk, config?.helpdeskeddy]) {
+    for (const desk of HELPDESKS) {
+      const conn = config?.[desk.kind];
       if (conn && usable(conn.apiKey)) registerBasicAuth(conn.email, conn.apiKey);
     }
     for (const it of config?.integrations ?? []) {
-      if (it.recipe === 'helpdeskeddy-bot' && usable(it.token)) {
-        registerSecret(it.token);
-        known.pathTokens.push({ source: `integration "${it.name}"`, value: it.token, maskedPath: maskedPathOf(it.webhookUrl, it.token) });
-      }
-      if (it.recipe === 'billmanager' && usable(it.secret)) {
-        registerSecret(it.secret);
-        known.queryValues.set('secret_key', { source: `integration "${it.name}"`, value: it.secret });
+      const secret = INTEGRATIONS.find((d) => d.name === it.recipe)?.secret;
+      const fields = it as unknown as Record<string, unknown>;
+      const value = secret ? fields[secret.field] : undefined;
+      if (secret && typeof value === 'string' && usable(value)) {
+        addSecret(known, `integration "${it.name}"`, value, secret.alsoIn, secret.alsoIn ? fields[secret.alsoIn] : undefined);
       }
     }
   } catch (err) {
     ctx.io.warn(`the config could not be read (${(err as Error).message.split('\n')[0]}); only credentials recognised by their place and shape are masked.`);
   }
-  for (const [emailVar, keyVar] of ENV_CREDENTIALS) {
-    const key = env[keyVar];
+  // The variables these secrets live in, for a run outside a project (or with a partial config).
+  for (const desk of HELPDESKS) {
+    const key = env[desk.env.apiKey] ?? env[desk.keyVar];
     if (!usable(key)) continue;
-    const email = env[emailVar];
+    const email = env[desk.env.email];
     if (email) registerBasicAuth(email, key);
     else registerSecret(key);
   }
-  const token = env[HDE_BOT_TOKEN_VAR];
-  if (usable(token) && !known.pathTokens.some((t) => t.value === token)) {
-    registerSecret(token);
-    known.pathTokens.push({ source: HDE_BOT_TOKEN_VAR, value: token });
-  }
-  const secret = env[BILLMANAGER_SECRET_VAR];
-  if (usable(secret)) {
-    registerSecret(secret);
-    if (!known.queryValues.has('secret_key')) known.queryValues.set('secret_key', { source: BILLMANAGER_SECRET_VAR, value: secret });
+  for (const d of INTEGRATIONS) {
+    const value = d.secret ? env[d.secret.envVar] : undefined;
+    if (d.secret && usable(value)) addSecret(known, d.secret.envVar, value, d.secret.alsoIn, undefined);
   }
   return known;
 }
