@@ -31,7 +31,7 @@ function withSuggestion(message: string): string {
 }
 
 /** `argv` (the user's arguments) picks the one command whose full definition is loaded. */
-export async function buildProgram(argv: string[], runtime: Pick<Runtime, 'stdout' | 'stderr'>): Promise<Command> {
+export async function buildProgram(argv: string[], runtime: Pick<Runtime, 'stdout' | 'stderr' | 'registry'>): Promise<Command> {
   const program = new Command('omnibot')
     .description('Connect support bots to Omnidesk and HelpDeskEddy, and prove the connection works.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -54,7 +54,7 @@ Start here:
   $ omnibot verify --e2e    prove the setup works end to end
 `,
     );
-  await registerCommands(program, argv);
+  await registerCommands(program, argv, runtime.registry?.integrations);
   // Every command, however deep, throws instead of exiting and writes to the runtime's streams.
   const output = {
     writeOut: (s: string) => void runtime.stdout.write(s),

@@ -13,7 +13,8 @@ import type { AnyIntegration } from '../kit/registry.js';
 
 export interface CommandEntry {
   name: string;
-  load(): Promise<Command>;
+  /** `integrations`: the ones this run knows (init's recipe flags, token's targets, their commands). */
+  load(integrations: readonly AnyIntegration[]): Promise<Command>;
 }
 
 /** One line of `--help`'s command list. */
@@ -26,7 +27,7 @@ export interface ManifestEntry {
 
 /** omnibot's own commands; `commandEntries()` adds the integrations' ones. */
 export const COMMANDS: CommandEntry[] = [
-  { name: 'init', load: async () => (await import('./init/index.js')).initCommand() },
+  { name: 'init', load: async (integrations) => (await import('./init/index.js')).initCommand(integrations) },
   { name: 'plan', load: async () => (await import('./plan/index.js')).planCommand() },
   { name: 'apply', load: async () => (await import('./apply/index.js')).applyCommand() },
   { name: 'steps', load: async () => (await import('./steps/index.js')).stepsCommand() },
@@ -39,7 +40,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'capture', load: async () => (await import('./capture/index.js')).captureCommand() },
   { name: 'sandbox', load: async () => (await import('./sandbox/index.js')).sandboxCommand() },
   { name: 'demo', load: async () => (await import('./demo/index.js')).demoCommand() },
-  { name: 'token', load: async () => (await import('./token/index.js')).tokenCommand() },
+  { name: 'token', load: async (integrations) => (await import('./token/index.js')).tokenCommand(integrations) },
   { name: 'schema', load: async () => (await import('./schema/index.js')).schemaCommand() },
   { name: 'completion', load: async () => (await import('./completion/index.js')).completionCommand() },
 ];
@@ -71,9 +72,13 @@ function integrationEntry(def: AnyIntegration, c: IntegrationCommand): CommandEn
  * status-map`), in registry order. Async so that `--help`, which reads the manifest, never
  * loads the integration definitions.
  */
-export async function commandEntries(): Promise<CommandEntry[]> {
-  const { INTEGRATIONS } = await import('../integrations/registry.js');
-  return [...COMMANDS, ...INTEGRATIONS.flatMap((def) => (def.commands ?? []).map((c) => integrationEntry(def, c)))];
+export async function commandEntries(integrations?: readonly AnyIntegration[]): Promise<CommandEntry[]> {
+  const list = integrations ?? (await builtins());
+  return [...COMMANDS, ...list.flatMap((def) => (def.commands ?? []).map((c) => integrationEntry(def, c)))];
+}
+
+async function builtins(): Promise<readonly AnyIntegration[]> {
+  return (await import('../integrations/registry.js')).INTEGRATIONS;
 }
 
 /** Global options that take a value: their value is not the command name. */
@@ -94,12 +99,13 @@ export function commandName(args: string[]): string | undefined {
 const stubTerms = new WeakMap<Command, string>();
 
 /** The manifest entries of real definitions: what the build writes, and the fallback. */
-export async function manifestOf(entries?: CommandEntry[]): Promise<ManifestEntry[]> {
+export async function manifestOf(integrations?: readonly AnyIntegration[]): Promise<ManifestEntry[]> {
   const help = new Command().createHelp();
-  const commands = entries ?? (await commandEntries());
+  const list = integrations ?? (await builtins());
+  const commands = await commandEntries(list);
   return Promise.all(
     commands.map(async (entry) => {
-      const real = await entry.load();
+      const real = await entry.load(list);
       return { name: real.name(), term: help.subcommandTerm(real), description: help.subcommandDescription(real) };
     }),
   );
@@ -129,16 +135,21 @@ function stub(entry: ManifestEntry): Command {
 }
 
 /** The entry of one command: omnibot's own without loading the integrations, else theirs. */
-async function entryOf(name: string): Promise<CommandEntry | undefined> {
-  return COMMANDS.find((c) => c.name === name) ?? (await commandEntries()).find((c) => c.name === name);
+async function entryOf(name: string, integrations?: readonly AnyIntegration[]): Promise<CommandEntry | undefined> {
+  return COMMANDS.find((c) => c.name === name) ?? (await commandEntries(integrations)).find((c) => c.name === name);
 }
 
-export async function registerCommands(program: Command, argv: string[]): Promise<void> {
+/**
+ * `integrations`: a run's own list (a test's registry with an extra recipe); the manifest is
+ * then derived from it, since the built one lists the built-in integrations only.
+ */
+export async function registerCommands(program: Command, argv: string[], integrations?: readonly AnyIntegration[]): Promise<void> {
   const wanted = commandName(argv);
+  const listing = integrations ? await manifestOf(integrations) : await manifest();
   // The listing has every command (built, or derived from the definitions); only the wanted one loads.
-  for (const listed of await manifest()) {
-    const entry = listed.name === wanted ? await entryOf(listed.name) : undefined;
-    program.addCommand(entry ? await entry.load() : stub(listed));
+  for (const listed of listing) {
+    const entry = listed.name === wanted ? await entryOf(listed.name, integrations) : undefined;
+    program.addCommand(entry ? await entry.load(integrations ?? (await builtins())) : stub(listed));
   }
   program.configureHelp({
     subcommandTerm(this: Help, cmd: Command): string {

@@ -4,7 +4,6 @@
  */
 import type { Config } from '../model/config.js';
 import { readState } from '../core/state.js';
-import { builtinRegistry } from '../integrations/builtin.js';
 import { selectIntegrations } from '../steps/collect.js';
 import type { ClientSet } from '../helpdesks/clients.js';
 import { engineClients } from './clients.js';
@@ -20,7 +19,7 @@ export async function evaluateAll(config: Config, ectx: EngineContext, clients: 
   const state = await readState(ectx.stateFile);
   const out: Evaluated[] = [];
   for (const integration of selectIntegrations(config, ectx.integration)) {
-    const bound = await (ectx.registry ?? builtinRegistry()).bind(integration);
+    const bound = await ectx.registry.bind(integration);
     out.push(...(await evaluateIntegration(config, bound, state, clients, ectx)));
   }
   return out;

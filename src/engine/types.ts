@@ -20,8 +20,8 @@ export interface EngineContext {
   integration?: string;
   /** Injected clients (tests, the demo); built lazily from the config otherwise. */
   clients?: ClientOverrides;
-  /** The integrations to expand the config with; the built-in ones by default. */
-  registry?: Registry;
+  /** The integrations to expand the config with (the context's registry). */
+  registry: Registry;
   now?: () => Date;
   /** `--ignore-ban`: call a HelpDeskEddy account despite a recorded ban. */
   ignoreBan?: boolean;

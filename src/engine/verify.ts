@@ -11,7 +11,6 @@ import { readState } from '../core/state.js';
 import type { Context } from '../kit/context.js';
 import { lazyClients, type ClientOverrides } from '../helpdesks/clients.js';
 import { HELPDESK_KINDS } from '../helpdesks/registry.js';
-import { builtinRegistry } from '../integrations/builtin.js';
 import type { BoundRecipe, Registry } from '../kit/registry.js';
 import { recordConfirmation } from './confirmations.js';
 import { CancelledError, ConfigError, EXIT } from '../core/errors.js';
@@ -119,7 +118,7 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
       ? fail(`${loaded.file}: no integrations to verify`, { hint: 'Add one with `omnibot init`.', errorKind: 'config' })
       : pass(`${loaded.file}: ${config.integrations.map((i) => `${i.name} (${i.recipe})`).join(', ')}`);
 
-  const inputs = await expand(loaded, options.integration, ctx.registry ?? builtinRegistry());
+  const inputs = await expand(loaded, options.integration, ctx.registry);
   const defs: CheckDef<VerifyContext>[] = [configCheck(configOutcome)];
   // One credentials check per helpdesk in use, in the registry's order.
   for (const kind of HELPDESK_KINDS) if (inputs.some((i) => i.recipe.helpdesk === kind)) defs.push(credentialsCheck(kind));

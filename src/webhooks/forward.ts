@@ -8,7 +8,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import { forwardHeaders, HOP_BY_HOP_HEADERS } from '../capture/headers.js';
 import type { ForwardResult } from '../capture/record.js';
-import { sendRequest } from './http.js';
+import { sendRequest } from '../core/http/send.js';
 import { joinTarget } from './target-url.js';
 
 export interface ProxyAnswer {

@@ -9,7 +9,6 @@ import type { Context } from '../kit/context.js';
 import { registerBasicAuth, registerSecret } from '../core/io/secrets.js';
 import { BILLMANAGER_SECRET_PARAM } from '../capture/secret-mask.js';
 import { HELPDESKS } from '../helpdesks/registry.js';
-import { INTEGRATIONS } from '../integrations/registry.js';
 
 export interface PathToken {
   /** Where the value came from, for messages: `integration "hde"`, `HDE_BOT_TOKEN`. */
@@ -70,7 +69,7 @@ export async function loadKnownSecrets(ctx: Context): Promise<KnownSecrets> {
       if (conn && usable(conn.apiKey)) registerBasicAuth(conn.email, conn.apiKey);
     }
     for (const it of config?.integrations ?? []) {
-      const secret = INTEGRATIONS.find((d) => d.name === it.recipe)?.secret;
+      const secret = ctx.registry.get(it.recipe)?.secret;
       const fields = it as unknown as Record<string, unknown>;
       const value = secret ? fields[secret.field] : undefined;
       if (secret && typeof value === 'string' && usable(value)) {
@@ -88,7 +87,7 @@ export async function loadKnownSecrets(ctx: Context): Promise<KnownSecrets> {
     if (email) registerBasicAuth(email, key);
     else registerSecret(key);
   }
-  for (const d of INTEGRATIONS) {
+  for (const d of ctx.registry.integrations) {
     const value = d.secret ? env[d.secret.envVar] : undefined;
     if (d.secret && usable(value)) addSecret(known, d.secret.envVar, value, d.secret.alsoIn, undefined);
   }

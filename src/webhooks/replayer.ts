@@ -8,7 +8,7 @@
 import { decodeBody, unreplayableReason, type CaptureRecord } from '../capture/record.js';
 import { maskUrl } from '../capture/secret-mask.js';
 import { parseRawLine, readCaptureLines, type NumberedRecord, type RawLine } from '../capture/reader.js';
-import { isSuccess, type SendResult } from './http.js';
+import { isSuccess, type SendResult } from '../core/http/send.js';
 import { Pacer } from './pacer.js';
 import { NO_JOB, sendMany, type JobSource, type SendStats } from './sender.js';
 import { restoreRequest, type RestoreSources } from './restore-secrets.js';

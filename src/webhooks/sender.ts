@@ -7,7 +7,7 @@
  * never listen on it, so any concurrency leaves a single listener on a shared signal (no
  * MaxListenersExceededWarning, no per-request listener cost).
  */
-import { cancelledResult, isSuccess, startRequest, type PendingRequest, type SendRequestOptions, type SendResult } from './http.js';
+import { cancelledResult, isSuccess, startRequest, type PendingRequest, type SendRequestOptions, type SendResult } from '../core/http/send.js';
 
 /** What `JobSource.take` returns when its buffer is used up. */
 export const NO_JOB: unique symbol = Symbol('no job');

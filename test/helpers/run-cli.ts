@@ -13,6 +13,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main, type ParsedCall } from '../../src/cli.js';
 import { clearSecrets } from '../../src/core/io/secrets.js';
+import type { Registry } from '../../src/kit/registry.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/omnibot.js', import.meta.url));
 
@@ -34,6 +35,8 @@ export interface RunOptions {
   isTTY?: boolean;
   /** Aborts the run as Ctrl-C would (the first signal). */
   signal?: AbortSignal;
+  /** The integrations the run knows (a test's registry with an extra recipe); the built-in ones by default. */
+  registry?: Registry;
 }
 
 class Capture {
@@ -71,7 +74,7 @@ function runtime(options: RunOptions, signal: AbortSignal) {
   const stdin = Object.assign(Readable.from(bytes), { isTTY: tty });
   const env = { ...CLI_ENV, ...options.env };
   if (tty) delete (env as Record<string, unknown>).CI;
-  return { stdout, stderr, stdin, env, cwd: options.cwd ?? process.cwd(), signal };
+  return { stdout, stderr, stdin, env, cwd: options.cwd ?? process.cwd(), signal, ...(options.registry ? { registry: options.registry } : {}) };
 }
 
 function run(args: string[], options: RunOptions, signal: AbortSignal) {

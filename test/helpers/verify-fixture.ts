@@ -46,7 +46,7 @@ export async function setup(options: { webhookUrl?: string; webhookQuery?: strin
     const silent = { write: () => true };
     const io = new Io({ stdout: silent, stderr: silent, stdin: {}, env: {} }, { quiet: true });
     const loaded = await loadConfig({ registry, cwd: dir, env: {}, flags: {} });
-    const applied = await apply(loaded.config!, { io, signal: new AbortController().signal, stateFile: loaded.stateFile, lang: 'en' });
+    const applied = await apply(loaded.config!, { io, signal: new AbortController().signal, stateFile: loaded.stateFile, lang: 'en', registry });
     if (applied.summary.unknown) throw new Error(`apply could not read everything: ${JSON.stringify(applied.summary)}`);
   }
   return {

@@ -26,6 +26,7 @@ const handler: Handler = async ({ opts }, ctx) => {
     integration: options.integration,
     lang: options.lang,
     ignoreBan: ctx.flags.ignoreBan,
+    registry: ctx.registry,
   };
   // Nobody to ask and no --yes: show what would change and change nothing (consent first).
   if (!ask && !options.yes && !options.dryRun) {

@@ -14,7 +14,8 @@ async function fullProgram(command: Command): Promise<Command> {
   const root = command.parent!;
   const program = new (root.constructor as typeof Command)(root.name()).description(root.description());
   for (const option of root.options) program.addOption(option);
-  for (const entry of await commandEntries()) program.addCommand(await entry.load());
+  const integrations = (await import('../../integrations/registry.js')).INTEGRATIONS;
+  for (const entry of await commandEntries(integrations)) program.addCommand(await entry.load(integrations));
   return program;
 }
 

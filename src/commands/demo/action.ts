@@ -5,7 +5,7 @@
 import { HELPDESK_KINDS, type HelpdeskKind } from '../../helpdesks/registry.js';
 import { z } from 'zod';
 import { EXIT } from '../../core/errors.js';
-import { closeSharedAgent } from '../../webhooks/http.js';
+import { closeSharedAgent } from '../../core/http/send.js';
 import { formatTimelineEvent } from '../../verify/timeline.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../../kit/parse-options.js';

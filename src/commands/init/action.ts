@@ -4,6 +4,7 @@ import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../../kit/parse-options.js';
 import { HELPDESK_KINDS, type HelpdeskKind } from '../../helpdesks/registry.js';
 import { INTEGRATIONS } from '../../integrations/registry.js';
+import type { AnyIntegration } from '../../kit/registry.js';
 import { recipeFlags } from './recipes.js';
 import { run } from './run.js';
 
@@ -11,19 +12,10 @@ const envName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name (letters, digits, "_")');
 
-const names = INTEGRATIONS.map((d) => d.name) as [string, ...string[]];
 const kinds = HELPDESK_KINDS as [HelpdeskKind, ...HelpdeskKind[]];
 
-/** Each recipe's own flags, from the registry: text, a choice, or on/off. */
-const recipeFlagSchemas = Object.fromEntries(
-  recipeFlags(INTEGRATIONS).map((f) => [
-    f.key,
-    f.kind === 'boolean' ? z.boolean().optional() : f.choices ? z.enum(f.choices as [string, ...string[]]).optional() : z.string().optional(),
-  ]),
-);
-
 const commonSchema = z.object({
-  recipe: z.enum(names).optional(),
+  recipe: z.string().optional(),
   helpdesk: z.enum(kinds).optional(),
   url: z.string().optional(),
   email: z.string().optional(),
@@ -37,13 +29,25 @@ const commonSchema = z.object({
   ci: z.enum(['github']).optional(),
 });
 
-export const initOptionsSchema = commonSchema.extend(recipeFlagSchemas);
+/** init's options for these recipes: the recipe is one of them, and each recipe flag is text, a choice, or on/off. */
+export function initOptionsSchemaFor(integrations: readonly AnyIntegration[]) {
+  const names = integrations.map((d) => d.name) as [string, ...string[]];
+  const recipeFlagSchemas = Object.fromEntries(
+    recipeFlags(integrations).map((f) => [
+      f.key,
+      f.kind === 'boolean' ? z.boolean().optional() : f.choices ? z.enum(f.choices as [string, ...string[]]).optional() : z.string().optional(),
+    ]),
+  );
+  return commonSchema.extend({ ...recipeFlagSchemas, recipe: z.enum(names).optional() });
+}
+
+export const initOptionsSchema = initOptionsSchemaFor(INTEGRATIONS);
 
 /** init's own options, and the recipes' flags by key (`webhookUrl`, `replyAsNote`). */
 export type InitOptions = z.output<typeof commonSchema> & { readonly [key: string]: unknown };
 
 const handler: Handler = async ({ opts }, ctx) => {
-  const options: InitOptions = parseOptions(initOptionsSchema, opts);
+  const options: InitOptions = parseOptions(initOptionsSchemaFor(ctx.registry.integrations), opts);
   const result = await run(options, ctx);
   if (ctx.io.json) {
     ctx.io.printJson(result);

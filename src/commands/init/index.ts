@@ -1,19 +1,21 @@
 import { Command, Option } from 'commander';
 import { HELPDESKS } from '../../helpdesks/registry.js';
 import { INTEGRATIONS } from '../../integrations/registry.js';
+import type { AnyIntegration } from '../../kit/registry.js';
 import { examples, lazyAction } from '../lazy-action.js';
 import { recipeFlags } from './recipes.js';
 
 /** The default recipe of each helpdesk: its first in the registry. */
-function defaults(): string {
-  const [first, ...rest] = HELPDESKS.map((h) => [h.kind, INTEGRATIONS.find((d) => d.helpdesk === h.kind)?.name] as const);
+function defaults(integrations: readonly AnyIntegration[]): string {
+  const [first, ...rest] = HELPDESKS.map((h) => [h.kind, integrations.find((d) => d.helpdesk === h.kind)?.name] as const);
   return [first![1], ...rest.map(([kind, name]) => `or ${name} with --helpdesk ${kind}`)].join(', ');
 }
 
-export function initCommand(): Command {
+/** `integrations`: the recipes this run knows (the registry's; a test may add one). */
+export function initCommand(integrations: readonly AnyIntegration[] = INTEGRATIONS): Command {
   const cmd = new Command('init')
     .description('interactive wizard: checks your helpdesk credentials live and writes the config')
-    .addOption(new Option('--recipe <name>', `what to connect (default: ${defaults()})`).choices(INTEGRATIONS.map((d) => d.name)))
+    .addOption(new Option('--recipe <name>', `what to connect (default: ${defaults(integrations)})`).choices(integrations.map((d) => d.name)))
     .addOption(new Option('--helpdesk <kind>', `the helpdesk, when no --recipe says it (default: ${HELPDESKS[0].kind})`).choices(HELPDESKS.map((h) => h.kind)))
     .option('--url <account>', `helpdesk account: acme, ${HELPDESKS.map((h) => `acme.${h.domain}`).join(', ')} or a URL`)
     .option('--email <email>', 'e-mail of the staff member whose API key omnibot uses')
@@ -22,7 +24,7 @@ export function initCommand(): Command {
       `read the API key from this environment variable (default: ${HELPDESKS.map((h) => h.keyVar).join(', ')}); the key itself is never a flag`,
     );
   // The recipes' own flags, each once, in registry order.
-  for (const flag of recipeFlags(INTEGRATIONS)) {
+  for (const flag of recipeFlags(integrations)) {
     const option = new Option(flag.flags, flag.description);
     cmd.addOption(flag.choices ? option.choices(flag.choices) : option);
   }
@@ -42,7 +44,7 @@ Omnidesk keys are made at admin account → «Настройки» → «API»; 
 key is at «Управление → Глобальные настройки → Система».
 ${examples([
   ['omnibot init', 'pick a recipe and answer the questions at a terminal'],
-  ...INTEGRATIONS.flatMap((d) => d.init.examples ?? []),
+  ...integrations.flatMap((d) => d.init.examples ?? []),
   ['omnibot init --ci github', 'also write .github/workflows/omnibot.yml'],
 ])}`,
     )

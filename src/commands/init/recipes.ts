@@ -47,8 +47,8 @@ export function flagKey(flags: string): string {
 }
 
 /**
- * The recipes' flags, each once: a flag one recipe reads says so ("omnidesk-bot: the bot's
- * label"); a shared one keeps the shared words and adds each recipe's note.
+ * The recipes' flags, each once: a flag one recipe reads says so (`<recipe>: <its words>`);
+ * a shared one keeps the shared words and adds each recipe's note.
  */
 export function recipeFlags(integrations: readonly AnyIntegration[]): MergedFlag[] {
   const merged = new Map<string, MergedFlag & { notes: string[] }>();

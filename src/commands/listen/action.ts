@@ -12,7 +12,7 @@ import { CaptureHealth } from './capture-health.js';
 import { loadKnownSecrets } from '../../webhooks/known-secrets.js';
 import { loadDetector } from '../../webhooks/detection.js';
 import { userCatalog } from '../events/user-catalog.js';
-import { closeSharedAgent } from '../../webhooks/http.js';
+import { closeSharedAgent } from '../../core/http/send.js';
 import { startListener, type RunningListener } from '../../webhooks/listener.js';
 import { LineBatch } from '../../webhooks/line-batch.js';
 import { formatRecordLine } from '../../webhooks/record-line.js';

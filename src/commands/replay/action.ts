@@ -11,7 +11,7 @@ import { isCredentialHeader } from '../../capture/secret-mask.js';
 import { parseRate } from '../../capture/units.js';
 import { MINUTE, parseDuration, parseInstant } from '../../core/duration.js';
 import { registerSecret } from '../../core/io/secrets.js';
-import { closeSharedAgent } from '../../webhooks/http.js';
+import { closeSharedAgent } from '../../core/http/send.js';
 import { loadKnownSecrets } from '../../webhooks/known-secrets.js';
 import { replayCapture, type ReplayResult } from '../../webhooks/replayer.js';
 import { LineBatch } from '../../webhooks/line-batch.js';

@@ -1,6 +1,6 @@
 import { CancelledError, FailedError } from '../../core/errors.js';
 import { findEvent, parseSetArgs, renderSample, resolveSets } from '../../events/catalog.js';
-import { closeSharedAgent } from '../../webhooks/http.js';
+import { closeSharedAgent } from '../../core/http/send.js';
 import { loadKnownSecrets } from '../../webhooks/known-secrets.js';
 import { formatStats } from '../../webhooks/sender.js';
 import { userCatalog } from '../events/user-catalog.js';

@@ -6,7 +6,7 @@
 import { maskUrl } from '../../capture/secret-mask.js';
 import { renderSample, type EventDef, type FieldValue } from '../../events/catalog.js';
 import { CONTENT_TYPES, type Encoding } from '../../events/types.js';
-import type { SendResult } from '../../webhooks/http.js';
+import type { SendResult } from '../../core/http/send.js';
 import { sendMany, type SendStats } from '../../webhooks/sender.js';
 
 export interface SendPlan {

@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import { INTEGRATIONS } from '../../integrations/registry.js';
+import type { AnyIntegration } from '../../kit/registry.js';
 import { examples, lazyAction } from '../lazy-action.js';
 
 /** The flags of every generate/rotate command; `integration` and `envVar` word the defaults. */
@@ -15,17 +16,16 @@ export function secretOptions(cmd: Command, integration: string, envVar: string)
     .option('--print', 'also print the value on stdout (it is a secret: only where nobody else reads)');
 }
 
-/** The recipes that hold a secret, from the registry: "helpdeskeddy-bot or billmanager". */
-const holders = INTEGRATIONS.flatMap((def) => (def.secret ? [{ name: def.name, ...def.secret }] : []));
-const [first, ...others] = holders;
-const common = (cmd: Command) =>
-  secretOptions(
-    cmd,
-    holders.map((h) => h.name).join(' or '),
-    [first?.envVar, ...others.map((h) => `or ${h.envVar} for ${h.name}`)].filter(Boolean).join(', '),
-  );
-
-export function tokenCommand(): Command {
+/** `integrations`: the recipes this run knows; those holding a secret word the flags and examples. */
+export function tokenCommand(integrations: readonly AnyIntegration[] = INTEGRATIONS): Command {
+  const holders = integrations.flatMap((def) => (def.secret ? [{ name: def.name, ...def.secret }] : []));
+  const [first, ...others] = holders;
+  const common = (cmd: Command) =>
+    secretOptions(
+      cmd,
+      holders.map((h) => h.name).join(' or '),
+      [first?.envVar, ...others.map((h) => `or ${h.envVar} for ${h.name}`)].filter(Boolean).join(', '),
+    );
   const token = new Command('token').description("generate and rotate an integration's secret: bot token, BILLmanager secret_key (written to .env; only its fingerprint is kept)");
   token.addCommand(
     common(new Command('generate'))

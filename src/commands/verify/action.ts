@@ -14,7 +14,7 @@ import { renderHuman } from '../../verify/reporters/human.js';
 import { renderJunit } from '../../verify/reporters/junit.js';
 import type { VerifyReport } from '../../verify/report.js';
 import { DEFAULT_TIMEOUT_MS, runVerify } from '../../engine/verify.js';
-import { closeSharedAgent } from '../../webhooks/http.js';
+import { closeSharedAgent } from '../../core/http/send.js';
 import { formatTimelineEvent } from '../../verify/timeline.js';
 import { assertWritableFile } from '../../core/io/output-file.js';
 import type { Handler } from '../lazy-action.js';

@@ -6,7 +6,7 @@
  */
 import type { BillmanagerIntegration } from './schema.js';
 import { billmanagerWebhookUrl, maskSecretUrl } from './webhook.js';
-import { isSuccess, type SendResult } from '../../webhooks/http.js';
+import { isSuccess, type SendResult } from '../../core/http/send.js';
 import { fail, pass, type CheckDef, type CheckOutcome } from '../../verify/check.js';
 import { CONFIG_CHECK } from '../../verify/checks/account.js';
 import { sampleSender } from '../../verify/checks/endpoint.js';

@@ -6,7 +6,7 @@
  */
 import type { Catalog, EventDef, RenderedSample } from '../../events/catalog.js';
 import { probeFields, probeHint } from './endpoint-probe.js';
-import { isSuccess, sendRequest, type SendResult } from '../../webhooks/http.js';
+import { isSuccess, sendRequest, type SendResult } from '../../core/http/send.js';
 import { fail, pass, type CheckDef, type CheckOutcome } from '../check.js';
 import { CONFIG_CHECK } from './account.js';
 import type { IntegrationInput, VerifyContext } from '../context.js';

@@ -4,7 +4,7 @@ import { createHelpdeskeddyClient } from '../../../src/helpdesks/helpdeskeddy/cl
 import { createOmnideskClient } from '../../../src/helpdesks/omnidesk/client/http.js';
 import type { OmnideskApi } from '../../../src/helpdesks/omnidesk/client/types.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
-import { sendRequest } from '../../../src/webhooks/http.js';
+import { sendRequest } from '../../../src/core/http/send.js';
 
 const creds = { email: 'admin@sandbox.test', apiKey: 'sandbox-api-key' };
 let sandbox: RunningSandbox | undefined;

@@ -38,7 +38,7 @@ async function setup(): Promise<{ dir: string; api: HelpdeskeddyApi }> {
   const silent = { write: () => true };
   const loaded = await loadConfig({ registry, cwd: tmp.dir, env: {}, flags: {} });
   const io = new Io({ stdout: silent, stderr: silent, stdin: {}, env: {} }, { quiet: true });
-  await apply(loaded.config!, { io, signal: new AbortController().signal, stateFile: loaded.stateFile, lang: 'en' });
+  await apply(loaded.config!, { io, signal: new AbortController().signal, stateFile: loaded.stateFile, lang: 'en', registry });
   return { dir: tmp.dir, api: createHelpdeskeddyClient({ url: sandbox.helpdeskeddy!.url, ...creds }) };
 }
 

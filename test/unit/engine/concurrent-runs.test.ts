@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../src/model/config.js';
-import { schema } from '../../helpers/registry.js';
+import { registry, schema } from '../../helpers/registry.js';
 import { readState, updateState } from '../../../src/core/state.js';
 import { apply } from '../../../src/engine/apply.js';
 import { createOmnideskClient } from '../../../src/helpdesks/omnidesk/client/http.js';
@@ -45,6 +45,7 @@ function run(cfg: Config) {
     stateFile: join(dir, '.omnibot', 'state.json'),
     // A client per run, as separate processes would have: no shared in-memory knowledge.
     clients: { omnidesk: async () => createOmnideskClient({ ...conn }) },
+    registry,
   });
 }
 

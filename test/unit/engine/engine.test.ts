@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { schema } from '../../helpers/registry.js';
+import { schema, registry } from '../../helpers/registry.js';
 import { type Config } from '../../../src/model/config.js';
 import { readState } from '../../../src/core/state.js';
 import { apply } from '../../../src/engine/apply.js';
@@ -31,6 +31,7 @@ function ectx(extra: Partial<EngineContext> = {}): EngineContext {
     signal: new AbortController().signal,
     stateFile: join(dir, '.omnibot', 'state.json'),
     clients: { omnidesk: async () => api },
+    registry,
     now: () => new Date('2026-01-02T03:04:05Z'),
     ...extra,
   };

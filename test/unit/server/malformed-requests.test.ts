@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureRecord } from '../../../src/capture/record.js';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox/index.js';
-import { closeSharedAgent } from '../../../src/webhooks/http.js';
+import { closeSharedAgent } from '../../../src/core/http/send.js';
 import { startListener, type RunningListener } from '../../../src/webhooks/listener.js';
 import { rawRequest, seededRandom, type RawAnswer, type RawOptions } from '../../helpers/raw-http.js';
 

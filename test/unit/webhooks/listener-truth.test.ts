@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readCapture } from '../../../src/capture/reader.js';
 import type { CaptureRecord } from '../../../src/capture/record.js';
 import { CaptureWriter } from '../../../src/capture/writer.js';
-import { closeSharedAgent } from '../../../src/webhooks/http.js';
+import { closeSharedAgent } from '../../../src/core/http/send.js';
 import { startListener, type ListenerOptions, type RunningListener } from '../../../src/webhooks/listener.js';
 import { fullDisk } from '../../helpers/full-disk.js';
 import { rawRequest } from '../../helpers/raw-http.js';

@@ -6,7 +6,7 @@ import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaptureRecord } from '../../../src/capture/record.js';
 import { startListener, type ListenerOptions, type RunningListener } from '../../../src/webhooks/listener.js';
-import { closeSharedAgent } from '../../../src/webhooks/http.js';
+import { closeSharedAgent } from '../../../src/core/http/send.js';
 import { waitFor } from '../../helpers/wait.js';
 
 const detect: ListenerOptions['detect'] = (type, body) =>

@@ -3,9 +3,9 @@ import { getEventListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeSharedAgent, isSuccess, sendRequest } from '../../../src/webhooks/http.js';
+import { closeSharedAgent, isSuccess, sendRequest } from '../../../src/core/http/send.js';
 import { formatStats, NO_JOB, percentile, sendMany, StatsCollector, type JobSource } from '../../../src/webhooks/sender.js';
-import type { SendResult } from '../../../src/webhooks/http.js';
+import type { SendResult } from '../../../src/core/http/send.js';
 
 type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
 

@@ -5,7 +5,7 @@
  * The real product waits 30 minutes between attempts; the sandbox waits milliseconds so a test
  * can watch all of them.
  */
-import { sendRequest } from '../../../webhooks/http.js';
+import { sendRequest } from '../../../core/http/send.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface Delivery {
