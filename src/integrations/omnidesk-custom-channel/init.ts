@@ -32,7 +32,9 @@ async function askType(p: Prompter, flag: ChannelType | undefined): Promise<Chan
 export async function ask({ p, flag }: InitContext<'omnidesk'>): Promise<InitAnswers> {
   const title = await askTitle(p, flag('title'));
   const webhookUrl = await askWebhookUrl(p, flag('webhookUrl'), "The channel's Webhook URL (Omnidesk sends staff replies to it):");
-  const type = await askType(p, flag('type') as ChannelType | undefined);
+  // init's option schema already holds --type to its choices; anything else is "not given".
+  const given = flag('type');
+  const type = await askType(p, given === 'async' || given === 'sync' ? given : undefined);
   return {
     integration: { title, webhookUrl, type },
     defaultName: nameFromLabel(title, 'channel'),
