@@ -3,6 +3,7 @@
  * code; anything else is an internal error with a request to report it. Never a raw stack
  * trace unless --verbose asks for it.
  */
+import { textOf } from './core/text.js';
 import { CancelledError, EXIT, isOmnibotError, isPromptCancellation, type OmnibotError } from './core/errors.js';
 import { redact } from './core/io/secrets.js';
 
@@ -19,7 +20,7 @@ function causeText(err: unknown): string | undefined {
     const code = (cause as { code?: string }).code;
     return code && !cause.message.includes(code) ? `${cause.message} (${code})` : cause.message;
   }
-  return String(cause);
+  return textOf(cause);
 }
 
 export function renderError(err: unknown, flags: Flags, stderr: { write(s: string): unknown }): number {

@@ -30,8 +30,12 @@ export async function redactFile(input: string, output: string, options: RedactF
   stream.on('error', (err) => {
     writeError ??= err;
   });
+  // A function, not an inline check: the handler sets the error between awaits, which narrowing cannot see.
+  const throwIfWriteFailed = (): void => {
+    if (writeError) throw writeError;
+  };
   await Promise.race([once(stream, 'open'), once(stream, 'close')]);
-  if (writeError) throw writeError;
+  throwIfWriteFailed();
   let records = 0;
   let skippedLines = 0;
   let failed = true;
@@ -46,14 +50,14 @@ export async function redactFile(input: string, output: string, options: RedactF
       if (options.signal?.aborted) break;
       const outcome = redactRecord(record, ph);
       if (outcome.note) options.onWarning(`${input}: line ${line}: ${outcome.note}`);
-      if (writeError) throw writeError;
+      throwIfWriteFailed();
       // Configured secret values go wherever they appear (a body, an odd header), as on stdout.
       if (!stream.write(redact(JSON.stringify(outcome.record)) + '\n')) await once(stream, 'drain');
       records += 1;
     }
     stream.end();
     await once(stream, 'finish');
-    if (writeError) throw writeError;
+    throwIfWriteFailed();
     if (options.signal?.aborted) return { records, skippedLines, replaced: ph.counts };
     await rename(temp, output);
     failed = false;

@@ -47,7 +47,7 @@ export function lazyAction(load: () => Promise<{ default: Handler }>) {
   return async (...all: unknown[]): Promise<void> => {
     const command = all[all.length - 1] as Command;
     const args = all.slice(0, -2);
-    const opts = command.optsWithGlobals() as Record<string, unknown>;
+    const opts = command.optsWithGlobals<Record<string, unknown>>();
     const invocation = invocations.get(root(command));
     if (!invocation) throw new Error(`omnibot ${commandPath(command).join(' ')}: run through main()`);
     if (invocation.intercept) {

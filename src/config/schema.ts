@@ -59,7 +59,7 @@ async function build(registry: Registry): Promise<z.ZodType<Config>> {
           ctx.addIssue({ code: 'custom', path: ['integrations', i, 'recipe'], message: `recipe "${it.recipe}" needs a "${needs}" section` });
         }
       });
-    }) as unknown as z.ZodType<Config>;
+    });
 }
 
 const built = new WeakMap<Registry, Promise<z.ZodType<Config>>>();

@@ -7,6 +7,7 @@
  * at a terminal confirms them one at a time (`presentStep`); otherwise they stay pending and
  * the command prints them.
  */
+import { textOf } from '../core/text.js';
 import type { Config } from '../model/config.js';
 import { resourceKey, runLockPath, updateState } from '../core/state.js';
 import { withFileLock } from '../core/file-lock.js';
@@ -83,7 +84,7 @@ async function applyManual(
     const rawId = answer?.rule_id ?? answer?.channel_id ?? answer?.id;
     // A readable manual resource (a custom channel) names itself by what the API shows (its cch code).
     const reread = e.resource.read ? await e.resource.read(e.rc).catch(() => undefined) : undefined;
-    const id = reread?.id ?? (rawId === undefined ? undefined : String(rawId));
+    const id = reread?.id ?? (rawId === undefined ? undefined : textOf(rawId));
     await recordConfirmation(ectx.stateFile, item.integration, item.resource, step.spec, 'sandbox', { at: now(), id });
     const detail = `performed through ${how}${id ? `, id ${id}` : ''}`;
     ectx.io.info(`${item.integration}/${item.resource}: ${detail}`);

@@ -12,6 +12,7 @@
  * in a plan, and zod — whose only extra over the plan's validators is the issue messages — runs
  * only for the event that is named, and only when it is invalid.
  */
+import { textOf } from '../core/text.js';
 import { stripHtml } from '../helpdesks/helpdeskeddy/template.js';
 import { decodeBody, salvageJsonKeys } from './decode.js';
 import { eventSchema, eventValidator, formatIssues } from './fields.js';
@@ -170,7 +171,7 @@ function better(a: Score, b: Score): number {
 
 function asText(v: unknown): string | undefined {
   if (v === undefined || v === null || typeof v === 'object') return undefined;
-  const s = String(v);
+  const s = textOf(v);
   return s === '' ? undefined : s;
 }
 

@@ -116,7 +116,7 @@ const schemas = new WeakMap<FieldDef[], Map<Encoding, z.ZodType>>();
 /** The zod schema of a payload of this event, as decoded from JSON or from a form body. */
 export function eventSchema(event: Pick<EventDef, 'fields'>, encoding: Encoding = 'json'): z.ZodType {
   let byEncoding = schemas.get(event.fields);
-  if (!byEncoding) schemas.set(event.fields, (byEncoding = new Map()));
+  if (!byEncoding) schemas.set(event.fields, (byEncoding = new Map<Encoding, z.ZodType>()));
   let schema = byEncoding.get(encoding);
   if (!schema) byEncoding.set(encoding, (schema = buildSchema(event.fields, encoding)));
   return schema;
@@ -208,7 +208,7 @@ const validators = new WeakMap<FieldDef[], Map<Encoding, Check>>();
  */
 export function eventValidator(event: Pick<EventDef, 'fields'>, encoding: Encoding = 'json'): Check {
   let byEncoding = validators.get(event.fields);
-  if (!byEncoding) validators.set(event.fields, (byEncoding = new Map()));
+  if (!byEncoding) validators.set(event.fields, (byEncoding = new Map<Encoding, Check>()));
   let check = byEncoding.get(encoding);
   if (!check) byEncoding.set(encoding, (check = treeCheck(buildTree(event.fields), encoding)));
   return check;

@@ -23,7 +23,7 @@ export function lazyClients(connections: Connections, overrides: ClientOverrides
     get<K extends HelpdeskKind>(kind: K): Promise<HelpdeskApi<K>> {
       let client = made.get(kind);
       if (!client) {
-        const override = overrides[kind] as (() => Promise<HelpdeskApi<K>>) | undefined;
+        const override = overrides[kind];
         client = override ? override() : make(kind, connections, options);
         made.set(kind, client);
       }

@@ -7,11 +7,15 @@ import type { BaseIntegration } from '../model/config.js';
 import type { RecipeInfo } from '../model/resource.js';
 import type { ExpandableRecipe } from '../model/resource.js';
 import type { RecipeChecks } from '../verify/context.js';
+import type { HelpdeskKind } from '../helpdesks/registry.js';
 import type { IntegrationDefinition } from './integration.js';
 
-/** Any recipe's definition, its own integration type forgotten (see `bind`). */
+/**
+ * Any recipe's definition, its own integration type forgotten (see `bind`); its helpdesk stays
+ * typed (an `any` there would spread into every caller that picks a client by it).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds recipes of every integration type
-export type AnyIntegration = IntegrationDefinition<string, any, any>;
+export type AnyIntegration = Omit<IntegrationDefinition<string, any, any>, 'helpdesk'> & { helpdesk: HelpdeskKind };
 
 /** A configured integration with its recipe's parts loaded and bound to it. */
 export interface BoundRecipe extends ExpandableRecipe {

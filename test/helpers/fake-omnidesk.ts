@@ -7,7 +7,7 @@ export interface FakeOmnidesk extends OmnideskApi {
   sandbox: boolean;
   admin: Array<{ method: string; path: string; body: unknown }>;
   calls: string[];
-  failNext: Map<string, unknown>;
+  failNext: Map<string, Error>;
 }
 
 export function fakeOmnidesk(init: { sandbox?: boolean; labels?: string[] } = {}): FakeOmnidesk {
@@ -24,7 +24,7 @@ export function fakeOmnidesk(init: { sandbox?: boolean; labels?: string[] } = {}
     sandbox: Boolean(init.sandbox),
     admin: [] as Array<{ method: string; path: string; body: unknown }>,
     calls: [] as string[],
-    failNext: new Map<string, unknown>(),
+    failNext: new Map<string, Error>(),
     track(name: string) {
       fake.calls.push(name);
       const err = fake.failNext.get(name);

@@ -21,7 +21,7 @@ export async function loadRecipe(name: string): Promise<TestRecipe> {
   const def = registry.get(name);
   if (!def) throw new Error(`no recipe ${name}`);
   const module = await def.recipe();
-  return { ...recipeInfo(def), resources: (it: BaseIntegration, config: Config) => module.resources(it as never, config) };
+  return { ...recipeInfo(def), resources: (it: BaseIntegration, config: Config) => module.resources(it, config) };
 }
 
 /** One integration with its recipe, as `describeResources` and the engine take it. */

@@ -87,7 +87,7 @@ export async function hde(base: string, method: string, path: string, body?: unk
   }
   const res = await fetch(`${base}${path}`, init);
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: text ? (JSON.parse(text) as any) : undefined };
+  return { status: res.status, headers: res.headers, text, json: text ? (JSON.parse(text)) : undefined };
 }
 
 export async function admin(base: string, method: string, path: string, body?: unknown) {

@@ -88,7 +88,7 @@ export async function workspace(env: Record<string, string> = {}): Promise<Works
       });
       const text = await res.text();
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return (text ? JSON.parse(text) : undefined) as any;
+      return (text ? JSON.parse(text) : undefined);
     },
     async close() {
       await sandbox.close();

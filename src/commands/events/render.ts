@@ -1,4 +1,5 @@
 /** Text output of `events` and `events show` (stdout: data only; the legend goes to stderr). */
+import { textOf } from '../../core/text.js';
 import { basename } from 'node:path';
 import type { Io } from '../../core/io/io.js';
 import { table } from '../../core/io/table.js';
@@ -24,7 +25,7 @@ export function renderEventList(rows: EventRow[], io: Io, userDir?: string): voi
 
 function shown(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = String(value).replace(/\s+/g, ' ');
+  const text = textOf(value).replace(/\s+/g, ' ');
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 

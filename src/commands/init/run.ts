@@ -93,8 +93,8 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
   const answers = await ask({
     p,
     io: ctx.io,
-    flag: (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : undefined),
-    toggle: (key: string) => (typeof options[key] === 'boolean' ? (options[key] as boolean) : undefined),
+    flag: (key: string) => (typeof options[key] === 'string' ? (options[key]) : undefined),
+    toggle: (key: string) => (typeof options[key] === 'boolean' ? (options[key]) : undefined),
     email: conn.email,
     // Proven for `recipe.helpdesk`, so its client and staff are that helpdesk's.
     live: live as InitContext<HelpdeskKind>['live'],

@@ -76,7 +76,7 @@ export function parseHeaders(args: string[] = []): Array<[string, string]> {
 export async function readData(source: string, stdin: NodeJS.ReadableStream, cwd: string): Promise<Buffer> {
   if (source === '-') {
     const chunks: Buffer[] = [];
-    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk));
     return Buffer.concat(chunks);
   }
   try {

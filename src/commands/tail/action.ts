@@ -54,12 +54,13 @@ const handler: Handler = async ({ args, opts }, ctx) => {
     const { tailCase } = await import('./follow-case.js');
     return tailCase({ caseId: o.case, json: o.json, intervalMs }, ctx);
   }
-  if (args[0] === undefined) {
+  const fileArg = args[0];
+  if (typeof fileArg !== 'string') {
     throw new UsageError('tail: which capture file? Give <file>, or --case <id> to follow a helpdesk case.', {
       hint: 'omnibot tail hooks.ndjson --follow',
     });
   }
-  const file = resolve(ctx.cwd, String(args[0]));
+  const file = resolve(ctx.cwd, fileArg);
   await loadKnownSecrets(ctx);
   const detect = await loadDetector(await userCatalog(ctx));
   const print = printer(ctx, detect, o.event, since);

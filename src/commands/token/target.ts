@@ -55,7 +55,7 @@ export async function findTokenTarget(ctx: Context, options: { name?: string; en
   const base = { dir, configFile: found?.file, envFile: join(dir, '.env'), stateFile: join(dir, '.omnibot', 'state.json') };
   const all = secretRecipes(ctx.registry);
   const scope = only ? [only] : all;
-  const list = Array.isArray(found?.raw.integrations) ? (found!.raw.integrations as Array<Record<string, unknown>>) : [];
+  const list = Array.isArray(found?.raw.integrations) ? (found.raw.integrations as Array<Record<string, unknown>>) : [];
   const holders = list.flatMap((it, index) => {
     const recipe = it ? scope.find((r) => r.recipe === it.recipe) : undefined;
     return recipe ? [{ it, index, recipe }] : [];

@@ -254,7 +254,7 @@ export function startRequest(options: SendRequestOptions): PendingRequest {
       {
         origin,
         path,
-        method: method as Dispatcher.HttpMethod,
+        method: method,
         headers: headerPairs(options.headers),
         body,
         // undici's own per-phase timers; the exchange's deadline covers the whole.

@@ -36,7 +36,7 @@ async function askStaff(p: Prompter, flag: string | undefined, staff: Staff[], a
     flag: '--integration-staff',
     default: apiUser,
     choices: [
-      ...active.map((s) => ({ name: `${s.staff_full_name} <${s.staff_email}>`, value: s.staff_email as string | typeof OTHER })),
+      ...active.map((s) => ({ name: `${s.staff_full_name} <${s.staff_email}>`, value: s.staff_email })),
       { name: 'Another e-mail (a staff member still to create)', value: OTHER },
     ],
   });

@@ -42,7 +42,7 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
 function describeChar(ch: string | undefined): string {
   if (ch === undefined) return 'end of file';
   if (ch === '\n') return 'end of line';
-  if (/[\x00-\x1f]/.test(ch)) return `control character U+${ch.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
+  if (ch.charCodeAt(0) < 0x20) return `control character U+${ch.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
   return `"${ch}"`;
 }
 

@@ -46,7 +46,7 @@ async function askLabel(p: Prompter, flag: string | undefined, labels: Label[]):
     message: 'Label: the bot handles only cases with it (the hand-off removes it)',
     flag: '--label',
     choices: [
-      ...labels.map((l) => ({ name: l.label_title, value: l.label_title as string | typeof NEW_LABEL })),
+      ...labels.map((l) => ({ name: l.label_title, value: l.label_title })),
       { name: 'A new label (omnibot apply creates it)', value: NEW_LABEL },
     ],
   });

@@ -7,6 +7,7 @@
  * (`GET /_sandbox/deliveries`); against a real account that hop is skipped, not guessed.
  */
 import { decodeForm } from '../../core/php-form.js';
+import { textOf } from '../../core/text.js';
 import type { CustomChannel, OmnideskApi } from '../../helpdesks/omnidesk/client/types.js';
 import { findStaff } from '../../helpdesks/omnidesk/staff.js';
 import { fail, pass, skip, type CheckDef } from '../../verify/check.js';
@@ -42,10 +43,9 @@ export function readMessageNew(d: Pick<SandboxDelivery, 'contentType' | 'body'>)
     }
     if (parsed === null || typeof parsed !== 'object') return undefined;
   }
-  const text = (v: unknown) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v ?? ''));
-  const out: Record<string, string> = { type: text(parsed.type) };
+  const out: Record<string, string> = { type: textOf(parsed.type) };
   const object = parsed.object !== null && typeof parsed.object === 'object' ? parsed.object : {};
-  for (const [k, v] of Object.entries(object)) out[`object[${k}]`] = text(v);
+  for (const [k, v] of Object.entries(object)) out[`object[${k}]`] = textOf(v);
   return out;
 }
 

@@ -24,7 +24,7 @@ async function labels(): Promise<string[]> {
 }
 
 async function rules(): Promise<Array<{ title: string; ruleKind: string }>> {
-  const body = (await (await fetch(`${sandbox.omnidesk.url}/_sandbox/rules`)).json()) as unknown;
+  const body = (await (await fetch(`${sandbox.omnidesk.url}/_sandbox/rules`)).json());
   const list = Array.isArray(body) ? body : ((body as { rules?: unknown[] }).rules ?? []);
   return list.map((r) => {
     const rule = r as { title?: string; ruleKind?: string; spec?: { title: string; ruleKind: string } };

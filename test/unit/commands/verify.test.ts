@@ -55,7 +55,7 @@ async function strictBot(): Promise<string> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      let ok = false;
+      let ok: boolean;
       try {
         ok = typeof (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { case_id?: unknown }).case_id === 'number';
       } catch {

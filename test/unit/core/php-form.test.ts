@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { textOf } from '../../../src/core/text.js';
 import { decodeForm, encodeForm, looksLikeForm, phpUrlencode, splitBracketKey } from '../../../src/core/php-form.js';
 
 describe('PHP-bracket form encoding', () => {
@@ -76,9 +77,9 @@ describe('PHP-bracket forms (properties)', () => {
     if (value === true) return '1';
     if (value === false) return '0';
     if (value === null) return undefined;
-    if (typeof value !== 'object') return String(value);
+    if (typeof value !== 'object') return textOf(value);
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as object)) {
+    for (const [k, v] of Object.entries(value)) {
       const read = asPhpReadsIt(v);
       if (read !== undefined) out[k] = read;
     }

@@ -4,6 +4,7 @@
  * a "Ban" or the "API limit" is not a credentials problem: the whole account is locked out for
  * minutes, and retrying only extends it (reference §1.6), so it gets its own code.
  */
+import { textOf } from '../../../core/text.js';
 import type { BanRecord } from '../../../core/http/account-ledger.js';
 import { ApiError, AuthError, type OmnibotError } from '../../../core/errors.js';
 
@@ -18,7 +19,7 @@ function errorItems(body: unknown): HdeErrorItem[] {
   if (!Array.isArray(errors)) return [];
   return errors
     .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
-    .map((e) => ({ code: String(e.code ?? ''), title: String(e.title ?? ''), details: String(e.details ?? '') }));
+    .map((e) => ({ code: textOf(e.code), title: textOf(e.title), details: textOf(e.details) }));
 }
 
 /** True when the body carries only `s-` codes (or none): a success dressed as an error list. */

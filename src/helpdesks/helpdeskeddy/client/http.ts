@@ -7,7 +7,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
-import { ApiError, CancelledError, type OmnibotError } from '../../../core/errors.js';
+import { ApiError, CancelledError } from '../../../core/errors.js';
 import { backoffDelay, isIdempotentMethod, isRetryableError, isRetryableStatus, isTimeoutError, parseRetryAfter } from '../../../core/http/backoff.js';
 import { RateLimiter } from '../../../core/http/rate-limiter.js';
 import { registerBasicAuth } from '../../../core/io/secrets.js';
@@ -176,7 +176,7 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
           await doSleep(backoffDelay(attempt + 1, { retryAfterMs }), options.signal);
           continue;
         }
-        throw apiError(req.method, req.path, status, parsed) as OmnibotError;
+        throw apiError(req.method, req.path, status, parsed);
       }
     },
     async isSandbox() {

@@ -4,6 +4,7 @@
  * numbers or strings, `pagination.total` is a number or a string, names are `{ru,en,ua}` or a
  * plain string. Nothing past this file has to care.
  */
+import { textOf } from '../../../core/text.js';
 import { parseHdeDate } from '../dates.js';
 import type { HdeDepartment, HdePost, HdeStatus, HdeTicket, HdeUser, Names, Page, Pagination } from './types.js';
 
@@ -19,11 +20,11 @@ function isRecord(value: unknown): value is Raw {
 export function toId(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  return String(value).trim();
+  return textOf(value).trim();
 }
 
 function text(value: unknown): string {
-  return value === undefined || value === null ? '' : String(value);
+  return textOf(value);
 }
 
 export function names(value: unknown): Names {

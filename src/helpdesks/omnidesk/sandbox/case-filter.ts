@@ -4,6 +4,7 @@
  * Trashed and spam cases are hidden; so are merged cases and live chats unless asked for.
  * A saved filter (`filter=<id>`, GET /api/filters.json) adds its own parameters to the query.
  */
+import { textOf } from '../../../core/text.js';
 import { parseTimeFilter } from '../dates.js';
 import { queryAll, queryOne, textMatches, toInt } from '../../../server/query.js';
 import { invalid, notFound } from './api-errors.js';
@@ -143,7 +144,7 @@ export function filterCases(store: OmnideskStore, input: URLSearchParams): CaseR
         (!emails.length || userMatches(c, emails, (u) => u.user_email)) &&
         (!phones.length || userMatches(c, phones, (u) => u.user_phone)) &&
         (!subject || textMatches(subject, c.subject)) &&
-        fields.every(([cf, v]) => c.custom_fields[cf] !== undefined && textMatches(v, String(c.custom_fields[cf]))) &&
+        fields.every(([cf, v]) => c.custom_fields[cf] !== undefined && textMatches(v, textOf(c.custom_fields[cf]))) &&
         (from === undefined || c.created >= from) &&
         (to === undefined || c.created <= to) &&
         (fromUpdated === undefined || c.updated >= fromUpdated) &&

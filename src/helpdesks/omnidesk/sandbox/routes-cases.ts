@@ -3,6 +3,7 @@
  * rules), list with filters and sort orders, get, edit (staff, status, group, labels — then
  * changed rules), rate, trash, spam, restore and delete, one id or a comma list.
  */
+import { textOf } from '../../../core/text.js';
 import type { CaseStatus } from '../client/types.js';
 import { isRecord, json } from '../../../server/http.js';
 import type { Router } from '../../../server/router.js';
@@ -173,7 +174,7 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
         // The changelog names each data field as `custom_field_<id>` (palachX fixtures).
         for (const [key, value] of Object.entries(body.custom_fields)) {
           const id = /^cf_(\d+)$/.exec(key)?.[1];
-          if (id && c.custom_fields[key] !== value) logChange(txn, c, `custom_field_${id}`, doneBy, String(c.custom_fields[key] ?? ''), String(value));
+          if (id && c.custom_fields[key] !== value) logChange(txn, c, `custom_field_${id}`, doneBy, textOf(c.custom_fields[key]), textOf(value));
         }
         c.custom_fields = { ...c.custom_fields, ...body.custom_fields };
         c.updated = txn.at;

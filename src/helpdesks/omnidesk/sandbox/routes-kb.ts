@@ -95,7 +95,7 @@ export function kbRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       const v = body[key];
       if (v === undefined || v === null || v === '') continue;
       // A section id may come as a list (palachX `[1201]`, a PHP form `section_id[]=1201`); the first one counts.
-      const one = Array.isArray(v) ? v[0] : isRecord(v) && key.endsWith('_id') ? Object.values(v)[0] : v;
+      const one: unknown = Array.isArray(v) ? v[0] : isRecord(v) && key.endsWith('_id') ? Object.values(v)[0] : v;
       out[key] = key.endsWith('_id') || key === 'category_default_group' ? optId({ [key]: one }, key) : one;
     }
     if (creating) for (const key of kind.required) if (out[key] === undefined || (!isText(out[key]) && typeof out[key] !== 'number')) throw invalid(`${key}_required`);

@@ -4,6 +4,7 @@
  * [S palachX]; and the find-or-create that case creation uses for `user_email`, `user_phone` or
  * `user_custom_id` + `channel`.
  */
+import { textOf } from '../../../core/text.js';
 import { json } from '../../../server/http.js';
 import { queryAll, queryOne, textMatches, toInt } from '../../../server/query.js';
 import type { Router } from '../../../server/router.js';
@@ -184,7 +185,7 @@ function filterUsers(store: OmnideskStore, query: URLSearchParams): UserRec[] {
       (!channel || u.user_custom_channel === channel) &&
       (!companies.length || (u.company_id !== undefined && companies.includes(u.company_id))) &&
       (!language || String(u.language_id) === language) &&
-      fields.every(([cf, v]) => u.custom_fields[cf] !== undefined && textMatches(v, String(u.custom_fields[cf]))) &&
+      fields.every(([cf, v]) => u.custom_fields[cf] !== undefined && textMatches(v, textOf(u.custom_fields[cf]))) &&
       within(u.created, from, to) &&
       within(u.updated, fromUpdated, toUpdated) &&
       within(u.lastContact, fromContact, toContact),

@@ -4,6 +4,7 @@
  * the account's localized labels, one `custom_field_<id>` key per ticked data field), "" for what
  * the case lacks. Keys, forms and labels come from templates/omnidesk/webhook-fields.json.
  */
+import { textOf } from '../../../core/text.js';
 import type { OmnideskAction } from '../specs.js';
 import type { OutboundWebhook } from '../../../server/deliveries.js';
 import { encodeForm } from '../../../core/php-form.js';
@@ -33,11 +34,11 @@ function customFieldText(store: OmnideskStore, c: CaseRec, fieldId: number): str
   const options = field?.field_data;
   // A select stores the option key; the webhook carries the option's title (§4.1a "Электронный платеж").
   if (options && typeof options === 'object' && typeof value !== 'object') {
-    const title = (options as Record<string, unknown>)[String(value)];
+    const title = (options as Record<string, unknown>)[textOf(value)];
     if (typeof title === 'string') return title;
   }
   if (typeof value === 'boolean') return value ? '1' : '0';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return textOf(value);
 }
 
 /** Every field's value for this case right now, by JSON key. */

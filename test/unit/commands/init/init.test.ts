@@ -215,7 +215,7 @@ describe('omnibot init at a terminal', () => {
   });
 
   it('helpdeskeddy-bot: picks the recipe, checks the admin key, offers staff, and makes the bot token into .env unseen', async () => {
-    const hde = sandbox.helpdeskeddy!.url;
+    const hde = sandbox.helpdeskeddy.url;
     const done = run(initOptionsSchema.parse({}), terminalContext());
     await waitFor('What do you want to connect?');
     screen.keypress('down');

@@ -14,7 +14,7 @@ import { useSandbox } from '../../../helpers/sandbox.js';
 const sandbox = useSandbox();
 let hde: string;
 beforeAll(() => {
-  hde = sandbox.helpdeskeddy!.url;
+  hde = sandbox.helpdeskeddy.url;
 });
 const project = useBotProject(() => undefined);
 

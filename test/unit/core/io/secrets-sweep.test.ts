@@ -76,11 +76,11 @@ const COMMANDS: string[][] = [
 
 describe('no secret in any output or file', () => {
   it.each(COMMANDS.map((c) => [c.join(' '), c]))('omnibot %s', async (_name, args) => {
-    const r = await runCli(args as string[], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
-    seen.push({ what: `${(args as string[]).join(' ')} stdout`, text: r.stdout }, { what: `${(args as string[]).join(' ')} stderr`, text: r.stderr });
+    const r = await runCli(args, { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    seen.push({ what: `${(args).join(' ')} stdout`, text: r.stdout }, { what: `${(args).join(' ')} stderr`, text: r.stderr });
     for (const secret of SECRETS) {
-      expect(r.stdout, `stdout of ${(args as string[]).join(' ')}`).not.toContain(secret);
-      expect(r.stderr, `stderr of ${(args as string[]).join(' ')}`).not.toContain(secret);
+      expect(r.stdout, `stdout of ${(args).join(' ')}`).not.toContain(secret);
+      expect(r.stderr, `stderr of ${(args).join(' ')}`).not.toContain(secret);
     }
     expect(r.stderr).not.toMatch(/internal error/);
   }, 120_000);

@@ -75,7 +75,7 @@ describe('helpdeskeddy-bot through main(), against the sandbox', () => {
     const api = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY });
     const ticket = await api.createTicket({ title: 'e2e', description: 'Здравствуйте', user_email: 'e2e@client.test' });
     const hit = await waitFor(() => bot.received.find((r) => r.path.endsWith(`/webhook/${secret}`)));
-    expect(JSON.parse(hit!.body)).toMatchObject({ ticket_id: ticket.id, message: 'Здравствуйте' });
+    expect(JSON.parse(hit.body)).toMatchObject({ ticket_id: ticket.id, message: 'Здравствуйте' });
   });
 
   it('plan reads the key and the agent; a wrong key exits 3 naming the e-mail, never the key', async () => {

@@ -28,7 +28,7 @@ afterEach(async () => {
 
 async function serve(handler: Handler): Promise<{ url: string; seen: Seen[] }> {
   const seen: Seen[] = [];
-  const server = createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const entry = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() };
@@ -37,7 +37,8 @@ async function serve(handler: Handler): Promise<{ url: string; seen: Seen[] }> {
       return json(res, 401, { error: 'wrong_api_key' });
     }
     await handler(entry, res);
-  });
+  };
+  const server = createServer((req, res) => void answer(req, res));
   server.keepAliveTimeout = 100;
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
