@@ -1,22 +1,27 @@
 /**
  * The HelpDeskEddy sandbox server (reference §6): `/api/v2` behind Basic auth and the
- * account-wide rate limit, the dispatcher that fires webhooks, and the `/_sandbox/` admin path.
- * `src/sandbox/index.ts` listens it on the HDE port; tests call `listen()` themselves.
+ * account-wide rate limit, the dispatcher that fires webhooks, and the `/_sandbox/` admin path,
+ * on the skeleton both sandboxes share (`src/server/sandbox-server.ts`: faults, request log, no
+ * 500 for anything a client sends). `src/sandbox/index.ts` listens it on the HDE port; tests call
+ * `listen()` themselves.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseBasicAuth } from '../../../server/basic-auth.js';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { guardedServer, type ServerLimits } from '../../../server/guard.js';
-import { BodyTooLargeError, ClientGoneError, HttpError, isLoopbackAddress, json, readBody, sendReply, ServerBusyError, type Reply } from '../../../server/http.js';
-import { requestUrl } from '../../../server/target.js';
-import { adminRouter, type AdminContext, type RequestLogEntry } from './admin-routes.js';
-import { apiRouter, type ApiContext } from './api-routes.js';
-import { Dispatcher } from './dispatcher.js';
+import { json, type Reply } from '../../../server/http.js';
 import { FaultQueue } from '../../../server/faults.js';
+import type { ServerLimits } from '../../../server/guard.js';
 import { listen } from '../../../server/listen.js';
+import { RequestLog, type LoggedRequest } from '../../../server/request-log.js';
+import { createSandboxServer } from '../../../server/sandbox-server.js';
+import { adminRouter } from './admin-routes.js';
+import { apiRouter, FILE_PATH } from './api-routes.js';
+import { defaultBehaviour, type Behaviour } from './behaviour.js';
+import { Dispatcher } from './dispatcher.js';
+import { FileStore, MAX_FILE_BYTES } from './files.js';
 import { RateGate } from './rate-gate.js';
-import { HdeStore } from './store.js';
+import { HdeStore, type UserRec } from './store.js';
+import type { HdeWorld } from './world.js';
 
 export interface HelpdeskeddySandboxOptions {
   email: string;
@@ -33,9 +38,12 @@ export interface HelpdeskeddySandboxOptions {
   retryDelayMs?: number;
   /** 'none': bodies substituted without JSON-escaping, as a careless implementation would. */
   escape?: 'json' | 'none';
+  /** Overrides of the choices the reference leaves open (behaviour.ts). */
+  behaviour?: Partial<Behaviour>;
   now?: () => Date;
+  /** Connection, header-time and unfinished-body limits (src/server/guard.ts). */
   limits?: ServerLimits;
-  /** Unexpected exceptions; the client gets a 500 either way. */
+  /** Unexpected exceptions (the client gets an e-500 either way). */
   onInternalError?: (err: unknown) => void;
 }
 
@@ -50,27 +58,56 @@ export interface HelpdeskeddySandbox {
   close(): Promise<void>;
 }
 
-const MAX_LOGGED_REQUESTS = 10_000;
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  413: 'Payload too large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
 
-function normalisePath(pathname: string): string {
-  return pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+/** HelpDeskEddy's error array (§1.5 [C+]) with an `e-<status>` code. */
+function hdeError(status: number, details: string, headers?: Record<string, string>): Reply {
+  return json(status, { errors: [{ code: `e-${status}`, title: TITLES[status] ?? 'Error', details }] }, headers);
 }
 
-function unauthorized(details: string): HttpError {
-  return new HttpError(401, { errors: [{ code: 'e-401', title: 'Unauthorized', details }] });
-}
+const DETAILS: Record<string, string> = {
+  not_found: 'No such method.',
+  method_not_allowed: 'This method is not allowed on this path.',
+  request_too_large: `The request body is too large (files up to ${MAX_FILE_BYTES / 1024 / 1024} MB each).`,
+  bad_request: 'The request target is not a path.',
+  server_busy: 'The sandbox is busy; try again in a second.',
+  admin_path_is_loopback_only: 'The /_sandbox/ admin path answers loopback clients only.',
+  internal_error: 'Unexpected sandbox error.',
+};
 
 export function createHelpdeskeddySandbox(options: HelpdeskeddySandboxOptions): HelpdeskeddySandbox {
   const now = options.now ?? (() => new Date());
   const store = new HdeStore(options.email, now);
+  const files = new FileStore();
+  const initialBehaviour: Behaviour = { ...defaultBehaviour(), ...options.behaviour };
   const gate = new RateGate({
     limit: options.rateLimit ?? 300,
     banMinutes: options.banMinutes ?? 20,
     overLimit: options.overLimit ?? 'ban',
     now: () => now().getTime(),
   });
-  const faults = new FaultQueue();
-  const requests: RequestLogEntry[] = [];
+  // Fault paths are matched without the trailing slash, as routes are (`/tickets$` hits `/tickets/`).
+  const faults = new (class extends FaultQueue {
+    override take(method: string, path: string) {
+      return super.take(method, path.length > 1 ? path.replace(/\/+$/, '') : path);
+    }
+  })();
+  // The log's times follow the sandbox's clock, so tests with a fake clock can read the pacing.
+  const requests = new (class extends RequestLog {
+    override add(entry: LoggedRequest): void {
+      super.add({ ...entry, at: now().toISOString() });
+    }
+  })();
   const loopLimit = options.loopLimit ?? 5;
   let origin = 'http://127.0.0.1';
   const dispatcher = new Dispatcher(store, {
@@ -81,93 +118,62 @@ export function createHelpdeskeddySandbox(options: HelpdeskeddySandboxOptions): 
     retryDelayMs: options.retryDelayMs ?? 500,
     origin: () => origin,
   });
-  const api = apiRouter();
-  const admin = adminRouter();
-  const adminContext: AdminContext = { kind: 'helpdeskeddy', email: options.email, store, dispatcher, faults, gate, requests, loopLimit };
+  const world: HdeWorld = {
+    store,
+    files,
+    behaviour: { ...initialBehaviour },
+    origin: () => origin,
+    dispatch: (events) => Promise.all(events.map((e) => dispatcher.handle(e))).then(() => undefined),
+  };
 
-  const common = (): Record<string, string> => ({
-    'x-omnibot-sandbox': 'helpdeskeddy',
-    'x-rate-limit': String(gate.limit),
-    'x-rate-limit-remaining': String(gate.remaining()),
+  const admin = adminRouter({
+    kind: 'helpdeskeddy',
+    email: options.email,
+    world,
+    initialBehaviour,
+    dispatcher,
+    faults,
+    gate,
+    requests,
+    loopLimit,
   });
 
-  async function handleApi(req: IncomingMessage, method: string, path: string, url: URL): Promise<Reply> {
-    const verdict = gate.check();
-    if (verdict.kind === 'banned') throw new HttpError(401, gate.banBody());
-    if (verdict.kind === 'limited') {
-      throw new HttpError(429, { errors: [{ code: 'e-429', title: 'Too Many Requests', details: 'API limit reached.' }] }, { 'retry-after': String(verdict.retryAfterSec) });
-    }
-    const fault = faults.take(method, path);
-    if (fault?.delayMs) await sleep(fault.delayMs);
-    if (fault?.status) {
-      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-      const title = fault.status === 429 ? 'Too Many Requests' : 'Internal Server Error';
-      throw new HttpError(fault.status, { errors: [{ code: `e-${fault.status}`, title, details: 'Injected by /_sandbox/faults.' }] }, headers);
-    }
-    const creds = parseBasicAuth(req.headers.authorization);
-    if (!creds) throw unauthorized('Authorization required: Basic base64(email:api_key).');
-    const requester = store.userByEmail(creds.user);
-    if (!requester || creds.user.toLowerCase() !== options.email.toLowerCase() || creds.password !== options.apiKey) {
-      throw unauthorized('Wrong e-mail or API key.');
-    }
-    const match = api.match(method, path);
-    if (match === undefined) throw new HttpError(404, { errors: [{ code: 'e-404', title: 'Not found', details: `No such method: ${path}` }] });
-    if (match === 'method') throw new HttpError(405, { errors: [{ code: 'e-405', title: 'Method not allowed', details: `${method} ${path}` }] });
-    const body = await readBody(req, { budget: guarded.budget });
-    const ctx: ApiContext = { store, requester, dispatch: (events) => Promise.all(events.map((e) => dispatcher.handle(e))).then(() => undefined) };
-    return match.handler({ method, path, params: match.params, query: url.searchParams, headers: req.headers, body }, ctx);
-  }
-
-  async function handleAdmin(req: IncomingMessage, method: string, path: string, url: URL): Promise<Reply> {
-    if (!isLoopbackAddress(req.socket.remoteAddress)) throw new HttpError(403, { errors: [{ code: 'e-403', title: 'Forbidden', details: 'loopback only' }] });
-    const match = admin.match(method, path);
-    if (match === undefined) throw new HttpError(404, { errors: [{ code: 'e-404', title: 'Not found', details: path }] });
-    if (match === 'method') throw new HttpError(405, { errors: [{ code: 'e-405', title: 'Method not allowed', details: `${method} ${path}` }] });
-    const body = await readBody(req, { budget: guarded.budget });
-    return match.handler({ method, path, params: match.params, query: url.searchParams, headers: req.headers, body }, adminContext);
-  }
-
-  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const method = (req.method ?? 'GET').toUpperCase();
-    const url = requestUrl(req.url);
-    if (!url) {
-      // No path to route (`GET //[`-style garbage that still parsed as HTTP): the client's fault.
-      const bad = json(400, { errors: [{ code: 'e-400', title: 'Bad request', details: 'the request target is not a path' }] });
-      sendReply(res, { ...bad, headers: { connection: 'close' } }, common());
-      return;
-    }
-    const path = normalisePath(url.pathname);
-    const isAdmin = path === '/_sandbox' || path.startsWith('/_sandbox/');
-    let reply: Reply;
-    try {
-      reply = isAdmin ? await handleAdmin(req, method, path, url) : await handleApi(req, method, path, url);
-    } catch (err) {
-      // Nobody is left to answer, and a hang-up is the client's business, not an internal error.
-      if (err instanceof ClientGoneError) return;
-      if (err instanceof HttpError) reply = { status: err.status, body: err.body, headers: err.headers };
-      else if (err instanceof BodyTooLargeError) {
-        reply = json(413, { errors: [{ code: 'e-413', title: 'Payload too large', details: err.message }] }, { connection: 'close' });
-      } else if (err instanceof ServerBusyError) {
-        reply = json(503, { errors: [{ code: 'e-503', title: 'Service Unavailable', details: err.message }] }, { connection: 'close', 'retry-after': '1' });
-      } else {
-        options.onInternalError?.(err);
-        reply = json(500, { errors: [{ code: 'e-500', title: 'Internal Server Error', details: (err as Error).message }] });
+  const kit = createSandboxServer<UserRec>({
+    kind: 'helpdeskeddy',
+    // Everything but the admin path is the API: `/api/v2/…` and the file links posts carry.
+    apiPrefix: '/',
+    api: apiRouter(world),
+    admin,
+    faults,
+    requests,
+    headers: () => ({ 'x-rate-limit': String(gate.limit), 'x-rate-limit-remaining': String(gate.remaining()) }),
+    gate: (req) => {
+      const host = req.headers.host;
+      if (typeof host === 'string' && /^[\w.\-:[\]]+$/.test(host)) origin = `http://${host}`;
+      const verdict = gate.check();
+      if (verdict.kind === 'banned') return json(401, gate.banBody());
+      if (verdict.kind === 'limited') return hdeError(429, 'API limit reached.', { 'retry-after': String(verdict.retryAfterSec) });
+      if (world.behaviour.fileDownloadAuth === 'none' && FILE_PATH.test(req.path)) return { auth: store.apiUser };
+      const creds = parseBasicAuth(req.headers.authorization);
+      if (!creds) return hdeError(401, 'Authorization required: Basic base64(email:api_key).');
+      const requester = store.userByEmail(creds.user);
+      if (!requester || creds.user.toLowerCase() !== options.email.toLowerCase() || creds.password !== options.apiKey) {
+        return hdeError(401, 'Wrong e-mail or API key.');
       }
-    }
-    if (!isAdmin) {
-      requests.push({ method, path: path + url.search, status: reply.status, at: now().toISOString() });
-      if (requests.length > MAX_LOGGED_REQUESTS) requests.splice(0, requests.length - MAX_LOGGED_REQUESTS);
-    }
-    if (!res.destroyed) sendReply(res, reply, common());
-  }
+      return { auth: requester };
+    },
+    error: (status, code) => hdeError(status, DETAILS[code] ?? code),
+    faultReply: (fault) => {
+      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+      return hdeError(fault.status, 'Injected by /_sandbox/faults.', headers);
+    },
+    // Several files of up to 25 MB in one multipart body, plus the other fields [INF].
+    maxBodyBytes: 2 * MAX_FILE_BYTES + 1024 * 1024,
+    onInternalError: options.onInternalError,
+    limits: options.limits,
+  });
 
-  const guarded = guardedServer((req, res) => {
-    onRequest(req, res).catch((err: unknown) => {
-      options.onInternalError?.(err);
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  }, options.limits);
-  const server = guarded.server;
+  const { server } = kit;
   const sandbox: HelpdeskeddySandbox = {
     server,
     async listen(port = 0, host = '127.0.0.1') {
@@ -176,6 +182,7 @@ export function createHelpdeskeddySandbox(options: HelpdeskeddySandboxOptions): 
     },
     idle: () => dispatcher.idle(),
     async close() {
+      kit.close();
       await dispatcher.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive sockets would hold close() open until they time out.

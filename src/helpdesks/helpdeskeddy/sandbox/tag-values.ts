@@ -6,7 +6,8 @@
  */
 import { formatDateTime, formatPostDate } from '../dates.js';
 import { stripHtml } from '../template.js';
-import { DEPARTMENTS, STATUSES, type HdeStore, type PostRec, type TicketRec } from './store.js';
+import { fileUrl } from './files.js';
+import { DEPARTMENTS, PRIORITIES, STATUSES, type HdeStore, type PostRec, type TicketRec } from './store.js';
 
 export function tagValues(store: HdeStore, ticket: TicketRec, post: PostRec, origin: string): Record<string, string> {
   const client = store.user(ticket.userId);
@@ -28,10 +29,10 @@ export function tagValues(store: HdeStore, ticket: TicketRec, post: PostRec, ori
     owner_email: owner?.email ?? '',
     status_id: ticket.statusId,
     status: status?.name.ru ?? ticket.statusId,
-    priority: 'Низкий',
+    priority: PRIORITIES.find((p) => p.id === ticket.priorityId)?.name.ru ?? '',
     department_id: String(ticket.departmentId),
     department_name: department?.name.ru ?? '',
-    company_name: '',
+    company_name: (client && store.directory.organization(client.organizationId)?.name) ?? '',
     link_staff: `${origin}/ru/ticket/list/filter/id/1/page/1/ticket/${ticket.id}`,
     sla_remaining_minutes: '',
     date_update: formatDateTime(ticket.updatedAt),
@@ -43,6 +44,6 @@ export function tagValues(store: HdeStore, ticket: TicketRec, post: PostRec, ori
     creator_group_name: author ? store.group(author).name.ru : '',
     last_client_post_date: lastClientPost ? formatPostDate(lastClientPost.createdAt) : '',
     meta_chat_id: ticket.metaChatId,
-    last_answer_attachments_links: post.files.map((_f, i) => `${origin}/ru/file/download/sandbox-${post.id}-${i}`).join(', '),
+    last_answer_attachments_links: post.files.map((f) => fileUrl(origin, f)).join(', '),
   };
 }

@@ -119,7 +119,7 @@ describe('HelpDeskEddy sandbox API shapes', () => {
     await hde(sandbox.url, 'POST', '/api/v2/tickets/', { title: 't', description: 'd' });
     await admin(sandbox.url, 'PATCH', '/users/1', { group_type: 'user' });
     const log = (await admin(sandbox.url, 'GET', '/requests')).json;
-    expect(log).toEqual([expect.objectContaining({ method: 'POST', path: '/api/v2/tickets', status: 200 })]);
+    expect(log).toEqual([expect.objectContaining({ method: 'POST', path: '/api/v2/tickets/', status: 200 })]);
     await admin(sandbox.url, 'POST', '/reset');
     expect((await hde(sandbox.url, 'GET', '/api/v2/tickets/')).json.pagination.total).toBe('0');
     expect((await hde(sandbox.url, 'GET', '/api/v2/users/1')).json.data.group.type).toBe('staff');
