@@ -107,13 +107,22 @@ export function customFieldRoutes(r: HdeRouter, world: HdeWorld): void {
       return data(inputs.map((input) => optionJson(dir().upsertOption(field.id, input))));
     });
 
-    r.on('DELETE', `${base}/{field_id}/options/{option_id}`, (req) => {
+    const optionOf = (req: RouteRequest): OptionRec => {
       const field = withOptions(req);
       const id = idParam(req, 'Option', 'option_id');
       const option = dir()
         .optionsOf(field.id)
         .find((o) => o.id === id);
       if (!option) throw notFound('Option', id);
+      return option;
+    };
+
+    // The reference writes the options path with an optional `[ {option_id} ]`; one option by id [INF].
+    r.on('GET', `${base}/{field_id}/options/{option_id}`, (req) => data(optionJson(optionOf(req))));
+
+    r.on('DELETE', `${base}/{field_id}/options/{option_id}`, (req) => {
+      const option = optionOf(req);
+      const id = option.id;
       dir().removeOption(option);
       return success204(world, `Option with id {${id}} successfully deleted`);
     });

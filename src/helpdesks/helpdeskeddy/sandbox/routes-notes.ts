@@ -1,6 +1,7 @@
 /**
  * Notes on users and on organizations (reference §2.1 [C1 TSSDK]): `GET` and `POST {text}` on
- * `…/{id}/notes/`, `DELETE …/{id}/notes/{note_id}`. A note is TSSDK's `{id, creator_id, text,
+ * `…/{id}/notes/`, `DELETE …/{id}/notes/{note_id}`, and `PUT` there to edit the text (the table
+ * gives organizations' notes PUT; [INF] for both). A note is TSSDK's `{id, creator_id, text,
  * date_created, date_updated}`; the list is newest first, 30 a page, like the others [INF].
  */
 import { formatDateTime } from '../dates.js';
@@ -35,12 +36,26 @@ export function noteRoutes(r: HdeRouter, world: HdeWorld, owner: NoteRec['owner'
     return data(noteJson(world.store.directory.addNote(owner, ownerId, auth.id, content)));
   });
 
-  r.on('DELETE', `${API}/${owner}/{id}/notes/{note_id}`, (req) => {
+  const noteOf = (req: RouteRequest): NoteRec => {
     const ownerId = ownerOf(req);
     const noteId = idParam(req, 'Note', 'note_id');
     const note = world.store.directory.notesOf(owner, ownerId).find((n) => n.id === noteId);
     if (!note) throw notFound('Note', noteId);
+    return note;
+  };
+
+  r.on('PUT', `${API}/${owner}/{id}/notes/{note_id}`, (req) => {
+    const note = noteOf(req);
+    const content = text(body(req).fields, 'text');
+    if (!content) throw badRequest('Required field is missing: text.');
+    note.text = content;
+    note.updatedAt = world.store.now();
+    return data(noteJson(note));
+  });
+
+  r.on('DELETE', `${API}/${owner}/{id}/notes/{note_id}`, (req) => {
+    const note = noteOf(req);
     world.store.directory.removeNote(note);
-    return success204(world, `Note with id {${noteId}} successfully deleted`);
+    return success204(world, `Note with id {${note.id}} successfully deleted`);
   });
 }

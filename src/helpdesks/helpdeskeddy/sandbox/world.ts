@@ -31,7 +31,13 @@ export type HdeContext = CallContext<UserRec>;
  */
 export class HdeRouter extends Router<HdeContext> {
   override match(method: string, path: string): RouteMatch<HdeContext> | 'method' | undefined {
-    return super.match(method, path.length > 1 ? path.replace(/\/+$/, '') : path);
+    try {
+      return super.match(method, path.length > 1 ? path.replace(/\/+$/, '') : path);
+    } catch (err) {
+      // A malformed %-escape in a path parameter names nothing: that is a 404, not a crash.
+      if (err instanceof URIError) return undefined;
+      throw err;
+    }
   }
 }
 
