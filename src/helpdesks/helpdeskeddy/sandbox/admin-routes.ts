@@ -40,7 +40,13 @@ const specSchema = z.object({
   group: z.literal('main'),
   required: z.array(z.enum(['new_ticket', 'new_reply'])).min(1),
   extra: z
-    .array(z.object({ field: z.literal('last_reply_author_group'), op: z.literal('eq').default('eq'), value: z.enum(['client', 'staff']) }))
+    .array(
+      z.object({
+        field: z.literal('last_reply_author_group'),
+        op: z.literal('eq').default('eq'),
+        value: z.enum(['client', 'staff']),
+      }),
+    )
     .default([]),
   action: z.object({
     type: z.literal('webhook'),
@@ -93,7 +99,12 @@ export function adminRouter(c: AdminContext): AdminRouter {
     return json(200, describeBehaviour(c.world.behaviour));
   });
 
-  r.on('GET', `${P}/dispatcher-rules`, () => json(200, c.dispatcher.rules.map((rule) => ({ rule_id: rule.id, ...rule.spec }))));
+  r.on('GET', `${P}/dispatcher-rules`, () =>
+    json(
+      200,
+      c.dispatcher.rules.map((rule) => ({ rule_id: rule.id, ...rule.spec })),
+    ),
+  );
   r.on('POST', `${P}/dispatcher-rules`, (req) => {
     const parsed = specSchema.safeParse(body(req.body));
     if (!parsed.success) {
@@ -103,7 +114,8 @@ export function adminRouter(c: AdminContext): AdminRouter {
     return json(200, c.dispatcher.upsert(parsed.data as HdeDispatcherRuleSpec));
   });
   r.on('DELETE', `${P}/dispatcher-rules/{id}`, (req) => {
-    if (!c.dispatcher.remove(Number(req.params.id))) throw new HttpError(404, { errors: [{ code: 'e-404', title: 'Not found', details: 'no such rule' }] });
+    if (!c.dispatcher.remove(Number(req.params.id)))
+      throw new HttpError(404, { errors: [{ code: 'e-404', title: 'Not found', details: 'no such rule' }] });
     return json(200, { deleted: true });
   });
 
@@ -127,7 +139,10 @@ export function adminRouter(c: AdminContext): AdminRouter {
     const ticket = req.query.get('ticket_id');
     const since = Number(req.query.get('since') ?? 0) || 0;
     if (req.query.get('settle')) await c.dispatcher.idle();
-    return json(200, c.dispatcher.deliveries.filter((d) => d.id > since && (!ticket || d.ticketId === ticket)));
+    return json(
+      200,
+      c.dispatcher.deliveries.filter((d) => d.id > since && (!ticket || d.ticketId === ticket)),
+    );
   });
   r.on('DELETE', `${P}/deliveries`, () => {
     c.dispatcher.deliveries = [];
@@ -144,7 +159,8 @@ export function adminRouter(c: AdminContext): AdminRouter {
   r.on('POST', `${P}/ban`, (req) => {
     const input = body(req.body);
     const minutes = isRecord(input) && input.minutes !== undefined ? Number(input.minutes) : undefined;
-    if (minutes !== undefined && !(minutes > 0 && minutes <= 100_000)) throw badRequest('minutes must be a positive number');
+    if (minutes !== undefined && !(minutes > 0 && minutes <= 100_000))
+      throw badRequest('minutes must be a positive number');
     c.gate.ban(minutes);
     return json(200, c.gate.status());
   });
@@ -155,12 +171,17 @@ export function adminRouter(c: AdminContext): AdminRouter {
 
   const patchUser: RouteHandler<CallContext<undefined>> = (req) => {
     const user = store().user(Number(req.params.id));
-    if (!user) throw new HttpError(404, { errors: [{ code: 'e-404', title: 'Not found', details: `User with id {${req.params.id}} not found` }] });
+    if (!user)
+      throw new HttpError(404, {
+        errors: [{ code: 'e-404', title: 'Not found', details: `User with id {${req.params.id}} not found` }],
+      });
     const input = body(req.body);
     if (!isRecord(input)) throw badRequest('the body must be an object');
     if (input.group_type !== undefined) {
-      if (input.group_type !== 'staff' && input.group_type !== 'user') throw badRequest('group_type must be "staff" or "user"');
-      user.groupId = input.group_type === 'user' ? CLIENT_GROUP_ID : user.groupId === CLIENT_GROUP_ID ? 2 : user.groupId;
+      if (input.group_type !== 'staff' && input.group_type !== 'user')
+        throw badRequest('group_type must be "staff" or "user"');
+      user.groupId =
+        input.group_type === 'user' ? CLIENT_GROUP_ID : user.groupId === CLIENT_GROUP_ID ? 2 : user.groupId;
     }
     if (input.group_id !== undefined) {
       const group = GROUPS.find((g) => g.id === Number(input.group_id));
@@ -174,6 +195,11 @@ export function adminRouter(c: AdminContext): AdminRouter {
   };
   r.on('PATCH', `${P}/users/{id}`, patchUser);
   r.on('POST', `${P}/users/{id}`, patchUser);
-  r.on('GET', `${P}/users`, () => json(200, store().users.map((u) => ({ id: u.id, email: u.email, name: u.name, group: store().group(u) }))));
+  r.on('GET', `${P}/users`, () =>
+    json(
+      200,
+      store().users.map((u) => ({ id: u.id, email: u.email, name: u.name, group: store().group(u) })),
+    ),
+  );
   return r;
 }

@@ -42,15 +42,60 @@ interface Entry<K extends keyof Behaviour> {
 }
 
 export const BEHAVIOUR_DEFAULTS: { [K in keyof Behaviour]: Entry<K> } = {
-  deleteStatus: { value: 200, tag: 'INF', ref: '§1.5', note: 'the HTTP status of an s-204 reply is unknown; 200 carries its body' },
-  userByIdShape: { value: 'object', tag: 'CONFLICT', ref: '§2.1', note: 'PHPSDK example: object; TSSDK types an array' },
-  customFieldByIdShape: { value: 'keyed', tag: 'C1', ref: '§2.1 (PHPSDK example)', note: 'data keyed by the field id' },
-  exactSearchValue: { value: '1', tag: 'CONFLICT', ref: '§2.2', note: 'DOC-NEW says 0 is exact, which reads inverted' },
-  badFilter: { value: 'reject', tag: 'INF', ref: '§1.5', note: 'validation bodies are not published; e-400 naming the parameter' },
-  userCreateRequires: { value: 'name,email', tag: 'CONFLICT', ref: '§2.6', note: 'TSSDK: name, email; PHPSDK adds group_id, department, password' },
-  fileDownloadAuth: { value: 'basic', tag: 'C+', ref: '§3', note: 'downloads may need the API Basic auth on the same host' },
-  trashedTicketOpens: { value: false, tag: 'INF', ref: '§2.1', note: 'a trashed ticket lists with deleted=1 but answers e-404 by id' },
-  customFieldValues: { value: 'lenient', tag: 'INF', ref: '§2.4', note: 'unknown field ids are refused; "strict" also checks types and options' },
+  deleteStatus: {
+    value: 200,
+    tag: 'INF',
+    ref: '§1.5',
+    note: 'the HTTP status of an s-204 reply is unknown; 200 carries its body',
+  },
+  userByIdShape: {
+    value: 'object',
+    tag: 'CONFLICT',
+    ref: '§2.1',
+    note: 'PHPSDK example: object; TSSDK types an array',
+  },
+  customFieldByIdShape: {
+    value: 'keyed',
+    tag: 'C1',
+    ref: '§2.1 (PHPSDK example)',
+    note: 'data keyed by the field id',
+  },
+  exactSearchValue: {
+    value: '1',
+    tag: 'CONFLICT',
+    ref: '§2.2',
+    note: 'DOC-NEW says 0 is exact, which reads inverted',
+  },
+  badFilter: {
+    value: 'reject',
+    tag: 'INF',
+    ref: '§1.5',
+    note: 'validation bodies are not published; e-400 naming the parameter',
+  },
+  userCreateRequires: {
+    value: 'name,email',
+    tag: 'CONFLICT',
+    ref: '§2.6',
+    note: 'TSSDK: name, email; PHPSDK adds group_id, department, password',
+  },
+  fileDownloadAuth: {
+    value: 'basic',
+    tag: 'C+',
+    ref: '§3',
+    note: 'downloads may need the API Basic auth on the same host',
+  },
+  trashedTicketOpens: {
+    value: false,
+    tag: 'INF',
+    ref: '§2.1',
+    note: 'a trashed ticket lists with deleted=1 but answers e-404 by id',
+  },
+  customFieldValues: {
+    value: 'lenient',
+    tag: 'INF',
+    ref: '§2.4',
+    note: 'unknown field ids are refused; "strict" also checks types and options',
+  },
   ticketTotalAsString: { value: true, tag: 'C+', ref: '§1.4', note: 'the ticket-list example has "total":"2"' },
 };
 
@@ -59,7 +104,9 @@ export function defaultBehaviour(): Behaviour {
 }
 
 /** Validates a partial override; an unknown name or a wrong value names the switch. */
-export function parseBehaviour(input: unknown): { ok: true; value: Partial<Behaviour> } | { ok: false; message: string } {
+export function parseBehaviour(
+  input: unknown,
+): { ok: true; value: Partial<Behaviour> } | { ok: false; message: string } {
   const parsed = behaviourSchema.partial().safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0]!;
@@ -68,7 +115,9 @@ export function parseBehaviour(input: unknown): { ok: true; value: Partial<Behav
 }
 
 /** The listing the admin path shows: every switch, its current value, and where it comes from. */
-export function describeBehaviour(current: Behaviour): Array<{ name: string; value: unknown; default: unknown; tag: string; ref: string; note: string }> {
+export function describeBehaviour(
+  current: Behaviour,
+): Array<{ name: string; value: unknown; default: unknown; tag: string; ref: string; note: string }> {
   return (Object.keys(BEHAVIOUR_DEFAULTS) as Array<keyof Behaviour>).map((name) => {
     const entry = BEHAVIOUR_DEFAULTS[name];
     return { name, value: current[name], default: entry.value, tag: entry.tag, ref: entry.ref, note: entry.note };

@@ -77,7 +77,9 @@ export class Directory {
     return this.organizations.find((o) => o.name.toLowerCase() === wanted);
   }
 
-  addOrganization(input: Partial<Omit<OrganizationRec, 'id' | 'createdAt' | 'updatedAt'>> & { name: string }): OrganizationRec {
+  addOrganization(
+    input: Partial<Omit<OrganizationRec, 'id' | 'createdAt' | 'updatedAt'>> & { name: string },
+  ): OrganizationRec {
     const at = this.now();
     const org: OrganizationRec = {
       domains: '',
@@ -142,7 +144,8 @@ export class Directory {
 
   /** Adds an option, or renames the one with that id (the POST is an upsert, §2.1 [C+]). */
   upsertOption(fieldId: number, input: { id?: number; pid?: number; name: Names }): OptionRec {
-    const existing = input.id !== undefined ? this.options.find((o) => o.fieldId === fieldId && o.id === input.id) : undefined;
+    const existing =
+      input.id !== undefined ? this.options.find((o) => o.fieldId === fieldId && o.id === input.id) : undefined;
     if (existing) {
       existing.name = input.name;
       if (input.pid !== undefined) existing.pid = input.pid;
@@ -157,7 +160,7 @@ export class Directory {
   /** Removes an option and its descendants (a hierarchy's lower levels). */
   removeOption(option: OptionRec): void {
     const gone = new Set([option.id]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const o of this.options) {
         if (o.fieldId === option.fieldId && gone.has(o.pid) && !gone.has(o.id)) {

@@ -13,13 +13,15 @@ import type { FieldScope } from './seed-data.js';
 import type { FieldValues } from './store.js';
 
 function scalar(fieldId: number, value: unknown): string {
-  if (typeof value === 'object' && value !== null) throw badRequest(`Custom field {${fieldId}} takes one value, not a list or object.`);
+  if (typeof value === 'object' && value !== null)
+    throw badRequest(`Custom field {${fieldId}} takes one value, not a list or object.`);
   return String(value).trim();
 }
 
 function optionId(directory: Directory, fieldId: number, raw: string): number {
   const id = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
-  if (!directory.optionsOf(fieldId).some((o) => o.id === id)) throw badRequest(`Custom field {${fieldId}} has no option with id {${raw}}.`);
+  if (!directory.optionsOf(fieldId).some((o) => o.id === id))
+    throw badRequest(`Custom field {${fieldId}} has no option with id {${raw}}.`);
   return id;
 }
 
@@ -57,7 +59,8 @@ export function applyFieldValues(
     switch (field.field_type) {
       case 'checkbox': {
         const v = scalar(fieldId, value).toLowerCase();
-        if (!['0', '1', 'true', 'false'].includes(v)) throw badRequest(`Custom field {${fieldId}} is a checkbox: 1 or 0.`);
+        if (!['0', '1', 'true', 'false'].includes(v))
+          throw badRequest(`Custom field {${fieldId}} is a checkbox: 1 or 0.`);
         next[key] = v === '1' || v === 'true' ? 1 : 0;
         break;
       }
@@ -74,7 +77,8 @@ export function applyFieldValues(
         const levels = isRecord(value) ? value : { '1': value };
         const out: Record<string, number> = {};
         for (const [level, v] of Object.entries(levels)) {
-          if (!/^\d{1,3}$/.test(level)) throw badRequest(`Custom field {${fieldId}}: "${level}" is not a level number.`);
+          if (!/^\d{1,3}$/.test(level))
+            throw badRequest(`Custom field {${fieldId}}: "${level}" is not a level number.`);
           out[level] = optionId(directory, fieldId, scalar(fieldId, v));
         }
         next[key] = out;

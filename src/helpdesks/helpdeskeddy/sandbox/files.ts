@@ -36,7 +36,8 @@ export class FileStore {
       if (u.data.length > MAX_FILE_BYTES) throw tooLarge(`File ${u.name} is larger than ${MAX_FILE_BYTES / MB} MB.`);
       total += u.data.length;
     }
-    if (this.held + total > MAX_HELD_BYTES) throw tooLarge(`The sandbox holds ${MAX_HELD_BYTES / MB} MB of files at most; reset it.`);
+    if (this.held + total > MAX_HELD_BYTES)
+      throw tooLarge(`The sandbox holds ${MAX_HELD_BYTES / MB} MB of files at most; reset it.`);
     return uploads.map((u) => {
       // Unique per upload, so two identical files still get two links, as two uploads would.
       const hash = createHash('sha1').update(`${this.counter++}\0${u.name}\0`).update(u.data).digest('hex');

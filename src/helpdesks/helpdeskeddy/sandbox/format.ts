@@ -14,11 +14,19 @@ export const OPTIONS_PAGE_SIZE = 50;
 export const ARTICLES_PAGE_SIZE = 10;
 
 /** `custom_fields` on tickets and users: `[{id, field_type, field_value}]` (§2.3 [C+]). */
-export function fieldValuesJson(store: HdeStore, scope: FieldScope, values: FieldValues): Array<Record<string, unknown>> {
+export function fieldValuesJson(
+  store: HdeStore,
+  scope: FieldScope,
+  values: FieldValues,
+): Array<Record<string, unknown>> {
   return Object.keys(values)
     .map(Number)
     .sort((a, b) => a - b)
-    .map((id) => ({ id, field_type: store.directory.field(scope, id)?.field_type ?? 'text', field_value: values[String(id)] }));
+    .map((id) => ({
+      id,
+      field_type: store.directory.field(scope, id)?.field_type ?? 'text',
+      field_value: values[String(id)],
+    }));
 }
 
 export function ticketJson(store: HdeStore, t: TicketRec): Record<string, unknown> {
@@ -87,7 +95,12 @@ export function postJson(store: HdeStore, p: PostRec, origin: string, visible?: 
  * `api_key` is shown only on the key owner's own record when that owner is an administrator
  * (keys are visible only to the main administrator); its value is a placeholder, never the key.
  */
-export function userJson(store: HdeStore, u: UserRec, requester: UserRec, organizationAs: 'name' | 'object' = 'name'): Record<string, unknown> {
+export function userJson(
+  store: HdeStore,
+  u: UserRec,
+  requester: UserRec,
+  organizationAs: 'name' | 'object' = 'name',
+): Record<string, unknown> {
   const group = store.group(u);
   const showKey = u.id === requester.id && group.id === 1;
   const org = u.organizationId ? store.directory.organization(u.organizationId) : undefined;
@@ -95,7 +108,15 @@ export function userJson(store: HdeStore, u: UserRec, requester: UserRec, organi
     organizationAs === 'name'
       ? (org?.name ?? '')
       : org
-        ? { id: org.id, name: org.name, domains: org.domains, address: org.address, phone: org.phone, email: org.email, web: org.web }
+        ? {
+            id: org.id,
+            name: org.name,
+            domains: org.domains,
+            address: org.address,
+            phone: org.phone,
+            email: org.email,
+            web: org.web,
+          }
         : '';
   return {
     id: u.id,
@@ -127,7 +148,11 @@ export interface Pagination {
 }
 
 /** 1-based pages; a page past the end is empty [INF]; an unreadable page is page 1. */
-export function paginate<T>(items: T[], pageParam: string | null, options: { perPage?: number; totalAsString?: boolean } = {}) {
+export function paginate<T>(
+  items: T[],
+  pageParam: string | null,
+  options: { perPage?: number; totalAsString?: boolean } = {},
+) {
   const perPage = options.perPage ?? PAGE_SIZE;
   const parsed = /^\s*\d{1,9}\s*$/.test(pageParam ?? '') ? Number(pageParam) : 1;
   const page = Math.max(1, parsed);

@@ -20,7 +20,9 @@ function refuse(r: QueryReader, name: string, why: string): undefined {
 
 /** Comma-separated whole numbers; undefined when the parameter is absent (or unreadable and ignored). */
 export function idList(r: QueryReader, name: string): number[] | undefined {
-  const raw = queryAll(r.query, name).map((v) => v.trim()).filter(Boolean);
+  const raw = queryAll(r.query, name)
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (raw.length === 0) return undefined;
   if (raw.some((v) => !/^-?\d{1,15}$/.test(v))) return refuse(r, name, 'expected comma-separated numeric ids');
   return raw.map(Number);
@@ -28,7 +30,9 @@ export function idList(r: QueryReader, name: string): number[] | undefined {
 
 /** Comma-separated slugs (status ids). */
 export function slugList(r: QueryReader, name: string): string[] | undefined {
-  const raw = queryAll(r.query, name).map((v) => v.trim()).filter(Boolean);
+  const raw = queryAll(r.query, name)
+    .map((v) => v.trim())
+    .filter(Boolean);
   return raw.length ? raw : undefined;
 }
 
@@ -48,7 +52,11 @@ export function flag(r: QueryReader, name: string): 0 | 1 | undefined {
 export function dateParam(r: QueryReader, name: string): Date | undefined {
   const v = r.query.get(name)?.trim();
   if (v === undefined || v === '') return undefined;
-  const date = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/.test(v) ? parseHdeDate(v) : /^\d{4}-\d{2}-\d{2}$/.test(v) ? parseHdeDate(`${v} 00:00:00`) : undefined;
+  const date = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/.test(v)
+    ? parseHdeDate(v)
+    : /^\d{4}-\d{2}-\d{2}$/.test(v)
+      ? parseHdeDate(`${v} 00:00:00`)
+      : undefined;
   return date ?? refuse(r, name, `expected YYYY-MM-DD HH:MM:SS, got "${v}"`);
 }
 
@@ -71,10 +79,15 @@ export function orderBy(r: QueryReader, allowed: readonly string[], fallback: So
   const raw = r.query.get('order_by')?.trim();
   if (!raw) return fallback;
   const keys: SortKey[] = [];
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([a-z_]+)\s*(?:\{(asc|desc)\})?$/i.exec(part);
     if (!m || !allowed.includes(m[1]!.toLowerCase())) {
-      return refuse(r, 'order_by', `"${part}" is not one of ${allowed.map((f) => `${f}{asc|desc}`).join(', ')}`) ?? fallback;
+      return (
+        refuse(r, 'order_by', `"${part}" is not one of ${allowed.map((f) => `${f}{asc|desc}`).join(', ')}`) ?? fallback
+      );
     }
     keys.push({ field: m[1]!.toLowerCase(), desc: m[2]?.toLowerCase() === 'desc' });
   }
@@ -88,7 +101,10 @@ type Sortable = number | string | Date;
  * the Unicode root collation (Latin before Cyrillic, case second), as a database's unicode
  * collation would [INF].
  */
-export function comparator<T extends { id: number }>(keys: SortKey[], value: (item: T, field: string) => Sortable): (a: T, b: T) => number {
+export function comparator<T extends { id: number }>(
+  keys: SortKey[],
+  value: (item: T, field: string) => Sortable,
+): (a: T, b: T) => number {
   return (a, b) => {
     for (const key of keys) {
       const x = value(a, key.field);

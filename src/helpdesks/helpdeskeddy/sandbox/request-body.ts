@@ -37,7 +37,11 @@ function fromMultipart(raw: Buffer, boundary: string): ParsedBody {
   const files: UploadedFile[] = [];
   for (const part of parts) {
     if (part.filename !== undefined) {
-      files.push({ name: part.filename || 'file', mimeType: part.contentType ?? 'application/octet-stream', data: Buffer.from(part.data) });
+      files.push({
+        name: part.filename || 'file',
+        mimeType: part.contentType ?? 'application/octet-stream',
+        data: Buffer.from(part.data),
+      });
     } else {
       placeFormValue(fields, splitBracketKey(part.name), part.data.toString('utf8'));
     }
@@ -69,7 +73,8 @@ export function parseRequestBody(contentType: string | undefined, raw: Buffer): 
   if (type.includes('json')) return fromJson(text);
   // No content type, or a generic one: clients forget it. JSON is what DOC-NEW documents.
   const trimmed = text.trim();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[') && looksLikeForm(trimmed)) return { fields: decodeForm(trimmed), files: [] };
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[') && looksLikeForm(trimmed))
+    return { fields: decodeForm(trimmed), files: [] };
   return fromJson(text);
 }
 

@@ -11,7 +11,18 @@ import { isRecord } from '../../../server/http.js';
 import { badRequest } from './request-body.js';
 import { idList } from './list-query.js';
 import { OPTIONS_PAGE_SIZE, paginate } from './format.js';
-import { API, body, data, idParam, keyed, notFound, reader, success204, type HdeRouter, type HdeWorld } from './world.js';
+import {
+  API,
+  body,
+  data,
+  idParam,
+  keyed,
+  notFound,
+  reader,
+  success204,
+  type HdeRouter,
+  type HdeWorld,
+} from './world.js';
 import type { CustomFieldRec, FieldScope, Names, OptionRec } from './seed-data.js';
 import type { RouteRequest } from '../../../server/router.js';
 
@@ -77,7 +88,9 @@ export function customFieldRoutes(r: HdeRouter, world: HdeWorld): void {
 
     r.on('GET', `${base}/{field_id}`, (req) => {
       const field = fieldOf(req);
-      return world.behaviour.customFieldByIdShape === 'keyed' ? keyed([[field.id, fieldJson(field)]]) : data(fieldJson(field));
+      return world.behaviour.customFieldByIdShape === 'keyed'
+        ? keyed([[field.id, fieldJson(field)]])
+        : data(fieldJson(field));
     });
 
     r.on('GET', `${base}/{field_id}/options`, (req) => {
@@ -94,14 +107,21 @@ export function customFieldRoutes(r: HdeRouter, world: HdeWorld): void {
       const field = withOptions(req);
       const raw = body(req).fields.options;
       const items = Array.isArray(raw) ? raw : isRecord(raw) ? Object.values(raw) : undefined;
-      if (!items || items.length === 0) throw badRequest('Required field is missing: options (a list of {id?, pid?, name}).');
+      if (!items || items.length === 0)
+        throw badRequest('Required field is missing: options (a list of {id?, pid?, name}).');
       // Everything is checked before anything changes.
-      const known = new Set(dir().optionsOf(field.id).map((o) => o.id));
+      const known = new Set(
+        dir()
+          .optionsOf(field.id)
+          .map((o) => o.id),
+      );
       const inputs = items.map((item, i) => {
         if (!isRecord(item)) throw badRequest(`options[${i}] must be an object {id?, pid?, name}.`);
         const pid = optionalId(item.pid, `options[${i}].pid`);
-        if (pid && !known.has(pid)) throw badRequest(`options[${i}].pid: option {${pid}} not found in field {${field.id}}.`);
-        if (pid && field.field_type !== 'hierarchy') throw badRequest(`options[${i}].pid: only a hierarchy field nests options.`);
+        if (pid && !known.has(pid))
+          throw badRequest(`options[${i}].pid: option {${pid}} not found in field {${field.id}}.`);
+        if (pid && field.field_type !== 'hierarchy')
+          throw badRequest(`options[${i}].pid: only a hierarchy field nests options.`);
         return { id: optionalId(item.id, `options[${i}].id`), pid, name: readNames(item.name, `options[${i}]`) };
       });
       return data(inputs.map((input) => optionJson(dir().upsertOption(field.id, input))));

@@ -22,7 +22,10 @@ export function dictionaryRoutes(r: HdeRouter): void {
   for (const [path, items, toJson] of lists) {
     r.on('GET', `${API}/${path}`, (req) => {
       const { slice, pagination } = paginate(items, req.query.get('page'));
-      return data(slice.map((item) => toJson(item as never)), pagination);
+      return data(
+        slice.map((item) => toJson(item as never)),
+        pagination,
+      );
     });
   }
   r.on('GET', `${API}/ips`, () => data(['127.0.0.1']));
@@ -31,7 +34,7 @@ export function dictionaryRoutes(r: HdeRouter): void {
 export const UNEMULATED: ReadonlyArray<{ method: string; path: string; why: string }> = [
   {
     method: 'POST',
-    path: '/telephony/calls/@{channel_key}',
+    path: '/telephony/calls/@{channel_key}/',
     why: 'reference §2.1 names the telephony channel events only (TSSDK); what a call event creates is not described',
   },
   {
@@ -43,10 +46,17 @@ export const UNEMULATED: ReadonlyArray<{ method: string; path: string; why: stri
 
 export function unemulatedRoutes(r: HdeRouter): void {
   for (const e of UNEMULATED) {
-    const endpoint = `${e.method} ${API}${e.path}/`;
-    r.on(e.method, `${API}${e.path}`, () => {
+    // Named as the reference writes it (with or without the trailing slash); matched either way.
+    const endpoint = `${e.method} ${API}${e.path}`;
+    r.on(e.method, `${API}${e.path.replace(/\/$/, '')}`, () => {
       throw new HttpError(501, {
-        errors: [{ code: 'e-501', title: 'Not implemented', details: `The omnibot sandbox does not emulate ${endpoint}: ${e.why}.` }],
+        errors: [
+          {
+            code: 'e-501',
+            title: 'Not implemented',
+            details: `The omnibot sandbox does not emulate ${endpoint}: ${e.why}.`,
+          },
+        ],
         endpoint,
       });
     });

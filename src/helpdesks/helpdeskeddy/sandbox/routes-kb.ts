@@ -44,8 +44,11 @@ function articleJson(a: KbArticleRec): Record<string, unknown> {
 }
 
 function dated(q: QueryReader) {
-  const bounds = ['from_date_created', 'to_date_created', 'from_date_updated', 'to_date_updated'].map((n) => dateParam(q, n));
-  return (x: { createdAt: Date; updatedAt: Date }) => within(x.createdAt, bounds[0], bounds[1]) && within(x.updatedAt, bounds[2], bounds[3]);
+  const bounds = ['from_date_created', 'to_date_created', 'from_date_updated', 'to_date_updated'].map((n) =>
+    dateParam(q, n),
+  );
+  return (x: { createdAt: Date; updatedAt: Date }) =>
+    within(x.createdAt, bounds[0], bounds[1]) && within(x.updatedAt, bounds[2], bounds[3]);
 }
 
 export function kbRoutes(r: HdeRouter, world: HdeWorld): void {
@@ -58,8 +61,14 @@ export function kbRoutes(r: HdeRouter, world: HdeWorld): void {
     const inDates = dated(q);
     const keys = orderBy(q, ['date_created', 'date_updated', 'position'], [{ field: 'position', desc: false }]);
     const list = dir()
-      .categories.filter((c) => (!publicOnly || c.access === 'public') && (!parents || parents.includes(c.parent_id)) && inDates(c))
-      .sort(comparator<KbCategoryRec>(keys, (c, f) => (f === 'position' ? c.position : f === 'date_created' ? c.createdAt : c.updatedAt)));
+      .categories.filter(
+        (c) => (!publicOnly || c.access === 'public') && (!parents || parents.includes(c.parent_id)) && inDates(c),
+      )
+      .sort(
+        comparator<KbCategoryRec>(keys, (c, f) =>
+          f === 'position' ? c.position : f === 'date_created' ? c.createdAt : c.updatedAt,
+        ),
+      );
     const { slice, pagination } = paginate(list, req.query.get('page'));
     return keyed(
       slice.map((c) => [c.id, categoryJson(c)]),
@@ -79,12 +88,19 @@ export function kbRoutes(r: HdeRouter, world: HdeWorld): void {
         (a) =>
           (!publicOnly || a.access === 'public') &&
           (categories.length === 0 || a.categories.some((c) => categories.includes(c))) &&
-          (!search || [...Object.values(a.title), ...Object.values(a.body)].some((t) => t.toLowerCase().includes(search))) &&
+          (!search ||
+            [...Object.values(a.title), ...Object.values(a.body)].some((t) => t.toLowerCase().includes(search))) &&
           inDates(a),
       )
       .sort(
         comparator<KbArticleRec>(keys, (a, f) =>
-          f === 'views' ? a.views_count : f === 'pin' ? Number(a.pin) : f === 'date_created' ? a.createdAt : a.updatedAt,
+          f === 'views'
+            ? a.views_count
+            : f === 'pin'
+              ? Number(a.pin)
+              : f === 'date_created'
+                ? a.createdAt
+                : a.updatedAt,
         ),
       );
     const { slice, pagination } = paginate(list, req.query.get('page'), { perPage: ARTICLES_PAGE_SIZE });

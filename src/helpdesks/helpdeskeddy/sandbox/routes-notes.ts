@@ -12,10 +12,21 @@ import type { NoteRec } from './directory.js';
 import type { RouteRequest } from '../../../server/router.js';
 
 export function noteJson(n: NoteRec): Record<string, unknown> {
-  return { id: n.id, creator_id: n.creatorId, text: n.text, date_created: formatDateTime(n.createdAt), date_updated: formatDateTime(n.updatedAt) };
+  return {
+    id: n.id,
+    creator_id: n.creatorId,
+    text: n.text,
+    date_created: formatDateTime(n.createdAt),
+    date_updated: formatDateTime(n.updatedAt),
+  };
 }
 
-export function noteRoutes(r: HdeRouter, world: HdeWorld, owner: NoteRec['owner'], ownerExists: (id: number) => boolean): void {
+export function noteRoutes(
+  r: HdeRouter,
+  world: HdeWorld,
+  owner: NoteRec['owner'],
+  ownerExists: (id: number) => boolean,
+): void {
   const what = owner === 'users' ? 'User' : 'Organization';
   const ownerOf = (req: RouteRequest): number => {
     const id = idParam(req, what);

@@ -57,7 +57,14 @@ function readOrgPatch(world: HdeWorld, fields: Record<string, unknown>, self?: O
     patch[prop] = [...new Set(ids)];
   }
   const custom = map(fields, 'custom_fields');
-  if (custom !== undefined) patch.customFields = applyFieldValues(store.directory, 'organizations', self?.customFields ?? {}, custom, world.behaviour.customFieldValues);
+  if (custom !== undefined)
+    patch.customFields = applyFieldValues(
+      store.directory,
+      'organizations',
+      self?.customFields ?? {},
+      custom,
+      world.behaviour.customFieldValues,
+    );
   return patch;
 }
 

@@ -46,7 +46,8 @@ export function postRoutes(r: HdeRouter, world: HdeWorld): void {
       const userId = int(fields, 'user_id') ?? auth.id;
       if (!store.user(userId)) throw badRequest(`User with id {${userId}} not found.`);
       const stored = world.files.put(files);
-      if (k.kind === 'comments') return data(postJson(store, store.addComment(ticket, userId, content, stored), world.origin(), 'staff'));
+      if (k.kind === 'comments')
+        return data(postJson(store, store.addComment(ticket, userId, content, stored), world.origin(), 'staff'));
       const post = store.addPost(ticket, userId, content, stored);
       await world.dispatch(store.drainEvents());
       return data(postJson(store, post, world.origin()));
@@ -70,7 +71,14 @@ export function postRoutes(r: HdeRouter, world: HdeWorld): void {
       const { ticketId, item } = itemOf(req);
       store[k.list] = store[k.list].filter((p) => p !== item);
       world.files.drop(item.files);
-      store.audit(store.ticket(ticketId, true)!, auth.id, 'delete', k.kind === 'posts' ? 'post' : 'comment', String(item.id), '');
+      store.audit(
+        store.ticket(ticketId, true)!,
+        auth.id,
+        'delete',
+        k.kind === 'posts' ? 'post' : 'comment',
+        String(item.id),
+        '',
+      );
       return success204(world, `${k.what} with id {${item.id}} in ticket with id {${ticketId}} successfully deleted`);
     });
   }

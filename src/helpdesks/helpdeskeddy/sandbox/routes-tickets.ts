@@ -9,7 +9,18 @@ import { badRequest, bool, intList, str, text } from './request-body.js';
 import { paginate, ticketJson } from './format.js';
 import { listTickets } from './ticket-query.js';
 import { applyTicketPatch, readTicketPatch } from './ticket-input.js';
-import { API, body, data, idParam, keyed, notFound, reader, success204, type HdeRouter, type HdeWorld } from './world.js';
+import {
+  API,
+  body,
+  data,
+  idParam,
+  keyed,
+  notFound,
+  reader,
+  success204,
+  type HdeRouter,
+  type HdeWorld,
+} from './world.js';
 import type { HdeStore, TicketRec } from './store.js';
 import type { RouteRequest } from '../../../server/router.js';
 
@@ -22,12 +33,14 @@ export function ticketOf(world: HdeWorld, req: RouteRequest): TicketRec {
 
 function clientFor(store: HdeStore, fields: Record<string, unknown>, fallback: number): number {
   const userId = fields.user_id;
-  if (userId !== undefined && userId !== null && userId !== '') return readTicketPatch(store, { user_id: userId }).userId!;
+  if (userId !== undefined && userId !== null && userId !== '')
+    return readTicketPatch(store, { user_id: userId }).userId!;
   const email = str(fields, 'user_email');
   if (!email) return fallback;
   if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw badRequest(`user_email "${email}" is not an e-mail address.`);
   // A new e-mail silently creates the client (reference §2.4 [C+]).
-  return (store.userByEmail(email) ?? store.addUser({ name: str(fields, 'user_name') ?? email.split('@')[0]!, email })).id;
+  return (store.userByEmail(email) ?? store.addUser({ name: str(fields, 'user_name') ?? email.split('@')[0]!, email }))
+    .id;
 }
 
 export function ticketRoutes(r: HdeRouter, world: HdeWorld): void {
@@ -35,15 +48,25 @@ export function ticketRoutes(r: HdeRouter, world: HdeWorld): void {
 
   r.on('GET', `${API}/tickets`, (req) => {
     const tickets = listTickets(store, reader(world, req), world.behaviour);
-    const { slice, pagination } = paginate(tickets, req.query.get('page'), { totalAsString: world.behaviour.ticketTotalAsString });
-    return keyed(slice.map((t) => [t.id, ticketJson(store, t)]), pagination);
+    const { slice, pagination } = paginate(tickets, req.query.get('page'), {
+      totalAsString: world.behaviour.ticketTotalAsString,
+    });
+    return keyed(
+      slice.map((t) => [t.id, ticketJson(store, t)]),
+      pagination,
+    );
   });
 
   r.on('POST', `${API}/tickets`, async (req, { auth }) => {
     const { fields, files } = body(req);
     const title = str(fields, 'title');
     const description = text(fields, 'description');
-    if (!title || !description) throw badRequest(`Required fields are missing: ${[!title && 'title', !description && 'description'].filter(Boolean).join(', ')}.`);
+    if (!title || !description)
+      throw badRequest(
+        `Required fields are missing: ${[!title && 'title', !description && 'description']
+          .filter(Boolean)
+          .join(', ')}.`,
+      );
     const mode = world.behaviour.customFieldValues;
     const patch = readTicketPatch(store, { ...fields, user_id: undefined }, mode);
     const userId = clientFor(store, fields, auth.id);
@@ -126,7 +149,16 @@ export function ticketRoutes(r: HdeRouter, world: HdeWorld): void {
     return keyed(
       slice.map((a) => [
         a.id,
-        { id: a.id, ticket_id: a.ticketId, user_id: a.userId, action: a.action, field: a.field, old_value: a.oldValue, new_value: a.newValue, date_created: formatDateTime(a.createdAt) },
+        {
+          id: a.id,
+          ticket_id: a.ticketId,
+          user_id: a.userId,
+          action: a.action,
+          field: a.field,
+          old_value: a.oldValue,
+          new_value: a.newValue,
+          date_created: formatDateTime(a.createdAt),
+        },
       ]),
       pagination,
     );

@@ -37,7 +37,8 @@ function readUserPatch(world: HdeWorld, fields: Record<string, unknown>, self?: 
   }
   const status = str(fields, 'status');
   if (status !== undefined) {
-    if (!(USER_STATUS_VALUES as readonly string[]).includes(status)) throw badRequest(`status must be one of ${USER_STATUS_VALUES.join(', ')}.`);
+    if (!(USER_STATUS_VALUES as readonly string[]).includes(status))
+      throw badRequest(`status must be one of ${USER_STATUS_VALUES.join(', ')}.`);
     patch.status = status as UserRec['status'];
   }
   const notifications = int(fields, 'notifications');
@@ -47,12 +48,14 @@ function readUserPatch(world: HdeWorld, fields: Record<string, unknown>, self?: 
   }
   const groupId = int(fields, 'group_id');
   if (groupId !== undefined) {
-    if (!GROUPS.some((g) => g.id === groupId)) throw badRequest(`Unknown group_id {${groupId}}; known: ${GROUPS.map((g) => g.id).join(', ')}.`);
+    if (!GROUPS.some((g) => g.id === groupId))
+      throw badRequest(`Unknown group_id {${groupId}}; known: ${GROUPS.map((g) => g.id).join(', ')}.`);
     patch.groupId = groupId;
   }
   const departments = intList(fields, 'department');
   if (departments !== undefined) {
-    for (const id of departments) if (!DEPARTMENTS.some((d) => d.id === id)) throw badRequest(`department: unknown department {${id}}.`);
+    for (const id of departments)
+      if (!DEPARTMENTS.some((d) => d.id === id)) throw badRequest(`department: unknown department {${id}}.`);
     patch.departmentIds = departments;
   }
   const userStatus = int(fields, 'user_status');
@@ -61,14 +64,25 @@ function readUserPatch(world: HdeWorld, fields: Record<string, unknown>, self?: 
     patch.userStatus = userStatus;
   }
   const custom = map(fields, 'custom_fields');
-  if (custom !== undefined) patch.customFields = applyFieldValues(store.directory, 'users', self?.customFields ?? {}, custom, world.behaviour.customFieldValues);
-  // Last, so a refused request creates no company. `organization` names a company (found, or created [INF]) and wins over `organiz_id` (PHPSDK [C1]).
+  if (custom !== undefined)
+    patch.customFields = applyFieldValues(
+      store.directory,
+      'users',
+      self?.customFields ?? {},
+      custom,
+      world.behaviour.customFieldValues,
+    );
+  // Last, so a refused request creates no company. `organization` names a company (found, or
+  // created [INF]) and wins over `organiz_id` (PHPSDK [C1]).
   const orgName = str(fields, 'organization');
   const orgId = int(fields, 'organiz_id');
   if (orgName !== undefined) {
-    patch.organizationId = (store.directory.organizationByName(orgName) ?? store.directory.addOrganization({ name: orgName })).id;
+    patch.organizationId = (
+      store.directory.organizationByName(orgName) ?? store.directory.addOrganization({ name: orgName })
+    ).id;
   } else if (orgId !== undefined) {
-    if (orgId !== 0 && !store.directory.organization(orgId)) throw badRequest(`Organization (organiz_id) with id {${orgId}} not found.`);
+    if (orgId !== 0 && !store.directory.organization(orgId))
+      throw badRequest(`Organization (organiz_id) with id {${orgId}} not found.`);
     patch.organizationId = orgId;
   }
   return patch;
@@ -105,14 +119,24 @@ export function userRoutes(r: HdeRouter, world: HdeWorld): void {
     const users = store.users
       .filter(
         (u) =>
-          (!search || [u.name, u.lastname, `${u.name} ${u.lastname}`, u.email, u.phone].some((f) => f.toLowerCase().includes(search))) &&
+          (!search ||
+            [u.name, u.lastname, `${u.name} ${u.lastname}`, u.email, u.phone].some((f) =>
+              f.toLowerCase().includes(search),
+            )) &&
           (!groups || groups.includes(u.groupId)) &&
           within(u.createdAt, createdFrom, createdTo) &&
           within(u.updatedAt, updatedFrom, updatedTo),
       )
-      .sort(comparator<UserRec>(keys, (u, f) => (f === 'name' ? `${u.name} ${u.lastname}` : f === 'date_created' ? u.createdAt : u.updatedAt)));
+      .sort(
+        comparator<UserRec>(keys, (u, f) =>
+          f === 'name' ? `${u.name} ${u.lastname}` : f === 'date_created' ? u.createdAt : u.updatedAt,
+        ),
+      );
     const { slice, pagination } = paginate(users, req.query.get('page'));
-    return data(slice.map((u) => userJson(store, u, auth)), pagination);
+    return data(
+      slice.map((u) => userJson(store, u, auth)),
+      pagination,
+    );
   });
 
   r.on('GET', `${API}/users/{id}`, (req, { auth }) => {
@@ -159,7 +183,11 @@ export function userRoutes(r: HdeRouter, world: HdeWorld): void {
     const log = store.directory.statusLog.filter((s) => s.userId === user.id).sort((a, b) => b.id - a.id);
     const { slice, pagination } = paginate(log, req.query.get('page'));
     return data(
-      slice.map((s) => ({ id: s.statusId, name: USER_STATUSES.find((u) => u.id === s.statusId)?.name ?? null, date_created: formatDateTime(s.createdAt) })),
+      slice.map((s) => ({
+        id: s.statusId,
+        name: USER_STATUSES.find((u) => u.id === s.statusId)?.name ?? null,
+        date_created: formatDateTime(s.createdAt),
+      })),
       pagination,
     );
   });

@@ -22,7 +22,9 @@ export const GROUPS: GroupRec[] = [
 export const CLIENT_GROUP_ID = 3;
 
 /** §2.1 [C+] shape; one department [INF]. */
-export const DEPARTMENTS: Array<{ id: number; name: Names }> = [{ id: 1, name: { ru: 'Поддержка', en: 'Support', ua: 'Підтримка' } }];
+export const DEPARTMENTS: Array<{ id: number; name: Names }> = [
+  { id: 1, name: { ru: 'Поддержка', en: 'Support', ua: 'Підтримка' } },
+];
 
 /** String slugs (§2.1, §3 [C+]); names as in PHPSDK's example [C1]. */
 export const STATUSES: Array<{ id: string; name: Names }> = [
@@ -86,8 +88,20 @@ const n = (ru: string, en: string, ua = ru): Names => ({ ru, en, ua });
 /** Field shapes from PHPSDK's example [C1]; the fields themselves are the sandbox's [INF]. */
 export function seedCustomFields(): CustomFieldRec[] {
   return structuredClone<CustomFieldRec[]>([
-    { id: 1, scope: 'tickets', name: n('Категория', 'Category', 'Категорія'), field_type: 'select', permissions: both },
-    { id: 2, scope: 'tickets', name: n('Номер заказа', 'Order number', 'Номер замовлення'), field_type: 'text', permissions: both },
+    {
+      id: 1,
+      scope: 'tickets',
+      name: n('Категория', 'Category', 'Категорія'),
+      field_type: 'select',
+      permissions: both,
+    },
+    {
+      id: 2,
+      scope: 'tickets',
+      name: n('Номер заказа', 'Order number', 'Номер замовлення'),
+      field_type: 'text',
+      permissions: both,
+    },
     { id: 3, scope: 'tickets', name: n('Срочно', 'Urgent', 'Терміново'), field_type: 'checkbox', permissions: both },
     {
       id: 4,
@@ -147,12 +161,56 @@ const at = (iso: string) => new Date(`${iso}Z`);
 export function seedKnowledgeBase(): { categories: KbCategoryRec[]; articles: KbArticleRec[] } {
   const groups = [1, 2, 3];
   const categories: KbCategoryRec[] = [
-    { id: -1, parent_id: 0, position: 1, createdAt: at('2024-01-01T00:00:00'), updatedAt: at('2024-01-01T00:00:00'), access: 'public', access_by_groups: groups, title: n('Шаблоны', 'Templates', 'Шаблони') },
-    { id: -2, parent_id: 0, position: 3, createdAt: at('2024-01-01T00:00:00'), updatedAt: at('2024-01-01T00:00:00'), access: 'user', access_by_groups: groups, title: n('Новости', 'News', 'Новини') },
-    { id: 1, parent_id: 0, position: 2, createdAt: at('2024-02-01T09:00:00'), updatedAt: at('2024-03-01T09:00:00'), access: 'public', access_by_groups: groups, title: n('Частые вопросы', 'FAQ', 'Часті питання') },
-    { id: 2, parent_id: 1, position: 4, createdAt: at('2024-02-02T09:00:00'), updatedAt: at('2024-02-02T09:00:00'), access: 'staff', access_by_groups: [1, 2], title: n('Для сотрудников', 'For staff', 'Для співробітників') },
+    {
+      id: -1,
+      parent_id: 0,
+      position: 1,
+      createdAt: at('2024-01-01T00:00:00'),
+      updatedAt: at('2024-01-01T00:00:00'),
+      access: 'public',
+      access_by_groups: groups,
+      title: n('Шаблоны', 'Templates', 'Шаблони'),
+    },
+    {
+      id: -2,
+      parent_id: 0,
+      position: 3,
+      createdAt: at('2024-01-01T00:00:00'),
+      updatedAt: at('2024-01-01T00:00:00'),
+      access: 'user',
+      access_by_groups: groups,
+      title: n('Новости', 'News', 'Новини'),
+    },
+    {
+      id: 1,
+      parent_id: 0,
+      position: 2,
+      createdAt: at('2024-02-01T09:00:00'),
+      updatedAt: at('2024-03-01T09:00:00'),
+      access: 'public',
+      access_by_groups: groups,
+      title: n('Частые вопросы', 'FAQ', 'Часті питання'),
+    },
+    {
+      id: 2,
+      parent_id: 1,
+      position: 4,
+      createdAt: at('2024-02-02T09:00:00'),
+      updatedAt: at('2024-02-02T09:00:00'),
+      access: 'staff',
+      access_by_groups: [1, 2],
+      title: n('Для сотрудников', 'For staff', 'Для співробітників'),
+    },
   ];
-  const article = (id: number, cats: number[], access: KbArticleRec['access'], views: number, day: string, ru: string, en: string): KbArticleRec => ({
+  const article = (
+    id: number,
+    cats: number[],
+    access: KbArticleRec['access'],
+    views: number,
+    day: string,
+    ru: string,
+    en: string,
+  ): KbArticleRec => ({
     id,
     createdAt: at(`2024-0${day}T10:00:00`),
     updatedAt: at(`2024-0${day}T12:00:00`),

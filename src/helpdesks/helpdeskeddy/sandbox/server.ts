@@ -152,19 +152,25 @@ export function createHelpdeskeddySandbox(options: HelpdeskeddySandboxOptions): 
       if (typeof host === 'string' && /^[\w.\-:[\]]+$/.test(host)) origin = `http://${host}`;
       const verdict = gate.check();
       if (verdict.kind === 'banned') return json(401, gate.banBody());
-      if (verdict.kind === 'limited') return hdeError(429, 'API limit reached.', { 'retry-after': String(verdict.retryAfterSec) });
+      if (verdict.kind === 'limited')
+        return hdeError(429, 'API limit reached.', { 'retry-after': String(verdict.retryAfterSec) });
       if (world.behaviour.fileDownloadAuth === 'none' && FILE_PATH.test(req.path)) return { auth: store.apiUser };
       const creds = parseBasicAuth(req.headers.authorization);
       if (!creds) return hdeError(401, 'Authorization required: Basic base64(email:api_key).');
       const requester = store.userByEmail(creds.user);
-      if (!requester || creds.user.toLowerCase() !== options.email.toLowerCase() || creds.password !== options.apiKey) {
+      if (
+        !requester ||
+        creds.user.toLowerCase() !== options.email.toLowerCase() ||
+        creds.password !== options.apiKey
+      ) {
         return hdeError(401, 'Wrong e-mail or API key.');
       }
       return { auth: requester };
     },
     error: (status, code) => hdeError(status, DETAILS[code] ?? code),
     faultReply: (fault) => {
-      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+      const headers: Record<string, string> =
+        fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
       return hdeError(fault.status, 'Injected by /_sandbox/faults.', headers);
     },
     // Several files of up to 25 MB in one multipart body, plus the other fields [INF].

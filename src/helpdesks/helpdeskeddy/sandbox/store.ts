@@ -91,7 +91,8 @@ export interface AuditRec {
   createdAt: Date;
 }
 
-export type StoreEvent = { type: 'new_ticket'; ticketId: number; postId: number } | { type: 'new_reply'; ticketId: number; postId: number };
+export type StoreEvent =
+  { type: 'new_ticket'; ticketId: number; postId: number } | { type: 'new_reply'; ticketId: number; postId: number };
 
 export type TicketInput = Partial<Omit<TicketRec, 'id' | 'uniqueId' | 'createdAt' | 'updatedAt' | 'deleted'>> & {
   title: string;
@@ -268,7 +269,16 @@ export class HdeStore {
   }
 
   audit(ticket: TicketRec, userId: number, action: string, field = '', oldValue = '', newValue = ''): void {
-    this.auditLog.push({ id: this.nextAudit++, ticketId: ticket.id, userId, action, field, oldValue, newValue, createdAt: this.now() });
+    this.auditLog.push({
+      id: this.nextAudit++,
+      ticketId: ticket.id,
+      userId,
+      action,
+      field,
+      oldValue,
+      newValue,
+      createdAt: this.now(),
+    });
   }
 
   drainEvents(): StoreEvent[] {
@@ -282,9 +292,23 @@ export class HdeStore {
     return list.filter((p) => p.ticketId === ticketId).sort((a, b) => b.id - a.id);
   }
 
-  private pushPost(list: PostRec[], ticket: TicketRec, userId: number, text: string, files: StoredFileRef[] = []): PostRec {
+  private pushPost(
+    list: PostRec[],
+    ticket: TicketRec,
+    userId: number,
+    text: string,
+    files: StoredFileRef[] = [],
+  ): PostRec {
     const at = this.now();
-    const post: PostRec = { id: this.nextPost++, ticketId: ticket.id, userId, text, files, createdAt: at, updatedAt: at };
+    const post: PostRec = {
+      id: this.nextPost++,
+      ticketId: ticket.id,
+      userId,
+      text,
+      files,
+      createdAt: at,
+      updatedAt: at,
+    };
     list.push(post);
     ticket.updatedAt = at;
     return post;

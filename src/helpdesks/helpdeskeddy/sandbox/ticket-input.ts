@@ -52,9 +52,14 @@ const API_NAMES: Record<string, string> = {
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
-function dictionaryId(fields: Record<string, unknown>, name: string, known: Array<{ id: number }>): number | undefined {
+function dictionaryId(
+  fields: Record<string, unknown>,
+  name: string,
+  known: Array<{ id: number }>,
+): number | undefined {
   const id = int(fields, name);
-  if (id !== undefined && !known.some((k) => k.id === id)) throw badRequest(`Unknown ${name} {${id}}; known: ${known.map((k) => k.id).join(', ')}.`);
+  if (id !== undefined && !known.some((k) => k.id === id))
+    throw badRequest(`Unknown ${name} {${id}}; known: ${known.map((k) => k.id).join(', ')}.`);
   return id;
 }
 
@@ -76,13 +81,18 @@ function emails(fields: Record<string, unknown>, name: string): string[] | undef
 
 export type ValueMode = 'lenient' | 'strict';
 
-export function readTicketPatch(store: HdeStore, fields: Record<string, unknown>, mode: ValueMode = 'lenient'): TicketPatch {
+export function readTicketPatch(
+  store: HdeStore,
+  fields: Record<string, unknown>,
+  mode: ValueMode = 'lenient',
+): TicketPatch {
   const patch: TicketPatch = {};
   const title = str(fields, 'title');
   if (title !== undefined) patch.title = title;
   const statusId = str(fields, 'status_id');
   if (statusId !== undefined) {
-    if (!STATUSES.some((s) => s.id === statusId)) throw badRequest(`Unknown status_id "${statusId}"; known: ${STATUSES.map((s) => s.id).join(', ')}.`);
+    if (!STATUSES.some((s) => s.id === statusId))
+      throw badRequest(`Unknown status_id "${statusId}"; known: ${STATUSES.map((s) => s.id).join(', ')}.`);
     patch.statusId = statusId;
   }
   const priorityId = dictionaryId(fields, 'priority_id', PRIORITIES);
@@ -108,7 +118,8 @@ export function readTicketPatch(store: HdeStore, fields: Record<string, unknown>
   }
   const followers = intList(fields, 'followers');
   if (followers !== undefined) {
-    for (const id of followers) if (!store.isStaff(id)) throw badRequest(`followers: user {${id}} is not a staff user.`);
+    for (const id of followers)
+      if (!store.isStaff(id)) throw badRequest(`followers: user {${id}} is not a staff user.`);
     patch.followers = followers;
   }
   const cc = emails(fields, 'cc');
@@ -134,11 +145,17 @@ export function readTicketPatch(store: HdeStore, fields: Record<string, unknown>
 }
 
 /** Applies a patch; returns what changed as [field, old, new], for the audit trail. */
-export function applyTicketPatch(store: HdeStore, ticket: TicketRec, patch: TicketPatch, mode: ValueMode = 'lenient'): Array<[string, string, string]> {
+export function applyTicketPatch(
+  store: HdeStore,
+  ticket: TicketRec,
+  patch: TicketPatch,
+  mode: ValueMode = 'lenient',
+): Array<[string, string, string]> {
   const changes: Array<[string, string, string]> = [];
   const { clearFreeze, customFieldsInput, ...rest } = patch;
   const record = ticket as unknown as Record<string, unknown>;
-  const show = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : JSON.stringify(v ?? ''));
+  const show = (v: unknown) =>
+    v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : JSON.stringify(v ?? '');
   for (const [key, value] of Object.entries(rest)) {
     const before = show(record[key]);
     record[key] = value;
@@ -147,7 +164,8 @@ export function applyTicketPatch(store: HdeStore, ticket: TicketRec, patch: Tick
   if (customFieldsInput) {
     const next = applyFieldValues(store.directory, 'tickets', ticket.customFields, customFieldsInput, mode);
     for (const id of new Set([...Object.keys(ticket.customFields), ...Object.keys(next)])) {
-      if (show(ticket.customFields[id]) !== show(next[id])) changes.push([`custom_field_${id}`, show(ticket.customFields[id]), show(next[id])]);
+      if (show(ticket.customFields[id]) !== show(next[id]))
+        changes.push([`custom_field_${id}`, show(ticket.customFields[id]), show(next[id])]);
     }
     ticket.customFields = next;
   }

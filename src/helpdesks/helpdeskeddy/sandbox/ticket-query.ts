@@ -16,7 +16,13 @@ export const TICKET_SORT_FIELDS = ['date_created', 'date_updated', 'viewed_by_st
 function searchable(store: HdeStore, t: TicketRec): string[] {
   const client = store.user(t.userId);
   const texts = store.posts.filter((p) => p.ticketId === t.id).map((p) => stripHtml(p.text));
-  return [t.title, t.uniqueId, client?.email ?? '', `${client?.name ?? ''} ${client?.lastname ?? ''}`.trim(), ...texts].map((s) => s.toLowerCase());
+  return [
+    t.title,
+    t.uniqueId,
+    client?.email ?? '',
+    `${client?.name ?? ''} ${client?.lastname ?? ''}`.trim(),
+    ...texts,
+  ].map((s) => s.toLowerCase());
 }
 
 export function listTickets(store: HdeStore, r: QueryReader, behaviour: Behaviour): TicketRec[] {
@@ -57,7 +63,13 @@ export function listTickets(store: HdeStore, r: QueryReader, behaviour: Behaviou
     })
     .sort(
       comparator<TicketRec>(keys, (t, field) =>
-        field === 'date_created' ? t.createdAt : field === 'date_updated' ? t.updatedAt : field === 'viewed_by_staff' ? t.viewedByStaff : t.viewedByClient,
+        field === 'date_created'
+          ? t.createdAt
+          : field === 'date_updated'
+            ? t.updatedAt
+            : field === 'viewed_by_staff'
+              ? t.viewedByStaff
+              : t.viewedByClient,
       ),
     );
 }

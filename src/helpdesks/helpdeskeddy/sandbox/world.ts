@@ -44,7 +44,9 @@ export class HdeRouter extends Router<HdeContext> {
 export const API = '/api/v2';
 
 export function notFound(what: string, id: string | number): HttpError {
-  return new HttpError(404, { errors: [{ code: 'e-404', title: 'Not found', details: `${what} with id {${id}} not found` }] });
+  return new HttpError(404, {
+    errors: [{ code: 'e-404', title: 'Not found', details: `${what} with id {${id}} not found` }],
+  });
 }
 
 /** A path id as a number; anything else cannot name a record, so it is that record's 404. */
@@ -69,7 +71,11 @@ export function data(value: unknown, pagination?: Pagination): Reply {
 export function keyed(entries: Array<[string | number, unknown]>, pagination?: Pagination): Reply {
   const body = entries.map(([k, v]) => `${JSON.stringify(String(k))}:${JSON.stringify(v)}`).join(',');
   const tail = pagination ? `,"pagination":${JSON.stringify(pagination)}` : '';
-  return { status: 200, text: `{"data":{${body}}${tail}}`, headers: { 'content-type': 'application/json; charset=utf-8' } };
+  return {
+    status: 200,
+    text: `{"data":{${body}}${tail}}`,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  };
 }
 
 export function body(req: RouteRequest): ParsedBody {

@@ -8,7 +8,8 @@ import { admin, fakeClock, hde, startSandbox, type HdeSandbox } from '../../../.
 
 const DAY = 24 * 3600_000;
 let sandbox: HdeSandbox;
-const clock = fakeClock(Date.UTC(2025, 2, 1, 10, 0, 0));
+// 07:00 UTC is 10:00 on the account's (Moscow) wall clock, which the API prints.
+const clock = fakeClock(Date.UTC(2025, 2, 1, 7, 0, 0));
 
 async function ids(query: string): Promise<number[]> {
   const res = await hde(sandbox.url, 'GET', `/api/v2/tickets/${query}`);
@@ -32,10 +33,24 @@ beforeAll(async () => {
   await create({ title: 'Не приходит письмо', user_id: 3, priority_id: 2, type_id: 0 });
   clock.t += DAY;
   // 102: Mar 2, medium, problem, in progress, a new client by e-mail, owner 2.
-  await create({ title: 'Оплата не прошла', user_email: 'payer@example.org', priority_id: 3, type_id: 1, status_id: 'process', owner_id: 2 });
+  await create({
+    title: 'Оплата не прошла',
+    user_email: 'payer@example.org',
+    priority_id: 3,
+    type_id: 1,
+    status_id: 'process',
+    owner_id: 2,
+  });
   clock.t += DAY;
   // 103: Mar 3, urgent, task, closed, client 3, frozen until April.
-  await create({ title: 'Заморозка', user_id: 3, priority_id: 1, type_id: 2, status_id: 'closed', freeze_date: '01.04.2025 10:00' });
+  await create({
+    title: 'Заморозка',
+    user_id: 3,
+    priority_id: 1,
+    type_id: 2,
+    status_id: 'closed',
+    freeze_date: '01.04.2025 10:00',
+  });
   clock.t += 3600_000;
   await hde(sandbox.url, 'POST', '/api/v2/tickets/103/posts/', { text: 'staff answer', user_id: 2 });
   clock.t += DAY - 3600_000;
@@ -84,7 +99,9 @@ describe('GET /tickets/ filters (reference §2.2)', () => {
   });
 
   it('applies the creation and update date bounds, inclusive, in YYYY-MM-DD HH:MM:SS', async () => {
-    expect(await ids('?from_date_created=2025-03-02+10:00:00&to_date_created=2025-03-03+10:00:00')).toEqual([103, 102]);
+    expect(await ids('?from_date_created=2025-03-02+10:00:00&to_date_created=2025-03-03+10:00:00')).toEqual([
+      103, 102,
+    ]);
     expect(await ids('?from_date_created=2025-03-03%2010:00:01')).toEqual([104]);
     expect(await ids('?to_date_created=2025-03-01 23:59:59')).toEqual([101]);
     expect(await ids('?from_date_updated=2025-03-06 00:00:00')).toEqual([102, 101]);
