@@ -29,16 +29,14 @@ async function post(url: string, body: string, headers: Record<string, string> =
 }
 
 describe('signals (built CLI)', () => {
-  it('listen: SIGTERM ends it with its summary and exit 0; SIGINT too', async () => {
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      const l = spawnStart(['listen', '--port', '0']);
-      const { url } = await l.ready();
-      expect(await post(`${url}omnidesk`, '{"case_id":"1","case_description":"<p>hi</p>","user_id":"2"}')).toBe(200);
-      const done = await l.kill(signal);
-      expect(done.exitCode, signal).toBe(0);
-      expect(done.stdout).toMatch(/POST \/omnidesk 200 omnidesk\.incoming/);
-      expect(done.stderr).toMatch(/listen: 1 request/);
-    }
+  it.each(['SIGTERM', 'SIGINT'] as const)('listen: %s ends it with its summary and exit 0', async (signal) => {
+    const l = spawnStart(['listen', '--port', '0']);
+    const { url } = await l.ready();
+    expect(await post(`${url}omnidesk`, '{"case_id":"1","case_description":"<p>hi</p>","user_id":"2"}')).toBe(200);
+    const done = await l.kill(signal);
+    expect(done.exitCode).toBe(0);
+    expect(done.stdout).toMatch(/POST \/omnidesk 200 omnidesk\.incoming/);
+    expect(done.stderr).toMatch(/listen: 1 request/);
   });
 
   it('sandbox: serves after its one ready line and exits 0 on SIGTERM', async () => {

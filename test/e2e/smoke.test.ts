@@ -64,7 +64,9 @@ beforeAll(async () => {
   await writeFile(join(dir, 'hooks.ndjson'), capture('a') + capture('b'));
   await writeFile(
     join(dir, 'values.json'),
-    JSON.stringify({ client_id: { entity: 'user', name: 'ID клиента', sql: 'SELECT account FROM user WHERE id = __id__' } }),
+    JSON.stringify({
+      client_id: { entity: 'user', name: 'ID клиента', sql: 'SELECT account FROM user WHERE id = __id__' },
+    }),
   );
 });
 
@@ -74,28 +76,9 @@ afterAll(async () => {
   await cleanup?.();
 });
 
-describe('every command, as a process', () => {
-  it('init checks the key live and writes a config', async () => {
-    const r = await cli([
-      'init',
-      '--url',
-      sandbox.omnidesk.url,
-      '--email',
-      'admin@sandbox.test',
-      '--agent',
-      'operator@sandbox.test',
-      '--label',
-      'wikibot',
-      '--webhook-url',
-      'https://bot.example.com/omnidesk',
-      '--output',
-      'init.json',
-    ]);
-    expect(r.exitCode, r.stderr).toBe(0);
-    expect(JSON.parse(await readFile(join(dir, 'init.json'), 'utf8')).integrations[0].recipe).toBe('omnidesk-bot');
-  });
-
-  it('plan, apply, steps, verify', async () => {
+// Two chains at once: the commands that share the state file run in order, the rest side by side.
+describe.concurrent('every command, as a process', () => {
+  it('plan, apply, steps, verify, token, chaport status-map', async () => {
     const plan = await cli(['plan', '--json']);
     expect(plan.exitCode, plan.stderr).toBe(0);
     expect(JSON.parse(plan.stdout).pending).toBe(true);
@@ -107,40 +90,55 @@ describe('every command, as a process', () => {
     const verify = await cli(['verify', '--integration', 'wikibot', '--json']);
     expect(verify.exitCode, verify.stderr).toBe(0);
     expect(JSON.parse(verify.stdout).ok).toBe(true);
+    const token = await cli(['token', 'rotate', '--name', 'bm']);
+    expect(token.exitCode, token.stderr).toBe(0);
+    expect(token.stdout + token.stderr).not.toContain(env.BM_SECRET);
+    const statusMap = await cli(['chaport', 'status-map', '--json']);
+    expect(statusMap.exitCode, statusMap.stderr).toBe(0);
+    expect(JSON.parse(statusMap.stdout).rows.length).toBeGreaterThan(0);
   });
 
-  it('events, send, tail, replay, capture redact', async () => {
-    const events = await cli(['events', '--json']);
-    expect(events.exitCode).toBe(0);
+  it('init, events, send, tail, replay, capture redact, completion, schema, billmanager fields lint', async () => {
+    const [init, events, send, tail, replay, redact, completion, schema, lint] = await Promise.all([
+      cli([
+        'init',
+        '--url',
+        sandbox.omnidesk.url,
+        '--email',
+        'admin@sandbox.test',
+        '--agent',
+        'operator@sandbox.test',
+        '--label',
+        'wikibot',
+        '--webhook-url',
+        'https://bot.example.com/omnidesk',
+        '--output',
+        'init.json',
+      ]),
+      cli(['events', '--json']),
+      cli(['send', 'omnidesk.incoming', '--to', `${receiver.url}/send`]),
+      cli(['tail', 'hooks.ndjson', '--json']),
+      cli(['replay', 'hooks.ndjson', '--to', `${receiver.url}/replay`]),
+      cli(['capture', 'redact', 'hooks.ndjson']),
+      cli(['completion', 'bash']),
+      cli(['schema']),
+      cli(['billmanager', 'fields', 'lint', 'values.json']),
+    ]);
+    expect(init.exitCode, init.stderr).toBe(0);
+    expect(JSON.parse(await readFile(join(dir, 'init.json'), 'utf8')).integrations[0].recipe).toBe('omnidesk-bot');
     expect(JSON.parse(events.stdout).map((e: { name: string }) => e.name)).toContain('omnidesk.incoming');
-    const send = await cli(['send', 'omnidesk.incoming', '--to', `${receiver.url}/send`]);
     expect(send.exitCode, send.stderr).toBe(0);
-    const tail = await cli(['tail', 'hooks.ndjson', '--json']);
     expect(
       tail.stdout
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l).id),
     ).toEqual(['a', 'b']);
-    const replay = await cli(['replay', 'hooks.ndjson', '--to', `${receiver.url}/replay`]);
     expect(replay.exitCode, replay.stderr).toBe(0);
-    expect(receiver.received.map((r) => r.url)).toEqual(['/send', '/replay/omnidesk', '/replay/omnidesk']);
-    const redact = await cli(['capture', 'redact', 'hooks.ndjson']);
+    expect(receiver.received.map((r) => r.url).sort()).toEqual(['/replay/omnidesk', '/replay/omnidesk', '/send']);
     expect(redact.exitCode, redact.stderr).toBe(0);
-  });
-
-  it('token, completion, schema, billmanager, chaport', async () => {
-    const token = await cli(['token', 'rotate', '--name', 'bm']);
-    expect(token.exitCode, token.stderr).toBe(0);
-    expect(token.stdout + token.stderr).not.toContain(env.BM_SECRET);
-    const completion = await cli(['completion', 'bash']);
     expect(completion.stdout).toContain('omnibot');
-    const schema = await cli(['schema']);
     expect(JSON.parse(schema.stdout).$schema).toMatch(/json-schema/);
-    const lint = await cli(['billmanager', 'fields', 'lint', 'values.json']);
     expect(lint.exitCode, lint.stderr).toBe(0);
-    const statusMap = await cli(['chaport', 'status-map', '--json']);
-    expect(statusMap.exitCode, statusMap.stderr).toBe(0);
-    expect(JSON.parse(statusMap.stdout).rows.length).toBeGreaterThan(0);
   });
 });
