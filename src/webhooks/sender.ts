@@ -129,10 +129,11 @@ export async function sendMany<J>(jobs: Iterable<J> | AsyncIterable<J> | JobSour
   const iterator: AsyncIterator<J> | Iterator<J> | undefined = source
     ? undefined
     : isAsync
-      ? (jobs as AsyncIterable<J>)[Symbol.asyncIterator]()
+      ? (jobs)[Symbol.asyncIterator]()
       : (jobs as Iterable<J>)[Symbol.iterator]();
   let n = 0;
-  let firstError: unknown;
+  // Boxed: a thrown value may be anything, undefined included.
+  let firstError: { error: unknown } | undefined;
   let sourceDone = false;
 
   // Workers share one source. A job source answers from its buffer on the spot and refills one
@@ -212,7 +213,7 @@ export async function sendMany<J>(jobs: Iterable<J> | AsyncIterable<J> | JobSour
 
   const guarded = (_: unknown, slot: number) =>
     worker(slot).catch((err: unknown) => {
-      firstError ??= err;
+      firstError ??= { error: err };
     });
   try {
     await Promise.all(Array.from({ length: concurrency }, guarded));
@@ -222,7 +223,7 @@ export async function sendMany<J>(jobs: Iterable<J> | AsyncIterable<J> | JobSour
   }
   if (firstError !== undefined) {
     await (iterator as AsyncIterator<J> | undefined)?.return?.();
-    throw firstError;
+    throw firstError.error;
   }
   return stats.stats();
 }

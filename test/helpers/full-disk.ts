@@ -11,5 +11,5 @@ export function fullDisk(room: { bytes: number }): CaptureFs {
     room.bytes -= n;
     return fs.writeSync(fd, bytes, 0, n);
   }
-  return { writeSync: writeSync as CaptureFs['writeSync'], fstatSync: fs.fstatSync, ftruncateSync: fs.ftruncateSync };
+  return { writeSync: writeSync, fstatSync: fs.fstatSync, ftruncateSync: fs.ftruncateSync };
 }

@@ -48,14 +48,15 @@ export function rawRequest(port: number, pieces: Array<string | Buffer>, options
     });
     socket.on('error', done);
     socket.on('close', done);
-    socket.on('connect', async () => {
+    const send = async (): Promise<void> => {
       for (const piece of pieces) {
         if (settled || socket.destroyed) return;
         socket.write(piece);
         if (options.gapMs) await new Promise((r) => setTimeout(r, options.gapMs));
       }
       if (options.hangUp) done();
-    });
+    };
+    socket.on('connect', () => void send());
   });
 }
 

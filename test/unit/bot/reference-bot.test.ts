@@ -141,7 +141,7 @@ describe('the reference bot with HelpDeskEddy (seed 002 body)', () => {
 
   it('stays quiet about its own posts (a dispatcher rule without the loop guard)', async () => {
     await start();
-    const hde = createHelpdeskeddyClient({ url: sandbox!.helpdeskeddy!.url, ...creds });
+    const hde = createHelpdeskeddyClient({ url: sandbox!.helpdeskeddy.url, ...creds });
     const me = await hde.findUserByEmail(creds.email);
     const ticket = await hde.createTicket({ title: 't', description: 'x', user_email: 'client@sandbox.test' });
     await post(bot!.urls.helpdeskeddy, hdeBody(ticket.id, 'доставка', me!.id));

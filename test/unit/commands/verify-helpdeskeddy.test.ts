@@ -28,7 +28,7 @@ async function setup(): Promise<{ dir: string; api: HelpdeskeddyApi }> {
   const tmp = await tempDir('omnibot-verify-hde-');
   cleanup = tmp.cleanup;
   const config = {
-    helpdeskeddy: { url: sandbox.helpdeskeddy!.url, email: creds.email, apiKey: '${HDE_API_KEY}' },
+    helpdeskeddy: { url: sandbox.helpdeskeddy.url, email: creds.email, apiKey: '${HDE_API_KEY}' },
     integrations: [
       { recipe: 'helpdeskeddy-bot', name: 'hde', token: '${HDE_BOT_TOKEN}', webhookUrl: `${sandbox.bot!.urls.helpdeskeddy}/\${HDE_BOT_TOKEN}`, agent: 'operator@sandbox.test' },
     ],
@@ -39,7 +39,7 @@ async function setup(): Promise<{ dir: string; api: HelpdeskeddyApi }> {
   const loaded = await loadConfig({ registry, cwd: tmp.dir, env: {}, flags: {} });
   const io = new Io({ stdout: silent, stderr: silent, stdin: {}, env: {} }, { quiet: true });
   await apply(loaded.config!, { io, signal: new AbortController().signal, stateFile: loaded.stateFile, lang: 'en', registry });
-  return { dir: tmp.dir, api: createHelpdeskeddyClient({ url: sandbox.helpdeskeddy!.url, ...creds }) };
+  return { dir: tmp.dir, api: createHelpdeskeddyClient({ url: sandbox.helpdeskeddy.url, ...creds }) };
 }
 
 async function openTestTickets(api: HelpdeskeddyApi): Promise<string[]> {

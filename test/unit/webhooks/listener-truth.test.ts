@@ -188,7 +188,7 @@ describe('bounded memory', () => {
     await new Promise((r) => hanging.once('connect', r));
     hanging.write(head + 'a'.repeat(30_000));
     // The listener has taken the bytes of the first once a second connection is answered at all.
-    let second;
+    let second: Awaited<ReturnType<typeof rawRequest>> | undefined;
     for (let i = 0; i < 50; i++) {
       second = await rawRequest(port, [head, 'b'.repeat(30_000)]);
       if (second.status === 503) break;
