@@ -10,7 +10,6 @@ import { HttpError, isRecord, json, parseJsonBody } from '../../../server/http.j
 import { Router, type RouteHandler } from '../../../server/router.js';
 import type { CallContext } from '../../../server/sandbox-server.js';
 import type { RequestLog } from '../../../server/request-log.js';
-import type { HdeDispatcherRuleSpec } from '../specs.js';
 import { CLIENT_GROUP_ID, GROUPS } from './store.js';
 import type { Dispatcher } from './dispatcher.js';
 import { faultSchema, type FaultQueue } from '../../../server/faults.js';
@@ -111,7 +110,7 @@ export function adminRouter(c: AdminContext): AdminRouter {
       const issue = parsed.error.issues[0]!;
       throw badRequest(`${issue.path.join('.') || 'spec'}: ${issue.message}`);
     }
-    return json(200, c.dispatcher.upsert(parsed.data as HdeDispatcherRuleSpec));
+    return json(200, c.dispatcher.upsert(parsed.data));
   });
   r.on('DELETE', `${P}/dispatcher-rules/{id}`, (req) => {
     if (!c.dispatcher.remove(Number(req.params.id)))

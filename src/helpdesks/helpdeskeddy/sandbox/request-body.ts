@@ -5,6 +5,7 @@
  * never cares which a client used. Every file part is kept, whatever its field name [INF]. A bad
  * body is the API's error array with `e-400` (validation bodies are not published, §1.5 [INF]).
  */
+import { textOf } from '../../../core/text.js';
 import { decodeForm, looksLikeForm, newFormTree, placeFormValue, splitBracketKey } from '../../../core/php-form.js';
 import { HttpError, isRecord } from '../../../server/http.js';
 import { MultipartError, multipartBoundary, parseMultipart } from '../../../server/multipart.js';
@@ -84,7 +85,7 @@ export function str(fields: Record<string, unknown>, name: string): string | und
   if (v === undefined || v === null) return undefined;
   // `title[x]=1` or a JSON object where text belongs: refused, never turned into "[object Object]".
   if (typeof v === 'object') throw badRequest(`Field ${name} must be a string.`);
-  const s = String(v).trim();
+  const s = textOf(v).trim();
   return s === '' ? undefined : s;
 }
 
@@ -93,7 +94,7 @@ export function text(fields: Record<string, unknown>, name: string): string | un
   const v = fields[name];
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'object') throw badRequest(`Field ${name} must be a string.`);
-  const s = String(v);
+  const s = textOf(v);
   return s.trim() === '' ? undefined : s;
 }
 
@@ -122,7 +123,7 @@ export function bool(fields: Record<string, unknown>, name: string): boolean | u
 export function list(fields: Record<string, unknown>, name: string): string[] | undefined {
   const v = fields[name];
   if (v === undefined || v === null) return undefined;
-  const items = Array.isArray(v) ? v : isRecord(v) ? Object.values(v) : String(v).split(',');
+  const items = Array.isArray(v) ? v : isRecord(v) ? Object.values(v) : textOf(v).split(',');
   const out: string[] = [];
   for (const item of items) {
     if (item === null || item === undefined) continue;

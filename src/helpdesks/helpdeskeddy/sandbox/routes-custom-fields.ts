@@ -7,6 +7,7 @@
  * `DELETE …/options/{option_id}` answers `s-204`. Fields themselves are made in the UI only.
  * These routes go before `/users/{id}` and `/organizations/{id}`, which would swallow the path.
  */
+import { textOf } from '../../../core/text.js';
 import { isRecord } from '../../../server/http.js';
 import { badRequest } from './request-body.js';
 import { idList } from './list-query.js';
@@ -47,7 +48,7 @@ function readNames(value: unknown, at: string): Names {
   const names: Names = { ru: '', en: '', ua: '' };
   for (const [lang, v] of Object.entries(value)) {
     if (typeof v === 'object' && v !== null) throw badRequest(`${at}.name.${lang} must be text.`);
-    if (lang in names) names[lang as keyof Names] = String(v ?? '');
+    if (lang in names) names[lang as keyof Names] = textOf(v);
   }
   if (!names.ru && !names.en && !names.ua) throw badRequest(`${at}.name has no text in any language.`);
   return names;
@@ -55,8 +56,10 @@ function readNames(value: unknown, at: string): Names {
 
 function optionalId(value: unknown, at: string): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const s = String(value).trim();
-  if (typeof value === 'object' || !/^\d{1,15}$/.test(s)) throw badRequest(`${at} must be a number.`);
+  // A map (`parent_id[x]=1`) is refused before any String() of it: a form map has no toString.
+  if (typeof value === 'object') throw badRequest(`${at} must be a number.`);
+  const s = textOf(value).trim();
+  if (!/^\d{1,15}$/.test(s)) throw badRequest(`${at} must be a number.`);
   return Number(s);
 }
 

@@ -21,7 +21,7 @@ const WRONG_TYPES = JSON.stringify({
   email: 42,
   user_id: '1; DROP TABLE',
   owner_id: -1,
-  priority_id: 1e309,
+  priority_id: Infinity,
   type_id: 'x',
   status_id: ['open'],
   custom_fields: { '1': { a: { b: 1 } }, '4': [[1]], x: 1 },
