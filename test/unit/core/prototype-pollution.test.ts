@@ -137,6 +137,14 @@ describe('servers fed hostile forms', () => {
     expect(res.status).toBeLessThan(500);
   });
 
+  it('the HelpDeskEddy sandbox refuses a map where an id belongs, as a 400 (String() of a form map throws)', async () => {
+    const auth = { authorization: basic('admin@sandbox.test', 'sandbox-api-key') };
+    const body = 'options[0][pid][x]=1&options[0][name][ru]=a';
+    const res = await fetch(`${sandbox.helpdeskeddy.url}/api/v2/custom_fields/1/options`, { method: 'POST', headers: { ...auth, ...form }, body });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('options[0].pid must be a number');
+  });
+
   it('the HelpDeskEddy sandbox refuses a map where text belongs, as a 400', async () => {
     const auth = { authorization: basic('admin@sandbox.test', 'sandbox-api-key') };
     const res = await fetch(`${sandbox.helpdeskeddy.url}/api/v2/tickets/`, { method: 'POST', headers: { ...auth, ...form }, body: 'title[a]=1&description=x&user_id=1' });
