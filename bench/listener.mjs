@@ -16,7 +16,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { BARE_SERVER, RAW_SERVER, fmt, hdeBody, median, startServer, stopServer } from './lib/load.mjs';
+import { BARE_SERVER, RAW_SERVER, cpuMs, fmt, hdeBody, median, startServer, stopServer } from './lib/load.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -61,17 +61,21 @@ function cannon(url, duration) {
   });
 }
 
-/** A warm-up (JIT, connection set-up), then the measured run. */
-async function measure(url) {
-  const warm = await cannon(url, 2);
-  const run = await cannon(url, seconds);
-  return { ...run, warmOk: warm.ok };
+/** A warm-up (JIT, connection set-up), then the measured run, with the server's CPU time per request. */
+async function measure(server) {
+  const warm = await cannon(server.url, 2);
+  const before = cpuMs(server.child.pid);
+  const run = await cannon(server.url, seconds);
+  const after = cpuMs(server.child.pid);
+  const answered = run.ok + run.non2xx;
+  const cpuUs = before === undefined || after === undefined || answered === 0 ? undefined : ((after - before) * 1000) / answered;
+  return { ...run, warmOk: warm.ok, cpuUs };
 }
 
 async function server(script) {
   const s = await startServer(process.execPath, ['-e', script]);
   try {
-    return await measure(s.url);
+    return await measure(s);
   } finally {
     await stopServer(s);
   }
@@ -83,7 +87,7 @@ async function listen(round) {
   const s = await startServer(process.execPath, [BIN, 'listen', '--port', '0', '--capture', capture], { env: { CI: 'true', FORCE_COLOR: '0' } });
   let result;
   try {
-    result = await measure(s.url);
+    result = await measure(s);
   } finally {
     const code = await stopServer(s, 'SIGTERM');
     if (code !== 0) console.error(`listen exited ${code}: ${s.stderr()}`);
@@ -102,7 +106,8 @@ async function listen(round) {
 }
 
 const row = (name, r) =>
-  `${name.padEnd(24)} ${fmt(r.rps).padStart(8)} req/s   p50 ${fmt(r.p50, 0).padStart(3)} ms   p99 ${fmt(r.p99, 0).padStart(4)} ms   2xx ${fmt(r.ok)}   non-2xx ${r.non2xx}   errors ${r.errors}`;
+  `${name.padEnd(24)} ${fmt(r.rps).padStart(8)} req/s   p50 ${fmt(r.p50, 0).padStart(3)} ms   p99 ${fmt(r.p99, 0).padStart(4)} ms   ` +
+  `${r.cpuUs === undefined ? '' : `cpu ${fmt(r.cpuUs, 1).padStart(5)} µs/req   `}2xx ${fmt(r.ok)}   non-2xx ${r.non2xx}   errors ${r.errors}`;
 
 console.log(
   `listener bench: autocannon ${VERSION} (in this process), ${connections} connections, ${seconds} s per run after a 2 s warm-up, ${rounds} round(s), node ${process.version}`,
@@ -110,6 +115,7 @@ console.log(
 const ceiling = await server(RAW_SERVER);
 console.log(row('generator ceiling', ceiling));
 const ratios = [];
+const cpuRatios = [];
 const bareRates = [];
 const listenRates = [];
 let problems = 0;
@@ -125,10 +131,14 @@ for (let round = 1; round <= rounds; round++) {
   // recorded but are not in its 2xx count, so only a shortfall is a loss.
   problems += Math.max(0, l.expected - l.recorded2xx) + (l.recorded - l.unique) + l.torn;
   ratios.push(l.rps / b.rps);
+  if (b.cpuUs && l.cpuUs) cpuRatios.push(b.cpuUs / l.cpuUs);
   bareRates.push(b.rps);
   listenRates.push(l.rps);
 }
 const ratio = median(ratios);
 console.log(`\nmedian req/s: bare ${fmt(median(bareRates))}, listen ${fmt(median(listenRates))}; generator ceiling ${fmt(ceiling.rps)}`);
 console.log(`ratio listen/bare (median of ${rounds}; rounds ${ratios.map((r) => fmt(r, 2)).join(' ')}): ${fmt(ratio, 2)}  (aim ≥ 0.50) ${ratio >= 0.5 ? 'OK' : 'BELOW AIM'}`);
+if (cpuRatios.length) {
+  console.log(`CPU per request, bare/listen (median; what throughput would be with a core each): ${fmt(median(cpuRatios), 2)} (rounds ${cpuRatios.map((r) => fmt(r, 2)).join(' ')})`);
+}
 console.log(`2xx not recorded, duplicated or torn: ${problems} ${problems === 0 ? 'OK' : 'LOST RECORDS'}`);

@@ -4,6 +4,7 @@
  * benches so that the baseline and the measured run share exactly the same client.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
 
 export async function drive({ url, total, concurrency, body, headers = { 'content-type': 'application/json' }, method = 'POST' }) {
@@ -80,6 +81,20 @@ const server = net.createServer((socket) => {
 server.listen(0, '127.0.0.1', () => process.stderr.write('ready ' + JSON.stringify({ url: 'http://127.0.0.1:' + server.address().port + '/' }) + '\\n'));
 process.on('SIGTERM', () => { server.close(); process.exit(0); });
 `;
+
+/**
+ * CPU time (user + system, ms) a process has used, from /proc on Linux; undefined elsewhere.
+ * CPU per request is the figure the machine's other load disturbs least.
+ */
+export function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = 100;
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
