@@ -112,16 +112,19 @@ const row = (name, r) =>
 console.log(
   `listener bench: autocannon ${VERSION} (in this process), ${connections} connections, ${seconds} s per run after a 2 s warm-up, ${rounds} round(s), node ${process.version}`,
 );
-const ceiling = await server(RAW_SERVER);
-console.log(row('generator ceiling', ceiling));
 const ratios = [];
+const ceilings = [];
 const cpuRatios = [];
 const bareRates = [];
 const listenRates = [];
 let problems = 0;
 for (let round = 1; round <= rounds; round++) {
+  // The generator's ceiling, measured in every round: the machine's load moves it.
+  const ceiling = await server(RAW_SERVER);
   const b = await server(BARE_SERVER);
   const l = await listen(round);
+  ceilings.push(ceiling.rps);
+  console.log(row(`generator ceiling #${round}`, ceiling));
   console.log(row(`bare node:http #${round}`, b));
   console.log(row(`listen --capture #${round}`, l));
   console.log(
@@ -136,7 +139,8 @@ for (let round = 1; round <= rounds; round++) {
   listenRates.push(l.rps);
 }
 const ratio = median(ratios);
-console.log(`\nmedian req/s: bare ${fmt(median(bareRates))}, listen ${fmt(median(listenRates))}; generator ceiling ${fmt(ceiling.rps)}`);
+const share = median(bareRates) / median(ceilings);
+console.log(`\nmedian req/s: bare ${fmt(median(bareRates))}, listen ${fmt(median(listenRates))}; generator ceiling ${fmt(median(ceilings))} (bare at ${fmt(share * 100)}% of it)`);
 console.log(`ratio listen/bare (median of ${rounds}; rounds ${ratios.map((r) => fmt(r, 2)).join(' ')}): ${fmt(ratio, 2)}  (aim ≥ 0.50) ${ratio >= 0.5 ? 'OK' : 'BELOW AIM'}`);
 if (cpuRatios.length) {
   console.log(`CPU per request, bare/listen (median; what throughput would be with a core each): ${fmt(median(cpuRatios), 2)} (rounds ${cpuRatios.map((r) => fmt(r, 2)).join(' ')})`);

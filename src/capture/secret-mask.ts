@@ -90,8 +90,8 @@ function tokenFollows(segments: string[], i: number): boolean {
 
 /** The path with its secret segments replaced by `***`. */
 export function maskPath(path: string): string {
-  // The common case — a short path with no long segment and no known form — costs one scan.
-  if (path.length < 34 && !path.includes('helpdeskeddy')) return path;
+  // The common case — a short path with no long segment and no known form's token — costs one scan.
+  if (path.length < 34 && !path.includes('helpdeskeddy/')) return path;
   const segments = path.split('/');
   let changed = false;
   for (let i = 1; i < segments.length; i += 1) {

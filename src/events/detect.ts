@@ -54,7 +54,7 @@ interface FieldPlan {
 }
 
 /** Per role, the paths to try in order (the event's own summary fields, then the fallbacks). */
-type SummaryPlan = Array<[SummaryRole, string[][]]>;
+type SummaryPlan = Record<SummaryRole, string[][]>;
 
 interface EventPlan {
   event: EventDef;
@@ -76,7 +76,8 @@ interface CatalogPlan {
 const split = (path: string) => path.split('.');
 
 function summaryPlan(event: EventDef | undefined): SummaryPlan {
-  return ROLES.map((role) => [role, [...(event?.fields.filter((f) => f.summary === role).map((f) => f.name) ?? []), ...FALLBACK[role]].map(split)]);
+  const paths = (role: SummaryRole) => [...(event?.fields.filter((f) => f.summary === role).map((f) => f.name) ?? []), ...FALLBACK[role]].map(split);
+  return Object.fromEntries(ROLES.map((role) => [role, paths(role)])) as SummaryPlan;
 }
 
 const FALLBACK_SUMMARY = summaryPlan(undefined);
@@ -133,7 +134,8 @@ function constText(v: unknown): string | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? undefined : String(v);
 }
 
-function scoreEvent(plan: EventPlan, value: object, encoding: Encoding): Score | undefined {
+/** `keys` are the body's own keys, listed once for every plan scored against it. */
+function scoreEvent(plan: EventPlan, value: object, keys: string[], encoding: Encoding): Score | undefined {
   let present = 0;
   const fields = plan.fields;
   for (let i = 0; i < fields.length; i += 1) {
@@ -147,7 +149,7 @@ function scoreEvent(plan: EventPlan, value: object, encoding: Encoding): Score |
   const required = plan.required;
   if (required === 0 || present * 2 < required || present === 0) return undefined;
   let extra = 0;
-  for (const key of Object.keys(value)) if (!plan.known.has(key)) extra += 1;
+  for (let i = 0; i < keys.length; i += 1) if (!plan.known.has(keys[i]!)) extra += 1;
   const valid = plan.event.accepts.includes(encoding) && eventValidator(plan.event, encoding)(value);
   return { plan, present, required, extra, valid };
 }
@@ -175,15 +177,31 @@ function asText(v: unknown): string | undefined {
   return s === '' ? undefined : s;
 }
 
+/** The first of `paths` that holds a scalar, as text. */
+function firstText(value: unknown, paths: string[][]): string | undefined {
+  for (let i = 0; i < paths.length; i += 1) {
+    const v = asText(at(value, paths[i]!));
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** Listen shows a clipped line of the text: its head is plenty, however long the message. */
+const SUMMARY_TEXT_SCAN = 2_000;
+
+/** Role by role with plain property writes: listen summarises every request it gets. */
 function summarize(value: unknown, plan: SummaryPlan): DetectSummary {
   const summary: DetectSummary = {};
-  for (const [role, paths] of plan) {
-    for (const parts of paths) {
-      const v = asText(at(value, parts));
-      if (v === undefined) continue;
-      summary[role] = role === 'text' ? stripHtml(v).replace(/\s+/g, ' ').trim() : v;
-      break;
-    }
+  const caseId = firstText(value, plan.caseId);
+  if (caseId !== undefined) summary.caseId = caseId;
+  const ticketId = firstText(value, plan.ticketId);
+  if (ticketId !== undefined) summary.ticketId = ticketId;
+  const userId = firstText(value, plan.userId);
+  if (userId !== undefined) summary.userId = userId;
+  const text = firstText(value, plan.text);
+  if (text !== undefined) {
+    const head = text.length > SUMMARY_TEXT_SCAN ? text.slice(0, SUMMARY_TEXT_SCAN) : text;
+    summary.text = stripHtml(head).replace(/\s+/g, ' ').trim();
   }
   return summary;
 }
@@ -205,7 +223,7 @@ function detectBroken(text: string, error: string, catalog: Catalog): DetectResu
   const scores: Score[] = [];
   for (const plan of planFor(catalog).plans) {
     if (!plan.flat || !plan.event.accepts.includes('json')) continue;
-    const score = scoreEvent(plan, value, 'json');
+    const score = scoreEvent(plan, value, keys, 'json');
     if (score !== undefined && score.present === score.required) scores.push(score);
   }
   const picked = pickBest(scores);
@@ -230,8 +248,10 @@ export function detectEvent(contentType: string | undefined, body: Buffer | stri
     return { event: null, valid: false, issues: ['body: not an object'], encoding, summary: {} };
   }
   const scores: Score[] = [];
-  for (const plan of planFor(catalog).plans) {
-    const score = scoreEvent(plan, value, encoding);
+  const keys = Object.keys(value);
+  const plans = planFor(catalog).plans;
+  for (let i = 0; i < plans.length; i += 1) {
+    const score = scoreEvent(plans[i]!, value, keys, encoding);
     if (score !== undefined) scores.push(score);
   }
   const picked = pickBest(scores);

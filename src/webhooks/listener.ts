@@ -58,6 +58,7 @@ const TIMED_OUT = Symbol('omnibot.listener.timedOut');
 type FlaggedSocket = Socket & { [BUSY]?: boolean; [TIMED_OUT]?: boolean };
 
 const JSON_TYPE = 'application/json';
+const stored = (): true => true;
 const NOT_RECORDED = '{"error":"the request could not be recorded (capture file not writable); retry later"}';
 const BUSY_BODY = '{"error":"server busy: too many request bodies in flight; retry later"}';
 
@@ -93,15 +94,19 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
   }
   const drained = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => drainedWaiters.push(resolve)));
 
-  /** True once the record is stored; false (reported) when it could not be. */
-  const store = async (record: CaptureRecord, summary: EventSummary): Promise<boolean> => {
+  const failed = (err: unknown, record: CaptureRecord): false => {
+    options.onRecordError?.(err as Error, record);
+    return false;
+  };
+  /** True once the record is stored; false (reported) when it could not be. No async frame: it runs per request. */
+  const store = (record: CaptureRecord, summary: EventSummary): Promise<boolean> | boolean => {
+    let pending: Promise<void> | void;
     try {
-      await options.onRecord(record, summary);
-      return true;
+      pending = options.onRecord(record, summary);
     } catch (err) {
-      options.onRecordError?.(err as Error, record);
-      return false;
+      return failed(err, record);
     }
+    return pending ? pending.then(stored, (err: unknown) => failed(err, record)) : true;
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -219,7 +224,7 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
     record.error = info.error;
     if (info.aborted) record.aborted = true;
     track(
-      store(record, {}).then(() => {
+      Promise.resolve(store(record, {})).then(() => {
         if (info.answer) answerRaw(socket, info.status);
         else socket.destroy();
       }),
@@ -261,13 +266,14 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
 /** Answers with a JSON text. */
 function reply(res: ServerResponse, status: number, text: string, close: boolean): void {
   if (res.headersSent || res.destroyed) return;
-  const length = Buffer.byteLength(text);
-  const headers: OutgoingHttpHeaders =
+  // A flat name/value list: Node takes it as it is, with no object to walk per answer.
+  const length = String(Buffer.byteLength(text));
+  const headers =
     status === 503
-      ? { 'content-type': JSON_TYPE, 'content-length': length, 'retry-after': '1', connection: 'close' }
+      ? ['content-type', JSON_TYPE, 'content-length', length, 'retry-after', '1', 'connection', 'close']
       : close
-        ? { 'content-type': JSON_TYPE, 'content-length': length, connection: 'close' }
-        : { 'content-type': JSON_TYPE, 'content-length': length };
+        ? ['content-type', JSON_TYPE, 'content-length', length, 'connection', 'close']
+        : ['content-type', JSON_TYPE, 'content-length', length];
   res.writeHead(status, headers);
   res.end(text);
 }

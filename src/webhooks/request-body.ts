@@ -23,10 +23,12 @@ export function readRequestBody(req: IncomingMessage, limit: number, budget?: By
     let received = 0;
     let held = 0;
     let settled = false;
+    // Plain listeners removed by hand: `once` wraps each one, and this runs for every request.
     const settle = (outcome: BodyOutcome) => {
-      if (settled) return;
       settled = true;
       req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('close', onClose);
       resolve(outcome);
     };
     // Stop buffering; the caller answers (413 or 503) and closes the connection.
@@ -46,14 +48,22 @@ export function readRequestBody(req: IncomingMessage, limit: number, budget?: By
       }
       chunks.push(chunk);
     };
-    req.on('data', onData);
-    req.once('end', () => settle({ kind: 'complete', bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received), held }));
+    const onEnd = () => {
+      if (!settled) settle({ kind: 'complete', bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received), held });
+    };
     // 'close' without 'end' is a client that hung up (or was cut off by a timeout) mid-body.
-    req.once('close', () => settle({ kind: 'aborted', received, bytes: Buffer.concat(chunks), held }));
+    const onClose = () => {
+      if (!settled) settle({ kind: 'aborted', received, bytes: Buffer.concat(chunks), held });
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('close', onClose);
     // A reset socket surfaces as 'error' on the request; 'close' follows, so only swallow it here.
-    req.once('error', () => undefined);
+    req.on('error', ignore);
   });
 }
+
+function ignore(): void {}
 
 /** `Content-Length` when present and numeric, so an oversized body is refused before it is read. */
 export function declaredLength(req: IncomingMessage): number | undefined {
