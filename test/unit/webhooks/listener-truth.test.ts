@@ -205,4 +205,26 @@ describe('bounded memory', () => {
     expect(ok.statusCode).toBe(200);
     await ok.body.dump();
   });
+
+  it('on close, past the caps, every request answered 2xx is a record', async () => {
+    const { base, records } = await start({ maxConnections: 4, maxPendingBytes: 64 * 1024 });
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        try {
+          const res = await request(base, { method: 'POST', body: JSON.stringify({ n: i }), reset: true });
+          const text = await res.body.text();
+          return res.statusCode === 200 ? (JSON.parse(text) as { id: string }).id : undefined;
+        } catch {
+          return undefined;
+        }
+      }),
+    );
+    await listener!.close(100);
+    listener = undefined;
+    const ok = answers.filter((id): id is string => id !== undefined);
+    expect(ok.length).toBeGreaterThan(0);
+    const recorded = new Set(records.map((r) => r.id));
+    expect(ok.filter((id) => !recorded.has(id))).toEqual([]);
+  });
 });
+
