@@ -68,7 +68,10 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** The helpdesk a webhook is for: by path (`/<kind>…`), else by the body; the helpdesk that recognizes no body is the fallback. */
+/**
+ * The helpdesk a webhook is for: by path (`/<kind>…`), else by the body; the helpdesk that recognizes no body is the
+ * fallback.
+ */
 function helpdeskOf(pathname: string, body: Record<string, unknown>): (typeof HELPDESKS)[number] {
   return (
     HELPDESKS.find((h) => pathname.startsWith(`/${h.kind}`)) ??

@@ -61,7 +61,9 @@ export function repeatedHeaders(rawHeaders: string[], distinctNames: number, pol
   return any ? out : undefined;
 }
 
-/** Headers a forward sends, repeats kept as repeats: everything but hop-by-hop (credentials pass through to the bot). */
+/**
+ * Headers a forward sends, repeats kept as repeats: everything but hop-by-hop (credentials pass through to the bot).
+ */
 export function forwardHeaders(rawHeaders: string[]): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {

@@ -63,6 +63,7 @@ export function buildSample(
     body: record.body ?? '',
     capturedAt: record.receivedAt,
     source: { file: where.file, line: where.line, id: record.id },
-    note: `Promoted from a real capture (${record.method} ${record.path}, ${record.receivedAt}); its fields are read from this body.`,
+    note: `Promoted from a real capture (${record.method} ${record.path}, ${record.receivedAt}); its fields are read ` +
+      `from this body.`,
   };
 }

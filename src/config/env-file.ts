@@ -84,7 +84,8 @@ export async function upsertEnvFile(path: string, values: Record<string, string>
     const line = formatEnvLine(key, value);
     if (line === undefined) {
       throw new ConfigError(`.env: the value of ${key} cannot be written so that it reads back the same`, {
-        hint: 'It holds all three quote characters (or a carriage return beside a double quote); set it in the environment instead.',
+        hint: 'It holds all three quote characters (or a carriage return beside a double quote); set it in the ' +
+          'environment instead.',
       });
     }
     const kept: string[] = [];

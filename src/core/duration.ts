@@ -58,7 +58,8 @@ export function parseDuration(text: string, flag: string, bounds: DurationBounds
   const range = `from ${formatDuration(minMs)} to ${formatDuration(bounds.maxMs)}`;
   if (ms === undefined) {
     throw new UsageError(`${flag}: "${text}" is not a duration`, {
-      hint: `Use a number and a unit (ms, s, m, h, d), e.g. 500ms, 30s, 2m, 1m30s; a bare number is seconds. Allowed: ${range}.`,
+      hint: `Use a number and a unit (ms, s, m, h, d), e.g. 500ms, 30s, 2m, 1m30s; a bare number is seconds. ` +
+        `Allowed: ${range}.`,
       details: { flag },
     });
   }

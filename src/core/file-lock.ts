@@ -54,7 +54,8 @@ export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, op
       if (Date.now() - started >= waitMs) {
         throw new FailedError(`Another omnibot process has held ${options.what} for over ${Math.round(waitMs / 1000)} s`, {
           code: 'locked',
-          hint: `Wait for it to finish and run again. A lock left by a process that died is taken over after ${Math.round(staleMs / 1000)} s.`,
+          hint: `Wait for it to finish and run again. A lock left by a process that died is taken over after ` +
+            `${Math.round(staleMs / 1000)} s.`,
           details: { lock: lockPath },
         });
       }

@@ -28,7 +28,10 @@ export interface Instruction {
   value?: string;
   /** A multi-line block to paste (a JSON body template), shown verbatim in a code block. */
   block?: string;
-  /** Nesting under the instruction above (1: a condition of a block or an action, 2: a field of that action); rendered indented. */
+  /**
+   * Nesting under the instruction above (1: a condition of a block or an action, 2: a field of that action); rendered
+   * indented.
+   */
   depth?: number;
 }
 

@@ -44,7 +44,8 @@ export function emptyState(): State {
 function stateProblem(file: string, problem: string, cause?: unknown): ConfigError {
   return new ConfigError(`${file} ${problem}`, {
     code: 'state_invalid',
-    hint: 'The state file was edited or torn; restore it from version control or delete it (omnibot re-reads the helpdesk).',
+    hint: 'The state file was edited or torn; restore it from version control or delete it (omnibot re-reads the ' +
+      'helpdesk).',
     cause,
   });
 }

@@ -39,7 +39,10 @@ const scalar = z.union([z.string(), z.number(), z.boolean()]);
 export const fieldFileSchema = z.strictObject({
   /** The path as users see it in the payload; dots nest (`object.content`). */
   name: z.string().min(1).optional(),
-  /** For Omnidesk rule events: a key of templates/omnidesk/webhook-fields.json (name, type, form and provenance come from there). */
+  /**
+   * For Omnidesk rule events: a key of templates/omnidesk/webhook-fields.json (name, type, form and provenance come
+   * from there).
+   */
   webhookField: z.string().optional(),
   type: z.enum(FIELD_TYPES).optional(),
   required: z.boolean().optional(),

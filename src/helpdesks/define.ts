@@ -151,7 +151,9 @@ export interface HelpdeskDefinition<K extends string = string, Api extends Helpd
     create(options: SandboxStartOptions): Promise<SandboxInstance>;
   };
   bot: {
-    /** Tells this helpdesk's webhook body apart at the bot's `/` route; one helpdesk may leave it out (the fallback). */
+    /**
+     * Tells this helpdesk's webhook body apart at the bot's `/` route; one helpdesk may leave it out (the fallback).
+     */
     recognizes?(body: Record<string, unknown>): boolean;
     /** The webhook body as a message; null when it names no case. */
     read(body: Record<string, unknown>): BotMessage | null;

@@ -58,6 +58,7 @@ export function answerRaw(socket: Duplex, status: number): void {
   }
   const reason = STATUS_CODES[status] ?? 'Error';
   const body = `${reason}\n`;
-  const head = `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n`;
+  const head = `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ` +
+    `${body.length}\r\n\r\n`;
   socket.end(head + body, () => socket.destroy());
 }

@@ -77,7 +77,8 @@ export async function loadKnownSecrets(ctx: Context): Promise<KnownSecrets> {
       }
     }
   } catch (err) {
-    ctx.io.warn(`the config could not be read (${(err as Error).message.split('\n')[0]}); only credentials recognised by their place and shape are masked.`);
+    ctx.io.warn(`the config could not be read (${(err as Error).message.split('\n')[0]}); only credentials recognised by their ` +
+      `place and shape are masked.`);
   }
   // The variables these secrets live in, for a run outside a project (or with a partial config).
   for (const desk of HELPDESKS) {

@@ -58,7 +58,8 @@ function restoreQuery(query: string, sources: RestoreSources): string | { reason
   if (query === REDACTED) {
     // BILLmanager's URL carries its secret_key as the whole query.
     const value = queryValue(BILLMANAGER_SECRET_PARAM, sources);
-    if (value === undefined) return { reason: `its query (BILLmanager's ${BILLMANAGER_SECRET_PARAM}) was masked when captured; give it with --query-env ${BILLMANAGER_SECRET_PARAM}=<VAR>` };
+    if (value === undefined) return { reason: `its query (BILLmanager's ${BILLMANAGER_SECRET_PARAM}) was masked when captured; give it with ` +
+      `--query-env ${BILLMANAGER_SECRET_PARAM}=<VAR>` };
     return encodeURIComponent(value);
   }
   const pairs = query.split('&');
@@ -89,7 +90,8 @@ function restoreHeaders(record: CaptureRecord, sources: RestoreSources): Array<[
   }
   if (masked.length === 0) return out;
   const names = [...new Set(masked)];
-  return { reason: `header${names.length > 1 ? 's' : ''} ${names.join(', ')} ${names.length > 1 ? 'were' : 'was'} masked when captured; give ${names.map((n) => `--header "${n}: …"`).join(' ')}` };
+  return { reason: `header${names.length > 1 ? 's' : ''} ${names.join(', ')} ${names.length > 1 ? 'were' : 'was'} masked ` +
+    `when captured; give ${names.map((n) => `--header "${n}: …"`).join(' ')}` };
 }
 
 export function restoreRequest(record: CaptureRecord, sources: RestoreSources): Restored {

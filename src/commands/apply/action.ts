@@ -35,8 +35,10 @@ const handler: Handler = async ({ opts }, ctx) => {
     if (changes.length) {
       if (ctx.io.json) ctx.io.printJson(preview);
       else renderApply(preview, ctx.io, options.lang, new Set());
-      throw new UsageError(`apply would change the helpdesk (${changes.map((c) => `${c.integration}/${c.resource}`).join(', ')}) and nobody was asked`, {
-        hint: 'Run it again with --yes to make these changes, or at a terminal to be asked first. Nothing was changed.',
+      throw new UsageError(`apply would change the helpdesk (${changes.map((c) => `${c.integration}/${c.resource}`).join(', ')}) and ` +
+        `nobody was asked`, {
+        hint: 'Run it again with --yes to make these changes, or at a terminal to be asked first. Nothing was ' +
+          'changed.',
       });
     }
   }

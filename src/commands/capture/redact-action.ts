@@ -44,7 +44,8 @@ const handler: Handler = async ({ args, opts }, ctx) => {
   if (ctx.io.json) ctx.io.printJson({ input, output, records: result.records, skippedLines: result.skippedLines, replaced: r });
   else ctx.io.out(output);
   ctx.io.info(
-    `capture redact: ${result.records} record(s) → ${output} · e-mails ${r.email} · phones ${r.phone} · names ${r.name} · texts ${r.text}` +
+    `capture redact: ${result.records} record(s) → ${output} · e-mails ${r.email} · phones ${r.phone} · names ` +
+      `${r.name} · texts ${r.text}` +
       (result.skippedLines ? ` · skipped lines ${result.skippedLines}` : ''),
   );
   return EXIT.ok;

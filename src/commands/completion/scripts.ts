@@ -28,7 +28,8 @@ export function bashScript(root: CommandNode): string {
 _omnibot() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}"
   case "$prev" in
-${[...choiceCases].map(([flag, values]) => `    ${flag}) COMPREPLY=($(compgen -W ${sq(values.join(' '))} -- "$cur")); return ;;`).join('\n')}
+${[...choiceCases].map(([flag, values]) => `    ${flag}) COMPREPLY=($(compgen -W ${sq(values.join(' '))} -- ` +
+  `"$cur")); return ;;`).join('\n')}
     ${[...valueFlags].filter((f) => !choiceCases.has(f)).join('|') || '--'}) COMPREPLY=(); return ;;
   esac
   # The command path so far: the words that are neither flags nor a flag's value.

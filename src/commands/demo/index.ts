@@ -11,7 +11,8 @@ export function demoCommand(): Command {
       'after',
       `
 Nothing leaves this machine: the helpdesk is the built-in sandbox on 127.0.0.1, the bot is
-omnibot's reference bot, and the config lives in a temporary folder that is removed afterwards (after Ctrl-C with --keep).
+omnibot's reference bot, and the config lives in a temporary folder that is removed afterwards (after Ctrl-C with ' +
+  '--keep)'
 ${examples([
   ['omnibot demo', 'about two seconds; prints the round trip as it happens'],
   ['omnibot demo --json', 'the apply result and the verify report as one JSON document'],

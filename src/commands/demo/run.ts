@@ -91,7 +91,8 @@ export async function runDemo(options: DemoOptions, ctx: Context): Promise<DemoR
     const applied = await apply(loaded.config!, { io: inner.io, signal: ctx.signal, stateFile: loaded.stateFile, lang: 'en', registry: ctx.registry });
     const s = applied.summary;
     const left = s.pending ? ` · ${s.pending} left for a person (settings no API reaches)` : '';
-    progress(`apply     ${s.created} created through the API · ${s.sandbox} manual step${s.sandbox === 1 ? '' : 's'} performed by the sandbox${left}`);
+    progress(`apply     ${s.created} created through the API · ${s.sandbox} manual step${s.sandbox === 1 ? '' : 's'} ` +
+      `performed by the sandbox${left}`);
 
     progress('verify    --e2e');
     const { runVerify } = await import('../../engine/verify.js');

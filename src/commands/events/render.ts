@@ -34,7 +34,9 @@ export function renderEventDescription(d: EventDescription, io: Io): void {
   if (d.description) io.out(d.description);
   const also = d.accepts.filter((a) => a !== d.encoding);
   io.out(`Content type: ${d.sample.contentType}${also.length ? ` (also accepts ${also.join(', ')})` : ''}`);
-  io.out(`Source: ${d.source === 'user' ? `user sample ${d.file}${d.overrides ? ' (overrides the shipped event)' : ''}` : `shipped, templates/events/${basename(d.file)}`}`);
+  const overrides = d.overrides ? ' (overrides the shipped event)' : '';
+  const source = d.source === 'user' ? `user sample ${d.file}${overrides}` : `shipped, templates/events/${basename(d.file)}`;
+  io.out(`Source: ${source}`);
   if (d.note) io.out(`Note: ${d.note}`);
   io.out('');
   io.out(io.c.bold('Fields (use these paths with --set):'));

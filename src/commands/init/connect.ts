@@ -61,7 +61,8 @@ async function findKey(kind: HelpdeskKind, varName: string, ctx: Context, dir: s
   if (value) return value;
   if (!ctx.prompter.interactive) {
     throw new UsageError(`--api-key-env: ${varName} is not set (neither in the environment nor in ${join(dir, '.env')}).`, {
-      hint: `Set ${varName} to the ${helpdesk(kind).title} API key, or pass --api-key-env <NAME> naming the variable that holds it.`,
+      hint: `Set ${varName} to the ${helpdesk(kind).title} API key, or pass --api-key-env <NAME> naming the ` +
+        `variable that holds it.`,
       details: { flag: '--api-key-env', variable: varName },
     });
   }

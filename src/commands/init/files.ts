@@ -20,7 +20,8 @@ export async function exists(path: string): Promise<boolean> {
 export async function refuseOverwrite(path: string, force: boolean | undefined, cwd: string): Promise<void> {
   if (!force && (await exists(path))) {
     throw new UsageError(`${relative(cwd, path) || path} already exists; nothing was changed.`, {
-      hint: 'Pass --append to add this integration to it, --force to overwrite it (the old file is kept as .bak), or --output <file> to write elsewhere.',
+      hint: 'Pass --append to add this integration to it, --force to overwrite it (the old file is kept as .bak), or ' +
+        '--output <file> to write elsewhere.',
       details: { flag: '--force', file: path },
     });
   }

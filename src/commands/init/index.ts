@@ -21,7 +21,8 @@ export function initCommand(integrations: readonly AnyIntegration[] = INTEGRATIO
     .option('--email <email>', 'e-mail of the staff member whose API key omnibot uses')
     .option(
       '--api-key-env <NAME>',
-      `read the API key from this environment variable (default: ${HELPDESKS.map((h) => h.keyVar).join(', ')}); the key itself is never a flag`,
+      `read the API key from this environment variable (default: ${HELPDESKS.map((h) => h.keyVar).join(', ')}); the ` +
+        `key itself is never a flag`,
     );
   // The recipes' own flags, each once, in registry order.
   for (const flag of recipeFlags(integrations)) {
@@ -30,7 +31,8 @@ export function initCommand(integrations: readonly AnyIntegration[] = INTEGRATIO
   }
   return cmd
     .option('--name <name>', 'a short id of this integration, unique in the config')
-    .option('--write-env', 'also write to .env (mode 0600) the API key and the bot token or BILLmanager secret init makes; keep .env and omnibot state out of git (.gitignore)')
+    .option('--write-env', 'also write to .env (mode 0600) the API key and the bot token or BILLmanager secret init makes; keep .env and ' +
+      'omnibot state out of git (.gitignore)')
     .option('-o, --output <file>', 'where to write the config (default: --config, else omnibot.config.json)')
     .option('--append', 'add the integration to the existing config (its connection is reused) instead of refusing')
     .option('--force', 'overwrite an existing config (the old one is kept as <file>.bak)')

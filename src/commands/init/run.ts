@@ -46,7 +46,8 @@ function requireFlags(recipe: AnyIntegration, options: InitOptions, connected: b
   const missing = [...connection, ...own].filter(([key]) => options[key] === undefined).map(([, flag]) => flag);
   if (missing.length) {
     throw new UsageError(`init: missing ${missing.join(', ')}, and no terminal to ask.`, {
-      hint: `Pass the flags (see \`omnibot init --help\` for ${recipe.name}), or run \`omnibot init\` at a terminal to answer the questions.`,
+      hint: `Pass the flags (see \`omnibot init --help\` for ${recipe.name}), or run \`omnibot init\` at a terminal ` +
+        `to answer the questions.`,
       details: { flag: missing[0], missing },
     });
   }
@@ -125,7 +126,8 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
     await upsertEnvFile(join(dir, '.env'), { [conn.varName]: conn.apiKey });
     envVars.push(conn.varName);
   } else if (conn.typed) {
-    ctx.io.warn(`The config reads the key from \${${conn.varName}}: set ${conn.varName} in the environment (or rerun with --write-env).`);
+    ctx.io.warn(`The config reads the key from \${${conn.varName}}: set ${conn.varName} in the environment (or rerun with ` +
+      `--write-env).`);
   }
   let made: SecretOutcome | undefined;
   const next = answers.next(name);
@@ -134,7 +136,8 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
     if (made.action === 'generated') envVars.push(made.envVar);
     else ctx.io.info(`${made.envVar} is already set (in ${made.where}); init kept it.`);
   } else if (secret) {
-    ctx.io.warn(`The config reads ${secret.envVar}, which is not set yet: run \`${generateCommand(name)}\` (or rerun init with --write-env).`);
+    ctx.io.warn(`The config reads ${secret.envVar}, which is not set yet: run \`${generateCommand(name)}\` (or rerun init with ` +
+      `--write-env).`);
     next.unshift([generateCommand(name), `make ${secret.envVar} in .env; the config reads it`]);
   }
   if (envVars.length) files.push({ path: show(join(dir, '.env')), note: `${envVars.join(', ')}, mode 0600` });

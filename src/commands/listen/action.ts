@@ -44,7 +44,8 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
   const detect = await loadDetector(await userCatalog(ctx));
   const writer = await openCapture(settings);
   if (writer?.endedTornLine) {
-    ctx.io.warn(`${settings.capture} ended with an unterminated line (a write cut short); ended it so new records start on a line of their own.`);
+    ctx.io.warn(`${settings.capture} ended with an unterminated line (a write cut short); ended it so new records start on a ` +
+      `line of their own.`);
   }
   ctx.defer(closeSharedAgent);
   const tally = new ListenTally();

@@ -61,7 +61,8 @@ const DEFAULT_MAX_PENDING = 64 * 1024 * 1024;
 
 function sharedSecret(o: z.output<typeof optionsSchema>, ctx: Context): SharedSecret | undefined {
   if (!o.secretEnv) {
-    if (o.secretHeader || o.secretQuery) throw new UsageError(`${o.secretHeader ? '--secret-header' : '--secret-query'} needs --secret-env <name> to say where the secret is.`);
+    if (o.secretHeader || o.secretQuery) throw new UsageError(`${o.secretHeader ? '--secret-header' : '--secret-query'} needs --secret-env <name> to say where the secret ` +
+      `is.`);
     return undefined;
   }
   if (!o.secretHeader && !o.secretQuery) {

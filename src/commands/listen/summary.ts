@@ -40,7 +40,8 @@ export class ListenTally {
   lines(capture: string | undefined): string[] {
     const events = [...this.byEvent.entries()].sort((a, b) => b[1] - a[1]).map(([e, n]) => `${e} ${n}`);
     const out = [
-      `listen: ${this.requests} request${this.requests === 1 ? '' : 's'} · invalid ${this.invalid} · answered non-2xx ${this.rejected}` +
+      `listen: ${this.requests} request${this.requests === 1 ? '' : 's'} · invalid ${this.invalid} · answered ` +
+        `non-2xx ${this.rejected}` +
         (this.forwarded || this.forwardFailed ? ` · forwarded ${this.forwarded} (${this.forwardFailed} failed)` : ''),
     ];
     if (this.unrecorded) out.push(`  not recorded (answered 503): ${this.unrecorded}`);

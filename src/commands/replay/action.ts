@@ -87,7 +87,8 @@ function resultLine(result: ReplayResult, ctx: Context): string {
   const c = ctx.io.c;
   const status = result.status === undefined ? c.red('ERR') : result.ok ? c.green(String(result.status)) : c.red(String(result.status));
   const tail = result.error ? ` ${c.red(result.error)}` : '';
-  return `${status} ${Math.round(result.ms)}ms ${result.method} ${result.url} ${result.event ?? 'unknown'} (line ${result.line})${tail}`;
+  return `${status} ${Math.round(result.ms)}ms ${result.method} ${result.url} ${result.event ?? 'unknown'} (line ` +
+    `${result.line})${tail}`;
 }
 
 const handler: Handler = async ({ args, opts }, ctx) => {

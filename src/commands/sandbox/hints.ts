@@ -25,9 +25,11 @@ export function sandboxHints(urls: Record<string, string>, options: HintOptions,
   lines.push(
     '',
     `Credentials: e-mail ${email}, API key ${key}${options.rateLimit ? `, ${options.rateLimit} requests/min` : ''}`,
-    `  e.g. OMNIDESK_API_KEY=${options.apiKey === undefined ? key : '…'} omnibot init --url ${urls.omnidesk} --email ${email}`,
+    `  e.g. OMNIDESK_API_KEY=${options.apiKey === undefined ? key : '…'} omnibot init --url ${urls.omnidesk} --email ` +
+      `${email}`,
     `  or   curl -u '${email}:${key}' ${urls.omnidesk}/api/staff.json`,
-    `Admin path (no auth): ${urls.omnidesk}/_sandbox/info · reset · rules · custom-channels · faults · deliveries · requests`,
+    `Admin path (no auth): ${urls.omnidesk}/_sandbox/info · reset · rules · custom-channels · faults · deliveries · ` +
+      `requests`,
   );
   if (options.host && options.host !== DEFAULT_HOST && !isLoopbackHost(options.host)) {
     lines.push(c.yellow(`Listening on ${options.host}: other machines can reach the API with these demo credentials.`));

@@ -71,7 +71,9 @@ export async function tailCase(options: TailCaseOptions, ctx: Context): Promise<
   const c = prev.case;
   const labels = c.labels.map((l) => `«${book.names.label(l)}»`).join(', ') || 'none';
   ctx.io.info(
-    `following case #${c.case_id} «${c.subject}»: ${c.status}, ${c.staff_id > 0 ? `assigned to ${book.names.staff(c.staff_id)}` : 'unassigned'}, labels ${labels} (Ctrl-C stops)`,
+    `following case #${c.case_id} «${c.subject}»: ${c.status}, ` +
+      `${c.staff_id > 0 ? `assigned to ${book.names.staff(c.staff_id)}` : 'unassigned'}, labels ${labels} (Ctrl-C ` +
+      `stops)`,
   );
   for (const change of diffCase(undefined, prev, book.names)) timeline.add(change.kind, change.text, { caseId: id, data: change.data });
 

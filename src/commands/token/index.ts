@@ -26,14 +26,17 @@ export function tokenCommand(integrations: readonly AnyIntegration[] = INTEGRATI
       holders.map((h) => h.name).join(' or '),
       [first?.envVar, ...others.map((h) => `or ${h.envVar} for ${h.name}`)].filter(Boolean).join(', '),
     );
-  const token = new Command('token').description("generate and rotate an integration's secret: bot token, BILLmanager secret_key (written to .env; only its fingerprint is kept)");
+  const token = new Command('token').description("generate and rotate an integration's secret: bot token, BILLmanager secret_key (written to .env; only its " +
+    "fingerprint is kept)");
   token.addCommand(
     common(new Command('generate'))
       .description('make a new token (32 random bytes, base64url) and write it to .env; refuses to replace one')
       .addHelpText(
         'after',
         examples([
-          ['omnibot token generate', `the ${first?.field} of the only ${first?.name}${others.length ? ` (or ${others.map((h) => h.name).join(', ')})` : ''} integration, into .env beside the config`],
+          ['omnibot token generate', `the ${first?.field} of the only ` +
+            `${first?.name}${others.length ? ` (or ${others.map((h) => h.name).join(', ')})` : ''} integration, ` +
+            `into .env beside the config`],
           [`omnibot token generate --name ${first?.defaultName} --print`, 'and show it once, e.g. to paste into the bot platform'],
           ...others.map((h): [string, string] => [
             `omnibot token generate --name ${h.defaultName}`,

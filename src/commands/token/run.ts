@@ -85,8 +85,10 @@ function warningsFor(target: TokenTarget, ctx: Context): string[] {
   const { recipe, envVar } = target;
   const ref = `"${recipe.field}": "\${${envVar}}"`;
   const warnings: string[] = [];
-  if (!target.configFile) warnings.push(`No omnibot config found; the ${recipe.field} went to ${target.envFile}. Point a ${recipe.recipe} integration at it with ${ref}.`);
-  else if (!target.referenced) warnings.push(`The config does not read the ${recipe.field} yet: set ${ref}${recipe.alsoIn ? ` (and use it in ${recipe.alsoIn})` : ''} for "${target.integration}".`);
+  if (!target.configFile) warnings.push(`No omnibot config found; the ${recipe.field} went to ${target.envFile}. Point a ${recipe.recipe} integration ` +
+    `at it with ${ref}.`);
+  else if (!target.referenced) warnings.push(`The config does not read the ${recipe.field} yet: set ` +
+    `${ref}${recipe.alsoIn ? ` (and use it in ${recipe.alsoIn})` : ''} for "${target.integration}".`);
   if (ctx.env[envVar]) warnings.push(`${envVar} is also set in the environment, which wins over .env: update it there too (e.g. the CI secret).`);
   return warnings;
 }

@@ -73,7 +73,8 @@ export async function findTokenTarget(ctx: Context, options: { name?: string; en
     const takers = scope.map((r) => `${r.recipe} (${r.field})`).join(', ');
     const what = options.name ? `no integration named "${options.name}" takes a secret` : 'no integration takes a secret';
     throw new UsageError(`${options.name ? '--name: ' : ''}${what} in ${found.file}`, {
-      hint: `Secrets belong to these integrations: ${takers}. Add one to the config (omnibot init --append), then run this again.`,
+      hint: `Secrets belong to these integrations: ${takers}. Add one to the config (omnibot init --append), then ` +
+        `run this again.`,
       details: { flag: '--name' },
     });
   }
@@ -87,12 +88,14 @@ export async function findTokenTarget(ctx: Context, options: { name?: string; en
     const also = recipe.alsoIn ? ` (and the same in ${recipe.alsoIn})` : '';
     throw new ConfigError(`${found!.file}: integrations[${chosen.index}].${recipe.field} holds a literal ${recipe.field}`, {
       code: 'config_literal_secret',
-      hint: `Write "${recipe.field}": "\${${options.envVar ?? recipe.envVar}}"${also} so the ${recipe.field} lives in .env, then run this again.`,
+      hint: `Write "${recipe.field}": "\${${options.envVar ?? recipe.envVar}}"${also} so the ${recipe.field} lives ` +
+        `in .env, then run this again.`,
     });
   }
   const m = typeof raw === 'string' ? VAR_REF.exec(raw.trim()) : null;
   if (m && options.envVar && options.envVar !== m[1]) {
-    throw new UsageError(`--env-var: the config reads the ${recipe.field} of "${String(chosen.it.name)}" from \${${m[1]}}, not ${options.envVar}`, { details: { flag: '--env-var' } });
+    throw new UsageError(`--env-var: the config reads the ${recipe.field} of "${String(chosen.it.name)}" from \${${m[1]}}, not ` +
+      `${options.envVar}`, { details: { flag: '--env-var' } });
   }
   return { ...base, recipe, integration: String(chosen.it.name), envVar: m?.[1] ?? options.envVar ?? recipe.envVar, referenced: Boolean(m) };
 }

@@ -60,7 +60,9 @@ export const WEBHOOK_FIELDS_FILE = fileURLToPath(new URL('../../../templates/omn
 
 let cached: WebhookFieldFile | undefined;
 
-/** The field file, validated; a broken file is a bug in what we ship (or in a user's edit) and throws, naming the path. */
+/**
+ * The field file, validated; a broken file is a bug in what we ship (or in a user's edit) and throws, naming the path.
+ */
 export function webhookFieldFile(path: string = WEBHOOK_FIELDS_FILE): WebhookFieldFile {
   if (path === WEBHOOK_FIELDS_FILE && cached) return cached;
   const parsed = fileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));

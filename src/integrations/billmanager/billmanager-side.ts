@@ -38,8 +38,10 @@ function paramsStep(it: BillmanagerIntegration, config: Config): ManualStep {
     { text: { ru: 'API-ключ этого сотрудника (шаг «API-ключ для BILLmanager»)', en: 'that staff member’s API key (step "API key for BILLmanager")' }, depth: 1 },
     {
       text: {
-        ru: 'secret_key — тот же секрет, что стоит после «?» в Webhook URL кастомного канала (omnibot его не печатает: возьмите значение из переменной окружения, на которую ссылается secret в конфиге)',
-        en: 'secret_key — the same secret that follows "?" in the custom channel’s Webhook URL (omnibot never prints it: take it from the environment variable the config’s secret refers to)',
+        ru: 'secret_key — тот же секрет, что стоит после «?» в Webhook URL кастомного канала (omnibot его не ' +
+          'печатает: возьмите значение из переменной окружения, на которую ссылается secret в конфиге)',
+        en: 'secret_key — the same secret that follows "?" in the custom channel’s Webhook URL (omnibot never prints ' +
+          'it: take it from the environment variable the config’s secret refers to)',
       },
       depth: 1,
     },
@@ -49,7 +51,8 @@ function paramsStep(it: BillmanagerIntegration, config: Config): ManualStep {
     text('Статья не перечисляет эти поля; значения, которые знает omnibot:', 'The article does not list those fields; the values omnibot knows:'),
     ...known,
   ], {
-    ru: 'secret_key должен совпадать с секретом в Webhook URL канала, иначе CGI BILLmanager отвергнет ответы сотрудников.',
+    ru: 'secret_key должен совпадать с секретом в Webhook URL канала, иначе CGI BILLmanager отвергнет ответы ' +
+      'сотрудников.',
     en: 'secret_key must equal the secret in the channel’s Webhook URL, or BILLmanager’s CGI rejects staff replies.',
   });
 }
@@ -86,7 +89,8 @@ function fieldsStep(it: BillmanagerIntegration): ManualStep {
 
 function ratingStep(): ManualStep {
   return note('bm-rating', { ru: 'BILLmanager: оценка ответов', en: 'BILLmanager: reply ratings' }, { ru: 'Настройки → Оценка ответов', en: '"Settings" → "Reply rating" («Настройки → Оценка ответов»)' }, [
-    text('Включите опцию «Клиенты могут оценивать работу сотрудников в обращениях по почте и из центра поддержки».', 'Turn on «Клиенты могут оценивать работу сотрудников в обращениях по почте и из центра поддержки» (customers may rate staff in e-mail and help-center requests).'),
+    text('Включите опцию «Клиенты могут оценивать работу сотрудников в обращениях по почте и из центра поддержки».', 'Turn on «Клиенты могут оценивать работу сотрудников в обращениях по почте и из центра поддержки» (customers ' +
+      'may rate staff in e-mail and help-center requests).'),
     { text: { ru: 'В поле «Каким образом отправлять просьбу оценить работу» выберите', en: 'In «Каким образом отправлять просьбу оценить работу» (how to ask for a rating) pick' }, value: 'в подписи каждого ответа сотрудника' },
   ], {
     ru: 'Так оценки клиентов синхронизируются между BILLmanager и Омнидеском.',

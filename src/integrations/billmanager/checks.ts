@@ -20,7 +20,9 @@ import { channelCheckIds, channelChecks } from '../omnidesk-custom-channel/chann
 import { customChannelTripChecks } from '../omnidesk-custom-channel/round-trip.js';
 
 const SECRET_HINT =
-  'Put the configured secret after "?" in the channel’s Webhook URL and the same value into secret_key in BILLmanager; omnibot never prints it (read it from the variable the config’s secret refers to, e.g. BILLMANAGER_SECRET; after a leak: omnibot billmanager secret rotate).';
+  'Put the configured secret after "?" in the channel’s Webhook URL and the same value into secret_key in ' +
+    'BILLmanager; omnibot never prints it (read it from the variable the config’s secret refers to, e.g. ' +
+    'BILLMANAGER_SECRET; after a leak: omnibot billmanager secret rotate).';
 
 function staffCheck(input: IntegrationInput<BillmanagerIntegration>): CheckDef<VerifyContext> {
   const it = input.integration;

@@ -58,7 +58,8 @@ export function describeVerdict(mapping: FieldMapping, verdict: FieldVerdict): s
     case 'missing':
       return `no data field ${name}`;
     case 'wrong_level':
-      return `data field ${name} (cf_${verdict.field.field_id}) is a ${verdict.field.field_level} field, but "${mapping.key}" fills a ${mapping.entity} field`;
+      return `data field ${name} (cf_${verdict.field.field_id}) is a ${verdict.field.field_level} field, but ` +
+        `"${mapping.key}" fills a ${mapping.entity} field`;
     case 'disabled':
       return `data field ${name} (cf_${verdict.field.field_id}) is disabled`;
   }
@@ -73,14 +74,16 @@ export function dataFieldStep(mapping: FieldMapping): ManualStep {
     instructions: [
       {
         text: {
-          ru: `Добавьте поле, которое будет заполняться на основании информации из BILLmanager (значение «${mapping.key}»): ${level.ru}, название`,
+          ru: `Добавьте поле, которое будет заполняться на основании информации из BILLmanager (значение ` +
+            `«${mapping.key}»): ${level.ru}, название`,
           en: `Add a field that BILLmanager fills (value "${mapping.key}"): ${level.en}, titled`,
         },
         value: mapping.omnideskField,
       },
     ],
     why: {
-      ru: 'BILLmanager заполняет поле только на том уровне, к которому относится значение (user — пользователь, case — обращение).',
+      ru: 'BILLmanager заполняет поле только на том уровне, к которому относится значение (user — пользователь, case ' +
+        '— обращение).',
       en: 'BILLmanager fills a field only at the level its value belongs to (user or case).',
     },
     spec: { kind: 'omnidesk.custom-field', title: mapping.omnideskField, field_type: 'text', field_level: mapping.entity },

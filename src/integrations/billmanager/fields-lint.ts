@@ -131,7 +131,8 @@ export function lintFieldsText(text: string): LintResult {
     return { valid: false, diagnostics: [diag(err.pos, 'error', code, err.message)], values: [] };
   }
   if (root.type !== 'object') {
-    diagnostics.push(diag(root.pos, 'error', 'top_not_object', `the top level must be an object of values keyed by their ids ({"client_id": {…}}), not ${TYPE_NAMES[root.type]}`));
+    diagnostics.push(diag(root.pos, 'error', 'top_not_object', `the top level must be an object of values keyed by their ids ({"client_id": {…}}), not ` +
+      `${TYPE_NAMES[root.type]}`));
     return { valid: false, diagnostics, values: [] };
   }
   if (root.members.length === 0) {

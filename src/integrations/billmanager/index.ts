@@ -41,8 +41,10 @@ export const billmanager = defineIntegration<'billmanager', BillmanagerIntegrati
     ],
     redoHint: "redo the channel's Webhook URL and BILLmanager's secret_key",
     alias: {
-      description: 'the secret_key shared by the channel’s Webhook URL and BILLmanager (the same as `omnibot token … --name <billmanager>`)',
-      generate: 'make the secret_key (32 random bytes, base64url, like every omnibot token) and write it to .env; refuses to replace one',
+      description: 'the secret_key shared by the channel’s Webhook URL and BILLmanager (the same as `omnibot token … --name ' +
+        '<billmanager>`)',
+      generate: 'make the secret_key (32 random bytes, base64url, like every omnibot token) and write it to .env; refuses to ' +
+        'replace one',
       rotate: 'replace the secret in .env, keep the old fingerprint, and name the steps to redo',
       examples: [
         ['omnibot billmanager secret generate', 'into .env under the variable the config\'s "secret" reads'],

@@ -30,15 +30,19 @@ export function apiKeyStep(it: BillmanagerIntegration, config: Config): ManualSt
       },
       {
         text: {
-          ru: 'Создайте API-ключ. Он будет использоваться BILLmanager для взаимодействия с Омнидеск. Ключ принадлежит сотруднику интеграции',
-          en: 'Create an API key. BILLmanager uses it to talk to Omnidesk. The key belongs to the integration staff member',
+          ru: 'Создайте API-ключ. Он будет использоваться BILLmanager для взаимодействия с Омнидеск. Ключ ' +
+            'принадлежит сотруднику интеграции',
+          en: 'Create an API key. BILLmanager uses it to talk to Omnidesk. The key belongs to the integration staff ' +
+            'member',
         },
         ...(email ? { value: email } : {}),
       },
       {
         text: {
-          ru: 'Ключ понадобится во вкладке «Параметры интеграции» в BILLmanager; не сохраняйте его в файлах под контролем версий.',
-          en: 'You will enter the key on BILLmanager’s «Параметры интеграции» tab; keep it out of version-controlled files.',
+          ru: 'Ключ понадобится во вкладке «Параметры интеграции» в BILLmanager; не сохраняйте его в файлах под ' +
+            'контролем версий.',
+          en: 'You will enter the key on BILLmanager’s «Параметры интеграции» tab; keep it out of version-controlled ' +
+            'files.',
         },
       },
     ],
@@ -54,21 +58,25 @@ export function staffStep(it: BillmanagerIntegration, config: Config): ManualSte
     instructions: [
       {
         text: {
-          ru: 'При необходимости создайте пользователя, от имени которого будет происходить взаимодействие между системами BILLmanager и Омнидеск. E-mail',
+          ru: 'При необходимости создайте пользователя, от имени которого будет происходить взаимодействие между ' +
+            'системами BILLmanager и Омнидеск. E-mail',
           en: 'If needed, create the user BILLmanager and Omnidesk exchange data as. E-mail',
         },
         ...(email ? { value: email } : {}),
       },
       {
         text: {
-          ru: 'Обратите внимание: сотрудник интеграции должен обладать полными правами для работы с кастомным и email каналами.',
+          ru: 'Обратите внимание: сотрудник интеграции должен обладать полными правами для работы с кастомным и ' +
+            'email каналами.',
           en: 'Note: the integration staff member must have full rights on the custom and e-mail channels.',
         },
       },
       {
         text: {
-          ru: 'API не показывает права сотрудника: omnibot проверит только, что сотрудник есть и активен. Права проверьте в его настройках.',
-          en: 'The API does not show a staff member’s rights: omnibot checks only that the staff member exists and is active. Check the rights in their settings.',
+          ru: 'API не показывает права сотрудника: omnibot проверит только, что сотрудник есть и активен. Права ' +
+            'проверьте в его настройках.',
+          en: 'The API does not show a staff member’s rights: omnibot checks only that the staff member exists and ' +
+            'is active. Check the rights in their settings.',
         },
       },
     ],

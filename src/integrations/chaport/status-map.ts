@@ -99,7 +99,9 @@ export function mapStatus(status: StaffStatus | undefined, options: StatusMapOpt
     kind,
     chaport: 'unknown',
     source: 'unknown',
-    hint: `the API does not say whether the custom status «${status.status}» gives access to active chats; set ${where}["${status.status_id}"] = { "chatAccess": true|false } in the config (see the status settings in Omnidesk)`,
+    hint: `the API does not say whether the custom status «${status.status}» gives access to active chats; set ` +
+      `${where}["${status.status_id}"] = { "chatAccess": true|false } in the config (see the status settings in ` +
+      `Omnidesk)`,
   };
 }
 

@@ -18,14 +18,18 @@ export function statusesStep(it: ChaportIntegration): ManualStep {
     instructions: [
       {
         text: {
-          ru: 'В Chaport у операторов только три статуса (онлайн, офлайн и невидимка), поэтому при передаче статуса учитывается наличие доступа к обработке активных чатов.',
-          en: 'Chaport operators have only three statuses (online, offline, invisible), so the status is passed on by whether it grants access to handling active chats.',
+          ru: 'В Chaport у операторов только три статуса (онлайн, офлайн и невидимка), поэтому при передаче статуса ' +
+            'учитывается наличие доступа к обработке активных чатов.',
+          en: 'Chaport operators have only three statuses (online, offline, invisible), so the status is passed on ' +
+            'by whether it grants access to handling active chats.',
         },
       },
       {
         text: {
-          ru: 'Откройте настройки каждого кастомного статуса сотрудников в Омнидеске и посмотрите, есть ли в них доступ к обработке активных чатов. Запишите ответ в конфиг (API его не сообщает):',
-          en: 'Open the settings of each custom staff status in Omnidesk and see whether it grants access to handling active chats. Write the answer into the config (the API does not report it):',
+          ru: 'Откройте настройки каждого кастомного статуса сотрудников в Омнидеске и посмотрите, есть ли в них ' +
+            'доступ к обработке активных чатов. Запишите ответ в конфиг (API его не сообщает):',
+          en: 'Open the settings of each custom staff status in Omnidesk and see whether it grants access to ' +
+            'handling active chats. Write the answer into the config (the API does not report it):',
         },
         value: `integrations[name=${it.name}].statuses["<id или название>"] = { "chatAccess": true | false }`,
       },

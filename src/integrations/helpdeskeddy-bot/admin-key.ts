@@ -20,8 +20,10 @@ export function adminKeyStep(rc: Pick<ResourceContext, 'config'>): ManualStep {
     instructions: [
       {
         text: {
-          ru: 'Получите API ключ администратора системы в HelpDeskEddy. Для этого перейдите в Управление → Глобальные настройки → Система и скопируйте API ключ',
-          en: "Get the system administrator's API key in HelpDeskEddy: open Управление → Глобальные настройки → Система (Administration → Global settings → System) and copy the API key",
+          ru: 'Получите API ключ администратора системы в HelpDeskEddy. Для этого перейдите в Управление → ' +
+            'Глобальные настройки → Система и скопируйте API ключ',
+          en: "Get the system administrator's API key in HelpDeskEddy: open Управление → Глобальные настройки → " +
+            "Система (Administration → Global settings → System) and copy the API key",
         },
       },
       {
@@ -32,11 +34,15 @@ export function adminKeyStep(rc: Pick<ResourceContext, 'config'>): ManualStep {
     ],
     why: {
       ru:
-        'Через API omnibot проверяет ключ и то, что его владелец — сотрудник, создаёт проверочную заявку и читает ответы бота. ' +
-        'Лимит API (по умолчанию 300 запросов в минуту) общий для всех интеграций аккаунта, а превышение блокирует весь аккаунт на минуты; omnibot держится ниже.',
+        'Через API omnibot проверяет ключ и то, что его владелец — сотрудник, создаёт проверочную заявку и читает ' +
+          'ответы бота. ' +
+        'Лимит API (по умолчанию 300 запросов в минуту) общий для всех интеграций аккаунта, а превышение блокирует ' +
+          'весь аккаунт на минуты; omnibot держится ниже.',
       en:
-        'Through the API omnibot checks the key and that its owner is staff, creates the test ticket and reads the bot\'s replies. ' +
-        'The API limit (300 requests a minute by default) is shared by every integration of the account, and going over it locks the whole account for minutes; omnibot stays below it.',
+        'Through the API omnibot checks the key and that its owner is staff, creates the test ticket and reads ' +
+          "the bot's replies. " +
+        'The API limit (300 requests a minute by default) is shared by every integration of the account, and going ' +
+          'over it locks the whole account for minutes; omnibot stays below it.',
     },
     spec: { kind: 'note', topic: 'helpdeskeddy.admin-key' },
   };

@@ -20,8 +20,10 @@ export function botTokenStep(it: HelpdeskeddyBotIntegration): ManualStep {
       { text: { ru: 'Сгенерируйте Токен', en: 'Generate the token' }, value: `omnibot token generate --name ${it.name}` },
       {
         text: {
-          ru: 'Сохраните сгенерированный Токен — он понадобится в HelpDeskEddy. omnibot записывает его в .env рядом с конфигом (права 0600) и не печатает; в .omnibot/state.json остаётся только отпечаток',
-          en: 'Keep the generated token: HelpDeskEddy needs it. omnibot writes it to .env beside the config (mode 0600) and never prints it; .omnibot/state.json keeps only a fingerprint',
+          ru: 'Сохраните сгенерированный Токен — он понадобится в HelpDeskEddy. omnibot записывает его в .env рядом ' +
+            'с конфигом (права 0600) и не печатает; в .omnibot/state.json остаётся только отпечаток',
+          en: 'Keep the generated token: HelpDeskEddy needs it. omnibot writes it to .env beside the config (mode ' +
+            '0600) and never prints it; .omnibot/state.json keeps only a fingerprint',
         },
       },
       {

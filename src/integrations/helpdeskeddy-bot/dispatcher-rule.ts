@@ -15,11 +15,15 @@ const FORMATS: Record<HdeDispatcherRuleSpec['action']['format'], string> = { JSO
 
 export const LOOP_GUARD_WHY: Localized = {
   ru:
-    'Условие «Группа автора последнего ответа» = «Клиент» — защита от зацикливания. Бот отвечает через API от имени сотрудника, ' +
-    'и его ответ — тоже «Новый ответ в заявке»: без этого условия правило снова отправит боту его же ответ, бот ответит на него, и так без конца.',
+    'Условие «Группа автора последнего ответа» = «Клиент» — защита от зацикливания. Бот отвечает через API от имени ' +
+      'сотрудника, ' +
+    'и его ответ — тоже «Новый ответ в заявке»: без этого условия правило снова отправит боту его же ответ, бот ' +
+      'ответит на него, и так без конца.',
   en:
-    'The condition «Группа автора последнего ответа» = «Клиент» (last reply author group = Client) is the loop guard. The bot replies through the API as a staff user, ' +
-    'and its reply is a «Новый ответ в заявке» (new reply) too: without the condition the rule sends the bot its own reply, the bot answers it, and so on forever.',
+    'The condition «Группа автора последнего ответа» = «Клиент» (last reply author group = Client) is the loop ' +
+      'guard. The bot replies through the API as a staff user, ' +
+    'and its reply is a «Новый ответ в заявке» (new reply) too: without the condition the rule sends the bot its own ' +
+      'reply, the bot answers it, and so on forever.',
 };
 
 export function dispatcherInstructions(spec: HdeDispatcherRuleSpec): Instruction[] {
@@ -54,8 +58,10 @@ export function dispatcherInstructions(spec: HdeDispatcherRuleSpec): Instruction
   out.push(sub({ ru: 'URL — указываем следующую ссылку:', en: 'URL — paste this link:' }, { value: a.url }));
   out.push({
     text: {
-      ru: 'Токен в ссылке — значение из .env рядом с конфигом (omnibot token generate); в выводе omnibot он скрыт как ***; omnibot steps --show-secrets покажет ссылку целиком',
-      en: 'The token in the link is the value in .env beside the config (omnibot token generate); omnibot masks it as *** unless you run omnibot steps --show-secrets',
+      ru: 'Токен в ссылке — значение из .env рядом с конфигом (omnibot token generate); в выводе omnibot он скрыт ' +
+        'как ***; omnibot steps --show-secrets покажет ссылку целиком',
+      en: 'The token in the link is the value in .env beside the config (omnibot token generate); omnibot masks it ' +
+        'as *** unless you run omnibot steps --show-secrets',
     },
     depth: 2,
   });

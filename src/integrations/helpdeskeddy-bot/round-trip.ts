@@ -87,7 +87,8 @@ export function helpdeskeddyTripChecks(input: IntegrationInput<HelpdeskeddyBotIn
     }
     return fail(what, {
       cause: last
-        ? 'the bot accepted the webhook but could not use the API (its key), or the body template misses a field it needs'
+        ? 'the bot accepted the webhook but could not use the API (its key), or the body template misses a field it ' +
+          'needs'
         : `the dispatcher rule lacks «${condition}», its URL or body template is wrong, or the bot failed`,
       step: step(),
     });
@@ -151,7 +152,8 @@ export function helpdeskeddyTripChecks(input: IntegrationInput<HelpdeskeddyBotIn
       const staff = t.all.filter((d) => d.authorGroup === 'staff');
       if (staff.length === 0) return pass('no webhook for the bot\'s own post');
       return fail(`the bot's own reply fired the dispatcher rule again (${staff.length} webhook${staff.length > 1 ? 's' : ''})`, {
-        cause: 'the rule lacks the condition «Группа автора последнего ответа» = «Клиент», so every bot reply loops back to the bot',
+        cause: 'the rule lacks the condition «Группа автора последнего ответа» = «Клиент», so every bot reply loops ' +
+          'back to the bot',
         step: step(),
       });
     },

@@ -19,14 +19,16 @@ export function agentResource(ref: string): Resource {
         const active = staff.filter((s) => s.active).map((s) => s.staff_email);
         return {
           status: 'manual',
-          detail: `no staff member "${ref}"; add them in Omnidesk or set "agent" to an active one (${active.join(', ') || 'none found'})`,
+          detail: `no staff member "${ref}"; add them in Omnidesk or set "agent" to an active one ` +
+            `(${active.join(', ') || 'none found'})`,
         };
       }
       if (!agent.active) {
         return {
           status: 'manual',
           id: String(agent.staff_id),
-          detail: `staff member ${agent.staff_email} (#${agent.staff_id}) is inactive; activate them in Omnidesk or choose another "agent"`,
+          detail: `staff member ${agent.staff_email} (#${agent.staff_id}) is inactive; activate them in Omnidesk or ` +
+            `choose another "agent"`,
         };
       }
       return {

@@ -13,7 +13,8 @@ import { findStaff } from '../../helpdesks/omnidesk/staff.js';
 export function keyInEnvInstruction(varName: string): Instruction {
   return {
     text: {
-      ru: `Сохраните ключ в переменной окружения ${varName} (или в .env рядом с конфигом), а в конфиге оставьте ссылку на неё`,
+      ru: `Сохраните ключ в переменной окружения ${varName} (или в .env рядом с конфигом), а в конфиге оставьте ` +
+        `ссылку на неё`,
       en: `Keep the key in the ${varName} environment variable (or in .env beside the config); the config refers to it`,
     },
     value: `\${${varName}}`,

@@ -38,8 +38,10 @@ function botSide(d: SandboxDelivery[], f: HopFacts, what: string): CheckOutcome 
     });
   }
   if (last) {
-    return fail(`${what}: the bot accepted the webhook (${last.status}) but did nothing visible within ${formatDuration(f.waitedMs)}`, {
-      cause: 'the bot could not use the Omnidesk API (its key, its staff member), or missed a field it needs in the webhook body',
+    return fail(`${what}: the bot accepted the webhook (${last.status}) but did nothing visible within ` +
+      `${formatDuration(f.waitedMs)}`, {
+      cause: 'the bot could not use the Omnidesk API (its key, its staff member), or missed a field it needs in the ' +
+        'webhook body',
     });
   }
   return undefined;
@@ -47,7 +49,8 @@ function botSide(d: SandboxDelivery[], f: HopFacts, what: string): CheckOutcome 
 
 export function noLabel(f: HopFacts): CheckOutcome {
   return fail(`the incoming rule did not add the label «${f.label}» within ${formatDuration(f.waitedMs)}`, {
-    cause: 'no incoming-case rule fires for a new open case («Статус — равен — открытое»), or it lacks the «Добавить метку» action',
+    cause: 'no incoming-case rule fires for a new open case («Статус — равен — открытое»), or it lacks the «Добавить ' +
+      'метку» action',
     step: stepRef(f.input, 'incoming-rule'),
   });
 }
@@ -74,7 +77,8 @@ export function noReply(f: HopFacts, replyAsNote: boolean): CheckOutcome {
   }
   return fail(what, {
     cause:
-      'the incoming rule has no «Выполнить вебхук» action, it points to another URL, or «id обращения» / «изначальный текст обращения» / «ID пользователя» are not ticked; or the bot failed',
+      'the incoming rule has no «Выполнить вебхук» action, it points to another URL, or «id обращения» / ' +
+        '«изначальный текст обращения» / «ID пользователя» are not ticked; or the bot failed',
     step,
   });
 }
@@ -100,7 +104,8 @@ export function noHandOff(f: HopFacts, state: { assigned: boolean; labelRemoved:
         : `the bot removed the label «${f.label}» but did not assign ${agent}`,
       {
         cause: state.assigned
-          ? 'the bot does not remove its label on hand-off (PUT /api/cases/{id}.json with delete_labels), so it keeps receiving the case'
+          ? 'the bot does not remove its label on hand-off (PUT /api/cases/{id}.json with delete_labels), so it ' +
+            'keeps receiving the case'
           : 'the bot does not assign the agent on hand-off, so nobody picks the case up',
         hint: 'Check the hand-off settings of the bot (agent and label).',
       },
@@ -110,7 +115,8 @@ export function noHandOff(f: HopFacts, state: { assigned: boolean; labelRemoved:
   if (f.deliveries) {
     if (f.deliveries.length === 0) {
       return fail(`${what}: the changed-case rule sent no webhook for the user's reply`, {
-        cause: `there is no changed-case rule with «Изменения выполнены пользователем» and «Метки содержат» «${f.label}», or it lacks the «Выполнить вебхук» action`,
+        cause: `there is no changed-case rule with «Изменения выполнены пользователем» and «Метки содержат» ` +
+          `«${f.label}», or it lacks the «Выполнить вебхук» action`,
         step,
       });
     }
@@ -118,7 +124,8 @@ export function noHandOff(f: HopFacts, state: { assigned: boolean; labelRemoved:
     if (explained) return { ...explained, step: explained.step ?? step };
   }
   return fail(`${what}: the agent was not assigned and the label stayed`, {
-    cause: `the changed-case rule is missing, its conditions differ (ALL: «Изменения выполнены пользователем», «Метки содержат» «${f.label}»), or «текст последнего ответа» is not ticked; or the bot does not hand off`,
+    cause: `the changed-case rule is missing, its conditions differ (ALL: «Изменения выполнены пользователем», ` +
+      `«Метки содержат» «${f.label}»), or «текст последнего ответа» is not ticked; or the bot does not hand off`,
     step,
   });
 }

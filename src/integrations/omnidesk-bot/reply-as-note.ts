@@ -32,8 +32,10 @@ export function replyAsNoteResource(replyAsNote: boolean): Resource {
         instructions: [
           {
             text: {
-              ru: 'В настройках интеграции бота с Omnidesk отметьте пункт «Посылать ответ как заметку» и сохраните интеграцию.',
-              en: 'In the bot\'s Omnidesk integration settings tick "Send the answer as a note" («Посылать ответ как заметку») and save the integration.',
+              ru: 'В настройках интеграции бота с Omnidesk отметьте пункт «Посылать ответ как заметку» и сохраните ' +
+                'интеграцию.',
+              en: 'In the bot\'s Omnidesk integration settings tick "Send the answer as a note" («Посылать ответ как ' +
+                'заметку») and save the integration.',
             },
           },
         ],

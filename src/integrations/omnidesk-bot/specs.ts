@@ -15,7 +15,10 @@ export function ruleTitle(it: Pick<OmnideskBotIntegration, 'name'>, ruleKind: 'i
   return `omnibot ${it.name}: ${ruleKind === 'incoming' ? 'входящие' : 'изменённые'}`;
 }
 
-/** «входящие обращения»: Статус — равен — открытое → Выполнить вебхук (case_id, case_description, user_id) + Добавить метку. */
+/**
+ * «входящие обращения»: Статус — равен — открытое → Выполнить вебхук (case_id, case_description, user_id) + Добавить
+ * метку.
+ */
 export function incomingRuleSpec(it: OmnideskBotIntegration): OmnideskRuleSpec {
   return {
     kind: 'omnidesk.rule',

@@ -70,7 +70,8 @@ export function channelChecks(input: IntegrationInput, target: ChannelTarget, op
       if (!match.channel.active) {
         return fail(`the channel «${match.channel.title}» (${match.channel.channel_api_key}) is disabled`, { cause: 'Omnidesk sends nothing to a disabled channel', hint: 'Enable the channel in the admin account.', step });
       }
-      return pass(`${match.channel.channel_api_key} «${match.channel.title}»${match.duplicates ? ` (${match.duplicates} more with this title)` : ''}`, { cch: match.channel.channel_api_key });
+      return pass(`${match.channel.channel_api_key} ` +
+        `«${match.channel.title}»${match.duplicates ? ` (${match.duplicates} more with this title)` : ''}`, { cch: match.channel.channel_api_key });
     },
   };
 

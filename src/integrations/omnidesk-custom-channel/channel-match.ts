@@ -59,7 +59,8 @@ export function matchChannel(channels: CustomChannel[], target: ChannelTarget): 
     const titles = channels.map((c) => `«${c.title}»`).join(', ');
     return {
       duplicates,
-      differences: [{ field: 'missing', detail: `no custom channel titled «${target.title}»${titles ? ` (found: ${titles})` : ' (the account has none)'}` }],
+      differences: [{ field: 'missing', detail: `no custom channel titled ` +
+        `«${target.title}»${titles ? ` (found: ${titles})` : ' (the account has none)'}` }],
     };
   }
   const mask = target.mask ?? ((u: string) => u);
@@ -75,7 +76,8 @@ export function matchChannel(channels: CustomChannel[], target: ChannelTarget): 
   if (channel.channel_type !== target.channelType) {
     differences.push({
       field: 'channel_type',
-      detail: `channel type is ${TYPE_WORDS[channel.channel_type] ?? String(channel.channel_type)}, expected ${TYPE_WORDS[target.channelType]}`,
+      detail: `channel type is ${TYPE_WORDS[channel.channel_type] ?? String(channel.channel_type)}, expected ` +
+        `${TYPE_WORDS[target.channelType]}`,
     });
   }
   return { channel, duplicates, differences };

@@ -51,14 +51,18 @@ export function channelStep(options: ChannelResourceOptions): ManualStep {
     { text: { ru: `Тип канала — ${type.ru}`, en: `«Тип канала» (channel type) — ${type.en}` } },
     {
       text: {
-        ru: 'Сохраните канал. При создании Омнидеск добавляет его в правила, статистику, права доступа сотрудников и интерфейс аккаунта сотрудника.',
-        en: 'Save the channel. Omnidesk then adds it to rules, statistics, staff access rights and the staff interface.',
+        ru: 'Сохраните канал. При создании Омнидеск добавляет его в правила, статистику, права доступа сотрудников и ' +
+          'интерфейс аккаунта сотрудника.',
+        en: 'Save the channel. Omnidesk then adds it to rules, statistics, staff access rights and the staff ' +
+          'interface.',
       },
     },
     {
       text: {
-        ru: 'После сохранения `omnibot apply` прочитает код канала (cch<N>) через API и запишет его в .omnibot/state.json.',
-        en: 'Once saved, `omnibot apply` reads the channel code (cch<N>) through the API and records it in .omnibot/state.json.',
+        ru: 'После сохранения `omnibot apply` прочитает код канала (cch<N>) через API и запишет его в ' +
+          '.omnibot/state.json.',
+        en: 'Once saved, `omnibot apply` reads the channel code (cch<N>) through the API and records it in ' +
+          '.omnibot/state.json.',
       },
     },
   ];
@@ -68,8 +72,10 @@ export function channelStep(options: ChannelResourceOptions): ManualStep {
     path: CUSTOM_CHANNELS_PATH,
     instructions,
     why: options.why ?? {
-      ru: 'Ответы сотрудников Омнидеск отправляет только на Webhook URL канала: с неверным адресом или типом клиент не увидит ответов, и никто об этом не узнает.',
-      en: 'Omnidesk sends staff replies only to the channel’s Webhook URL: with a wrong address or type the customer never sees a reply, and nobody notices.',
+      ru: 'Ответы сотрудников Омнидеск отправляет только на Webhook URL канала: с неверным адресом или типом клиент ' +
+        'не увидит ответов, и никто об этом не узнает.',
+      en: 'Omnidesk sends staff replies only to the channel’s Webhook URL: with a wrong address or type the customer ' +
+        'never sees a reply, and nobody notices.',
     },
     spec: channelSpec(target),
   };

@@ -75,7 +75,8 @@ export function customChannelTripChecks(input: IntegrationInput, needs: string[]
       t.caseId = created.case_id;
       t.userId = created.user_id;
       cx.pendingCleanup.set(key, () => api.trashCase(created.case_id));
-      cx.timeline.add('case-created', `case #${created.case_id} created in ${channel.channel_api_key} for user_custom_id ${t.userCustomId} → user_id ${created.user_id}`, { caseId: created.case_id });
+      cx.timeline.add('case-created', `case #${created.case_id} created in ${channel.channel_api_key} for user_custom_id ${t.userCustomId} → ` +
+        `user_id ${created.user_id}`, { caseId: created.case_id });
       if (!created.user_id) return fail(`case #${created.case_id} came back without a user_id`, { cause: 'Omnidesk did not link the user_custom_id to a user' });
       if (created.channel !== channel.channel_api_key) {
         return fail(`case #${created.case_id} is in channel ${created.channel}, not ${channel.channel_api_key}`, { cause: 'the API user may lack rights on the custom channel', step });
@@ -98,7 +99,8 @@ export function customChannelTripChecks(input: IntegrationInput, needs: string[]
       const content = `omnibot e2e staff reply ${cx.runId}`;
       await t.api.createMessage(t.caseId!, { content, staff_id: staff.staff_id });
       cx.timeline.add('message', `staff #${staff.staff_id} replied: «${content}»`, { caseId: t.caseId });
-      if (!t.sandbox) return skip(`only the sandbox shows the webhooks it sent; check that ${what.endpoint} received message_new for case #${t.caseId}`);
+      if (!t.sandbox) return skip(`only the sandbox shows the webhooks it sent; check that ${what.endpoint} received message_new for case ` +
+        `#${t.caseId}`);
       const found = await pollUntil(
         async () => {
           const fresh = await deliveriesSince(t.api, t.since);
@@ -127,7 +129,8 @@ export function customChannelTripChecks(input: IntegrationInput, needs: string[]
           details: { deliveryId: found.id },
         });
       }
-      return pass(`form-encoded message_new with custom_user_id ${t.userCustomId}, the reply text and case #${t.caseId}; answered ${found.status}`);
+      return pass(`form-encoded message_new with custom_user_id ${t.userCustomId}, the reply text and case #${t.caseId}; ` +
+        `answered ${found.status}`);
     },
   };
 

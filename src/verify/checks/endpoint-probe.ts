@@ -58,7 +58,8 @@ function shown(value: string | number): string {
 /** The hint: the field(s) and the form Omnidesk sends them in. */
 export function probeHint(result: ProbeResult): string {
   if (result.culprits.length > 0) {
-    const lines = result.culprits.map((c) => `${c.name} must be accepted as ${describeForm(c.form)}: the bot took ${shown(c.accepted)} but refused ${shown(c.sent)}`);
+    const lines = result.culprits.map((c) => `${c.name} must be accepted as ${describeForm(c.form)}: the bot took ${shown(c.accepted)} but refused ` +
+      `${shown(c.sent)}`);
     return `${lines.join('; ')}. That is how Omnidesk sends it.`;
   }
   const forms = result.forms.map((f) => `${f.name} as ${describeForm(f.form)}`).join('; ');

@@ -75,7 +75,8 @@ export const HDE_BOT_WORDING: EndpointWording = {
 function diagnose(event: string, result: SendResult, url: string, timeoutMs: number, wording: EndpointWording, fieldHint?: string): CheckOutcome {
   if (result.errorCode === 'timeout') {
     return fail(`the bot did not answer ${event} within ${formatDuration(timeoutMs)}`, {
-      cause: 'the bot does its work (API calls, an AI answer) before it answers the webhook; the helpdesk gives up on slow webhooks',
+      cause: 'the bot does its work (API calls, an AI answer) before it answers the webhook; the helpdesk gives up on ' +
+        'slow webhooks',
       hint: 'Answer 200 at once and do the work afterwards; or raise --timeout if the bot is merely far away.',
     });
   }
@@ -96,7 +97,8 @@ function diagnose(event: string, result: SendResult, url: string, timeoutMs: num
       : 'the bot rejects the request: a wrong path, method or token in webhookUrl, or a body it does not expect';
   return fail(`the bot answered ${result.status} to ${event}`, {
     cause,
-    hint: `${fieldHint ? `${fieldHint} ` : ''}Reproduce with \`omnibot send ${event} --to <webhookUrl>\`.${excerpt ? ` The bot said: ${excerpt}` : ''}`,
+    hint: `${fieldHint ? `${fieldHint} ` : ''}Reproduce with \`omnibot send ${event} --to ` +
+      `<webhookUrl>\`.${excerpt ? ` The bot said: ${excerpt}` : ''}`,
   });
 }
 

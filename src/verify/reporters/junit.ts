@@ -32,15 +32,18 @@ export function failureBody(check: CheckResult): string {
 }
 
 function testcase(check: CheckResult, suite: string): string {
-  const attrs = `classname="${xmlEscape(`omnibot.${suite}`)}" name="${xmlEscape(`${check.id}: ${check.title}`)}" time="${seconds(check.durationMs)}"`;
+  const attrs = `classname="${xmlEscape(`omnibot.${suite}`)}" name="${xmlEscape(`${check.id}: ${check.title}`)}" ` +
+    `time="${seconds(check.durationMs)}"`;
   if (check.status === 'pass') return `    <testcase ${attrs}/>`;
   if (check.status === 'skip') {
-    return `    <testcase ${attrs}>\n      <skipped message="${xmlEscape(check.message ?? 'skipped')}"/>\n    </testcase>`;
+    return `    <testcase ${attrs}>\n      <skipped message="${xmlEscape(check.message ?? 'skipped')}"/>\n    ` +
+      `</testcase>`;
   }
   const type = check.errorKind ?? 'check';
   return [
     `    <testcase ${attrs}>`,
-    `      <failure message="${xmlEscape(check.message ?? 'failed')}" type="${type}">${xmlEscape(failureBody(check))}</failure>`,
+    `      <failure message="${xmlEscape(check.message ?? 'failed')}" ` +
+      `type="${type}">${xmlEscape(failureBody(check))}</failure>`,
     `    </testcase>`,
   ].join('\n');
 }
@@ -55,7 +58,8 @@ export function renderJunit(report: VerifyReport): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const total = report.summary;
   out.push(
-    `<testsuites name="omnibot verify" tests="${total.total}" failures="${total.failed}" errors="0" skipped="${total.skipped}" time="${seconds(report.durationMs)}">`,
+    `<testsuites name="omnibot verify" tests="${total.total}" failures="${total.failed}" errors="0" ` +
+      `skipped="${total.skipped}" time="${seconds(report.durationMs)}">`,
   );
   for (const [name, checks] of suites) {
     const s = summarize(checks);

@@ -68,7 +68,8 @@ describe('the reference bot, alone against a sandbox', () => {
     expect(bot.events.map((e) => e.kind)).toContain('handed-off');
   });
 
-  it('hands off when it has no answer, to the agent the URL names, removing every label without a label setting', async () => {
+  it('hands off when it has no answer, to the agent the URL ' +
+    'names, removing every label without a label setting', async () => {
     const { api, bot } = await start();
     const label = await api.createLabel('wikibot');
     const c = await api.createCase({ subject: 'q', content: 'x', user_email: 'u4@example.invalid', labels: [label.label_id] });

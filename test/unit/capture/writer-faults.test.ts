@@ -39,7 +39,8 @@ async function ids(file: string): Promise<{ ids: string[]; skipped: string[] }> 
 }
 
 describe('CaptureWriter on a full disk', () => {
-  it('rejects the appends of a batch that did not fit, cuts its partial bytes off, and resumes when space is back', async () => {
+  it('rejects the appends of a batch that did not fit, cuts ' +
+    'its partial bytes off, and resumes when space is back', async () => {
     const file = join(dir, 'c.ndjson');
     const room = { bytes: Number.POSITIVE_INFINITY };
     const writer = await CaptureWriter.open(file, { fs: fullDisk(room) });

@@ -44,7 +44,8 @@ describe('omnibot apply (against a sandbox)', () => {
     expect((await rules()).map((x) => x.title).sort()).toEqual(['omnibot wikibot: входящие', 'omnibot wikibot: изменённые']);
   });
 
-  it('without a terminal and without --yes: prints what would change, changes nothing, exit 2 naming --yes', async () => {
+  it('without a terminal and without --yes: prints what ' +
+    'would change, changes nothing, exit 2 naming --yes', async () => {
     const r = await project.run(['apply']);
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toMatch(/label\s+would-create/);

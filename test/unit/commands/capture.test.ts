@@ -43,12 +43,15 @@ const HDE = (message: string, name: string) =>
   });
 
 describe('omnibot capture redact', () => {
-  it('writes <in>.redacted.ndjson with stable placeholders that still replays, and never touches the input', async () => {
+  it('writes <in>.redacted.ndjson with stable placeholders ' +
+    'that still replays, and never touches the input', async () => {
     const capture = join(dir, 'real.ndjson');
     const l = await startListen(['--capture', capture]);
     await post(l.url, HDE('<p>Мой номер +7 (912) 345-67-89, почта ivan@mail.ru</p>', 'Иван Петров'));
     await post(l.url, HDE('<p>Ещё вопрос</p>', 'Иван Петров'));
-    await post(l.url, 'type=message_new&object%5Bcase_id%5D=5&object%5Bmessage_id%5D=6&object%5Bstaff_id%5D=1&object%5Buser_id%5D=7&object%5Bcustom_user_id%5D=tg-1&object%5Bcontent%5D=%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82&object%5Bnote%5D=0&object%5Bsent_via_rule%5D=0', 'application/x-www-form-urlencoded');
+    await post(l.url, 'type=message_new&object%5Bcase_id%5D=5&object%5Bmessage_id%5D=6&object%5Bstaff_id%5D=1&' +
+      'object%5Buser_id%5D=7&object%5Bcustom_user_id%5D=tg-1&' +
+      'object%5Bcontent%5D=%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82&object%5Bnote%5D=0&object%5Bsent_via_rule%5D=0', 'application/x-www-form-urlencoded');
     await l.stop();
     const before = await readFile(capture, 'utf8');
 
@@ -88,7 +91,8 @@ describe('omnibot capture redact', () => {
 });
 
 describe('omnibot events promote', () => {
-  it('turns a captured body into a user sample that overrides the shipped event, and listen then detects that shape', async () => {
+  it('turns a captured body into a user sample that overrides ' +
+    'the shipped event, and listen then detects that shape', async () => {
     const project = join(dir, 'project');
     const capture = join(project, 'hooks.ndjson');
     // A real Omnidesk rule webhook whose keys differ from omnibot's inferred ones.

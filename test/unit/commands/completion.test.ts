@@ -6,7 +6,8 @@ import { runCli } from '../../helpers/run-cli.js';
 /** Runs the bash script's function for a command line, as bash's completion would. */
 async function complete(script: string, line: string[]): Promise<string[]> {
   const words = line.map((w) => `'${w}'`).join(' ');
-  const program = `${script}\nCOMP_WORDS=(${words}); COMP_CWORD=${line.length - 1}; _omnibot; printf '%s\\n' "\${COMPREPLY[@]}"`;
+  const program = `${script}\nCOMP_WORDS=(${words}); COMP_CWORD=${line.length - 1}; _omnibot; printf '%s\\n' ` +
+    `"\${COMPREPLY[@]}"`;
   const { stdout } = await execa('bash', ['-c', program]);
   return stdout.split('\n').filter(Boolean);
 }

@@ -10,7 +10,8 @@ beforeEach(async () => ({ dir: tmp, cleanup } = await tempDir('omnibot-demo-test
 afterEach(() => cleanup());
 
 describe('omnibot demo', () => {
-  it('runs the whole job offline, prints the timeline and a passing summary, exits 0 and leaves nothing behind', async () => {
+  it('runs the whole job offline, prints the timeline and ' +
+    'a passing summary, exits 0 and leaves nothing behind', async () => {
     const { dir, cleanup } = await tempDir();
     try {
       const r = await runCli(['demo'], { cwd: dir, env: { TMPDIR: tmp } });

@@ -80,7 +80,8 @@ describe('omnibot listen', () => {
     expect(rec).toMatchObject({ v: 1, method: 'POST', path: '/x', query: 'y=1', body: '{"a":1}', response: { status: 202 } });
   });
 
-  it('--forward-to passes the same bytes on, answers with the bot\'s answer and shows it; --path answers 404 elsewhere', async () => {
+  it('--forward-to passes the same bytes on, answers with the bot\'s answer and shows it; ' +
+    '--path answers 404 elsewhere', async () => {
     const botCapture = join(dir, 'bot.ndjson');
     const bot = await startListen(['--capture', botCapture, '--status', '202']);
     const front = await startListen(['--forward-to', `${bot.url}bot`, '--path', '/in']);
@@ -180,7 +181,8 @@ describe('omnibot listen', () => {
       () => post(l.url, binary, { 'content-type': 'application/json' }),
       () => post(l.url, Buffer.alloc(3000, 0x41), { 'content-type': 'application/json' }).catch(() => 413),
       () => raw(l.port, `POST /big-headers HTTP/1.1\r\nHost: x\r\nX-Big: ${'h'.repeat(20_000)}\r\n\r\n`),
-      () => raw(l.port, 'POST /hangup-body HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"case_id":', true),
+      () => raw(l.port, 'POST /hangup-body HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ' +
+        '500\r\n\r\n{"case_id":', true),
       () => raw(l.port, 'POST /hangup-headers HTTP/1.1\r\nHost: x\r\nContent-Ty', true),
       () => raw(l.port, '\x00\x01\x02 garbage \r\n\r\n'),
     ];

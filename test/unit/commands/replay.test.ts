@@ -40,7 +40,8 @@ async function post(url: string, body: string | Buffer, headers: Record<string, 
 }
 
 describe('omnibot replay', () => {
-  it('send → listen → capture → replay into a second listener gives byte-identical bodies for every event', async () => {
+  it('send → listen → capture → replay into a second ' +
+    'listener gives byte-identical bodies for every event', async () => {
     const first = join(dir, 'first.ndjson');
     const second = join(dir, 'second.ndjson');
     const a = await startListen(['--capture', first]);

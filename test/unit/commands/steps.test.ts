@@ -8,7 +8,8 @@ describe('omnibot steps (offline)', () => {
   it('defaults to Russian text with the seed UI labels, pages and values filled in', async () => {
     const r = await project.run(['steps'], { OMNIDESK_API_KEY: '' });
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stdout).toContain('аккаунт администратора → раздел «Каналы» → подраздел «Правила» → вкладка «входящие обращения» → кнопка «Добавить правило»');
+    expect(r.stdout).toContain('аккаунт администратора → раздел «Каналы» → подраздел «Правила» → вкладка «входящие обращения» → кнопка ' +
+      '«Добавить правило»');
     expect(r.stdout).toContain('Страница: https://acme.omnidesk.ru/admin/channels/rules');
     expect(r.stdout).toContain('Статус — равен — открытое');
     expect(r.stdout).toContain('URL: https://bot.example.com/omnidesk');

@@ -16,7 +16,8 @@ interface Event {
 }
 
 describe('omnibot tail --case', () => {
-  it('follows a case as NDJSON: history first, then the user reply, the hand-off and the trash; stopping returns 0', async () => {
+  it('follows a case as NDJSON: history first, then the user ' +
+    'reply, the hand-off and the trash; stopping returns 0', async () => {
     fx = await setup();
     const c = await fx.api.createCase({ subject: 'tail me', content: 'Где моя доставка?', user_email: 'tail@example.invalid' });
     const cli = startCli(['tail', '--case', String(c.case_id), '--json', '--interval', '100ms'], { cwd: fx.dir });

@@ -29,7 +29,8 @@ function record(id: string, body: string, event: string | null, extra: Record<st
 }
 
 const INCOMING = record('in-1', '{"case_id":"88120045","case_description":"<p>Здравствуйте 😀</p>","user_id":"7700123"}', 'omnidesk.incoming');
-const REPLY = record('re-1', '{"message":"<p>Ответ</p>","message_author_id":"5","customer_id":"5","ticket_id":"1042","status_id":"open","user_name":"Иван","last_answer_date":"x","last_customer_message_date":"x","chat_id":"c"}', 'helpdeskeddy.new_reply', {
+const REPLY = record('re-1', '{"message":"<p>Ответ</p>","message_author_id":"5","customer_id":"5","ticket_id":"1042","status_id":"open",' +
+  '"user_name":"Иван","last_answer_date":"x","last_customer_message_date":"x","chat_id":"c"}', 'helpdeskeddy.new_reply', {
   forward: { status: 502, ms: 7 },
 });
 

@@ -82,7 +82,8 @@ describe('omnibot token', () => {
     expect(human.stderr).toContain('Redo step 4 of `omnibot steps --integration hde`');
   });
 
-  it('a config where no integration takes a token: exit 2 naming the integrations that do; nothing written', async () => {
+  it('a config where no integration takes a token: exit ' +
+    '2 naming the integrations that do; nothing written', async () => {
     const omnideskOnly = {
       omnidesk: { url: 'acme', email: 'admin@acme.ru', apiKey: '${OMNIDESK_API_KEY}' },
       integrations: [{ recipe: 'omnidesk-bot', name: 'wikibot', webhookUrl: 'https://bot.example.com/o', label: 'wikibot', agent: 'op@acme.ru' }],

@@ -102,7 +102,8 @@ describe('omnibot verify --e2e with HelpDeskEddy', () => {
     expect(r.stdout + r.stderr).not.toContain('wrong-key-31415926');
   });
 
-  it('a key whose user is not staff: the credentials check fails (exit 3) and says the user must be staff', async () => {
+  it('a key whose user is not staff: the credentials ' +
+    'check fails (exit 3) and says the user must be staff', async () => {
     const { dir, api } = await setup();
     const users = await api.listUsers();
     const me = users.items.find((u) => u.email === creds.email)!;

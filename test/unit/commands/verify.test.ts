@@ -110,7 +110,8 @@ describe('omnibot verify against the sandbox and the reference bot', () => {
     expect(r.stderr).not.toContain('{');
   });
 
-  it('--reporter junit --output writes parseable XML, one testcase per check; stdout keeps the human summary', async () => {
+  it('--reporter junit --output writes parseable XML, one ' +
+    'testcase per check; stdout keeps the human summary', async () => {
     fx = await setup();
     const r = await fx.run(['verify', '--e2e', '--reporter', 'junit', '--output', 'junit.xml']);
     expect(r.exitCode).toBe(0);

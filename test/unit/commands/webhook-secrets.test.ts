@@ -168,7 +168,8 @@ describe('no secret in any output or file of listen, send, tail, replay and capt
     }
   });
 
-  it('outside a project, listen still masks tokens in known webhook paths and credential query parameters', async () => {
+  it('outside a project, listen still masks tokens in ' +
+    'known webhook paths and credential query parameters', async () => {
     const capture = join(outside, 'out.ndjson');
     const l = await startListen(['--capture', capture, '--json'], { cwd: outside });
     const base = l.url.replace(/\/$/, '');

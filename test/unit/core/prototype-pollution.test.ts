@@ -137,7 +137,8 @@ describe('servers fed hostile forms', () => {
     expect(res.status).toBeLessThan(500);
   });
 
-  it('the HelpDeskEddy sandbox refuses a map where an id belongs, as a 400 (String() of a form map throws)', async () => {
+  it('the HelpDeskEddy sandbox refuses a map where an id ' +
+    'belongs, as a 400 (String() of a form map throws)', async () => {
     const auth = { authorization: basic('admin@sandbox.test', 'sandbox-api-key') };
     const body = 'options[0][pid][x]=1&options[0][name][ru]=a';
     const res = await fetch(`${sandbox.helpdeskeddy.url}/api/v2/custom_fields/1/options`, { method: 'POST', headers: { ...auth, ...form }, body });

@@ -27,14 +27,18 @@ describe('detectEvent', () => {
   }
 
   it('summarises the key facts of each helpdesk', () => {
-    const omni = detectEvent('application/x-www-form-urlencoded', Buffer.from('type=message_new&object%5Bcase_id%5D=21755012&object%5Buser_id%5D=20023294&object%5Bmessage_id%5D=1&object%5Bstaff_id%5D=2&object%5Bcustom_user_id%5D=u&object%5Bcontent%5D=Ok%21&object%5Bnote%5D=0&object%5Bsent_via_rule%5D=0'));
+    const omni = detectEvent('application/x-www-form-urlencoded', Buffer.from('type=message_new&object%5Bcase_id%5D=21755012&object%5Buser_id%5D=20023294&object%5Bmessage_id%5D=1&' +
+      'object%5Bstaff_id%5D=2&object%5Bcustom_user_id%5D=u&object%5Bcontent%5D=Ok%21&object%5Bnote%5D=0&' +
+      'object%5Bsent_via_rule%5D=0'));
     expect(omni).toMatchObject({ event: 'omnidesk.message_new', valid: true, summary: { caseId: '21755012', userId: '20023294', text: 'Ok!' } });
     const hde = renderSample(catalog.get('helpdeskeddy.new_ticket')!, { set: { ticket_id: '1042', message: '<p>Где мой <b>заказ</b>?</p>' } });
     expect(detectEvent('application/json', Buffer.from(hde.body)).summary).toMatchObject({ ticketId: '1042', text: 'Где мой заказ?' });
   });
 
   it('accepts the palachX-style JSON message_new without created_at', () => {
-    const body = '{"type":"message_new","object":{"message_id":913377001,"case_id":88120045,"staff_id":42,"user_id":7700123,"custom_user_id":"tg-100500","content":"Your parcel ships today.","note":0,"sent_via_rule":0}}';
+    const body = '{"type":"message_new","object":{"message_id":913377001,"case_id":88120045,"staff_id":42,"user_id":7700123,' +
+      '"custom_user_id":"tg-100500","content":"Your ' +
+      'parcel ships today.","note":0,"sent_via_rule":0}}';
     expect(detectEvent('application/json', Buffer.from(body))).toMatchObject({ event: 'omnidesk.message_new', valid: true, encoding: 'json' });
   });
 

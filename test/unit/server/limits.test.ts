@@ -42,7 +42,8 @@ describe('sandbox limits', () => {
   it.each(['omnidesk', 'helpdeskeddy'] as const)('%s: a body past the byte budget gets 503, not held', async (kind) => {
     const port = portOf(sandbox[kind].url);
     const body = JSON.stringify({ status: 500, path: 'x'.repeat(30_000) });
-    const answer = await rawRequest(port, [`POST /_sandbox/faults HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`, body]);
+    const answer = await rawRequest(port, [`POST /_sandbox/faults HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ` +
+      `${body.length}\r\n\r\n`, body]);
     expect(answer.status).toBe(503);
     expect(answer.text).toMatch(/retry-after: 1/i);
     expect(internalErrors).toEqual([]);

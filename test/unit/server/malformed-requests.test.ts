@@ -115,7 +115,8 @@ function expectNo5xx(answer: RawAnswer, what: string): void {
 }
 
 describe('malformed requests against the sandboxes and the listener', () => {
-  it('GET //[ gets a 4xx from each sandbox (a 2xx and a record from the listener), and every server stays up', async () => {
+  it('GET //[ gets a 4xx from each sandbox (a 2xx and a ' +
+    'record from the listener), and every server stays up', async () => {
     for (const server of SERVERS) {
       const answer = await rawRequest(ports[server]!, ['GET //[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n']);
       if (server === 'listener') expect(answer.status).toBe(200);

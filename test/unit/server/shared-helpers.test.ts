@@ -29,7 +29,8 @@ describe('shared sandbox helpers', () => {
   it('encodes PHP bracket forms like http_build_query', () => {
     const body = encodeForm({ type: 'message_new', object: { case_id: 1, content: 'Да & нет', note: false, list: ['a'] } });
     expect(body).toBe(
-      'type=message_new&object%5Bcase_id%5D=1&object%5Bcontent%5D=%D0%94%D0%B0+%26+%D0%BD%D0%B5%D1%82&object%5Bnote%5D=0&object%5Blist%5D%5B0%5D=a',
+      'type=message_new&object%5Bcase_id%5D=1&object%5Bcontent%5D=%D0%94%D0%B0+%26+%D0%BD%D0%B5%D1%82&' +
+        'object%5Bnote%5D=0&object%5Blist%5D%5B0%5D=a',
     );
   });
 

@@ -57,7 +57,8 @@ async function startBot(handler: (req: IncomingMessage, body: string, res: impor
 }
 
 describe('listen --forward-to is a proxy', () => {
-  it("answers with the bot's status, headers and body; the bot gets the real path, the record a masked one", async () => {
+  it("answers with the bot's status, headers and body; " +
+    "the bot gets the real path, the record a masked one", async () => {
     const seen: string[] = [];
     const forwardTo = await startBot((req, body, res) => {
       seen.push(`${req.url} ${body}`);
@@ -84,7 +85,8 @@ describe('listen --forward-to is a proxy', () => {
     expect(records[0]!.response.status).toBe(500);
   });
 
-  it('answers 502 with a short reason when the bot cannot be reached or does not answer in time, and records both', async () => {
+  it('answers 502 with a short reason when the bot cannot ' +
+    'be reached or does not answer in time, and records both', async () => {
     const closed = await startBot(() => undefined);
     await new Promise((r) => bot!.close(r));
     bot = undefined;
@@ -177,7 +179,8 @@ describe('bounded memory', () => {
     expect(records.filter((r) => r.response.status === 200)).toHaveLength(1);
   });
 
-  it('answers a body that would overrun --max-pending with 503 and records it; hanging uploads hold no more', async () => {
+  it('answers a body that would overrun --max-pending ' +
+    'with 503 and records it; hanging uploads hold no more', async () => {
     const { base, records } = await start({ maxBody: 40_000, maxPendingBytes: 50_000 });
     const port = listener!.port;
     const head = 'POST /up HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 40000\r\n\r\n';

@@ -51,8 +51,10 @@ export function banError(body: unknown, origin: string): ApiError {
     status: 401,
     apiCode: first?.code || 'e-401',
     hint:
-      'The limit (300 requests a minute by default) is shared by every integration of the account, and going over it locks the whole account. ' +
-      'omnibot makes no further calls in this run. Wait for the ban to end, then lower helpdeskeddy.rateLimitPerMinute or pause the other integrations.',
+      'The limit (300 requests a minute by default) is shared by every integration of the account, and going over ' +
+        'it locks the whole account. ' +
+      'omnibot makes no further calls in this run. Wait for the ban to end, then lower ' +
+        'helpdeskeddy.rateLimitPerMinute or pause the other integrations.',
     details: { banMinutes: minutes },
   });
 }
@@ -74,7 +76,8 @@ export function authError(status: number, body: unknown, email: string, origin: 
   return new AuthError(`HelpDeskEddy refused the credentials of ${email} at ${origin} (HTTP ${status})${said}`, {
     code: status === 403 ? 'hde_forbidden' : 'hde_auth',
     hint:
-      `Check helpdeskeddy.email (${email}) and the API key in helpdeskeddy.apiKey. The main administrator's key is under ` +
+      `Check helpdeskeddy.email (${email}) and the API key in helpdeskeddy.apiKey. The main administrator's key is ` +
+        `under ` +
       `«${KEY_PAGE}»; other users' keys are on their user card.`,
     details: { status, email },
   });
@@ -103,7 +106,8 @@ export function banInForce(origin: string, ban: BanRecord, now: number): ApiErro
   const until = new Date(ban.until).toISOString().replace(/\.\d+Z$/, 'Z');
   return new ApiError(`HelpDeskEddy API access of ${origin} is banned until ${until} (about ${minutes} min left)`, {
     code: 'hde_banned',
-    hint: `omnibot calls this account no more until then, since every call during a ban may prolong it. The ban was seen: ${ban.message}. To call anyway, add --ignore-ban.`,
+    hint: `omnibot calls this account no more until then, since every call during a ban may prolong it. The ban was ` +
+      `seen: ${ban.message}. To call anyway, add --ignore-ban.`,
     details: { bannedUntil: until, minutesLeft: minutes },
   });
 }

@@ -143,7 +143,8 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
             continue;
           }
           const timeout = isTimeoutError(err);
-          throw new ApiError(`HelpDeskEddy ${where} at ${origin} ${timeout ? `did not answer within ${timeoutMs} ms` : 'could not be reached'}`, {
+          throw new ApiError(`HelpDeskEddy ${where} at ${origin} ` +
+            `${timeout ? `did not answer within ${timeoutMs} ms` : 'could not be reached'}`, {
             code: timeout ? 'hde_timeout' : 'hde_network',
             cause: err,
             hint: timeout ? 'Raise helpdeskeddy.timeoutMs, or check the account status.' : 'Check helpdeskeddy.url and the network.',

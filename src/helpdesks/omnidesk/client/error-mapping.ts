@@ -59,7 +59,8 @@ export function mapHttpError(req: RequestFacts, res: ResponseFacts): OmnibotErro
       status: res.status,
       apiCode,
       details,
-      hint: 'Wait a minute and run again, or lower omnidesk.rateLimitPerMinute in the config if other tools share this account.',
+      hint: 'Wait a minute and run again, or lower omnidesk.rateLimitPerMinute in the config if other tools share ' +
+        'this account.',
     });
   }
 
@@ -115,7 +116,8 @@ export function mapHttpError(req: RequestFacts, res: ResponseFacts): OmnibotErro
 export function notJson(req: RequestFacts, res: ResponseFacts): ApiError {
   const type = res.contentType ? res.contentType.split(';')[0] : 'no content type';
   return new ApiError(
-    `Omnidesk answered ${req.method} ${req.baseUrl}${req.path} with a body that is not JSON (${type}, HTTP ${res.status}).`,
+    `Omnidesk answered ${req.method} ${req.baseUrl}${req.path} with a body that is not JSON (${type}, HTTP ` +
+      `${res.status}).`,
     {
       code: 'bad_response',
       status: res.status,

@@ -88,7 +88,9 @@ export function readEntity(req: RouteRequest, entity: string): Record<string, un
   return inner;
 }
 
-/** The entity wrapper when there is one, else the whole body: some calls send their fields bare (palachX link/unlink). */
+/**
+ * The entity wrapper when there is one, else the whole body: some calls send their fields bare (palachX link/unlink).
+ */
 export function readEntityOrBare(req: RouteRequest, entity: string): Record<string, unknown> {
   const body = readBodyObject(req);
   const inner = body[entity];

@@ -30,7 +30,8 @@ export async function readFieldsFile(file: string, cwd: string): Promise<Buffer>
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
     throw new OmnibotError('file_unreadable', `cannot read ${file}: ${REASONS[code] ?? code ?? 'unknown error'}`, EXIT.usage, {
-      hint: 'Pass the path to custom_fields_values.json (on the BILLmanager server: /usr/local/mgr5/etc/omnidesk/custom_fields_values.json).',
+      hint: 'Pass the path to custom_fields_values.json (on the BILLmanager server: ' +
+        '/usr/local/mgr5/etc/omnidesk/custom_fields_values.json).',
       details: { file },
     });
   }

@@ -30,7 +30,8 @@ export function pickIntegration(config: Config, name: string | undefined): Chapo
     return found;
   }
   if (all.length > 1) {
-    throw new UsageError(`--integration: the config has ${all.length} chaport integrations (${all.map((it) => it.name).join(', ')}); name one`);
+    throw new UsageError(`--integration: the config has ${all.length} chaport integrations (${all.map((it) => it.name).join(', ')}); ` +
+      `name one`);
   }
   return all[0];
 }

@@ -66,7 +66,8 @@ describe('omnibot init, non-interactive', () => {
     expect(config.integrations[0]).toMatchObject({ name: 'helper', replyAsNote: true });
   });
 
-  it('writes .env (0600) and git-ignores .env and .omnibot/ with --write-env; the CI workflow with --ci github', async () => {
+  it('writes .env (0600) and git-ignores .env and .omnibot/ ' +
+    'with --write-env; the CI workflow with --ci github', async () => {
     await writeFile(join(project.dir, '.gitignore'), 'node_modules\n');
     const r = await project.run(['init', ...flags(), '--write-env', '--ci', 'github']);
     expect(r.exitCode, r.stderr).toBe(0);
@@ -214,7 +215,8 @@ describe('omnibot init at a terminal', () => {
     expect(await readFile(join(project.dir, '.gitignore'), 'utf8')).toBe('.env\n.omnibot/state.json\n.omnibot/*.lock\n.omnibot/*.tmp\n.omnibot/account-*.json\n');
   });
 
-  it('helpdeskeddy-bot: picks the recipe, checks the admin key, offers staff, and makes the bot token into .env unseen', async () => {
+  it('helpdeskeddy-bot: picks the recipe, checks the admin key, offers staff, and makes the bot token into .env ' +
+    'unseen', async () => {
     const hde = sandbox.helpdeskeddy.url;
     const done = run(initOptionsSchema.parse({}), terminalContext());
     await waitFor('What do you want to connect?');
@@ -255,7 +257,8 @@ describe('omnibot init at a terminal', () => {
     expect(await screen.getFullOutput()).not.toContain(env.HDE_BOT_TOKEN);
   });
 
-  it('an existing config: offers to add to it, reuses its connection, and refuses a taken name at the prompt', async () => {
+  it('an existing config: offers to add to it, reuses its ' +
+    'connection, and refuses a taken name at the prompt', async () => {
     const first = botConfig(sandbox.omnidesk.url);
     await writeFile(project.configFile, JSON.stringify(first, null, 2));
     const done = run(initOptionsSchema.parse({ recipe: 'omnidesk-custom-channel' }), terminalContext());

@@ -25,7 +25,8 @@ const hdeFlags = (...extra: string[]) => ['init', '--recipe', 'helpdeskeddy-bot'
 const HDE_ENV = { HDE_API_KEY: SANDBOX_KEY, HDE_BOT_TOKEN: '' };
 
 describe('init --recipe helpdeskeddy-bot (no terminal)', () => {
-  it('checks the admin key live, writes the config, makes HDE_BOT_TOKEN in .env (0600) without showing it; plan works on it', async () => {
+  it('checks the admin key live, writes the config, makes HDE_BOT_TOKEN in .env (0600) without showing it; plan ' +
+    'works on it', async () => {
     const r = await project.run(hdeFlags('--agent', 'operator@sandbox.test', '--write-env'), HDE_ENV);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stderr).toContain('admin@sandbox.test (user 1) is staff');
@@ -51,7 +52,8 @@ describe('init --recipe helpdeskeddy-bot (no terminal)', () => {
     expect(plan.stdout + plan.stderr).not.toContain(env.HDE_BOT_TOKEN);
   });
 
-  it('--helpdesk helpdeskeddy picks the recipe; without --write-env no token is made and the command to make it is named', async () => {
+  it('--helpdesk helpdeskeddy picks the recipe; without --write-env no token is made and the command to make it is ' +
+    'named', async () => {
     const r = await project.run(['init', '--helpdesk', 'helpdeskeddy', '--url', hde, '--email', 'admin@sandbox.test', '--webhook-url', TOKEN_URL, '--json'], HDE_ENV);
     expect(r.exitCode, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, any>;
@@ -131,7 +133,8 @@ describe('init --append (no terminal)', () => {
       { recipe: 'billmanager', name: 'billmanager', billmanagerUrl: 'https://my.example.com', secret: '${BILLMANAGER_SECRET}', integrationStaff: 'operator@sandbox.test' },
       { recipe: 'chaport', name: 'chaport' },
     ]);
-    // The seeded custom statuses' chat access is not readable, so plan reads the chaport part as unknown (exit 1), not a config error.
+    // The seeded custom statuses' chat access is not readable, so plan reads the chaport part as unknown (exit 1), not
+    // a config error.
     const after = await project.run(['plan', '--json']);
     expect(after.exitCode, after.stderr).toBe(1);
     const statuses = (JSON.parse(after.stdout) as { resources: Array<{ integration: string; resource: string; status: string }> }).resources.find((x) => x.integration === 'chaport');

@@ -44,7 +44,8 @@ async function requestCount(): Promise<number> {
 }
 
 describe('account ledger', () => {
-  it('unit: grants perMinute calls per sliding minute across ledger instances, then says how long to wait', async () => {
+  it('unit: grants perMinute calls per sliding minute ' +
+    'across ledger instances, then says how long to wait', async () => {
     let t = 1_000_000;
     const a = new AccountLedger({ dir, account: 'https://acme.helpdeskeddy.com', now: () => t });
     const b = new AccountLedger({ dir, account: 'https://acme.helpdeskeddy.com', now: () => t });
@@ -71,7 +72,8 @@ describe('account ledger', () => {
     expect(clock.waits[0]).toBeGreaterThan(50_000);
   });
 
-  it('a ban seen by one client stops every other client of the account without a request, until --ignore-ban', async () => {
+  it('a ban seen by one client stops every other client ' +
+    'of the account without a request, until --ignore-ban', async () => {
     sandbox = await startSandbox({});
     await fetch(`${sandbox.url}/_sandbox/ban`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"minutes":20}' });
     const first = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY, ledgerDir: dir });

@@ -36,7 +36,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'omnibot.config.json'), JSON.stringify(config, null, 2));
   await writeFile(
     join(dir, '.env'),
-    `OMNIDESK_API_KEY=${API_KEY}\nHDE_API_KEY=${API_KEY}\nHDE_BOT_TOKEN=${BOT_TOKEN}\nBILLMANAGER_SECRET=${BM_SECRET}\n`,
+    `OMNIDESK_API_KEY=${API_KEY}\nHDE_API_KEY=${API_KEY}\n` + `HDE_BOT_TOKEN=${BOT_TOKEN}\nBILLMANAGER_SECRET=${BM_SECRET}\n`,
     { mode: 0o600 },
   );
 }, 60_000);

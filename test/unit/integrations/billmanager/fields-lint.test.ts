@@ -45,7 +45,8 @@ describe('billmanager fields lint', () => {
   });
 
   it('reports a duplicate key inside one value', () => {
-    const text = '{\n  "a": {\n    "entity": "user",\n    "name": "A",\n    "name": "B",\n    "sql": "SELECT 1 FROM t WHERE id = __id__"\n  }\n}';
+    const text = '{\n  "a": {\n    "entity": "user",\n    "name": "A",\n    "name": "B",\n    "sql": "SELECT 1 FROM t WHERE id ' +
+      '= __id__"\n  }\n}';
     const d = only(text);
     expect(d).toMatchObject({ line: 5, col: 5, code: 'duplicate_key' });
     expect(d.message).toContain('duplicate key "name" in "a"');
@@ -147,7 +148,8 @@ describe('billmanager fields lint', () => {
   });
 
   it('accepts a BOM and the SQL functions REPLACE() and INSERT()', () => {
-    const text = '\uFEFF{"a": {"entity": "user", "name": "A", "sql": "SELECT REPLACE(name, \'x\', \'y\') FROM user WHERE id = \'__id__\'"}}';
+    const text = '\uFEFF{"a": {"entity": "user", "name": "A", "sql": "SELECT REPLACE(name, \'x\', \'y\') FROM user WHERE id = ' +
+      '\'__id__\'"}}';
     expect(lintFieldsText(text).valid).toBe(true);
   });
 });

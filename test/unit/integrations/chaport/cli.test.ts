@@ -96,7 +96,8 @@ describe('chaport recipe e2e', () => {
     for (const phrase of phrases) expect(result.stdout).toContain(phrase);
   });
 
-  it('verify --e2e passes: the rules finish a bot-only chat «в ожидании» and leave a staff-answered one open', async () => {
+  it('verify --e2e passes: the rules finish a bot-only ' +
+    'chat «в ожидании» and leave a staff-answered one open', async () => {
     const { result, data } = await ws.json(['verify', '--e2e']);
     expect(failedIds(data), result.stdout).toEqual([]);
     expect(statuses(data)).toMatchObject({
@@ -109,7 +110,8 @@ describe('chaport recipe e2e', () => {
     expect(result.exitCode).toBe(0);
   });
 
-  it('the sandbox rule engine runs the changed-case rule on a bot message too (seed 004: «сообщения бота»)', async () => {
+  it('the sandbox rule engine runs the changed-case rule ' +
+    'on a bot message too (seed 004: «сообщения бота»)', async () => {
     const auth = `Basic ${Buffer.from('admin@sandbox.test:sandbox-api-key').toString('base64')}`;
     const api = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(new URL(path, ws.sandbox.omnidesk.url), {

@@ -39,7 +39,8 @@ describe('omnidesk-custom-channel e2e', () => {
     expect(item.detail).toContain('no custom channel titled «Mobile app»');
   });
 
-  it('apply performs the channel on the sandbox once, records its cch code, and creates nothing the second time', async () => {
+  it('apply performs the channel on the sandbox once, records ' +
+    'its cch code, and creates nothing the second time', async () => {
     const first = await ws.json(['apply', '--yes']);
     expect(first.data.resources[0]).toMatchObject({ resource: 'custom-channel', action: 'sandbox', status: 'ok' });
     const cch = first.data.resources[0].id as string;
@@ -128,7 +129,8 @@ describe('omnidesk-custom-channel e2e', () => {
     }
   });
 
-  it('an endpoint that fails makes the endpoint check and the message_new hop fail, not the channel checks', async () => {
+  it('an endpoint that fails makes the endpoint check ' +
+    'and the message_new hop fail, not the channel checks', async () => {
     const broken = await startReceiver(() => 500);
     const url = `${broken.url}/omnidesk/replies`;
     await ws.writeConfig([integration({ webhookUrl: url })]);

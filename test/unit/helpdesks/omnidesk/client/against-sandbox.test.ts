@@ -96,7 +96,8 @@ describe('Omnidesk client against the sandbox', () => {
     expect((await requests()).filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
-  it('a create the server commits only after the client gave up (and looked) still leaves exactly one label', async () => {
+  it('a create the server commits only after the client ' +
+    'gave up (and looked) still leaves exactly one label', async () => {
     await fault({ commitAfterMs: 700, count: 1, method: 'POST', path: 'labels' });
     const { api } = client({ timeoutMs: 500 });
     const label = await api.createLabel('bot:late');

@@ -111,7 +111,8 @@ describe('rate limit', () => {
 });
 
 describe('users and cases', () => {
-  it('creates a case for an e-mail customer (201, large ids, case_number format) and finds the same user again', async () => {
+  it('creates a case for an e-mail customer (201, large ' +
+    'ids, case_number format) and finds the same user again', async () => {
     const a = await od.call('POST', '/api/cases.json', { case: { user_email: 'ivan@example.com', subject: 'Hi', content: 'Where is my order?' } });
     expect(a.status).toBe(201);
     const c = a.body.case;

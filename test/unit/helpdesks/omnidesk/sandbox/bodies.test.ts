@@ -24,7 +24,8 @@ async function raw(method: string, path: string, body: string | FormData | Buffe
 describe('request bodies (reference §1.1)', () => {
   it('takes a case as PHP-bracket form fields, as JSON takes it', async () => {
     const label = (await od.call('POST', '/api/labels.json', { label: { label_title: 'bot' } })).body.label.label_id;
-    const form = `case%5Buser_email%5D=anna%40example.com&case%5Bsubject%5D=%D0%92%D0%BE%D0%BF%D1%80%D0%BE%D1%81+1&case%5Bcontent%5D=a%26b&case%5Blabels%5D%5B0%5D=${label}&case%5Bpriority%5D=high`;
+    const form = `case%5Buser_email%5D=anna%40example.com&case%5Bsubject%5D=%D0%92%D0%BE%D0%BF%D1%80%D0%BE%D1%81+1&` +
+      `case%5Bcontent%5D=a%26b&case%5Blabels%5D%5B0%5D=${label}&case%5Bpriority%5D=high`;
     const res = await raw('POST', '/api/cases.json', form, 'application/x-www-form-urlencoded');
     expect(res.status).toBe(201);
     expect(res.body.case).toMatchObject({ subject: 'Вопрос 1', labels: [label], priority: 'high' });
@@ -76,8 +77,12 @@ describe('request bodies (reference §1.1)', () => {
 
   it('reads a case-sensitive multipart boundary and repeated `[]` file fields (Ruby multipart-post)', async () => {
     const boundary = '-----------RubyMultipartPost-7d68633322823329ae9955cd08c1d232';
+    const fileHeaders = (file: string, value: string) =>
+      `; filename="${file}"\r\nContent-Length: ${value.length}\r\n` +
+      'Content-Type: text/plain\r\nContent-Transfer-Encoding: binary';
     const part = (name: string, value: string, file?: string) =>
-      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file ? `; filename="${file}"\r\nContent-Length: ${value.length}\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: binary` : ''}\r\n\r\n${value}\r\n`;
+      `--${boundary}\r\nContent-Disposition: form-data; ` +
+      `name="${name}"${file ? fileHeaders(file, value) : ''}\r\n\r\n${value}\r\n`;
     const body =
       part('case[user_email]', 'rb@example.org') + part('case[subject]', 'S') + part('case[content]', 'C') +
       part('case[attachments][]', 'one\n', 'a.txt') + part('case[attachments][]', 'two\n', 'b.txt') + `--${boundary}--\r\n\r\n`;

@@ -47,7 +47,8 @@ describe('the multipart parser', () => {
     expect(multipartBoundary('application/json')).toBeUndefined();
     const body = Buffer.from(
       'preamble\r\n--xyz\r\nContent-Disposition: form-data; name="case[subject]"\r\n\r\nТема\r\n' +
-        "--xyz\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.txt\"; filename*=UTF-8''%D1%84.txt\r\nContent-Type: text/plain\r\n\r\nline1\r\nline2\r\n" +
+        '--xyz\r\nContent-Disposition: form-data; name="f"; filename="x.txt"; ' +
+          "filename*=UTF-8''%D1%84.txt\r\nContent-Type: text/plain\r\n\r\nline1\r\nline2\r\n" +
         '--xyz--\r\nepilogue',
     );
     const parts = parseMultipart(body, 'xyz');

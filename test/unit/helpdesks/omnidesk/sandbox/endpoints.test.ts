@@ -272,7 +272,8 @@ describe('what the client census found (public libraries run against the sandbox
     expect((await od.call('GET', `/api/cases/${c.case_id}.json`)).body.case.idea.official_response).toBe('');
   });
 
-  it('takes unwrapped idea categories and staff edits, list-valued section ids, and lists every change in the changelog', async () => {
+  it('takes unwrapped idea categories and staff edits, list-valued section ids, and lists every change in the ' +
+    'changelog', async () => {
     expect((await od.call('POST', '/api/ideas_category.json', { category_title: 'Идеи', category_default_group: 1 })).status).toBe(201);
     const staff = (await od.call('POST', '/api/staff.json', { staff: { staff_email: 's@sandbox.test' } })).body.staff;
     const edited = await od.call('PUT', `/api/staff/${staff.staff_id}.json`, { staff_id: staff.staff_id, staff_full_name: 'PHP Staff', staff_email: null });

@@ -92,7 +92,8 @@ describe('incoming and changed rules (the bot recipe)', () => {
     expect(JSON.parse(d.body).case_id).toBe(String(created.case_id));
   });
 
-  it('a changed rule fires on the customer\'s reply while the label is on, never on staff replies or after hand-off', async () => {
+  it('a changed rule fires on the customer\'s reply while the label is on, ' +
+    'never on staff replies or after hand-off', async () => {
     const { labelId, changed } = await setUp();
     const c = (await od.call('POST', '/api/cases.json', { case: { user_email: 'ivan@example.com', subject: 'Help', content: 'first' } })).body.case;
     await waitFor(() => bot.received.length === 1);
@@ -194,7 +195,8 @@ describe('the «Выполнить вебхук» body (reference §4.1a)', () =
     'staff_id', 'last_staff_id', 'user_full_name', 'user_email', 'user_id', 'user_lang', 'category',
   ] as const;
 
-  it('sends every observed key as a string: HTML texts, localized labels, "" or "0" when absent, custom_field_<id>', async () => {
+  it('sends every observed key as a string: HTML texts, ' +
+    'localized labels, "" or "0" when absent, custom_field_<id>', async () => {
     const field = (await od.admin('POST', 'custom-fields', { title: 'Способ оплаты', field_type: 'select', field_level: 'case', field_data: { '1': 'Карта', '2': 'Электронный платеж' } })).body.custom_field;
     const cf = `custom_field_${field.field_id}`;
     await od.admin('POST', 'rules', {
