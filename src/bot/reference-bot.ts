@@ -45,6 +45,11 @@ export interface ReferenceBot {
   events: BotEvent[];
   /** Resolves when every webhook received so far has been handled. */
   idle(): Promise<void>;
+  /**
+   * Forgets what the bot remembers of the helpdesks (the webhooks seen, the staff it looked up):
+   * after a sandbox reset the same ticket id and text come back and are not duplicates.
+   */
+  forget(): void;
   close(): Promise<void>;
 }
 
@@ -88,7 +93,7 @@ export async function startReferenceBot(options: ReferenceBotOptions = {}): Prom
     if (events.length > 1000) events.shift();
     options.onEvent?.(event);
   };
-  const dedupe = new Deduper();
+  let dedupe = new Deduper();
   const pending = new Set<Promise<void>>();
   // Each helpdesk's responder (and client) is made on its first webhook, so a bot that only
   // ever serves one helpdesk never loads the other's client.
@@ -152,6 +157,10 @@ export async function startReferenceBot(options: ReferenceBotOptions = {}): Prom
     urls,
     events,
     idle,
+    forget() {
+      dedupe = new Deduper();
+      responders.clear();
+    },
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -73,6 +73,8 @@ export interface SandboxStartOptions {
   onInternalError?: (err: unknown) => void;
   /** Connection and body caps (tests make them small). */
   limits?: ServerLimits;
+  /** Called after `POST /_sandbox/reset`: whatever remembers this sandbox's data (the reference bot) forgets it. */
+  onReset?: () => void;
 }
 
 /** A sandbox server not yet listening; `close` stops its timers and the server. */

@@ -49,6 +49,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     while (closers.length) await closers.pop()!().catch(() => undefined);
   };
 
+  // The bot starts after the servers it talks to; a reset on any of them reaches it through here.
+  let bot: ReferenceBot | undefined;
+  const onReset = () => bot?.forget();
+
   try {
     const desks = {} as Record<HelpdeskKind, { url: string }>;
     for (const desk of HELPDESKS) {
@@ -59,13 +63,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         webhookTimeoutMs: options.webhookTimeoutMs,
         onInternalError: options.onInternalError,
         limits: options.limits,
+        onReset,
       });
       closers.push(() => instance.close());
       const port = options.ports?.[desk.kind] ?? 0;
       desks[desk.kind] = { url: await listen(instance.server, { host, port, what: desk.sandbox.what, flag: desk.sandbox.portFlag }) };
     }
 
-    let bot: ReferenceBot | undefined;
     if (options.bot === 'reference') {
       const connections = Object.fromEntries(HELPDESKS.map((h) => [h.kind, { url: desks[h.kind].url, email, apiKey }]));
       bot = await startReferenceBot({ host, ...connections });

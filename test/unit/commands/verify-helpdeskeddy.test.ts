@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load.js';
@@ -62,6 +62,18 @@ describe('omnibot verify --e2e with HelpDeskEddy', () => {
     expect(state.resources['hde/dispatcher-rule'].confirmedBy).toBe('verify');
     expect(r.stdout + r.stderr).not.toContain('hde-token-5b7c2e91');
     expect(await openTestTickets(api)).toEqual([]);
+  });
+
+  it('a second round trip after /_sandbox/reset passes: the reset clears the reference bot\'s memory too', async () => {
+    const { dir } = await setup();
+    expect((await runCli(['verify', '--e2e'], { cwd: dir })).exitCode).toBe(0);
+    // Ticket ids start again after a reset: the second trip's ticket has the first one's id and text.
+    await fetch(`${sandbox!.helpdeskeddy.url}/_sandbox/reset`, { method: 'POST' });
+    await rm(join(dir, '.omnibot'), { recursive: true });
+    expect((await runCli(['apply', '--yes'], { cwd: dir })).exitCode).toBe(0);
+    const r = await runCli(['verify', '--e2e', '--json', '--timeout', '5s'], { cwd: dir });
+    expect(JSON.parse(r.stdout).checks.filter((c: { status: string }) => c.status !== 'pass')).toEqual([]);
+    expect(r.exitCode).toBe(0);
   });
 
   it('the dispatcher rule missing: the reply check says the rule sent no webhook and names its step', async () => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -94,6 +94,20 @@ describe('omnibot verify against the sandbox and the reference bot', () => {
     expect(state.resources['wikibot/incoming-rule'].confirmedBy).toBe('verify');
     expect(state.resources['wikibot/changed-rule'].confirmedBy).toBe('verify');
     expect(await fx.openTestCases()).toEqual([]);
+  });
+
+  it('a second round trip after /_sandbox/reset passes: the reset clears the reference bot\'s memory too', async () => {
+    fx = await setup();
+    expect((await fx.run(['verify', '--e2e'])).exitCode).toBe(0);
+    // The reset brings case ids back to the seeded ones, so the second trip's case has the first one's id and text.
+    await fetch(`${fx.sandbox.omnidesk.url}/_sandbox/reset`, { method: 'POST' });
+    // The reset removed the rules the state file says were performed: start the project afresh.
+    await rm(join(fx.dir, '.omnibot'), { recursive: true });
+    expect((await fx.run(['apply', '--yes'])).exitCode).toBe(0);
+    const r = await fx.run(['verify', '--e2e', '--json', '--timeout', '5s']);
+    const failed = (JSON.parse(r.stdout) as { checks: Check[] }).checks.filter((c) => c.status !== 'pass');
+    expect(failed).toEqual([]);
+    expect(r.exitCode).toBe(0);
   });
 
   it('--json prints one document with the checks and the timeline', async () => {

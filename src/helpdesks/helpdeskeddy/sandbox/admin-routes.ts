@@ -29,6 +29,7 @@ export interface AdminContext {
   gate: RateGate;
   requests: RequestLog;
   loopLimit: number;
+  onReset?: () => void;
 }
 
 type AdminRouter = Router<CallContext<undefined>>;
@@ -87,6 +88,7 @@ export function adminRouter(c: AdminContext): AdminRouter {
     c.faults.clear();
     c.gate.clear();
     c.requests.clear();
+    c.onReset?.();
     return json(200, { reset: true });
   });
 

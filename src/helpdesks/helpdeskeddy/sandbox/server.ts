@@ -45,6 +45,8 @@ export interface HelpdeskeddySandboxOptions {
   limits?: ServerLimits;
   /** Unexpected exceptions (the client gets an e-500 either way). */
   onInternalError?: (err: unknown) => void;
+  /** After a reset: ids start again, so whoever remembers the old ones must forget them. */
+  onReset?: () => void;
 }
 
 export interface HelpdeskeddySandbox {
@@ -136,6 +138,7 @@ export function createHelpdeskeddySandbox(options: HelpdeskeddySandboxOptions): 
     gate,
     requests,
     loopLimit,
+    onReset: options.onReset,
   });
 
   const kit = createSandboxServer<UserRec>({

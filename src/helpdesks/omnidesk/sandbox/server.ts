@@ -42,6 +42,8 @@ export interface OmnideskSandboxOptions {
   now?: () => number;
   onInternalError?: (err: unknown) => void;
   limits?: ServerLimits;
+  /** After a reset: ids start again, so whoever remembers the old ones must forget them. */
+  onReset?: () => void;
 }
 
 export interface OmnideskSandbox {
@@ -81,6 +83,7 @@ export function createOmnideskSandbox(options: OmnideskSandboxOptions = {}): Omn
       deliveries.clear();
       requests.clear();
       limiter.reset();
+      options.onReset?.();
     },
   });
   addCommonAdminRoutes(admin, { faults, deliveries, requests });
