@@ -99,7 +99,7 @@ describe('argv → exit code and message', () => {
     [
       ['send', 'omnidesk.incoming', '--to', 'http://127.0.0.1:9', '--count', 'x'],
       2,
-      /^error: --count: expected a whole number/,
+      /^error: --count: must be a whole number/,
     ],
     [
       ['send', 'nope.event', '--to', 'http://127.0.0.1:9'],
@@ -108,7 +108,16 @@ describe('argv → exit code and message', () => {
     ],
     [['listen', '--port', 'abc'], 2, /^error: --port: must be a whole number/],
     [['listen', '--status', '42'], 2, /^error: --status: must be between 100 and 599/],
-    [['sandbox', '--port', '99999'], 2, /^error: --port: must be 0\.\.65535/],
+    [['sandbox', '--port', '99999'], 2, /^error: --port: must be between 0 and 65535/],
+    // Hex, exponents and blanks are typos on every whole-number flag, not 8080, 1000 or 0.
+    [['sandbox', '--port', '0x1F90'], 2, /^error: --port: must be a whole number \(decimal digits only\)/],
+    [['sandbox', '--hde-port', '1e3'], 2, /^error: --hde-port: must be a whole number/],
+    [['sandbox', '--rate-limit', '0x10'], 2, /^error: --rate-limit: must be a whole number/],
+    [['listen', '--port', '0x1F90'], 2, /^error: --port: must be a whole number/],
+    [['listen', '--max-connections', ' 5'], 2, /^error: --max-connections: must be a whole number/],
+    [['send', 'omnidesk.incoming', '--to', 'http://127.0.0.1:9', '--concurrency', '0x2'], 2, /^error: --concurrency: must be a whole number/],
+    [['send', 'omnidesk.incoming', '--to', 'http://127.0.0.1:9', '--count', ''], 2, /^error: --count: must be a whole number/],
+    [['replay', 'f.ndjson', '--to', 'http://x', '--concurrency', '0b11'], 2, /^error: --concurrency: must be a whole number/],
     [
       ['replay', 'f.ndjson', '--to', 'http://x', '--since', 'last tuesday'],
       2,

@@ -11,22 +11,15 @@ import { parseSize } from '../../capture/units.js';
 import { DAY, HOUR, parseDuration } from '../../core/duration.js';
 import type { SharedSecret } from '../../webhooks/secret-check.js';
 import { normalizePrefix, parseTargetUrl } from '../../webhooks/target-url.js';
-import { parseOptions } from '../../kit/parse-options.js';
-
-const intText = (min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
+import { parseOptions, wholeNumber } from '../../kit/parse-options.js';
 
 const optionsSchema = z.object({
-  port: intText(0, 65535).default(8787),
+  port: wholeNumber(0, 65535).default(8787),
   host: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   path: z.string().min(1, 'must not be empty').optional(),
   capture: z.string().min(1, 'must name a file').optional(),
   forwardTo: z.string().optional(),
-  status: intText(100, 599).default(200),
+  status: wholeNumber(100, 599).default(200),
   maxBody: z.string().default('1mb'),
   secretEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
   secretHeader: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a header name').optional(),
@@ -34,7 +27,7 @@ const optionsSchema = z.object({
   keepSecrets: z.boolean().optional(),
   headersTimeout: z.string().optional(),
   requestTimeout: z.string().optional(),
-  maxConnections: intText(1, 100_000).optional(),
+  maxConnections: wholeNumber(1, 100_000).optional(),
   maxPending: z.string().optional(),
   json: z.boolean().optional(),
 });

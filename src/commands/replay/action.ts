@@ -18,7 +18,7 @@ import { LineBatch } from '../../webhooks/line-batch.js';
 import { formatStats } from '../../webhooks/sender.js';
 import { parseTargetUrl } from '../../webhooks/target-url.js';
 import type { Handler } from '../lazy-action.js';
-import { parseOptions } from '../../kit/parse-options.js';
+import { parseOptions, wholeNumber } from '../../kit/parse-options.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -27,12 +27,7 @@ const optionsSchema = z.object({
   event: z.array(z.string().min(1)).optional(),
   since: z.string().optional(),
   until: z.string().optional(),
-  concurrency: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 1000, 'must be between 1 and 1000')
-    .default(1),
+  concurrency: wholeNumber(1, 1000).default(1),
   rate: z.string().optional(),
   preserveTiming: z.boolean().optional(),
   header: z.array(z.string()).optional(),

@@ -8,11 +8,11 @@ import type { Context } from '../../kit/context.js';
 import { waitForAbort } from '../../core/abort.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import type { Handler } from '../lazy-action.js';
-import { parseOptions } from '../../kit/parse-options.js';
+import { parseOptions, wholeNumber } from '../../kit/parse-options.js';
 import { HELPDESKS } from '../../helpdesks/registry.js';
 import { sandboxHints } from './hints.js';
 
-const port = z.coerce.number().int('must be a whole number').min(0, 'must be 0..65535').max(65535, 'must be 0..65535');
+const port = wholeNumber(0, 65535);
 
 /** `--hde-port` → `hdePort`: the key commander gives a helpdesk's port flag. */
 const keyOf = (flag: string) => flag.replace(/^--/, '').replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
@@ -22,7 +22,7 @@ const optionsSchema = z.object({
   host: z.string().trim().min(1, 'must not be empty').optional(),
   email: z.email('must be an e-mail address').optional(),
   apiKey: z.string().min(1, 'must not be empty').optional(),
-  rateLimit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(1_000_000).optional(),
+  rateLimit: wholeNumber(1, 1_000_000).optional(),
   bot: z.enum(['reference'], 'must be "reference"').optional(),
 });
 

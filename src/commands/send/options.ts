@@ -8,10 +8,7 @@ import { z } from 'zod';
 import { MINUTE, parseDuration } from '../../core/duration.js';
 import { UsageError } from '../../core/errors.js';
 import { registerSecret } from '../../core/io/secrets.js';
-import { parseOptions } from '../../kit/parse-options.js';
-
-const positiveInt = (max: number) =>
-  z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
+import { parseOptions, wholeNumber } from '../../kit/parse-options.js';
 
 export const sendOptionsSchema = z.object({
   to: z.string({ error: 'is required: the URL to send to' }).min(1, 'is required: the URL to send to'),
@@ -19,8 +16,8 @@ export const sendOptionsSchema = z.object({
   data: z.string().min(1).optional(),
   header: z.array(z.string()).optional(),
   encoding: z.enum(['json', 'form']).optional(),
-  count: positiveInt(1_000_000).default(1),
-  concurrency: positiveInt(1_000).default(1),
+  count: wholeNumber(1, 1_000_000).default(1),
+  concurrency: wholeNumber(1, 1_000).default(1),
   timeout: z.string().optional(),
 });
 
