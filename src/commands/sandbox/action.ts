@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Context } from '../../kit/context.js';
 import { waitForAbort } from '../../core/abort.js';
 import { EXIT, UsageError } from '../../core/errors.js';
+import { registerSecret } from '../../core/io/secrets.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions, wholeNumber } from '../../kit/parse-options.js';
 import { HELPDESKS } from '../../helpdesks/registry.js';
@@ -22,12 +23,36 @@ const optionsSchema = z.object({
   host: z.string().trim().min(1, 'must not be empty').optional(),
   email: z.email('must be an e-mail address').optional(),
   apiKey: z.string().min(1, 'must not be empty').optional(),
+  apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
   rateLimit: wholeNumber(1, 1_000_000).optional(),
   bot: z.enum(['reference'], 'must be "reference"').optional(),
 });
 
+/** Read when neither --api-key nor --api-key-env is given. */
+export const SANDBOX_KEY_VAR = 'OMNIBOT_SANDBOX_API_KEY';
+
+/**
+ * The key the sandbox accepts, and where it came from. A key on the command line is visible to
+ * every user of the machine in `ps`; from the environment it is not.
+ */
+function apiKeyOf(options: { apiKey?: string; apiKeyEnv?: string }, env: Record<string, string | undefined>): { key?: string; from?: string } {
+  if (options.apiKey !== undefined && options.apiKeyEnv !== undefined) {
+    throw new UsageError('--api-key and --api-key-env: give one of them', { hint: `--api-key-env <NAME> (or ${SANDBOX_KEY_VAR}) keeps the key out of \`ps\`.`, details: { flag: '--api-key-env' } });
+  }
+  if (options.apiKey !== undefined) return { key: options.apiKey, from: '--api-key' };
+  const name = options.apiKeyEnv ?? SANDBOX_KEY_VAR;
+  const value = env[name];
+  if (value === undefined || value === '') {
+    if (options.apiKeyEnv === undefined) return {};
+    throw new UsageError(`--api-key-env: ${name} is not set (or empty)`, { hint: `Set ${name} to the key the sandbox should accept.`, details: { flag: '--api-key-env', variable: name } });
+  }
+  return { key: value, from: `$${name}` };
+}
+
 const handler: Handler = async ({ opts }, ctx: Context) => {
   const options = parseOptions(optionsSchema, opts);
+  const apiKey = apiKeyOf(options, ctx.env);
+  registerSecret(apiKey.key);
   const ports: Record<string, number | undefined> = {};
   for (const h of HELPDESKS) {
     const value = (options as Record<string, number | undefined>)[keyOf(h.sandbox.portFlag)];
@@ -40,7 +65,7 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
     host: options.host,
     ports,
     email: options.email,
-    apiKey: options.apiKey,
+    apiKey: apiKey.key,
     rateLimit: options.rateLimit,
     bot: options.bot,
     onInternalError: (err) => ctx.io.warn(`sandbox: internal error: ${(err as Error)?.message ?? String(err)}`),
@@ -50,7 +75,7 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
   const urls = sandbox.urls();
   ctx.io.err(`ready ${JSON.stringify(urls)}`);
   if (ctx.io.json) ctx.io.printJson(urls);
-  for (const line of sandboxHints(urls, options, ctx.io.ce)) ctx.io.info(line);
+  for (const line of sandboxHints(urls, { ...options, apiKey: apiKey.key, apiKeyFrom: apiKey.from }, ctx.io.ce)) ctx.io.info(line);
 
   await waitForAbort(ctx.signal);
   ctx.io.info('sandbox: stopping…');

@@ -7,13 +7,15 @@ export interface HintOptions {
   host?: string;
   email?: string;
   apiKey?: string;
+  /** Where the key came from: `--api-key` or `$VAR`. */
+  apiKeyFrom?: string;
   rateLimit?: number;
 }
 
 export function sandboxHints(urls: Record<string, string>, options: HintOptions, c: ChalkInstance): string[] {
   const email = options.email ?? DEFAULT_EMAIL;
   // The default key is public knowledge; one the user chose is not echoed back.
-  const key = options.apiKey === undefined ? DEFAULT_API_KEY : '<the --api-key you gave>';
+  const key = options.apiKey === undefined ? DEFAULT_API_KEY : `<the key from ${options.apiKeyFrom ?? '--api-key'}>`;
   const lines = [
     `${c.bold('Omnidesk sandbox')}      ${urls.omnidesk}   (API under /api/)`,
     urls.helpdeskeddy

@@ -11,7 +11,8 @@ export function sandboxCommand(): Command {
   return cmd
     .option('--host <host>', 'interface to bind (default 127.0.0.1; the admin path answers loopback only)')
     .option('--email <email>', 'e-mail of the sandbox API user (default admin@sandbox.test)')
-    .option('--api-key <key>', 'API key the sandbox accepts (default sandbox-api-key)')
+    .option('--api-key <key>', 'API key the sandbox accepts (default sandbox-api-key; visible in `ps`, see --api-key-env)')
+    .option('--api-key-env <NAME>', 'read the API key from this environment variable (default: OMNIBOT_SANDBOX_API_KEY when set)')
     .option('--rate-limit <n>', 'API requests per minute before 429 (default 300)')
     .option('--bot <kind>', 'also run a bot that answers the sandbox\'s webhooks: reference')
     .addHelpText(
@@ -27,6 +28,7 @@ ${examples([
   ['omnibot sandbox --port 8080', 'Omnidesk API on http://127.0.0.1:8080/api/ (user admin@sandbox.test, key sandbox-api-key)'],
   ['omnibot sandbox --port 0 --quiet', 'free ports; only the ready line on stderr (for scripts and tests)'],
   ['omnibot sandbox --bot reference', 'with the reference bot wired to the sandbox\'s webhooks'],
+  ['OMNIBOT_SANDBOX_API_KEY=… omnibot sandbox', 'accept this key instead of sandbox-api-key, kept out of `ps`'],
   ['omnibot sandbox --rate-limit 20', 'a tight per-minute limit, to watch a client slow down'],
   [
     'curl -X POST localhost:8080/_sandbox/faults -d \'{"status":429,"retryAfter":5,"count":2}\'',
