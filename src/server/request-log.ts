@@ -8,6 +8,8 @@ export interface LoggedRequest {
   at: string;
   /** Set when an injected fault shaped the reply. */
   fault?: number;
+  /** The client left before the answer (a slow-answer fault outlasted its deadline). */
+  clientGone?: true;
 }
 
 /** Old entries fall off so a long-running sandbox does not grow without bound. */

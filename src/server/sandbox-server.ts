@@ -78,6 +78,14 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
     const isApi = !isAdmin && path.startsWith(spec.apiPrefix);
     let fault: QueuedFault | undefined;
     let reply: Reply;
+    // An injected slow answer ends when the client stops waiting for it (its deadline passed, it
+    // hung up) or the sandbox closes: nobody is left to answer, and a long delay must not hold a
+    // connection slot, or the process, that long.
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    const answerWait = AbortSignal.any([closing.signal, gone.signal]);
 
     try {
       const body = await readBody(req, { limit: spec.maxBodyBytes, budget: guarded.budget });
@@ -89,15 +97,17 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
       } else if (isApi) {
         fault = spec.faults.take(method, path);
         if (fault?.status !== undefined) {
-          await sleep(fault.delayMs ?? 0, undefined, { signal: closing.signal }).catch(() => undefined);
+          await sleep(fault.delayMs ?? 0, undefined, { signal: answerWait }).catch(() => undefined);
           reply = spec.faultReply(fault as QueuedFault & { status: number });
         } else {
-          if (fault?.commitAfterMs) await sleep(fault.commitAfterMs, closing.signal);
+          // The held work goes ahead after the client has left (that is the point of the fault);
+          // only closing the sandbox cancels it, and then nothing is done or answered.
+          if (fault?.commitAfterMs) await sleep(fault.commitAfterMs, undefined, { signal: closing.signal });
           const gate = spec.gate(call);
           reply = 'auth' in gate ? await route(spec.api, call, gate.auth, after) : gate;
           // A slow server still does the work; only the answer is late. That is what makes a
           // timed-out create dangerous to repeat blindly.
-          if (fault?.delayMs) await sleep(fault.delayMs, undefined, { signal: closing.signal }).catch(() => undefined);
+          if (fault?.delayMs) await sleep(fault.delayMs, undefined, { signal: answerWait }).catch(() => undefined);
         }
       } else {
         reply = spec.error(404, 'not_found');
@@ -105,6 +115,7 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
     } catch (err) {
       // Nobody is left to answer, and a hang-up is the client's business, not an internal error.
       if (err instanceof ClientGoneError) return;
+      if (closing.signal.aborted) return; // a held commit cut short by close(): not an error either
       if (err instanceof HttpError) reply = { status: err.status, body: err.body, headers: err.headers };
       else if (err instanceof BodyTooLargeError) reply = { ...spec.error(413, 'request_too_large'), headers: { connection: 'close' } };
       else if (err instanceof ServerBusyError) reply = { ...spec.error(503, 'server_busy'), headers: { connection: 'close', 'retry-after': '1' } };
@@ -122,6 +133,7 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
         status: reply.status,
         at: new Date().toISOString(),
         ...(fault ? { fault: fault.id } : {}),
+        ...(gone.signal.aborted ? { clientGone: true as const } : {}),
       });
     }
     if (!res.destroyed) sendReply(res, reply, { 'x-omnibot-sandbox': spec.kind, ...spec.headers() });

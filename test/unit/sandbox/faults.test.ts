@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useSandboxClient } from '../../helpers/sandbox.js';
+import { useSandbox, useSandboxClient, waitFor } from '../../helpers/sandbox.js';
 
 const od = useSandboxClient();
 
@@ -55,5 +55,35 @@ describe('fault injection', () => {
     expect((await od.admin('POST', 'faults', { count: 2 })).status).toBe(400);
     expect((await od.admin('POST', 'faults', { status: 500, path: '(' })).body.message).toMatch(/^path/);
     expect((await od.admin('POST', 'faults', 'nope')).status).toBe(400);
+  });
+});
+
+describe('a slow-answer fault and a client that stops waiting', () => {
+  const sandbox = useSandbox({ onInternalError: (err) => internalErrors.push(err) });
+  const internalErrors: unknown[] = [];
+  const auth = { authorization: `Basic ${Buffer.from('admin@sandbox.test:sandbox-api-key').toString('base64')}` };
+
+  it.each([
+    ['omnidesk', '/api/labels.json'],
+    ['helpdeskeddy', '/api/v2/tickets/'],
+  ] as const)('%s: the sandbox stops waiting when the client hangs up, logs the call, and reports no internal error', async (kind, path) => {
+    const base = sandbox[kind].url;
+    const admin = (method: string, what: string, body?: unknown) =>
+      fetch(`${base}/_sandbox/${what}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+    await admin('POST', 'reset');
+    // Five minutes: the longest delay a fault takes, far past the test's own timeout.
+    await admin('POST', 'faults', { delayMs: 300_000, method: 'GET' });
+    const client = new AbortController();
+    const call = fetch(`${base}${path}`, { headers: auth, signal: client.signal }).catch((err: Error) => err.name);
+    await waitFor(async () => ((await admin('GET', 'faults')) as unknown[]).length === 0 || undefined);
+    client.abort(); // the client's deadline
+    expect(await call).toBe('AbortError');
+    const [logged] = (await waitFor(async () => {
+      const log = (await admin('GET', 'requests')) as Array<{ path: string; fault?: number; clientGone?: boolean }>;
+      return log.length ? log : undefined;
+    }));
+    expect(logged).toMatchObject({ path, status: 200, clientGone: true });
+    expect(logged!.fault).toBeDefined();
+    expect(internalErrors).toEqual([]);
   });
 });
