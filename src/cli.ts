@@ -42,6 +42,7 @@ export async function buildProgram(argv: string[], runtime: Pick<Runtime, 'stdou
     .option('-q, --quiet', 'only errors on stderr')
     .option('--no-input', 'never prompt; a missing value is an error naming its flag')
     .option('--ignore-ban', 'call a HelpDeskEddy account even while a ban recorded by omnibot is in force')
+    .option('--chmod-env', 'make a .env that other users can read private (chmod 600) without asking')
     .addHelpText(
       'after',
       `

@@ -20,6 +20,16 @@ export function createContext(flags: GlobalFlags & Record<string, unknown>, runt
   const registry = runtime.registry ?? builtinRegistry();
   const deferred: Array<() => Promise<void> | void> = [];
   let cached: Promise<LoadedConfig> | undefined;
+  let envGuarded = false;
+  // Once per run, whichever load finds it: a .env others can read is fixed, offered or warned about.
+  const guardEnv = async (loaded: LoadedConfig): Promise<LoadedConfig> => {
+    if (loaded.exposedEnv && !envGuarded) {
+      envGuarded = true;
+      const { guardEnvFile } = await import('../config/env-mode.js');
+      await guardEnvFile(loaded.exposedEnv, { io, prompter, fix: Boolean(flags.chmodEnv) });
+    }
+    return loaded;
+  };
   return {
     io,
     prompter,
@@ -32,7 +42,7 @@ export function createContext(flags: GlobalFlags & Record<string, unknown>, runt
     now: runtime.now ?? (() => new Date()),
     loadConfig(opts) {
       const load = (more: Parameters<Context['loadConfig']>[0] = {}) =>
-        import('../config/load.js').then((m) => m.loadConfig({ cwd, env, flags, io, registry, ...more }));
+        import('../config/load.js').then((m) => m.loadConfig({ cwd, env, flags, io, registry, ...more })).then(guardEnv);
       if (opts) return load(opts);
       cached ??= load();
       return cached;

@@ -18,13 +18,39 @@ export function parseEnvFile(text: string): Record<string, string> {
   return Object.assign(Object.create(null) as Record<string, string>, parse(text));
 }
 
-export async function readEnvFile(path: string): Promise<Record<string, string>> {
-  try {
-    return parseEnvFile(await readFile(path, 'utf8'));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw err;
+/**
+ * A `.env` that cannot be read or written as a file (a folder of that name, no permission) is
+ * a setup problem the user fixes: exit 2 naming the file, not a crash.
+ */
+function unusable(path: string, err: unknown, verb: 'read' | 'written' = 'read'): ConfigError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') {
+    return new ConfigError(`${path} is a directory, not a .env file`, {
+      code: 'env_file_invalid',
+      hint: `omnibot reads KEY=value lines from a file named .env beside the config; rename or remove the directory ${path}.`,
+      details: { file: path },
+    });
   }
+  return new ConfigError(`${path} cannot be ${verb}: ${code ?? (err as Error).message}`, {
+    code: 'env_file_invalid',
+    hint: code === 'EACCES' ? `Give yourself access to it (chmod 600 ${path}).` : 'Check the file, or remove it and set the variables in the environment.',
+    details: { file: path },
+  });
+}
+
+/** Reads a `.env` file's text; undefined when there is none. */
+async function readEnvText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw unusable(path, err);
+  }
+}
+
+export async function readEnvFile(path: string): Promise<Record<string, string>> {
+  const text = await readEnvText(path);
+  return text === undefined ? {} : parseEnvFile(text);
 }
 
 const BARE = /^[A-Za-z0-9_./:@+,-]*$/;
@@ -70,12 +96,7 @@ function keyOf(line: string): string | undefined {
  * shadow the new value). Returns the keys whose value changed.
  */
 export async function upsertEnvFile(path: string, values: Record<string, string>): Promise<string[]> {
-  let text = '';
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
+  const text = (await readEnvText(path)) ?? '';
   const before = parseEnvFile(text);
   let lines = text ? text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n') : [];
   const changed: string[] = [];
@@ -103,7 +124,11 @@ export async function upsertEnvFile(path: string, values: Record<string, string>
     lines = kept;
     if (before[key] !== value) changed.push(key);
   }
-  await writeFile(path, lines.join('\n') + '\n', { mode: 0o600 });
-  await chmod(path, 0o600);
+  try {
+    await writeFile(path, lines.join('\n') + '\n', { mode: 0o600 });
+    await chmod(path, 0o600);
+  } catch (err) {
+    throw unusable(path, err, 'written');
+  }
   return changed;
 }

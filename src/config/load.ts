@@ -9,6 +9,7 @@ import { isForbiddenKey } from '../core/php-form.js';
 import type { GlobalFlags, Io } from '../core/io/io.js';
 import { registerSecret } from '../core/io/secrets.js';
 import { readEnvFile } from './env-file.js';
+import { exposedEnv } from './env-mode.js';
 import { assertReasonableShape } from './shape-limits.js';
 import { normalizeHelpdeskUrl } from '../core/urls.js';
 import { HELPDESKS } from '../helpdesks/registry.js';
@@ -191,9 +192,11 @@ export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
   const env: Record<string, string | undefined> = { ...dotenv, ...args.env };
   const stateFile = join(dir, '.omnibot', 'state.json');
   const warnings: string[] = [];
+  const exposed = await exposedEnv(join(dir, '.env'));
+  const exposure = exposed ? { exposedEnv: exposed } : {};
 
   if (!found) {
-    if (args.required === false) return { config: undefined, dir, stateFile, env, warnings };
+    if (args.required === false) return { config: undefined, dir, stateFile, env, warnings, ...exposure };
     throw new ConfigError(`No omnibot config found in ${args.cwd} or above.`, {
       code: 'config_not_found',
       hint: `Run \`omnibot init\`, or pass --config <file>. Searched: ${SEARCH_PLACES.join(', ')}.`,
@@ -249,5 +252,5 @@ export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
     for (const key of secrets) if (typeof it[key] === 'string') registerResolvedSecret(it[key]);
   }
   for (const w of warnings) args.io?.warn(w);
-  return { config, file, dir, stateFile, env, warnings };
+  return { config, file, dir, stateFile, env, warnings, ...exposure };
 }

@@ -42,4 +42,6 @@ export interface LoadedConfig {
   /** process env over `.env`: what `${NAME}` resolved against. */
   env: Record<string, string | undefined>;
   warnings: string[];
+  /** The `.env` beside the config when other users of the machine may read or change it. */
+  exposedEnv?: { file: string; mode: number };
 }

@@ -14,6 +14,8 @@ export interface GlobalFlags {
   config?: string;
   /** Call a HelpDeskEddy account even while a recorded ban is in force. */
   ignoreBan?: boolean;
+  /** Make a `.env` that other users can read private (chmod 600) without asking. */
+  chmodEnv?: boolean;
 }
 
 export interface Writable {
