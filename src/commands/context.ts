@@ -42,7 +42,9 @@ export function createContext(flags: GlobalFlags & Record<string, unknown>, runt
     now: runtime.now ?? (() => new Date()),
     loadConfig(opts) {
       const load = (more: Parameters<Context['loadConfig']>[0] = {}) =>
-        import('../config/load.js').then((m) => m.loadConfig({ cwd, env, flags, io, registry, ...more })).then(guardEnv);
+        import('../config/load.js')
+          .then((m) => m.loadConfig({ cwd, env, flags, io, registry, ...more }))
+          .then(guardEnv);
       if (opts) return load(opts);
       cached ??= load();
       return cached;

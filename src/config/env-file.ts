@@ -33,7 +33,10 @@ function unusable(path: string, err: unknown, verb: 'read' | 'written' = 'read')
   }
   return new ConfigError(`${path} cannot be ${verb}: ${code ?? (err as Error).message}`, {
     code: 'env_file_invalid',
-    hint: code === 'EACCES' ? `Give yourself access to it (chmod 600 ${path}).` : 'Check the file, or remove it and set the variables in the environment.',
+    hint:
+      code === 'EACCES'
+        ? `Give yourself access to it (chmod 600 ${path}).`
+        : 'Check the file, or remove it and set the variables in the environment.',
     details: { file: path },
   });
 }

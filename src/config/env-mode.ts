@@ -35,7 +35,8 @@ export async function exposedEnv(file: string, platform: string = process.platfo
 const octal = (mode: number) => `0${mode.toString(8).padStart(3, '0')}`;
 
 function exposure({ file, mode }: ExposedEnv): string {
-  const who = mode & 0o044 ? 'can be read by other users of this machine' : 'can be changed by other users of this machine';
+  const who =
+    mode & 0o044 ? 'can be read by other users of this machine' : 'can be changed by other users of this machine';
   return `${file} ${who} (mode ${octal(mode)}), and it holds secrets`;
 }
 
@@ -59,7 +60,11 @@ export interface GuardOptions {
 export async function guardEnvFile(env: ExposedEnv, { io, prompter, fix }: GuardOptions): Promise<void> {
   if (fix) return makePrivate(env, io);
   if (prompter.interactive) {
-    const yes = await prompter.confirm({ message: `${exposure(env)}. Make it private (chmod 600)?`, flag: CHMOD_ENV_FLAG, default: true });
+    const yes = await prompter.confirm({
+      message: `${exposure(env)}. Make it private (chmod 600)?`,
+      flag: CHMOD_ENV_FLAG,
+      default: true,
+    });
     if (yes) await makePrivate(env, io);
     else io.warn(`${env.file} stays ${octal(env.mode)}; chmod 600 ${env.file} makes it private.`);
     return;

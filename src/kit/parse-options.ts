@@ -27,7 +27,10 @@ export function wholeNumber(min: number, max: number) {
   const inRange = `must be between ${min} and ${max}`;
   return z
     .union([z.string(), z.number()], { error: 'must be a whole number' })
-    .refine((v) => (typeof v === 'number' ? Number.isInteger(v) : /^\d+$/.test(v)), 'must be a whole number (decimal digits only)')
+    .refine(
+      (v) => (typeof v === 'number' ? Number.isInteger(v) : /^\d+$/.test(v)),
+      'must be a whole number (decimal digits only)',
+    )
     .transform(Number)
     .refine((n) => n >= min && n <= max, inRange);
 }

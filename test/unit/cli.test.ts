@@ -115,9 +115,21 @@ describe('argv → exit code and message', () => {
     [['sandbox', '--rate-limit', '0x10'], 2, /^error: --rate-limit: must be a whole number/],
     [['listen', '--port', '0x1F90'], 2, /^error: --port: must be a whole number/],
     [['listen', '--max-connections', ' 5'], 2, /^error: --max-connections: must be a whole number/],
-    [['send', 'omnidesk.incoming', '--to', 'http://127.0.0.1:9', '--concurrency', '0x2'], 2, /^error: --concurrency: must be a whole number/],
-    [['send', 'omnidesk.incoming', '--to', 'http://127.0.0.1:9', '--count', ''], 2, /^error: --count: must be a whole number/],
-    [['replay', 'f.ndjson', '--to', 'http://x', '--concurrency', '0b11'], 2, /^error: --concurrency: must be a whole number/],
+    [
+      ['send', 'omnidesk.incoming', '--to', 'http://127.0.0.1:9', '--concurrency', '0x2'],
+      2,
+      /^error: --concurrency: must be a whole number/,
+    ],
+    [
+      ['send', 'omnidesk.incoming', '--to', 'http://127.0.0.1:9', '--count', ''],
+      2,
+      /^error: --count: must be a whole number/,
+    ],
+    [
+      ['replay', 'f.ndjson', '--to', 'http://x', '--concurrency', '0b11'],
+      2,
+      /^error: --concurrency: must be a whole number/,
+    ],
     [
       ['replay', 'f.ndjson', '--to', 'http://x', '--since', 'last tuesday'],
       2,

@@ -23,7 +23,10 @@ const optionsSchema = z.object({
   host: z.string().trim().min(1, 'must not be empty').optional(),
   email: z.email('must be an e-mail address').optional(),
   apiKey: z.string().min(1, 'must not be empty').optional(),
-  apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
+  apiKeyEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
+    .optional(),
   rateLimit: wholeNumber(1, 1_000_000).optional(),
   bot: z.enum(['reference'], 'must be "reference"').optional(),
 });
@@ -35,16 +38,25 @@ export const SANDBOX_KEY_VAR = 'OMNIBOT_SANDBOX_API_KEY';
  * The key the sandbox accepts, and where it came from. A key on the command line is visible to
  * every user of the machine in `ps`; from the environment it is not.
  */
-function apiKeyOf(options: { apiKey?: string; apiKeyEnv?: string }, env: Record<string, string | undefined>): { key?: string; from?: string } {
+function apiKeyOf(
+  options: { apiKey?: string; apiKeyEnv?: string },
+  env: Record<string, string | undefined>,
+): { key?: string; from?: string } {
   if (options.apiKey !== undefined && options.apiKeyEnv !== undefined) {
-    throw new UsageError('--api-key and --api-key-env: give one of them', { hint: `--api-key-env <NAME> (or ${SANDBOX_KEY_VAR}) keeps the key out of \`ps\`.`, details: { flag: '--api-key-env' } });
+    throw new UsageError('--api-key and --api-key-env: give one of them', {
+      hint: `--api-key-env <NAME> (or ${SANDBOX_KEY_VAR}) keeps the key out of \`ps\`.`,
+      details: { flag: '--api-key-env' },
+    });
   }
   if (options.apiKey !== undefined) return { key: options.apiKey, from: '--api-key' };
   const name = options.apiKeyEnv ?? SANDBOX_KEY_VAR;
   const value = env[name];
   if (value === undefined || value === '') {
     if (options.apiKeyEnv === undefined) return {};
-    throw new UsageError(`--api-key-env: ${name} is not set (or empty)`, { hint: `Set ${name} to the key the sandbox should accept.`, details: { flag: '--api-key-env', variable: name } });
+    throw new UsageError(`--api-key-env: ${name} is not set (or empty)`, {
+      hint: `Set ${name} to the key the sandbox should accept.`,
+      details: { flag: '--api-key-env', variable: name },
+    });
   }
   return { key: value, from: `$${name}` };
 }
@@ -75,7 +87,8 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
   const urls = sandbox.urls();
   ctx.io.err(`ready ${JSON.stringify(urls)}`);
   if (ctx.io.json) ctx.io.printJson(urls);
-  for (const line of sandboxHints(urls, { ...options, apiKey: apiKey.key, apiKeyFrom: apiKey.from }, ctx.io.ce)) ctx.io.info(line);
+  for (const line of sandboxHints(urls, { ...options, apiKey: apiKey.key, apiKeyFrom: apiKey.from }, ctx.io.ce))
+    ctx.io.info(line);
 
   await waitForAbort(ctx.signal);
   ctx.io.info('sandbox: stopping…');

@@ -11,8 +11,14 @@ export function sandboxCommand(): Command {
   return cmd
     .option('--host <host>', 'interface to bind (default 127.0.0.1; the admin path answers loopback only)')
     .option('--email <email>', 'e-mail of the sandbox API user (default admin@sandbox.test)')
-    .option('--api-key <key>', 'API key the sandbox accepts (default sandbox-api-key; visible in `ps`, see --api-key-env)')
-    .option('--api-key-env <NAME>', 'read the API key from this environment variable (default: OMNIBOT_SANDBOX_API_KEY when set)')
+    .option(
+      '--api-key <key>',
+      'API key the sandbox accepts (default sandbox-api-key; visible in `ps`, see --api-key-env)',
+    )
+    .option(
+      '--api-key-env <NAME>',
+      'read the API key from this environment variable (default: OMNIBOT_SANDBOX_API_KEY when set)',
+    )
     .option('--rate-limit <n>', 'API requests per minute before 429 (default 300)')
     .option('--bot <kind>', 'also run a bot that answers the sandbox\'s webhooks: reference')
     .addHelpText(

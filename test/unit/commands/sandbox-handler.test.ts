@@ -63,24 +63,43 @@ describe('omnibot sandbox (handler)', () => {
 
   it.each([
     ['OMNIBOT_SANDBOX_API_KEY', {}, { OMNIBOT_SANDBOX_API_KEY: 'env-sandbox-key-271828' }, '$OMNIBOT_SANDBOX_API_KEY'],
-    ['--api-key-env', { apiKeyEnv: 'MY_KEY' }, { MY_KEY: 'env-sandbox-key-271828', OMNIBOT_SANDBOX_API_KEY: 'not-this-one' }, '$MY_KEY'],
-  ])('takes the API key from the environment (%s), so it never shows in `ps`, and never prints it', async (_how, flags, env, from) => {
-    const run = fakeRun({ port: '0', ...flags }, env);
-    const urls = JSON.parse((await waitFor(() => readyLine(run.err))).slice('ready '.length));
-    const call = (key: string) =>
-      fetch(`${urls.omnidesk}/api/staff.json`, { headers: { authorization: `Basic ${Buffer.from(`admin@sandbox.test:${key}`).toString('base64')}` } });
-    expect((await call('env-sandbox-key-271828')).status).toBe(200);
-    expect((await call('sandbox-api-key')).status).toBe(401);
-    run.abort.abort();
-    expect(await run.done).toBe(0);
-    expect(run.err.join('')).toContain(`<the key from ${from}>`);
-    expect(run.err.join('') + run.out.join('')).not.toContain('env-sandbox-key-271828');
-  });
+    [
+      '--api-key-env',
+      { apiKeyEnv: 'MY_KEY' },
+      { MY_KEY: 'env-sandbox-key-271828', OMNIBOT_SANDBOX_API_KEY: 'not-this-one' },
+      '$MY_KEY',
+    ],
+  ])(
+    'takes the API key from the environment (%s), so it never shows in `ps`, and never prints it',
+    async (_how, flags, env, from) => {
+      const run = fakeRun({ port: '0', ...flags }, env);
+      const urls = JSON.parse((await waitFor(() => readyLine(run.err))).slice('ready '.length));
+      const call = (key: string) =>
+        fetch(`${urls.omnidesk}/api/staff.json`, {
+          headers: { authorization: `Basic ${Buffer.from(`admin@sandbox.test:${key}`).toString('base64')}` },
+        });
+      expect((await call('env-sandbox-key-271828')).status).toBe(200);
+      expect((await call('sandbox-api-key')).status).toBe(401);
+      run.abort.abort();
+      expect(await run.done).toBe(0);
+      expect(run.err.join('')).toContain(`<the key from ${from}>`);
+      expect(run.err.join('') + run.out.join('')).not.toContain('env-sandbox-key-271828');
+    },
+  );
 
   it('--api-key-env naming an unset variable, or given with --api-key, is exit 2 naming the flag', async () => {
-    await expect(fakeRun({ apiKeyEnv: 'NOPE_UNSET' }).done).rejects.toMatchObject({ exitCode: 2, message: '--api-key-env: NOPE_UNSET is not set (or empty)' });
-    await expect(fakeRun({ apiKeyEnv: 'bad name' }).done).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^--api-key-env: must be an environment variable name/) });
-    await expect(fakeRun({ apiKey: 'k-123456', apiKeyEnv: 'K' }, { K: 'x' }).done).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^--api-key and --api-key-env/) });
+    await expect(fakeRun({ apiKeyEnv: 'NOPE_UNSET' }).done).rejects.toMatchObject({
+      exitCode: 2,
+      message: '--api-key-env: NOPE_UNSET is not set (or empty)',
+    });
+    await expect(fakeRun({ apiKeyEnv: 'bad name' }).done).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/^--api-key-env: must be an environment variable name/),
+    });
+    await expect(fakeRun({ apiKey: 'k-123456', apiKeyEnv: 'K' }, { K: 'x' }).done).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/^--api-key and --api-key-env/),
+    });
   });
 
   it('names the flag on bad input (exit 2) and the port when it is taken (exit 1)', async () => {

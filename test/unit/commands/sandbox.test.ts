@@ -47,18 +47,30 @@ describe('omnibot sandbox and clients that hang up', () => {
       const { omnidesk, helpdeskeddy, bot } = await cli.ready();
       const urls = { omnidesk: omnidesk!, helpdeskeddy: helpdeskeddy!, bot: bot! };
       const port = (url: string) => Number(new URL(url).port);
-      const mid = 'POST /api/cases.json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"case":';
+      const mid =
+        'POST /api/cases.json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"case":';
       for (const url of [urls.omnidesk, urls.helpdeskeddy, urls.bot]) {
         await rawRequest(port(url), [mid], { hangUp: true });
         await rawRequest(port(url), ['POST /helpdeskeddy HTTP/1.1\r\nHost: x\r\nContent-Le'], { hangUp: true });
       }
       // A slow answer the client does not wait for.
-      await fetch(`${urls.helpdeskeddy}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ delayMs: 300_000 }) });
+      await fetch(`${urls.helpdeskeddy}/_sandbox/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ delayMs: 300_000 }),
+      });
       const auth = `Basic ${Buffer.from('admin@sandbox.test:sandbox-api-key').toString('base64')}`;
-      await rawRequest(port(urls.helpdeskeddy), [`GET /api/v2/tickets/ HTTP/1.1\r\nHost: x\r\nAuthorization: ${auth}\r\n\r\n`], { hangUp: true });
-      await waitFor(async () => ((await (await fetch(`${urls.helpdeskeddy}/_sandbox/requests`)).json()) as unknown[]).length > 0 || undefined);
+      await rawRequest(
+        port(urls.helpdeskeddy),
+        [`GET /api/v2/tickets/ HTTP/1.1\r\nHost: x\r\nAuthorization: ${auth}\r\n\r\n`],
+        { hangUp: true },
+      );
+      await waitFor(
+        async () =>
+          ((await (await fetch(`${urls.helpdeskeddy}/_sandbox/requests`)).json()) as unknown[]).length > 0 || undefined,
+      );
       // Each server still answers.
-      for (const url of [urls.omnidesk, urls.helpdeskeddy]) expect((await fetch(`${url}/_sandbox/info`)).status).toBe(200);
+      for (const url of [urls.omnidesk, urls.helpdeskeddy])
+        expect((await fetch(`${url}/_sandbox/info`)).status).toBe(200);
       expect((await fetch(urls.bot)).status).toBe(200);
     } finally {
       const result = await cli.stop();

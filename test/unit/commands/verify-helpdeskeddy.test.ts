@@ -64,7 +64,7 @@ describe('omnibot verify --e2e with HelpDeskEddy', () => {
     expect(await openTestTickets(api)).toEqual([]);
   });
 
-  it('a second round trip after /_sandbox/reset passes: the reset clears the reference bot\'s memory too', async () => {
+  it("a second round trip after /_sandbox/reset passes: the reset clears the reference bot's memory too", async () => {
     const { dir } = await setup();
     expect((await runCli(['verify', '--e2e'], { cwd: dir })).exitCode).toBe(0);
     // Ticket ids start again after a reset: the second trip's ticket has the first one's id and text.

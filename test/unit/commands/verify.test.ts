@@ -96,7 +96,7 @@ describe('omnibot verify against the sandbox and the reference bot', () => {
     expect(await fx.openTestCases()).toEqual([]);
   });
 
-  it('a second round trip after /_sandbox/reset passes: the reset clears the reference bot\'s memory too', async () => {
+  it("a second round trip after /_sandbox/reset passes: the reset clears the reference bot's memory too", async () => {
     fx = await setup();
     expect((await fx.run(['verify', '--e2e'])).exitCode).toBe(0);
     // The reset brings case ids back to the seeded ones, so the second trip's case has the first one's id and text.

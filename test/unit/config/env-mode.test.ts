@@ -53,7 +53,9 @@ describe('a .env other users can read', () => {
     await envWithMode(0o644);
     const r = await project.run(['steps']);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`warning: ${envFile()} can be read by other users of this machine (mode 0644), and it holds secrets.`);
+    expect(r.stderr).toContain(
+      `warning: ${envFile()} can be read by other users of this machine (mode 0644), and it holds secrets.`,
+    );
     expect(r.stderr).toContain(`Fix: chmod 600 ${envFile()} (or run again with --chmod-env)`);
     expect(r.stderr.match(/other users/g)).toHaveLength(1);
     expect(await modeOf(envFile())).toBe(0o644);
@@ -88,7 +90,10 @@ describe('a .env other users can read', () => {
       select: async () => undefined as never,
     });
     const lines: string[] = [];
-    const io = new Io({ stdout: { write: () => true }, stderr: { write: (s: string) => lines.push(s) }, stdin: {}, env: {} }, {});
+    const io = new Io(
+      { stdout: { write: () => true }, stderr: { write: (s: string) => lines.push(s) }, stdin: {}, env: {} },
+      {},
+    );
 
     await envWithMode(0o640);
     await guardEnvFile((await exposedEnv(envFile()))!, { io, prompter: prompter(false), fix: false });
@@ -98,6 +103,8 @@ describe('a .env other users can read', () => {
     await guardEnvFile((await exposedEnv(envFile()))!, { io, prompter: prompter(true), fix: false });
     expect(await modeOf(envFile())).toBe(0o600);
     expect(asked.map((q) => q.flag)).toEqual(['--chmod-env', '--chmod-env']);
-    expect(asked[0]!.message).toBe(`${envFile()} can be read by other users of this machine (mode 0640), and it holds secrets. Make it private (chmod 600)?`);
+    expect(asked[0]!.message).toBe(
+      `${envFile()} can be read by other users of this machine (mode 0640), and it holds secrets. Make it private (chmod 600)?`,
+    );
   });
 });

@@ -66,24 +66,31 @@ describe('a slow-answer fault and a client that stops waiting', () => {
   it.each([
     ['omnidesk', '/api/labels.json'],
     ['helpdeskeddy', '/api/v2/tickets/'],
-  ] as const)('%s: the sandbox stops waiting when the client hangs up, logs the call, and reports no internal error', async (kind, path) => {
-    const base = sandbox[kind].url;
-    const admin = (method: string, what: string, body?: unknown) =>
-      fetch(`${base}/_sandbox/${what}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
-    await admin('POST', 'reset');
-    // Five minutes: the longest delay a fault takes, far past the test's own timeout.
-    await admin('POST', 'faults', { delayMs: 300_000, method: 'GET' });
-    const client = new AbortController();
-    const call = fetch(`${base}${path}`, { headers: auth, signal: client.signal }).catch((err: Error) => err.name);
-    await waitFor(async () => ((await admin('GET', 'faults')) as unknown[]).length === 0 || undefined);
-    client.abort(); // the client's deadline
-    expect(await call).toBe('AbortError');
-    const [logged] = (await waitFor(async () => {
-      const log = (await admin('GET', 'requests')) as Array<{ path: string; fault?: number; clientGone?: boolean }>;
-      return log.length ? log : undefined;
-    }));
-    expect(logged).toMatchObject({ path, status: 200, clientGone: true });
-    expect(logged!.fault).toBeDefined();
-    expect(internalErrors).toEqual([]);
-  });
+  ] as const)(
+    '%s: the sandbox stops waiting when the client hangs up, logs the call, and reports no internal error',
+    async (kind, path) => {
+      const base = sandbox[kind].url;
+      const admin = (method: string, what: string, body?: unknown) =>
+        fetch(`${base}/_sandbox/${what}`, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }).then((r) => r.json() as Promise<any>);
+      await admin('POST', 'reset');
+      // Five minutes: the longest delay a fault takes, far past the test's own timeout.
+      await admin('POST', 'faults', { delayMs: 300_000, method: 'GET' });
+      const client = new AbortController();
+      const call = fetch(`${base}${path}`, { headers: auth, signal: client.signal }).catch((err: Error) => err.name);
+      await waitFor(async () => ((await admin('GET', 'faults')) as unknown[]).length === 0 || undefined);
+      client.abort(); // the client's deadline
+      expect(await call).toBe('AbortError');
+      const [logged] = await waitFor(async () => {
+        const log = (await admin('GET', 'requests')) as Array<{ path: string; fault?: number; clientGone?: boolean }>;
+        return log.length ? log : undefined;
+      });
+      expect(logged).toMatchObject({ path, status: 200, clientGone: true });
+      expect(logged!.fault).toBeDefined();
+      expect(internalErrors).toEqual([]);
+    },
+  );
 });
