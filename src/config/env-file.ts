@@ -27,7 +27,9 @@ function unusable(path: string, err: unknown, verb: 'read' | 'written' = 'read')
   if (code === 'EISDIR') {
     return new ConfigError(`${path} is a directory, not a .env file`, {
       code: 'env_file_invalid',
-      hint: `omnibot reads KEY=value lines from a file named .env beside the config; rename or remove the directory ${path}.`,
+      hint:
+        'omnibot reads KEY=value lines from a file named .env beside the config; ' +
+        `rename or remove the directory ${path}.`,
       details: { file: path },
     });
   }

@@ -41,14 +41,15 @@ describe('omnibot sandbox', () => {
 });
 
 describe('omnibot sandbox and clients that hang up', () => {
-  it('a hang-up mid-body, mid-headers or while a slow answer is pending is never reported as an internal error', async () => {
+  it('a hang-up mid-body, mid-headers or during a slow answer is never reported as an internal error', async () => {
     const cli = startCli(['sandbox', '--port', '0', '--bot', 'reference']);
     try {
       const { omnidesk, helpdeskeddy, bot } = await cli.ready();
       const urls = { omnidesk: omnidesk!, helpdeskeddy: helpdeskeddy!, bot: bot! };
       const port = (url: string) => Number(new URL(url).port);
       const mid =
-        'POST /api/cases.json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"case":';
+        'POST /api/cases.json HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 1000\r\n\r\n{"case":';
       for (const url of [urls.omnidesk, urls.helpdeskeddy, urls.bot]) {
         await rawRequest(port(url), [mid], { hangUp: true });
         await rawRequest(port(url), ['POST /helpdeskeddy HTTP/1.1\r\nHost: x\r\nContent-Le'], { hangUp: true });

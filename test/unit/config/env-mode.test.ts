@@ -104,7 +104,8 @@ describe('a .env other users can read', () => {
     expect(await modeOf(envFile())).toBe(0o600);
     expect(asked.map((q) => q.flag)).toEqual(['--chmod-env', '--chmod-env']);
     expect(asked[0]!.message).toBe(
-      `${envFile()} can be read by other users of this machine (mode 0640), and it holds secrets. Make it private (chmod 600)?`,
+      `${envFile()} can be read by other users of this machine (mode 0640), and it holds secrets. ` +
+        'Make it private (chmod 600)?',
     );
   });
 });
