@@ -45,8 +45,17 @@ export default tseslint.config(
     },
   },
   {
+    // Bench scripts are JavaScript checked by tsc through JSDoc (checkJs). typescript-eslint drops the
+    // parentheses that carry a JSDoc cast, so `/** @type {T} */ (JSON.parse(x))` still looks `any` to it.
+    files: ['bench/**/*.mjs'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+    },
+  },
+  {
     // Outside tsconfig.json (plain Node scripts run as they are): syntax and the basic rules only.
-    files: ['scripts/**/*.mjs', 'bin/**/*.js', 'bench/**/*.mjs', '*.config.js', '*.cjs'],
+    files: ['scripts/**/*.mjs', 'bin/**/*.js', '*.config.js', '*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   { files: ['*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } } },

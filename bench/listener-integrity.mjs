@@ -25,7 +25,11 @@ const OUT = fileURLToPath(new URL('.out/', import.meta.url));
 await mkdir(OUT, { recursive: true });
 
 const binary = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37) % 256));
-/** Request `i` of the mix: [path, headers, body]. */
+/**
+ * Request `i` of the mix: [path, headers, body].
+ * @param {number} i
+ * @returns {[string, Record<string, string>, string | Buffer]}
+ */
 function mixed(i) {
   switch (i % 8) {
     case 0:
@@ -47,9 +51,14 @@ function mixed(i) {
   }
 }
 
-/** Sends the mix; resolves with the 2xx ids and the counts. `stopAfterMs` stops sending new requests. */
+/**
+ * Sends the mix; resolves with the 2xx ids and the counts. `stopAfterMs` stops sending new requests.
+ * @param {string} url
+ * @param {{ stopAfterMs?: number }} [options]
+ */
 async function drive(url, { stopAfterMs } = {}) {
   const pool = new Pool(new URL(url).origin, { connections: concurrency, pipelining: 1 });
+  /** @type {string[]} */
   const ids = [];
   let next = 0;
   let answered = 0;
@@ -65,7 +74,7 @@ async function drive(url, { stopAfterMs } = {}) {
           const res = await pool.request({ path, method: 'POST', headers, body });
           const text = await res.body.text();
           answered += 1;
-          if (res.statusCode >= 200 && res.statusCode < 300) ids.push(JSON.parse(text).id);
+          if (res.statusCode >= 200 && res.statusCode < 300) ids.push(/** @type {{ id: string }} */ (JSON.parse(text)).id);
         } catch {
           errors += 1;
         }
@@ -76,14 +85,16 @@ async function drive(url, { stopAfterMs } = {}) {
   return { ids, answered, errors, seconds: (performance.now() - started) / 1000 };
 }
 
+/** @param {string} capture */
 async function read(capture) {
   const lines = (await readFile(capture, 'utf8')).split('\n');
   const last = lines.pop();
+  /** @type {Map<string, number>} */
   const ids = new Map();
   let torn = last === '' ? 0 : 1;
   for (const line of lines) {
     try {
-      const id = JSON.parse(line).id;
+      const id = /** @type {{ id: string }} */ (JSON.parse(line)).id;
       ids.set(id, (ids.get(id) ?? 0) + 1);
     } catch {
       torn += 1;
@@ -93,7 +104,7 @@ async function read(capture) {
   return { records: lines.length, ids, torn, duplicated };
 }
 
-const listen = (capture) => startServer(process.execPath, [BIN, 'listen', '--port', '0', '--capture', capture, '--max-body', '2kb'], { env: { CI: 'true' } });
+const listen = (/** @type {string} */ capture) => startServer(process.execPath, [BIN, 'listen', '--port', '0', '--capture', capture, '--max-body', '2kb'], { env: { CI: 'true' } });
 
 console.log(`listener integrity: ${fmt(total)} mixed requests at concurrency ${concurrency}, node ${process.version}`);
 let failures = 0;
@@ -109,7 +120,8 @@ let failures = 0;
   const ok = code === 0 && file.records === total && sent.answered === total && file.torn === 0 && file.duplicated === 0 && missing === 0;
   failures += ok ? 0 : 1;
   console.log(
-    `SIGTERM: ${fmt(sent.answered)} answered (${fmt(sent.ids.length)} 2xx, ${sent.errors} errors) in ${fmt(sent.seconds, 1)} s → ${fmt(file.records)} records, ` +
+    `SIGTERM: ${fmt(sent.answered)} answered (${fmt(sent.ids.length)} 2xx, ${sent.errors} errors) in ` +
+      `${fmt(sent.seconds, 1)} s → ${fmt(file.records)} records, ` +
       `torn ${file.torn}, duplicated ${file.duplicated}, 2xx missing ${missing}, exit ${code}  ${ok ? 'OK' : 'FAIL'}`,
   );
   await rm(capture, { force: true });
@@ -129,7 +141,8 @@ let failures = 0;
   const ok = missing === 0 && file.duplicated === 0 && file.torn <= 1;
   failures += ok ? 0 : 1;
   console.log(
-    `SIGKILL mid-load: ${fmt(sent.ids.length)} 2xx before the kill (${fmt(sent.errors)} requests cut off) → ${fmt(file.records)} records, ` +
+    `SIGKILL mid-load: ${fmt(sent.ids.length)} 2xx before the kill (${fmt(sent.errors)} requests cut off) → ` +
+      `${fmt(file.records)} records, ` +
       `torn ${file.torn}, duplicated ${file.duplicated}, 2xx missing ${missing}  ${ok ? 'OK' : 'FAIL'}`,
   );
   await rm(capture, { force: true });

@@ -33,7 +33,12 @@ const OUT = fileURLToPath(new URL('.out/', import.meta.url));
 await mkdir(OUT, { recursive: true });
 const VERSION = JSON.parse(await readFile(new URL('../node_modules/autocannon/package.json', import.meta.url), 'utf8')).version;
 
-/** One autocannon run; resolves with its counts and rates. */
+/**
+ * One autocannon run; resolves with its counts and rates.
+ * @param {string} url
+ * @param {number} duration seconds
+ * @returns {Promise<{ rps: number, ok: number, non2xx: number, errors: number, p50: number, p99: number }>}
+ */
 function cannon(url, duration) {
   return new Promise((resolve, reject) => {
     autocannon(
@@ -47,7 +52,7 @@ function cannon(url, duration) {
         body: hdeBody(1),
       },
       (err, result) => {
-        if (err) return reject(err);
+        if (err) return reject(err instanceof Error ? err : new Error(String(err)));
         resolve({
           rps: result.requests.average,
           ok: result['2xx'],
@@ -61,7 +66,10 @@ function cannon(url, duration) {
   });
 }
 
-/** A warm-up (JIT, connection set-up), then the measured run, with the server's CPU time per request. */
+/**
+ * A warm-up (JIT, connection set-up), then the measured run, with the server's CPU time per request.
+ * @param {import('./lib/load.mjs').RunningServer} server
+ */
 async function measure(server) {
   const warm = await cannon(server.url, 2);
   const before = cpuMs(server.child.pid);
@@ -72,6 +80,7 @@ async function measure(server) {
   return { ...run, warmOk: warm.ok, cpuUs };
 }
 
+/** @param {string} script a server for `node -e` */
 async function server(script) {
   const s = await startServer(process.execPath, ['-e', script]);
   try {
@@ -81,6 +90,7 @@ async function server(script) {
   }
 }
 
+/** @param {number} round */
 async function listen(round) {
   const capture = `${OUT}listener-${round}.ndjson`;
   await rm(capture, { force: true });
@@ -105,17 +115,28 @@ async function listen(round) {
   return { ...result, recorded: lines.length, unique: ids.size, recorded2xx: ok2xx, torn, expected: result.warmOk + result.ok };
 }
 
+/**
+ * @param {string} name
+ * @param {{ rps: number, p50: number, p99: number, ok: number, non2xx: number, errors: number, cpuUs?: number }} r
+ */
 const row = (name, r) =>
-  `${name.padEnd(24)} ${fmt(r.rps).padStart(8)} req/s   p50 ${fmt(r.p50, 0).padStart(3)} ms   p99 ${fmt(r.p99, 0).padStart(4)} ms   ` +
-  `${r.cpuUs === undefined ? '' : `cpu ${fmt(r.cpuUs, 1).padStart(5)} µs/req   `}2xx ${fmt(r.ok)}   non-2xx ${r.non2xx}   errors ${r.errors}`;
+  `${name.padEnd(24)} ${fmt(r.rps).padStart(8)} req/s   p50 ${fmt(r.p50, 0).padStart(3)} ms   p99 ` +
+    `${fmt(r.p99, 0).padStart(4)} ms   ` +
+  `${r.cpuUs === undefined ? '' : `cpu ${fmt(r.cpuUs, 1).padStart(5)} µs/req   `}2xx ${fmt(r.ok)}   non-2xx ` +
+    `${r.non2xx}   errors ${r.errors}`;
 
 console.log(
-  `listener bench: autocannon ${VERSION} (in this process), ${connections} connections, ${seconds} s per run after a 2 s warm-up, ${rounds} round(s), node ${process.version}`,
+  `listener bench: autocannon ${VERSION} (in this process), ${connections} connections, ${seconds} s per run after a ` +
+    `2 s warm-up, ${rounds} round(s), node ${process.version}`,
 );
+/** @type {number[]} */
 const ratios = [];
+/** @type {number[]} */
 const ceilings = [];
+/** @type {number[]} */
 const cpuRatios = [];
 const bareRates = [];
+/** @type {number[]} */
 const listenRates = [];
 let problems = 0;
 for (let round = 1; round <= rounds; round++) {
@@ -128,7 +149,8 @@ for (let round = 1; round <= rounds; round++) {
   console.log(row(`bare node:http #${round}`, b));
   console.log(row(`listen --capture #${round}`, l));
   console.log(
-    `${''.padEnd(24)} records ${fmt(l.recorded)} (unique ids ${fmt(l.unique)}, torn ${l.torn}) for ${fmt(l.expected)} 2xx; ratio ${fmt(l.rps / b.rps, 2)}`,
+    `${''.padEnd(24)} records ${fmt(l.recorded)} (unique ids ${fmt(l.unique)}, torn ${l.torn}) for ` +
+      `${fmt(l.expected)} 2xx; ratio ${fmt(l.rps / b.rps, 2)}`,
   );
   // autocannon drops the requests still in flight when its time is up: those were answered and
   // recorded but are not in its 2xx count, so only a shortfall is a loss.
@@ -140,9 +162,12 @@ for (let round = 1; round <= rounds; round++) {
 }
 const ratio = median(ratios);
 const share = median(bareRates) / median(ceilings);
-console.log(`\nmedian req/s: bare ${fmt(median(bareRates))}, listen ${fmt(median(listenRates))}; generator ceiling ${fmt(median(ceilings))} (bare at ${fmt(share * 100)}% of it)`);
-console.log(`ratio listen/bare (median of ${rounds}; rounds ${ratios.map((r) => fmt(r, 2)).join(' ')}): ${fmt(ratio, 2)}  (aim ≥ 0.50) ${ratio >= 0.5 ? 'OK' : 'BELOW AIM'}`);
+console.log(`\nmedian req/s: bare ${fmt(median(bareRates))}, listen ${fmt(median(listenRates))}; generator ceiling ` +
+  `${fmt(median(ceilings))} (bare at ${fmt(share * 100)}% of it)`);
+console.log(`ratio listen/bare (median of ${rounds}; rounds ${ratios.map((r) => fmt(r, 2)).join(' ')}): ${fmt(ratio, 2)}  (aim ` +
+  `≥ 0.50) ${ratio >= 0.5 ? 'OK' : 'BELOW AIM'}`);
 if (cpuRatios.length) {
-  console.log(`CPU per request, bare/listen (median; what throughput would be with a core each): ${fmt(median(cpuRatios), 2)} (rounds ${cpuRatios.map((r) => fmt(r, 2)).join(' ')})`);
+  console.log(`CPU per request, bare/listen (median; what throughput would be with a core each): ${fmt(median(cpuRatios), 2)} ` +
+    `(rounds ${cpuRatios.map((r) => fmt(r, 2)).join(' ')})`);
 }
 console.log(`2xx not recorded, duplicated or torn: ${problems} ${problems === 0 ? 'OK' : 'LOST RECORDS'}`);

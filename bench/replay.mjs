@@ -37,6 +37,7 @@ const BIN = fileURLToPath(new URL('../bin/omnibot.js', import.meta.url));
 const OUT = fileURLToPath(new URL('.out/', import.meta.url));
 await mkdir(OUT, { recursive: true });
 
+/** @param {string} file @param {number} n records to write */
 async function writeCapture(file, n) {
   const out = createWriteStream(file);
   const started = Date.parse('2024-05-01T10:00:00Z');
@@ -62,21 +63,23 @@ async function writeCapture(file, n) {
 }
 
 /** Runs replay, sampling the child's VmHWM (peak RSS) from /proc while it runs. */
+/** @param {string} file @param {string} url */
 async function replay(file, url) {
   const started = performance.now();
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, CI: 'true', FORCE_COLOR: '0' };
   delete env.NODE_OPTIONS;
   const child = spawn(process.execPath, [BIN, 'replay', file, '--to', url, '--concurrency', String(concurrency)], { stdio: ['ignore', 'ignore', 'pipe'], env });
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+  child.stderr.setEncoding('utf8').on('data', (/** @type {string} */ d) => (stderr += d));
   let peakKb = 0;
   const sample = async () => {
     const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
     const match = /VmHWM:\s+(\d+) kB/.exec(status);
     if (match) peakKb = Math.max(peakKb, Number(match[1]));
   };
-  const timer = setInterval(sample, 100);
-  const [code] = await once(child, 'exit');
+  const timer = setInterval(() => void sample(), 100);
+  const [code] = /** @type {[number | null]} */ (await once(child, 'exit'));
   clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
   return { code, seconds, peakMb: peakKb / 1024, stderr };
@@ -89,8 +92,8 @@ try {
   const tiny = `${OUT}replay-1.ndjson`;
   await writeCapture(tiny, 1);
 
-  await drive({ url: `${sink.url}hook`, total: 2000, concurrency, body: (i) => hdeBody(i) });
-  const baseline = await drive({ url: `${sink.url}hook`, total: records, concurrency, body: (i) => hdeBody(i) });
+  await drive({ url: `${sink.url}hook`, total: 2000, concurrency, body: hdeBody });
+  const baseline = await drive({ url: `${sink.url}hook`, total: records, concurrency, body: hdeBody });
   const startup = await replay(tiny, sink.url);
   const run = await replay(file, sink.url);
   if (run.code !== 0) console.error(`replay exited ${run.code}: ${run.stderr}`);

@@ -18,6 +18,7 @@ const cases = {
   'omnibot --help': [bin, '--help'],
 };
 
+/** @param {string[]} args */
 function once(args) {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
@@ -26,18 +27,21 @@ function once(args) {
   return ms;
 }
 
+/** @param {number[]} xs */
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
 };
 
 // One warm-up each (file cache), then interleaved runs so drift hits every case equally.
 for (const args of Object.values(cases)) once(args);
+/** @type {Record<string, number[]>} */
 const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-for (let i = 0; i < runs; i++) for (const [name, args] of Object.entries(cases)) samples[name].push(once(args));
+for (let i = 0; i < runs; i++) for (const [name, args] of Object.entries(cases)) samples[name]?.push(once(args));
 
-const base = median(samples['node -e 0']);
+const base = median(samples['node -e 0'] ?? []);
+/** @type {Record<string, number>} */
 const aims = { 'omnibot --version': 1.3, 'omnibot --help': 1.5 };
 console.log(`node ${process.versions.node}, ${runs} runs each, median ms`);
 for (const [name, xs] of Object.entries(samples)) {

@@ -7,6 +7,24 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
 
+/**
+ * @typedef {object} DriveOptions
+ * @property {string} url
+ * @property {number} total requests in all
+ * @property {number} concurrency requests in flight at once
+ * @property {(i: number) => string} body the body of request `i`
+ * @property {Record<string, string>} [headers]
+ * @property {import('undici').Dispatcher.HttpMethod} [method]
+ */
+
+/**
+ * @typedef {object} RunningServer
+ * @property {import('node:child_process').ChildProcess} child
+ * @property {string} url
+ * @property {() => string} stderr everything the process wrote on stderr so far
+ */
+
+/** @param {DriveOptions} options */
 export async function drive({ url, total, concurrency, body, headers = { 'content-type': 'application/json' }, method = 'POST' }) {
   const target = new URL(url);
   const pool = new Pool(target.origin, { connections: concurrency, pipelining: 1, keepAliveTimeout: 10_000 });
@@ -37,7 +55,7 @@ export async function drive({ url, total, concurrency, body, headers = { 'conten
   const seconds = (performance.now() - started) / 1000;
   await pool.close();
   latencies.sort();
-  const pct = (p) => latencies[Math.min(total - 1, Math.floor((p / 100) * total))];
+  const pct = (/** @type {number} */ p) => latencies[Math.min(total - 1, Math.floor((p / 100) * total))] ?? NaN;
   return { total, ok, non2xx, errors, seconds, rps: total / seconds, p50: pct(50), p99: pct(99) };
 }
 
@@ -46,7 +64,10 @@ export const BARE_SERVER = `
 const http = require('node:http');
 const server = http.createServer((req, res) => {
   req.on('data', () => {});
-  req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json', 'content-length': 11 }); res.end('{"ok":true}'); });
+  req.on('end', () => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': 11 });
+    res.end('{"ok":true}');
+  });
 });
 server.listen(0, '127.0.0.1', () => process.stderr.write('ready ' + JSON.stringify({ url: 'http://127.0.0.1:' + server.address().port + '/' }) + '\\n'));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
@@ -86,9 +107,11 @@ process.on('SIGTERM', () => { server.close(); process.exit(0); });
  * CPU time (user + system, ms) a process has used, from /proc on Linux; undefined elsewhere.
  * CPU per request is the figure the machine's other load disturbs least.
  */
+/** @param {number | undefined} pid @returns {number | undefined} */
 export function cpuMs(pid) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    if (pid === undefined) return undefined;
+    const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
   } catch {
     return undefined;
@@ -96,32 +119,49 @@ export function cpuMs(pid) {
 }
 const CLOCK_TICKS = 100;
 
+/** @param {number[]} values */
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return sorted.length % 2 ? sorted[mid] ?? NaN : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
 
-/** Spawns a server process and resolves with its URL once it prints its ready line. */
+/**
+ * Spawns a server process and resolves with its URL once it prints its ready line.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ stdout?: 'ignore' | 'inherit' | 'pipe', env?: Record<string, string> }} [options]
+ * @returns {Promise<RunningServer>}
+ */
 export function startServer(command, args, options = {}) {
-  const child = spawn(command, args, { stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'], env: { ...process.env, ...options.env } });
+  const env = { ...process.env, ...options.env };
+  const child = spawn(command, args, { stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'], env });
   let err = '';
+  /** @type {string | undefined} */
+  let readyUrl;
   return new Promise((resolve, reject) => {
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (d) => {
+    const stderr = /** @type {import('node:stream').Readable} */ (child.stderr);
+    stderr.setEncoding('utf8');
+    stderr.on('data', (/** @type {string} */ d) => {
       err += d;
       const match = /^ready (\{.*\})$/m.exec(err);
-      if (match && !child.readyUrl) {
-        child.readyUrl = JSON.parse(match[1]).url;
-        resolve({ child, url: child.readyUrl, stderr: () => err });
+      if (match && readyUrl === undefined) {
+        readyUrl = /** @type {{ url: string }} */ (JSON.parse(match[1] ?? '{}')).url;
+        resolve({ child, url: readyUrl, stderr: () => err });
       }
     });
     child.on('exit', (code) => {
-      if (!child.readyUrl) reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err}`));
+      if (readyUrl === undefined) reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err}`));
     });
   });
 }
 
+/**
+ * Stops a server (SIGTERM unless told otherwise) and resolves with its exit code.
+ * @param {RunningServer} server
+ * @param {NodeJS.Signals} [signal]
+ * @returns {Promise<number | null>}
+ */
 export function stopServer(server, signal = 'SIGTERM') {
   return new Promise((resolve) => {
     if (server.child.exitCode !== null) return resolve(server.child.exitCode);
@@ -131,6 +171,7 @@ export function stopServer(server, signal = 'SIGTERM') {
 }
 
 /** A realistic webhook body: seed 002's nine fields, Cyrillic text, a unique ticket id. */
+/** @param {number} i */
 export function hdeBody(i) {
   return JSON.stringify({
     message: `<p>Здравствуйте! Вопрос №${i}: не приходит код подтверждения 😀</p>`,
@@ -145,4 +186,5 @@ export function hdeBody(i) {
   });
 }
 
-export const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+/** `1,234.5`: a number for a report line. */
+export const fmt = (/** @type {number} */ n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
