@@ -16,10 +16,16 @@ const LAYERS = [
 
 const upward = LAYERS.slice(0, -1).map(([name, path], i) => ({
   name: `layer-${name}`,
-  comment: `${name} may not import a layer above it (${LAYERS.slice(i + 1).map(([n]) => n).join(', ')})`,
+  comment: `${name} may not import a layer above it (${LAYERS.slice(i + 1)
+    .map(([n]) => n)
+    .join(', ')})`,
   severity: 'error',
   from: { path },
-  to: { path: LAYERS.slice(i + 1).map(([, p]) => `(${p})`).join('|') },
+  to: {
+    path: LAYERS.slice(i + 1)
+      .map(([, p]) => `(${p})`)
+      .join('|'),
+  },
 }));
 
 module.exports = {

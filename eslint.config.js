@@ -21,7 +21,12 @@ export default tseslint.config(
       // `_name` marks a parameter or a destructured key that is deliberately left unused.
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
       ],
       // An async function with no await yet is how a Promise-returning interface (a prompter, a
       // test server's handler) is implemented; the rule would have us write Promise.resolve() by hand.

@@ -17,7 +17,9 @@ import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import { fmt, hdeBody, startServer, stopServer } from './lib/load.mjs';
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '20000' }, concurrency: { type: 'string', default: '200' } } });
+const { values } = parseArgs({
+  options: { requests: { type: 'string', default: '20000' }, concurrency: { type: 'string', default: '200' } },
+});
 const total = Number(values.requests);
 const concurrency = Number(values.concurrency);
 const BIN = fileURLToPath(new URL('../bin/omnibot.js', import.meta.url));
@@ -35,9 +37,17 @@ function mixed(i) {
     case 0:
       return ['/helpdeskeddy', { 'content-type': 'application/json' }, hdeBody(i)];
     case 1:
-      return ['/omnidesk', { 'content-type': 'application/json' }, JSON.stringify({ case_id: String(i), case_description: '<p>Где заказ?</p>', user_id: '7' })];
+      return [
+        '/omnidesk',
+        { 'content-type': 'application/json' },
+        JSON.stringify({ case_id: String(i), case_description: '<p>Где заказ?</p>', user_id: '7' }),
+      ];
     case 2:
-      return ['/omnidesk', { 'content-type': 'application/x-www-form-urlencoded' }, `object%5Bcase_id%5D=${i}&object%5Bcontent%5D=%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82`];
+      return [
+        '/omnidesk',
+        { 'content-type': 'application/x-www-form-urlencoded' },
+        `object%5Bcase_id%5D=${i}&object%5Bcontent%5D=%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82`,
+      ];
     case 3:
       return ['/broken', { 'content-type': 'application/json' }, '{"case_id": 1, "initial_text": '];
     case 4:
@@ -74,7 +84,8 @@ async function drive(url, { stopAfterMs } = {}) {
           const res = await pool.request({ path, method: 'POST', headers, body });
           const text = await res.body.text();
           answered += 1;
-          if (res.statusCode >= 200 && res.statusCode < 300) ids.push(/** @type {{ id: string }} */ (JSON.parse(text)).id);
+          if (res.statusCode >= 200 && res.statusCode < 300)
+            ids.push(/** @type {{ id: string }} */ (JSON.parse(text)).id);
         } catch {
           errors += 1;
         }
@@ -104,7 +115,10 @@ async function read(capture) {
   return { records: lines.length, ids, torn, duplicated };
 }
 
-const listen = (/** @type {string} */ capture) => startServer(process.execPath, [BIN, 'listen', '--port', '0', '--capture', capture, '--max-body', '2kb'], { env: { CI: 'true' } });
+const listen = (/** @type {string} */ capture) =>
+  startServer(process.execPath, [BIN, 'listen', '--port', '0', '--capture', capture, '--max-body', '2kb'], {
+    env: { CI: 'true' },
+  });
 
 console.log(`listener integrity: ${fmt(total)} mixed requests at concurrency ${concurrency}, node ${process.version}`);
 let failures = 0;
@@ -117,7 +131,13 @@ let failures = 0;
   const code = await stopServer(server, 'SIGTERM');
   const file = await read(capture);
   const missing = sent.ids.filter((id) => !file.ids.has(id)).length;
-  const ok = code === 0 && file.records === total && sent.answered === total && file.torn === 0 && file.duplicated === 0 && missing === 0;
+  const ok =
+    code === 0 &&
+    file.records === total &&
+    sent.answered === total &&
+    file.torn === 0 &&
+    file.duplicated === 0 &&
+    missing === 0;
   failures += ok ? 0 : 1;
   console.log(
     `SIGTERM: ${fmt(sent.answered)} answered (${fmt(sent.ids.length)} 2xx, ${sent.errors} errors) in ` +

@@ -31,7 +31,9 @@ const rounds = Number(values.rounds);
 const BIN = fileURLToPath(new URL('../bin/omnibot.js', import.meta.url));
 const OUT = fileURLToPath(new URL('.out/', import.meta.url));
 await mkdir(OUT, { recursive: true });
-const VERSION = JSON.parse(await readFile(new URL('../node_modules/autocannon/package.json', import.meta.url), 'utf8')).version;
+const VERSION = JSON.parse(
+  await readFile(new URL('../node_modules/autocannon/package.json', import.meta.url), 'utf8'),
+).version;
 
 /**
  * One autocannon run; resolves with its counts and rates.
@@ -76,7 +78,8 @@ async function measure(server) {
   const run = await cannon(server.url, seconds);
   const after = cpuMs(server.child.pid);
   const answered = run.ok + run.non2xx;
-  const cpuUs = before === undefined || after === undefined || answered === 0 ? undefined : ((after - before) * 1000) / answered;
+  const cpuUs =
+    before === undefined || after === undefined || answered === 0 ? undefined : ((after - before) * 1000) / answered;
   return { ...run, warmOk: warm.ok, cpuUs };
 }
 
@@ -94,7 +97,9 @@ async function server(script) {
 async function listen(round) {
   const capture = `${OUT}listener-${round}.ndjson`;
   await rm(capture, { force: true });
-  const s = await startServer(process.execPath, [BIN, 'listen', '--port', '0', '--capture', capture], { env: { CI: 'true', FORCE_COLOR: '0' } });
+  const s = await startServer(process.execPath, [BIN, 'listen', '--port', '0', '--capture', capture], {
+    env: { CI: 'true', FORCE_COLOR: '0' },
+  });
   let result;
   try {
     result = await measure(s);
@@ -112,7 +117,14 @@ async function listen(round) {
     if (record.response.status >= 200 && record.response.status < 300) ok2xx += 1;
   }
   await rm(capture, { force: true });
-  return { ...result, recorded: lines.length, unique: ids.size, recorded2xx: ok2xx, torn, expected: result.warmOk + result.ok };
+  return {
+    ...result,
+    recorded: lines.length,
+    unique: ids.size,
+    recorded2xx: ok2xx,
+    torn,
+    expected: result.warmOk + result.ok,
+  };
 }
 
 /**
@@ -121,9 +133,9 @@ async function listen(round) {
  */
 const row = (name, r) =>
   `${name.padEnd(24)} ${fmt(r.rps).padStart(8)} req/s   p50 ${fmt(r.p50, 0).padStart(3)} ms   p99 ` +
-    `${fmt(r.p99, 0).padStart(4)} ms   ` +
+  `${fmt(r.p99, 0).padStart(4)} ms   ` +
   `${r.cpuUs === undefined ? '' : `cpu ${fmt(r.cpuUs, 1).padStart(5)} µs/req   `}2xx ${fmt(r.ok)}   non-2xx ` +
-    `${r.non2xx}   errors ${r.errors}`;
+  `${r.non2xx}   errors ${r.errors}`;
 
 console.log(
   `listener bench: autocannon ${VERSION} (in this process), ${connections} connections, ${seconds} s per run after a ` +
@@ -162,12 +174,18 @@ for (let round = 1; round <= rounds; round++) {
 }
 const ratio = median(ratios);
 const share = median(bareRates) / median(ceilings);
-console.log(`\nmedian req/s: bare ${fmt(median(bareRates))}, listen ${fmt(median(listenRates))}; generator ceiling ` +
-  `${fmt(median(ceilings))} (bare at ${fmt(share * 100)}% of it)`);
-console.log(`ratio listen/bare (median of ${rounds}; rounds ${ratios.map((r) => fmt(r, 2)).join(' ')}): ${fmt(ratio, 2)}  (aim ` +
-  `≥ 0.50) ${ratio >= 0.5 ? 'OK' : 'BELOW AIM'}`);
+console.log(
+  `\nmedian req/s: bare ${fmt(median(bareRates))}, listen ${fmt(median(listenRates))}; generator ceiling ` +
+    `${fmt(median(ceilings))} (bare at ${fmt(share * 100)}% of it)`,
+);
+console.log(
+  `ratio listen/bare (median of ${rounds}; rounds ${ratios.map((r) => fmt(r, 2)).join(' ')}): ${fmt(ratio, 2)}  (aim ` +
+    `≥ 0.50) ${ratio >= 0.5 ? 'OK' : 'BELOW AIM'}`,
+);
 if (cpuRatios.length) {
-  console.log(`CPU per request, bare/listen (median; what throughput would be with a core each): ${fmt(median(cpuRatios), 2)} ` +
-    `(rounds ${cpuRatios.map((r) => fmt(r, 2)).join(' ')})`);
+  console.log(
+    `CPU per request, bare/listen (median; what throughput would be with a core each): ${fmt(median(cpuRatios), 2)} ` +
+      `(rounds ${cpuRatios.map((r) => fmt(r, 2)).join(' ')})`,
+  );
 }
 console.log(`2xx not recorded, duplicated or torn: ${problems} ${problems === 0 ? 'OK' : 'LOST RECORDS'}`);

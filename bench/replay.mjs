@@ -50,7 +50,11 @@ async function writeCapture(file, n) {
       method: 'POST',
       path: '/hook',
       query: '',
-      headers: { 'content-type': 'application/json', 'user-agent': 'bench', 'content-length': String(Buffer.byteLength(body)) },
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'bench',
+        'content-length': String(Buffer.byteLength(body)),
+      },
       body,
       event: 'helpdeskeddy.new_reply',
       valid: true,
@@ -69,7 +73,10 @@ async function replay(file, url) {
   /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, CI: 'true', FORCE_COLOR: '0' };
   delete env.NODE_OPTIONS;
-  const child = spawn(process.execPath, [BIN, 'replay', file, '--to', url, '--concurrency', String(concurrency)], { stdio: ['ignore', 'ignore', 'pipe'], env });
+  const child = spawn(process.execPath, [BIN, 'replay', file, '--to', url, '--concurrency', String(concurrency)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env,
+  });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (/** @type {string} */ d) => (stderr += d));
   let peakKb = 0;
@@ -102,12 +109,18 @@ try {
   const adjustedRps = records / Math.max(0.001, run.seconds - startup.seconds);
 
   console.log(`replay bench: ${fmt(records)} records, concurrency ${concurrency}, node ${process.version}`);
-  console.log(`load generator alone   ${fmt(baseline.rps).padStart(8)} req/s   p50 ${fmt(baseline.p50, 2)} ms   errors ` +
-    `${baseline.errors}`);
-  console.log(`omnibot replay         ${fmt(rawRps).padStart(8)} req/s   (${fmt(run.seconds, 2)} s wall, incl. ` +
-    `${fmt(startup.seconds, 2)} s start-up)   ${summary}`);
-  console.log(`ratio replay/generator: ${fmt(rawRps / baseline.rps, 2)} raw, ${fmt(adjustedRps / baseline.rps, 2)} without ` +
-    `start-up  (aim ≥ 0.70) ${adjustedRps / baseline.rps >= 0.7 ? 'OK' : 'BELOW AIM'}`);
+  console.log(
+    `load generator alone   ${fmt(baseline.rps).padStart(8)} req/s   p50 ${fmt(baseline.p50, 2)} ms   errors ` +
+      `${baseline.errors}`,
+  );
+  console.log(
+    `omnibot replay         ${fmt(rawRps).padStart(8)} req/s   (${fmt(run.seconds, 2)} s wall, incl. ` +
+      `${fmt(startup.seconds, 2)} s start-up)   ${summary}`,
+  );
+  console.log(
+    `ratio replay/generator: ${fmt(rawRps / baseline.rps, 2)} raw, ${fmt(adjustedRps / baseline.rps, 2)} without ` +
+      `start-up  (aim ≥ 0.70) ${adjustedRps / baseline.rps >= 0.7 ? 'OK' : 'BELOW AIM'}`,
+  );
   await rm(file, { force: true });
   await rm(tiny, { force: true });
 
@@ -117,8 +130,10 @@ try {
     const size = (await stat(bigFile)).size;
     const bigRun = await replay(bigFile, sink.url);
     const bigSummary = /replay: (.*)/.exec(bigRun.stderr)?.[1] ?? `(exit ${bigRun.code})`;
-    console.log(`\nbig replay (default Node settings): ${fmt(big)} records (${fmt(size / 1024 / 1024)} MB file) in ` +
-      `${fmt(bigRun.seconds, 1)} s: ${bigSummary}`);
+    console.log(
+      `\nbig replay (default Node settings): ${fmt(big)} records (${fmt(size / 1024 / 1024)} MB file) in ` +
+        `${fmt(bigRun.seconds, 1)} s: ${bigSummary}`,
+    );
     console.log(`peak RSS ${fmt(bigRun.peakMb, 1)} MB  (aim < 150 MB) ${bigRun.peakMb < 150 ? 'OK' : 'ABOVE AIM'}`);
     await rm(bigFile, { force: true });
   }

@@ -11,4 +11,7 @@ if (process.argv.includes('--prepare') && ['pack', 'publish'].includes(process.e
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-execFileSync(process.execPath, [fileURLToPath(new URL('./commands-manifest.mjs', import.meta.url))], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [fileURLToPath(new URL('./commands-manifest.mjs', import.meta.url))], {
+  cwd: root,
+  stdio: 'inherit',
+});

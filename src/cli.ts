@@ -31,7 +31,10 @@ function withSuggestion(message: string): string {
 }
 
 /** `argv` (the user's arguments) picks the one command whose full definition is loaded. */
-export async function buildProgram(argv: string[], runtime: Pick<Runtime, 'stdout' | 'stderr' | 'registry'>): Promise<Command> {
+export async function buildProgram(
+  argv: string[],
+  runtime: Pick<Runtime, 'stdout' | 'stderr' | 'registry'>,
+): Promise<Command> {
   const program = new Command('omnibot')
     .description('Connect support bots to Omnidesk and HelpDeskEddy, and prove the connection works.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -85,7 +88,10 @@ export async function main(argv: string[], options: MainOptions): Promise<number
   // `omnibot help verfy`: commander would print the general help and exit 0.
   const helpFor = argv[0] === 'help' ? argv[1] : undefined;
   if (helpFor !== undefined && !program.commands.some((c) => c.name() === helpFor)) {
-    const hint = didYouMean(helpFor, program.commands.map((c) => c.name()));
+    const hint = didYouMean(
+      helpFor,
+      program.commands.map((c) => c.name()),
+    );
     runtime.stderr.write(`error: unknown command '${helpFor}'${hint}\n${USAGE_HINT}\n`);
     return EXIT.usage;
   }

@@ -25,7 +25,14 @@ import { Pool } from 'undici';
  */
 
 /** @param {DriveOptions} options */
-export async function drive({ url, total, concurrency, body, headers = { 'content-type': 'application/json' }, method = 'POST' }) {
+export async function drive({
+  url,
+  total,
+  concurrency,
+  body,
+  headers = { 'content-type': 'application/json' },
+  method = 'POST',
+}) {
   const target = new URL(url);
   const pool = new Pool(target.origin, { connections: concurrency, pipelining: 1, keepAliveTimeout: 10_000 });
   const latencies = new Float64Array(total);
@@ -123,7 +130,7 @@ const CLOCK_TICKS = 100;
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] ?? NaN : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
 }
 
 /**
@@ -187,4 +194,5 @@ export function hdeBody(i) {
 }
 
 /** `1,234.5`: a number for a report line. */
-export const fmt = (/** @type {number} */ n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (/** @type {number} */ n, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -17,7 +17,17 @@ interface Entry {
 const ENTRIES: Entry[] = [
   {
     topic: 'opening-hours',
-    keywords: ['часы работы', 'график', 'режим работы', 'когда вы работаете', 'во сколько', 'opening hours', 'working hours', 'business hours', 'when are you open'],
+    keywords: [
+      'часы работы',
+      'график',
+      'режим работы',
+      'когда вы работаете',
+      'во сколько',
+      'opening hours',
+      'working hours',
+      'business hours',
+      'when are you open',
+    ],
     answer: {
       ru: 'Мы работаем ежедневно с 9:00 до 21:00 по московскому времени.',
       en: 'We are open every day from 9:00 to 21:00 Moscow time.',
@@ -76,7 +86,8 @@ export function findAnswer(text: string): Answer | null {
   return { topic: entry.topic, lang, text: entry.answer[lang] };
 }
 
-export type Decision = { action: 'answer'; answer: Answer } | { action: 'hand-off'; reason: 'operator-requested' | 'no-answer' };
+export type Decision =
+  { action: 'answer'; answer: Answer } | { action: 'hand-off'; reason: 'operator-requested' | 'no-answer' };
 
 export function decide(text: string): Decision {
   if (wantsOperator(text)) return { action: 'hand-off', reason: 'operator-requested' };

@@ -98,7 +98,11 @@ export async function startReferenceBot(options: ReferenceBotOptions = {}): Prom
   // Each helpdesk's responder (and client) is made on its first webhook, so a bot that only
   // ever serves one helpdesk never loads the other's client.
   const responders = new Map<string, Promise<BotResponder>>();
-  const deps = { emit, decide, defaults: { agent: options.agent, label: options.label, replyAsNote: options.replyAsNote } };
+  const deps = {
+    emit,
+    decide,
+    defaults: { agent: options.agent, label: options.label, replyAsNote: options.replyAsNote },
+  };
 
   const work = async (desk: (typeof HELPDESKS)[number], msg: BotMessage, query: URLSearchParams) => {
     const conn = options[desk.kind];
@@ -115,7 +119,8 @@ export async function startReferenceBot(options: ReferenceBotOptions = {}): Prom
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://bot.local');
-      if (req.method === 'GET' || req.method === 'HEAD') return send(res, 200, { bot: 'omnibot reference bot', ok: true });
+      if (req.method === 'GET' || req.method === 'HEAD')
+        return send(res, 200, { bot: 'omnibot reference bot', ok: true });
       if (req.method !== 'POST') return send(res, 405, { error: 'POST webhooks here' });
       const raw = await readBody(req);
       if (raw === undefined) return send(res, 413, { error: 'body too large' });
@@ -132,7 +137,12 @@ export async function startReferenceBot(options: ReferenceBotOptions = {}): Prom
         return;
       }
       const job = work(desk, msg, url.searchParams).catch((err: unknown) => {
-        emit({ kind: 'error', helpdesk: msg.helpdesk, caseId: msg.caseId, detail: (err as Error)?.message ?? String(err) });
+        emit({
+          kind: 'error',
+          helpdesk: msg.helpdesk,
+          caseId: msg.caseId,
+          detail: (err as Error)?.message ?? String(err),
+        });
       });
       pending.add(job);
       void job.finally(() => pending.delete(job));

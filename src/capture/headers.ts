@@ -42,7 +42,11 @@ export function captureHeaders(raw: NodeJS.Dict<string | string[]>, policy: Head
  * Every value of each header name that came more than once, in order, from Node's raw header
  * list (`headers` joins some repeats and drops others); undefined when no name repeats.
  */
-export function repeatedHeaders(rawHeaders: string[], distinctNames: number, policy: HeaderPolicy = {}): Record<string, string[]> | undefined {
+export function repeatedHeaders(
+  rawHeaders: string[],
+  distinctNames: number,
+  policy: HeaderPolicy = {},
+): Record<string, string[]> | undefined {
   if (rawHeaders.length / 2 <= distinctNames) return undefined;
   const all = new Map<string, string[]>();
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {

@@ -53,7 +53,8 @@ function looksLikePhone(candidate: string): boolean {
 /** Replaces e-mails and phone numbers inside any text, leaving the rest untouched. */
 export function scanText(value: string, ph: Placeholders): string {
   let out = value.includes('@') ? value.replace(EMAIL, (m) => ph.get('email', m)) : value;
-  if (/\d{3}/.test(out) || /\d[ ()-]\d/.test(out)) out = out.replace(PHONE, (m) => (looksLikePhone(m) ? ph.get('phone', m) : m));
+  if (/\d{3}/.test(out) || /\d[ ()-]\d/.test(out))
+    out = out.replace(PHONE, (m) => (looksLikePhone(m) ? ph.get('phone', m) : m));
   return out;
 }
 

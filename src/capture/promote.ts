@@ -23,7 +23,11 @@ export interface CapturedSample {
 }
 
 /** `3` is the record on line 3; anything else is a record id. */
-export async function findRecord(file: string, which: string, onSkip: (message: string) => void): Promise<NumberedRecord> {
+export async function findRecord(
+  file: string,
+  which: string,
+  onSkip: (message: string) => void,
+): Promise<NumberedRecord> {
   const byLine = /^\d+$/.test(which) ? Number(which) : undefined;
   if (byLine !== undefined && byLine < 1) throw new UsageError('--record: lines are numbered from 1.');
   let last = 0;
@@ -32,9 +36,15 @@ export async function findRecord(file: string, which: string, onSkip: (message: 
     if (byLine !== undefined ? item.line === byLine : item.record.id === which) return item;
     if (byLine !== undefined && item.line > byLine) break;
   }
-  const what = byLine !== undefined ? `line ${byLine} of ${file} is not a capture record` : `no record with id ${which} in ${file}`;
+  const what =
+    byLine !== undefined
+      ? `line ${byLine} of ${file} is not a capture record`
+      : `no record with id ${which} in ${file}`;
   throw new UsageError(`--record: ${what}.`, {
-    hint: byLine !== undefined && byLine > last ? `The file has ${last} line(s).` : '`omnibot tail <file> --json` shows each record with its id.',
+    hint:
+      byLine !== undefined && byLine > last
+        ? `The file has ${last} line(s).`
+        : '`omnibot tail <file> --json` shows each record with its id.',
   });
 }
 
@@ -63,7 +73,8 @@ export function buildSample(
     body: record.body ?? '',
     capturedAt: record.receivedAt,
     source: { file: where.file, line: where.line, id: record.id },
-    note: `Promoted from a real capture (${record.method} ${record.path}, ${record.receivedAt}); its fields are read ` +
+    note:
+      `Promoted from a real capture (${record.method} ${record.path}, ${record.receivedAt}); its fields are read ` +
       `from this body.`,
   };
 }

@@ -30,9 +30,12 @@ export async function assertReadableFile(file: string, what = 'capture file'): P
     if (!info.isFile()) throw new UsageError(`${what} ${file} is not a file.`);
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError(`${what} ${file} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
-      hint: 'Check the path; `omnibot listen --capture <file>` writes one.',
-    });
+    throw new UsageError(
+      `${what} ${file} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      {
+        hint: 'Check the path; `omnibot listen --capture <file>` writes one.',
+      },
+    );
   }
 }
 
@@ -65,7 +68,10 @@ const CHUNK_BYTES = 256 * 1024;
  * low-level form behind `readCapture`, for a caller that takes records in bulk (replay): the
  * caller decodes and parses each line with `parseRawLine` when it gets to it.
  */
-export async function* readCaptureLines(file: string, options: Pick<ReadOptions, 'what'> & { chunkBytes?: number } = {}): AsyncGenerator<RawLine[]> {
+export async function* readCaptureLines(
+  file: string,
+  options: Pick<ReadOptions, 'what'> & { chunkBytes?: number } = {},
+): AsyncGenerator<RawLine[]> {
   await assertReadableFile(file, options.what);
   const input = createReadStream(file, { highWaterMark: options.chunkBytes ?? CHUNK_BYTES });
   const splitter = new LineSplitter();

@@ -95,19 +95,38 @@ const optional = (v: unknown, check: (x: unknown) => boolean) => v === undefined
 export function looksLikeCaptureRecord(value: unknown): value is CaptureRecord {
   if (value === null || typeof value !== 'object') return false;
   const r = value as Record<string, unknown>;
-  if (r.v !== CAPTURE_VERSION || !isString(r.id) || r.id === '' || !isString(r.receivedAt) || r.receivedAt === '') return false;
+  if (r.v !== CAPTURE_VERSION || !isString(r.id) || r.id === '' || !isString(r.receivedAt) || r.receivedAt === '')
+    return false;
   if (!isString(r.method) || !isString(r.path) || !isString(r.query) || typeof r.valid !== 'boolean') return false;
-  if (!(r.event === null || isString(r.event)) || !optional(r.body, isString) || !optional(r.bodyBase64, isString)) return false;
+  if (!(r.event === null || isString(r.event)) || !optional(r.body, isString) || !optional(r.bodyBase64, isString))
+    return false;
   const headers = r.headers as Record<string, unknown> | null;
   if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) return false;
   for (const key in headers) if (!isString(headers[key])) return false;
   if (r.repeatedHeaders !== undefined && !isStringLists(r.repeatedHeaders)) return false;
   const response = r.response as Record<string, unknown> | null;
-  if (response === null || typeof response !== 'object' || !Number.isInteger(response.status) || typeof response.ms !== 'number') return false;
+  if (
+    response === null ||
+    typeof response !== 'object' ||
+    !Number.isInteger(response.status) ||
+    typeof response.ms !== 'number'
+  )
+    return false;
   const isBool = (v: unknown) => typeof v === 'boolean';
-  if (!optional(r.bytes, Number.isInteger) || !optional(r.auth, (v) => v === 'ok' || v === 'fail') || !optional(r.error, isString)) return false;
+  if (
+    !optional(r.bytes, Number.isInteger) ||
+    !optional(r.auth, (v) => v === 'ok' || v === 'fail') ||
+    !optional(r.error, isString)
+  )
+    return false;
   if (!optional(r.truncated, isBool) || !optional(r.aborted, isBool) || !optional(r.redacted, isBool)) return false;
   if (r.forward === undefined) return true;
   const f = r.forward as Record<string, unknown> | null;
-  return f !== null && typeof f === 'object' && Number.isInteger(f.status) && typeof f.ms === 'number' && optional(f.error, isString);
+  return (
+    f !== null &&
+    typeof f === 'object' &&
+    Number.isInteger(f.status) &&
+    typeof f.ms === 'number' &&
+    optional(f.error, isString)
+  );
 }

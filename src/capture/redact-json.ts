@@ -70,7 +70,8 @@ export function rewriteJson(text: string, visit: JsonVisitor): string | undefine
       const end = match ? i + match[0].length : i + 1;
       if (match) {
         const replaced = visit(Number(match[0]), governingKey(stack));
-        if (replaced !== undefined && String(replaced) !== match[0]) splice(i, end, typeof replaced === 'string' ? JSON.stringify(replaced) : String(replaced));
+        if (replaced !== undefined && String(replaced) !== match[0])
+          splice(i, end, typeof replaced === 'string' ? JSON.stringify(replaced) : String(replaced));
       }
       i = end;
       continue;

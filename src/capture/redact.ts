@@ -23,7 +23,8 @@ function redactJsonBody(text: string, ph: Placeholders): string | undefined {
   return rewriteJson(text, (value, key) => {
     if (typeof value === 'string') return redactValue(value, key, ph);
     // A phone stored as a number stays a number, so the field keeps its type.
-    if (ruleForKey(key) === 'phone' && String(value).length >= 5) return Number(ph.get('phone', String(value)).replace(/\D/g, ''));
+    if (ruleForKey(key) === 'phone' && String(value).length >= 5)
+      return Number(ph.get('phone', String(value)).replace(/\D/g, ''));
     return undefined;
   });
 }
@@ -55,7 +56,8 @@ export function redactRecord(record: CaptureRecord, ph: Placeholders): RedactOut
   if (out.query) out.query = redactFormBody(out.query, ph);
   if (record.body !== undefined && record.body !== '') {
     out.body = redactBody(record.body, contentTypeOf(record), ph);
-    if (out.headers['content-length'] !== undefined) out.headers['content-length'] = String(Buffer.byteLength(out.body, 'utf8'));
+    if (out.headers['content-length'] !== undefined)
+      out.headers['content-length'] = String(Buffer.byteLength(out.body, 'utf8'));
   } else if (record.bodyBase64 !== undefined) {
     note = 'binary body left as it was (it cannot be searched for personal data)';
   }

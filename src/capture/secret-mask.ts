@@ -10,9 +10,18 @@
 import { REDACTED } from './record.js';
 
 /** Header names that carry credentials outright. */
-const CREDENTIAL_HEADER_NAMES = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'apikey']);
+const CREDENTIAL_HEADER_NAMES = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'api-key',
+  'apikey',
+]);
 /** `x-auth-token`, `x-webhook-secret`, `x-access-token`, `x-api-key`, `x-session-id`… */
-const CREDENTIAL_HEADER = /(?:^|-)(?:token|secret|password|passwd|api-?key|apikey|auth|credentials?|session(?:-?id)?)(?:$|-)/;
+const CREDENTIAL_HEADER =
+  /(?:^|-)(?:token|secret|password|passwd|api-?key|apikey|auth|credentials?|session(?:-?id)?)(?:$|-)/;
 
 const headerVerdicts = new Map<string, boolean>();
 
@@ -132,10 +141,16 @@ interface MaskableRecord {
 export function maskRecord<R extends MaskableRecord>(record: R, policy: MaskPolicy = {}): R {
   const headers: Record<string, string> = {};
   for (const name of Object.keys(record.headers)) headers[name] = maskHeaderValue(name, record.headers[name]!, policy);
-  const out: R = { ...record, path: maskPath(record.path), query: maskQuery(record.query, record.path, policy.secretQuery), headers };
+  const out: R = {
+    ...record,
+    path: maskPath(record.path),
+    query: maskQuery(record.query, record.path, policy.secretQuery),
+    headers,
+  };
   if (record.repeatedHeaders) {
     const repeated: Record<string, string[]> = {};
-    for (const name of Object.keys(record.repeatedHeaders)) repeated[name] = record.repeatedHeaders[name]!.map((v) => maskHeaderValue(name, v, policy));
+    for (const name of Object.keys(record.repeatedHeaders))
+      repeated[name] = record.repeatedHeaders[name]!.map((v) => maskHeaderValue(name, v, policy));
     out.repeatedHeaders = repeated;
   }
   return out;

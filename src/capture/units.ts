@@ -36,6 +36,9 @@ export function parseRate(text: string, flag: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(ms|s|sec|m|min|h))?\s*$/i.exec(text);
   const per: Record<string, number> = { ms: 0.001, s: 1, sec: 1, m: 60, min: 60, h: 3600 };
   const rate = match ? Number(match[1]) / per[(match[2] ?? 's').toLowerCase()]! : NaN;
-  if (!match || !(rate > 0)) throw new UsageError(`${flag}: "${text}" is not a rate.`, { hint: 'Use requests per second, like 20/s, or 600/m.' });
+  if (!match || !(rate > 0))
+    throw new UsageError(`${flag}: "${text}" is not a rate.`, {
+      hint: 'Use requests per second, like 20/s, or 600/m.',
+    });
   return rate;
 }

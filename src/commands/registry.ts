@@ -143,7 +143,11 @@ async function entryOf(name: string, integrations?: readonly AnyIntegration[]): 
  * `integrations`: a run's own list (a test's registry with an extra recipe); the manifest is
  * then derived from it, since the built one lists the built-in integrations only.
  */
-export async function registerCommands(program: Command, argv: string[], integrations?: readonly AnyIntegration[]): Promise<void> {
+export async function registerCommands(
+  program: Command,
+  argv: string[],
+  integrations?: readonly AnyIntegration[],
+): Promise<void> {
   const wanted = commandName(argv);
   const listing = integrations ? await manifestOf(integrations) : await manifest();
   // The listing has every command (built, or derived from the definitions); only the wanted one loads.

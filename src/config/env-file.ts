@@ -65,7 +65,8 @@ export function formatEnvLine(key: string, value: string): string | undefined {
   if (BARE.test(value)) return `${key}=${value}`;
   // Double quotes keep the entry on one line: dotenv turns `\n` and `\r` there into LF and CR
   // (and nothing else), so the value must not hold a `"` or a backslash before n or r.
-  if (!value.includes('"') && !/\\[nr]/.test(value)) return `${key}="${value.replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
+  if (!value.includes('"') && !/\\[nr]/.test(value))
+    return `${key}="${value.replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
   // Single quotes and backticks take the value raw, newlines included; dotenv turns every CR
   // into LF before parsing, so a CR cannot be written raw.
   if (value.includes('\r')) return undefined;
@@ -110,13 +111,14 @@ export async function upsertEnvFile(path: string, values: Record<string, string>
     const line = formatEnvLine(key, value);
     if (line === undefined) {
       throw new ConfigError(`.env: the value of ${key} cannot be written so that it reads back the same`, {
-        hint: 'It holds all three quote characters (or a carriage return beside a double quote); set it in the ' +
+        hint:
+          'It holds all three quote characters (or a carriage return beside a double quote); set it in the ' +
           'environment instead.',
       });
     }
     const kept: string[] = [];
     let placed = false;
-    for (let i = 0; i < lines.length; ) {
+    for (let i = 0; i < lines.length;) {
       const mine = keyOf(lines[i]!) === key;
       const n = mine ? entryLength(lines, i) : 1;
       if (mine) {

@@ -7,7 +7,13 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export const PRIVATE_PATHS = ['.env', '.omnibot/state.json', '.omnibot/*.lock', '.omnibot/*.tmp', '.omnibot/account-*.json'];
+export const PRIVATE_PATHS = [
+  '.env',
+  '.omnibot/state.json',
+  '.omnibot/*.lock',
+  '.omnibot/*.tmp',
+  '.omnibot/account-*.json',
+];
 
 /** Appends to `dir/.gitignore` the lines it lacks; returns the lines added. */
 export async function ensureGitignore(dir: string, lines: string[] = PRIVATE_PATHS): Promise<string[]> {

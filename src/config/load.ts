@@ -54,7 +54,10 @@ interface LoaderArgs extends LoadConfigOptions {
  * the one line worth printing is the problem itself (it carries the line and column).
  */
 function parseProblem(message: string): string {
-  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const problem = lines.find((l) => !/^(JSON|YAML|JS) Error in /.test(l)) ?? lines[0] ?? message;
   return problem.replace(/\s+/g, ' ');
 }
@@ -65,13 +68,19 @@ export async function configExplorer() {
   return cosmiconfig('omnibot', { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', cache: false });
 }
 
-async function findFile(cwd: string, explicit: string | undefined): Promise<{ file: string; raw: unknown } | undefined> {
+async function findFile(
+  cwd: string,
+  explicit: string | undefined,
+): Promise<{ file: string; raw: unknown } | undefined> {
   const found = await readConfigFile(cwd, explicit);
   if (found) assertReasonableShape(found.raw, found.file);
   return found;
 }
 
-async function readConfigFile(cwd: string, explicit: string | undefined): Promise<{ file: string; raw: unknown } | undefined> {
+async function readConfigFile(
+  cwd: string,
+  explicit: string | undefined,
+): Promise<{ file: string; raw: unknown } | undefined> {
   const explorer = await configExplorer();
   try {
     if (explicit) {
@@ -83,9 +92,12 @@ async function readConfigFile(cwd: string, explicit: string | undefined): Promis
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ENOENT') {
-      throw new ConfigError(`Config file not found: ${explicit}`, { code: 'config_not_found', hint: 'Check the --config path, or run `omnibot init` to write one.' });
+      throw new ConfigError(`Config file not found: ${explicit}`, {
+        code: 'config_not_found',
+        hint: 'Check the --config path, or run `omnibot init` to write one.',
+      });
     }
-    const where = explicit ? resolve(cwd, explicit) : (e as { filepath?: string }).filepath ?? 'the config file';
+    const where = explicit ? resolve(cwd, explicit) : ((e as { filepath?: string }).filepath ?? 'the config file');
     throw new ConfigError(`Could not parse ${where}: ${parseProblem(String(e.message))}`, {
       code: 'config_parse',
       hint: 'Fix the JSON or YAML syntax of that file (a missing bracket, comma or quote is the usual cause).',
@@ -149,7 +161,11 @@ function interpolate(value: Json, path: string, scope: InterpolateScope): Json {
       const at = path ? `${path}.${k}` : k;
       // Never a key of a config: assigning it would swap the prototype of what the schema reads.
       if (isForbiddenKey(k)) {
-        throw new ConfigError(`${file}: ${at}: "${k}" is not allowed as a key`, { code: 'config_invalid', hint: 'Remove that key.', details: { field: at } });
+        throw new ConfigError(`${file}: ${at}: "${k}" is not allowed as a key`, {
+          code: 'config_invalid',
+          hint: 'Remove that key.',
+          details: { field: at },
+        });
       }
       out[k] = interpolate(v, at, scope);
     }
@@ -209,9 +225,17 @@ export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
 
   const literalSecrets: string[] = [];
   const secrets = secretKeys(args.registry);
-  const resolved = interpolate(found.raw as Json, '', { env, file, literalSecrets, allowUnset: Boolean(args.allowUnsetVars), secretKeys: secrets }) as Record<string, unknown>;
+  const resolved = interpolate(found.raw as Json, '', {
+    env,
+    file,
+    literalSecrets,
+    allowUnset: Boolean(args.allowUnsetVars),
+    secretKeys: secrets,
+  }) as Record<string, unknown>;
   for (const path of literalSecrets) {
-    warnings.push(`${file}: ${path} holds a literal secret; write "\${NAME}" and keep the value in .env or the environment.`);
+    warnings.push(
+      `${file}: ${path} holds a literal secret; write "\${NAME}" and keep the value in .env or the environment.`,
+    );
   }
   for (const [name, section, key] of ENV_OVERRIDES) {
     const v = args.env[name];
@@ -226,14 +250,20 @@ export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
       let message = issue.message;
       if (issue.path.at(-1) === 'recipe' && issue.code === 'invalid_union') {
         // zod 4 leaves the rejected value off a failed discriminator; read it from the input.
-        const value = issue.path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], resolved);
+        const value = issue.path.reduce<unknown>(
+          (node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key],
+          resolved,
+        );
         message = `unknown recipe ${JSON.stringify(value ?? null)}; known: ${args.registry.names().join(', ')}`;
       }
       return `${where}: ${message}`;
     });
     throw new ConfigError(`${file}: ${lines[0]}${lines.length > 1 ? ` (and ${lines.length - 1} more)` : ''}`, {
       code: 'config_invalid',
-      hint: lines.length > 1 ? lines.slice(1).join('; ') : 'Fix the field above; `omnibot schema` prints the JSON Schema for editors.',
+      hint:
+        lines.length > 1
+          ? lines.slice(1).join('; ')
+          : 'Fix the field above; `omnibot schema` prints the JSON Schema for editors.',
       details: { file, issues: lines },
     });
   }

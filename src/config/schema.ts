@@ -41,9 +41,16 @@ const connectionKit: ConnectionKit = {
 };
 
 async function build(registry: Registry): Promise<z.ZodType<Config>> {
-  const parts = await Promise.all(registry.integrations.map(async (def) => ({ def, fields: (await def.schema()).fields })));
-  const integrations = parts.map(({ def, fields }) => z.strictObject({ recipe: z.literal(def.name), name: name(), ...fields(kit) }));
-  const union = integrations.length > 1 ? z.discriminatedUnion('recipe', integrations as [(typeof integrations)[0], ...typeof integrations]) : integrations[0]!;
+  const parts = await Promise.all(
+    registry.integrations.map(async (def) => ({ def, fields: (await def.schema()).fields })),
+  );
+  const integrations = parts.map(({ def, fields }) =>
+    z.strictObject({ recipe: z.literal(def.name), name: name(), ...fields(kit) }),
+  );
+  const union =
+    integrations.length > 1
+      ? z.discriminatedUnion('recipe', integrations as [(typeof integrations)[0], ...typeof integrations])
+      : integrations[0]!;
   const sections = Object.fromEntries(HELPDESKS.map((h) => [h.kind, h.connection(connectionKit).optional()]));
   const helpdeskOf = new Map(registry.integrations.map((def) => [def.name, def.helpdesk as string]));
   return z
@@ -52,11 +59,16 @@ async function build(registry: Registry): Promise<z.ZodType<Config>> {
       const seen = new Set<string>();
       const present = cfg as Record<string, unknown>;
       cfg.integrations.forEach((it, i) => {
-        if (seen.has(it.name)) ctx.addIssue({ code: 'custom', path: ['integrations', i, 'name'], message: `duplicate name "${it.name}"` });
+        if (seen.has(it.name))
+          ctx.addIssue({ code: 'custom', path: ['integrations', i, 'name'], message: `duplicate name "${it.name}"` });
         seen.add(it.name);
         const needs = helpdeskOf.get(it.recipe)!;
         if (!present[needs]) {
-          ctx.addIssue({ code: 'custom', path: ['integrations', i, 'recipe'], message: `recipe "${it.recipe}" needs a "${needs}" section` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['integrations', i, 'recipe'],
+            message: `recipe "${it.recipe}" needs a "${needs}" section`,
+          });
         }
       });
     });

@@ -58,7 +58,8 @@ export function parseDuration(text: string, flag: string, bounds: DurationBounds
   const range = `from ${formatDuration(minMs)} to ${formatDuration(bounds.maxMs)}`;
   if (ms === undefined) {
     throw new UsageError(`${flag}: "${text}" is not a duration`, {
-      hint: `Use a number and a unit (ms, s, m, h, d), e.g. 500ms, 30s, 2m, 1m30s; a bare number is seconds. ` +
+      hint:
+        `Use a number and a unit (ms, s, m, h, d), e.g. 500ms, 30s, 2m, 1m30s; a bare number is seconds. ` +
         `Allowed: ${range}.`,
       details: { flag },
     });
@@ -74,7 +75,8 @@ export function parseDuration(text: string, flag: string, bounds: DurationBounds
  * a date alone is midnight UTC), or a duration meaning "that long before now" (`10m`, `1d`).
  */
 export function parseInstant(text: string, flag: string, now: Date, maxAgoMs = 3650 * DAY): Date {
-  if (durationMs(text) !== undefined) return new Date(now.getTime() - parseDuration(text, flag, { minMs: 0, maxMs: maxAgoMs }));
+  if (durationMs(text) !== undefined)
+    return new Date(now.getTime() - parseDuration(text, flag, { minMs: 0, maxMs: maxAgoMs }));
   // Only date-shaped input goes to Date.parse, which otherwise accepts odd strings like "1".
   const time = /^\d{4}-\d{2}-\d{2}(?:$|[T ])/.test(text.trim()) ? Date.parse(text.trim()) : NaN;
   if (Number.isNaN(time)) {

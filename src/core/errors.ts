@@ -67,10 +67,7 @@ export class AuthError extends OmnibotError {
 export class ApiError extends OmnibotError {
   readonly status?: number;
   readonly apiCode?: string;
-  constructor(
-    message: string,
-    options: ErrorOptions & { code?: string; status?: number; apiCode?: string } = {},
-  ) {
+  constructor(message: string, options: ErrorOptions & { code?: string; status?: number; apiCode?: string } = {}) {
     super(options.code ?? 'api', message, EXIT.failed, options);
     this.status = options.status;
     this.apiCode = options.apiCode;

@@ -52,12 +52,16 @@ export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, op
         options.onWait?.();
       }
       if (Date.now() - started >= waitMs) {
-        throw new FailedError(`Another omnibot process has held ${options.what} for over ${Math.round(waitMs / 1000)} s`, {
-          code: 'locked',
-          hint: `Wait for it to finish and run again. A lock left by a process that died is taken over after ` +
-            `${Math.round(staleMs / 1000)} s.`,
-          details: { lock: lockPath },
-        });
+        throw new FailedError(
+          `Another omnibot process has held ${options.what} for over ${Math.round(waitMs / 1000)} s`,
+          {
+            code: 'locked',
+            hint:
+              `Wait for it to finish and run again. A lock left by a process that died is taken over after ` +
+              `${Math.round(staleMs / 1000)} s.`,
+            details: { lock: lockPath },
+          },
+        );
       }
       await sleep(POLL_MS);
     }

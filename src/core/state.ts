@@ -38,13 +38,18 @@ export interface State {
 }
 
 export function emptyState(): State {
-  return { version: 1, resources: Object.create(null) as State['resources'], tokens: Object.create(null) as State['tokens'] };
+  return {
+    version: 1,
+    resources: Object.create(null) as State['resources'],
+    tokens: Object.create(null) as State['tokens'],
+  };
 }
 
 function stateProblem(file: string, problem: string, cause?: unknown): ConfigError {
   return new ConfigError(`${file} ${problem}`, {
     code: 'state_invalid',
-    hint: 'The state file was edited or torn; restore it from version control or delete it (omnibot re-reads the ' +
+    hint:
+      'The state file was edited or torn; restore it from version control or delete it (omnibot re-reads the ' +
       'helpdesk).',
     cause,
   });
@@ -92,7 +97,11 @@ export async function writeState(file: string, state: State): Promise<void> {
     await rename(tmp, file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw stateProblem(file, code === 'EISDIR' ? 'is a folder, not a file' : `cannot be written (${code ?? 'error'})`, err);
+    throw stateProblem(
+      file,
+      code === 'EISDIR' ? 'is a folder, not a file' : `cannot be written (${code ?? 'error'})`,
+      err,
+    );
   }
 }
 

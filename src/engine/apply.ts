@@ -54,7 +54,11 @@ async function applyApi(e: Evaluated, ectx: EngineContext, dryRun: boolean, now:
     if (dryRun) return { ...item, action: 'none' };
     await updateState(ectx.stateFile, (state) => {
       const prev = state.resources[key];
-      state.resources[key] = { ...prev, id: item.id, owned: prev !== undefined && prev.id === item.id ? prev.owned : false };
+      state.resources[key] = {
+        ...prev,
+        id: item.id,
+        owned: prev !== undefined && prev.id === item.id ? prev.owned : false,
+      };
     });
     return { ...item, action: 'adopted' };
   }
@@ -79,7 +83,8 @@ async function applyManual(
   const target = await sandboxTarget(step.spec, clients);
   if (target) {
     const how = `the sandbox admin path (POST ${target.path})`;
-    if (options.dryRun) return { item: { ...item, action: 'would-sandbox', detail: `would be performed through ${how}` } };
+    if (options.dryRun)
+      return { item: { ...item, action: 'would-sandbox', detail: `would be performed through ${how}` } };
     const answer = await target.admin.adminRequest<Record<string, unknown> | undefined>('POST', target.path, step.spec);
     const rawId = answer?.rule_id ?? answer?.channel_id ?? answer?.id;
     // A readable manual resource (a custom channel) names itself by what the API shows (its cch code).
@@ -88,7 +93,9 @@ async function applyManual(
     await recordConfirmation(ectx.stateFile, item.integration, item.resource, step.spec, 'sandbox', { at: now(), id });
     const detail = `performed through ${how}${id ? `, id ${id}` : ''}`;
     ectx.io.info(`${item.integration}/${item.resource}: ${detail}`);
-    return { item: { ...item, status: 'ok', confirmedBy: 'sandbox', action: 'sandbox', detail, ...(id ? { id } : {}) } };
+    return {
+      item: { ...item, status: 'ok', confirmedBy: 'sandbox', action: 'sandbox', detail, ...(id ? { id } : {}) },
+    };
   }
   if (options.presentStep && !options.dryRun && !stopped) {
     const answer = await options.presentStep(step, item);
@@ -105,7 +112,8 @@ function summarizeApply(items: ApplyItem[]): ApplySummary {
   const s: ApplySummary = { created: 0, adopted: 0, sandbox: 0, confirmed: 0, pending: 0, unknown: 0 };
   for (const it of items) {
     if (it.status === 'unknown') s.unknown += 1;
-    else if (it.action === 'created' || it.action === 'adopted' || it.action === 'sandbox' || it.action === 'confirmed') s[it.action] += 1;
+    else if (it.action === 'created' || it.action === 'adopted' || it.action === 'sandbox' || it.action === 'confirmed')
+      s[it.action] += 1;
     else if (isPending(it)) s.pending += 1;
   }
   return s;
@@ -119,17 +127,26 @@ async function applyApiPhase(
   now: () => Date,
 ): Promise<{ items: ApplyItem[]; manual: Array<{ index: number; e: Evaluated }> }> {
   const creating = evaluated.filter((e) => e.item.status === 'create' && e.resource.mode === 'api');
-  if (creating.length && !dryRun && options.confirmCreate && !(await options.confirmCreate(creating.map((e) => e.item)))) {
+  if (
+    creating.length &&
+    !dryRun &&
+    options.confirmCreate &&
+    !(await options.confirmCreate(creating.map((e) => e.item)))
+  ) {
     throw new CancelledError('Apply cancelled; nothing was created.');
   }
   const items: ApplyItem[] = [];
   const manual: Array<{ index: number; e: Evaluated }> = [];
   for (const e of evaluated) {
-    if (ectx.signal.aborted) throw new CancelledError('Cancelled; what was created so far is recorded in the state file.');
+    if (ectx.signal.aborted)
+      throw new CancelledError('Cancelled; what was created so far is recorded in the state file.');
     if (e.resource.mode === 'manual' && e.item.status === 'manual') {
       manual.push({ index: items.length, e });
       items.push({ ...e.item, action: 'pending' });
-    } else if (e.resource.mode === 'api' || (e.resource.mode === 'manual' && e.item.status === 'ok' && e.item.id !== undefined)) {
+    } else if (
+      e.resource.mode === 'api' ||
+      (e.resource.mode === 'manual' && e.item.status === 'ok' && e.item.id !== undefined)
+    ) {
       // A manual object the API shows (a custom channel) is recorded as found, like an adopted one.
       items.push(await applyApi(e, ectx, dryRun, now));
     } else {
@@ -151,7 +168,8 @@ export async function apply(config: Config, ectx: EngineContext, options: ApplyO
     ? await phase()
     : await withFileLock(runLockPath(ectx.stateFile), phase, {
         what: 'this config (an apply creating objects)',
-        onWait: () => ectx.io.info('Another omnibot apply is running on this config; waiting for it to finish creating…'),
+        onWait: () =>
+          ectx.io.info('Another omnibot apply is running on this config; waiting for it to finish creating…'),
       });
 
   // Manual steps come after the API objects: a rule names the label, so the label must exist first.
@@ -163,6 +181,8 @@ export async function apply(config: Config, ectx: EngineContext, options: ApplyO
     stopped ||= Boolean(outcome.stop);
   }
 
-  const steps = manual.filter(({ index }) => items[index]!.action === 'pending').flatMap(({ e }) => (e.step ? [e.step] : []));
+  const steps = manual
+    .filter(({ index }) => items[index]!.action === 'pending')
+    .flatMap(({ e }) => (e.step ? [e.step] : []));
   return { dryRun, resources: items, summary: summarizeApply(items), steps, pending: items.some(isPending) };
 }

@@ -25,7 +25,13 @@ export interface Evaluated {
  * a bad config) end the run with their own exit code; anything else marks one resource unknown.
  */
 function isFatal(err: unknown): boolean {
-  if (err instanceof AuthError || err instanceof ConfigError || err instanceof UsageError || err instanceof CancelledError) return true;
+  if (
+    err instanceof AuthError ||
+    err instanceof ConfigError ||
+    err instanceof UsageError ||
+    err instanceof CancelledError
+  )
+    return true;
   return err instanceof ApiError && err.status === undefined;
 }
 
@@ -33,7 +39,12 @@ function isFatal(err: unknown): boolean {
 function fatal(err: unknown, config: Config, recipe: RecipeInfo): unknown {
   const url = config[recipe.helpdesk]?.url;
   if (err instanceof ApiError && err.status === undefined && url && !err.message.includes(url)) {
-    return new ApiError(`Cannot reach ${url}: ${err.message}`, { code: err.code, hint: err.hint, cause: err.cause ?? err, details: err.details });
+    return new ApiError(`Cannot reach ${url}: ${err.message}`, {
+      code: err.code,
+      hint: err.hint,
+      cause: err.cause ?? err,
+      details: err.details,
+    });
   }
   return err;
 }
@@ -52,9 +63,17 @@ function manualStatus(base: PlanItem, step: StepEntry | undefined, state: State)
     return { ...base, status: 'ok', confirmedBy: c.by, detail: `confirmed by ${c.by}${at}` };
   }
   if (c.status === 'stale') {
-    return { ...base, status: 'manual', detail: `the step changed since ${c.by} confirmed it; redo step ${step.number} (omnibot steps)` };
+    return {
+      ...base,
+      status: 'manual',
+      detail: `the step changed since ${c.by} confirmed it; redo step ${step.number} (omnibot steps)`,
+    };
   }
-  return { ...base, status: 'manual', detail: `by hand: step ${step.number} of \`omnibot steps --integration ${base.integration}\`` };
+  return {
+    ...base,
+    status: 'manual',
+    detail: `by hand: step ${step.number} of \`omnibot steps --integration ${base.integration}\``,
+  };
 }
 
 export async function evaluateIntegration(
@@ -97,7 +116,14 @@ export async function evaluateIntegration(
         // A manual resource the API can see (a custom channel) is proven by the API itself.
         if (read?.status === 'ok') item = { ...base, status: 'ok', detail: read.detail, id: read.id };
         // ...and disproven by it: what the API shows (missing, wrong URL) beats an old confirmation.
-        else if (read?.status === 'manual') item = { ...manualStatus(base, step, state), status: 'manual', detail: step ? `${read.detail}; step ${step.number} of \`omnibot steps --integration ${base.integration}\`` : read.detail };
+        else if (read?.status === 'manual')
+          item = {
+            ...manualStatus(base, step, state),
+            status: 'manual',
+            detail: step
+              ? `${read.detail}; step ${step.number} of \`omnibot steps --integration ${base.integration}\``
+              : read.detail,
+          };
         else item = manualStatus(base, step, state);
       } else if (read) {
         item = { ...base, status: read.status, detail: read.detail, ...(read.id !== undefined ? { id: read.id } : {}) };
@@ -106,7 +132,10 @@ export async function evaluateIntegration(
       }
     } catch (err) {
       if (isFatal(err)) throw fatal(err, config, recipe);
-      item = resource.mode === 'manual' ? manualStatus(base, step, state) : { ...base, status: 'unknown', detail: reason(err) };
+      item =
+        resource.mode === 'manual'
+          ? manualStatus(base, step, state)
+          : { ...base, status: 'unknown', detail: reason(err) };
     }
     out.push({ item, resource, step, rc });
   }

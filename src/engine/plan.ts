@@ -15,7 +15,11 @@ export function isPending(item: PlanItem): boolean {
 }
 
 /** Every resource of every selected integration, evaluated in config and recipe order. */
-export async function evaluateAll(config: Config, ectx: EngineContext, clients: ClientSet = engineClients(config, ectx)): Promise<Evaluated[]> {
+export async function evaluateAll(
+  config: Config,
+  ectx: EngineContext,
+  clients: ClientSet = engineClients(config, ectx),
+): Promise<Evaluated[]> {
   const state = await readState(ectx.stateFile);
   const out: Evaluated[] = [];
   for (const integration of selectIntegrations(config, ectx.integration)) {

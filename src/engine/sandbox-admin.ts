@@ -9,7 +9,10 @@ import type { HelpdeskClient } from '../helpdesks/define.js';
 import { HELPDESKS } from '../helpdesks/registry.js';
 
 /** The admin client and path for this spec when its helpdesk is a sandbox; undefined otherwise. */
-export async function sandboxTarget(spec: ManualSpec, clients: ClientSet): Promise<{ admin: HelpdeskClient; path: string } | undefined> {
+export async function sandboxTarget(
+  spec: ManualSpec,
+  clients: ClientSet,
+): Promise<{ admin: HelpdeskClient; path: string } | undefined> {
   const owner = HELPDESKS.find((h) => Object.hasOwn(h.sandbox.specPaths, spec.kind));
   if (!owner) return undefined;
   const client: HelpdeskClient = await clients.get(owner.kind);

@@ -63,7 +63,8 @@ export interface PlanResult {
  * manual step through the sandbox admin path, `confirmed` by the user at the terminal,
  * `pending` left for a person; `would-*` under --dry-run; `none` when nothing was needed.
  */
-export type ApplyAction = 'none' | 'created' | 'adopted' | 'sandbox' | 'confirmed' | 'pending' | 'would-create' | 'would-sandbox';
+export type ApplyAction =
+  'none' | 'created' | 'adopted' | 'sandbox' | 'confirmed' | 'pending' | 'would-create' | 'would-sandbox';
 
 export interface ApplyItem extends PlanItem {
   action: ApplyAction;

@@ -17,7 +17,13 @@ import { CancelledError, ConfigError, EXIT } from '../core/errors.js';
 import type { Resource } from '../model/resource.js';
 import { describeResources, selectIntegrations, type StepEntry } from '../steps/collect.js';
 import { fail, pass, type CheckDef, type CheckResult } from '../verify/check.js';
-import { CONFIG_CHECK, CONFIG_TITLE, configCheck, credentialsCheck, credentialsCheckId } from '../verify/checks/account.js';
+import {
+  CONFIG_CHECK,
+  CONFIG_TITLE,
+  configCheck,
+  credentialsCheck,
+  credentialsCheckId,
+} from '../verify/checks/account.js';
 import type { IntegrationInput, RecipeChecks, VerifyContext } from '../verify/context.js';
 import { buildReport, type VerifyReport } from '../verify/report.js';
 import { runChecks, selectChecks } from '../verify/runner.js';
@@ -76,7 +82,12 @@ async function expand(loaded: LoadedConfig, name: string | undefined, registry: 
 }
 
 /** The manual steps a fully passing round trip proved, recorded as confirmed by verify. */
-async function confirmProven(planned: Planned[], results: CheckResult[], loaded: LoadedConfig, now: Date): Promise<string[]> {
+async function confirmProven(
+  planned: Planned[],
+  results: CheckResult[],
+  loaded: LoadedConfig,
+  now: Date,
+): Promise<string[]> {
   const byId = new Map(results.map((r) => [r.id, r]));
   const confirmed: string[] = [];
   for (const p of planned) {
@@ -99,7 +110,15 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
   const runId = randomBytes(4).toString('hex');
   const timeline = new Timeline(options.onTimeline);
   const finish = (checks: CheckResult[], confirmed: string[] = []) => {
-    const report = buildReport({ runId, e2e: Boolean(options.e2e), startedAt, durationMs: Date.now() - t0, checks, timeline: timeline.events, confirmed });
+    const report = buildReport({
+      runId,
+      e2e: Boolean(options.e2e),
+      startedAt,
+      durationMs: Date.now() - t0,
+      checks,
+      timeline: timeline.events,
+      confirmed,
+    });
     return { report, exitCode: exitCodeOf(checks) };
   };
 
@@ -108,7 +127,15 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
     loaded = await ctx.loadConfig();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    const result: CheckResult = { id: CONFIG_CHECK, title: CONFIG_TITLE, status: 'fail', durationMs: Date.now() - t0, message: err.message, hint: err.hint, errorKind: 'config' };
+    const result: CheckResult = {
+      id: CONFIG_CHECK,
+      title: CONFIG_TITLE,
+      status: 'fail',
+      durationMs: Date.now() - t0,
+      message: err.message,
+      hint: err.hint,
+      errorKind: 'config',
+    };
     options.onResult?.(result);
     return finish([result]);
   }
@@ -121,7 +148,8 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
   const inputs = await expand(loaded, options.integration, ctx.registry);
   const defs: CheckDef<VerifyContext>[] = [configCheck(configOutcome)];
   // One credentials check per helpdesk in use, in the registry's order.
-  for (const kind of HELPDESK_KINDS) if (inputs.some((i) => i.recipe.helpdesk === kind)) defs.push(credentialsCheck(kind));
+  for (const kind of HELPDESK_KINDS)
+    if (inputs.some((i) => i.recipe.helpdesk === kind)) defs.push(credentialsCheck(kind));
   const planned: Planned[] = [];
   for (const { bound, ...partial } of inputs) {
     const input: IntegrationInput = { ...partial, credentialsCheck: credentialsCheckId(partial.recipe.helpdesk) };
@@ -132,11 +160,15 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
   }
   const selected = selectChecks(defs, options.only, Boolean(options.e2e));
 
-  const base = lazyClients(config, {}, {
-    log: (line) => ctx.io.debug(line),
-    ledgerDir: dirname(loaded.stateFile),
-    ignoreBan: ctx.flags.ignoreBan,
-  });
+  const base = lazyClients(
+    config,
+    {},
+    {
+      log: (line) => ctx.io.debug(line),
+      ledgerDir: dirname(loaded.stateFile),
+      ignoreBan: ctx.flags.ignoreBan,
+    },
+  );
   const cx: VerifyContext = {
     io: ctx.io,
     env: ctx.env,

@@ -5,7 +5,8 @@
 import { decodeForm, looksLikeForm } from '../core/php-form.js';
 import type { Encoding } from './types.js';
 
-export type Decoded = { ok: true; encoding: Encoding; value: unknown } | { ok: false; encoding?: Encoding; error: string };
+export type Decoded =
+  { ok: true; encoding: Encoding; value: unknown } | { ok: false; encoding?: Encoding; error: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -21,7 +22,11 @@ function toText(body: Buffer | string): string | undefined {
 function parseJson(text: string): Decoded {
   try {
     // A UTF-8 BOM is legal in the wild and harmless to drop.
-    return { ok: true, encoding: 'json', value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown };
+    return {
+      ok: true,
+      encoding: 'json',
+      value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown,
+    };
   } catch (err) {
     return { ok: false, encoding: 'json', error: `invalid JSON: ${(err as Error).message}` };
   }
@@ -46,7 +51,8 @@ export function decodeBody(contentType: string | undefined, body: Buffer | strin
  */
 export function salvageJsonKeys(text: string): string[] {
   const keys: string[] = [];
-  for (const m of text.matchAll(/(?:^|[{,\n])\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*:/g)) if (!keys.includes(m[1]!)) keys.push(m[1]!);
+  for (const m of text.matchAll(/(?:^|[{,\n])\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*:/g))
+    if (!keys.includes(m[1]!)) keys.push(m[1]!);
   return keys;
 }
 

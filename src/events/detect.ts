@@ -76,7 +76,8 @@ interface CatalogPlan {
 const split = (path: string) => path.split('.');
 
 function summaryPlan(event: EventDef | undefined): SummaryPlan {
-  const paths = (role: SummaryRole) => [...(event?.fields.filter((f) => f.summary === role).map((f) => f.name) ?? []), ...FALLBACK[role]].map(split);
+  const paths = (role: SummaryRole) =>
+    [...(event?.fields.filter((f) => f.summary === role).map((f) => f.name) ?? []), ...FALLBACK[role]].map(split);
   return Object.fromEntries(ROLES.map((role) => [role, paths(role)])) as SummaryPlan;
 }
 
@@ -85,7 +86,11 @@ const FALLBACK_SUMMARY = summaryPlan(undefined);
 function eventPlan(event: EventDef): EventPlan {
   return {
     event,
-    fields: event.fields.map((f) => ({ parts: split(f.name), required: f.required, ...(f.const !== undefined ? { constText: String(f.const) } : {}) })),
+    fields: event.fields.map((f) => ({
+      parts: split(f.name),
+      required: f.required,
+      ...(f.const !== undefined ? { constText: String(f.const) } : {}),
+    })),
     required: event.fields.filter((f) => f.required).length,
     known: new Set(event.fields.map((f) => f.name.split('.')[0]!)),
     flat: event.fields.every((f) => !f.name.includes('.')),
@@ -99,14 +104,19 @@ const plans = new WeakMap<Catalog, CatalogPlan>();
 function planFor(catalog: Catalog): CatalogPlan {
   const cached = plans.get(catalog);
   if (cached && current(cached, catalog.events)) return cached;
-  const plan: CatalogPlan = { events: [...catalog.events], fieldLists: catalog.events.map((e) => e.fields), plans: catalog.events.map(eventPlan) };
+  const plan: CatalogPlan = {
+    events: [...catalog.events],
+    fieldLists: catalog.events.map((e) => e.fields),
+    plans: catalog.events.map(eventPlan),
+  };
   plans.set(catalog, plan);
   return plan;
 }
 
 function current(plan: CatalogPlan, events: EventDef[]): boolean {
   if (plan.events.length !== events.length) return false;
-  for (let i = 0; i < events.length; i += 1) if (plan.events[i] !== events[i] || plan.fieldLists[i] !== events[i]!.fields) return false;
+  for (let i = 0; i < events.length; i += 1)
+    if (plan.events[i] !== events[i] || plan.fieldLists[i] !== events[i]!.fields) return false;
   return true;
 }
 
@@ -157,7 +167,8 @@ function scoreEvent(plan: EventPlan, value: object, keys: string[], encoding: En
 /** What is wrong with a payload of this event: the encoding, then the schema's issues. */
 function issuesOf(event: EventDef, value: unknown, encoding: Encoding): string[] {
   const issues: string[] = [];
-  if (!event.accepts.includes(encoding)) issues.push(`body: sent as ${encoding}; ${event.name} is ${event.accepts.join(' or ')}`);
+  if (!event.accepts.includes(encoding))
+    issues.push(`body: sent as ${encoding}; ${event.name} is ${event.accepts.join(' or ')}`);
   const checked = eventSchema(event, encoding).safeParse(value);
   if (!checked.success) issues.push(...formatIssues(checked.error));
   return issues;
@@ -237,10 +248,15 @@ function detectBroken(text: string, error: string, catalog: Catalog): DetectResu
   };
 }
 
-export function detectEvent(contentType: string | undefined, body: Buffer | string, catalog: Catalog = shippedCatalog()): DetectResult {
+export function detectEvent(
+  contentType: string | undefined,
+  body: Buffer | string,
+  catalog: Catalog = shippedCatalog(),
+): DetectResult {
   const decoded = decodeBody(contentType, body);
   if (!decoded.ok) {
-    if (decoded.encoding === 'json') return detectBroken(typeof body === 'string' ? body : body.toString('utf8'), decoded.error, catalog);
+    if (decoded.encoding === 'json')
+      return detectBroken(typeof body === 'string' ? body : body.toString('utf8'), decoded.error, catalog);
     return { event: null, valid: false, issues: [`body: ${decoded.error}`], summary: {} };
   }
   const { value, encoding } = decoded;
@@ -255,7 +271,14 @@ export function detectEvent(contentType: string | undefined, body: Buffer | stri
     if (score !== undefined) scores.push(score);
   }
   const picked = pickBest(scores);
-  if (!picked) return { event: null, valid: false, issues: ['body: matches no known event'], encoding, summary: summarize(value, FALLBACK_SUMMARY) };
+  if (!picked)
+    return {
+      event: null,
+      valid: false,
+      issues: ['body: matches no known event'],
+      encoding,
+      summary: summarize(value, FALLBACK_SUMMARY),
+    };
   const { best, candidates } = picked;
   const issues = best.valid ? [] : issuesOf(best.plan.event, value, encoding);
   return {

@@ -38,7 +38,8 @@ export function getPath(value: unknown, path: string): unknown {
  */
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
-  if (parts.some(isForbiddenKey)) throw new UsageError(`field path "${path}": __proto__, constructor and prototype are not allowed`);
+  if (parts.some(isForbiddenKey))
+    throw new UsageError(`field path "${path}": __proto__, constructor and prototype are not allowed`);
   let node = target;
   for (const part of parts.slice(0, -1)) {
     const next = Object.hasOwn(node, part) ? node[part] : undefined;
@@ -89,7 +90,9 @@ function leafSchema(field: FieldDef, encoding: Encoding): z.ZodType {
       schema = fromForm ? z.enum(['0', '1', 'true', 'false', '']) : z.union([z.boolean(), z.literal(0), z.literal(1)]);
       break;
     case 'string':
-      schema = field.pattern ? z.string().regex(new RegExp(field.pattern), `expected to match ${field.pattern}`) : z.string();
+      schema = field.pattern
+        ? z.string().regex(new RegExp(field.pattern), `expected to match ${field.pattern}`)
+        : z.string();
       break;
     default:
       schema = z.unknown();
@@ -128,7 +131,8 @@ function buildSchema(fields: FieldDef[], encoding: Encoding): z.ZodType {
 
 type Check = (value: unknown) => boolean;
 
-const isObjectLike = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObjectLike = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const FORM_INTEGER = /^-?\d+$/;
 const FORM_NUMBER = /^-?\d+(\.\d+)?$/;
 const FORM_BOOLEANS: ReadonlySet<unknown> = new Set(['0', '1', 'true', 'false', '']);
@@ -147,7 +151,9 @@ function leafCheck(field: FieldDef, encoding: Encoding): Check {
       check = fromForm ? (v) => typeof v === 'string' && FORM_INTEGER.test(v) : (v) => Number.isSafeInteger(v);
       break;
     case 'number':
-      check = fromForm ? (v) => typeof v === 'string' && FORM_NUMBER.test(v) : (v) => typeof v === 'number' && Number.isFinite(v);
+      check = fromForm
+        ? (v) => typeof v === 'string' && FORM_NUMBER.test(v)
+        : (v) => typeof v === 'number' && Number.isFinite(v);
       break;
     case 'boolean':
       check = fromForm ? (v) => FORM_BOOLEANS.has(v) : (v) => v === true || v === false || v === 0 || v === 1;
@@ -172,7 +178,9 @@ function treeCheck(tree: Tree, encoding: Encoding): Check {
   const entries: Array<[string, Check, boolean]> = Object.entries(tree)
     .filter(([key]) => key !== '__proto__')
     .map(([key, node]) =>
-      isField(node) ? [key, leafCheck(node, encoding), node.type === 'any' && node.const === undefined && node.required] : [key, treeCheck(node, encoding), false],
+      isField(node)
+        ? [key, leafCheck(node, encoding), node.type === 'any' && node.const === undefined && node.required]
+        : [key, treeCheck(node, encoding), false],
     );
   return (value) => {
     if (!isObjectLike(value)) return false;

@@ -13,7 +13,16 @@ import { describeForm, formPattern, webhookField } from '../helpdesks/omnidesk/w
 import { decodeBody } from './decode.js';
 import { inferFields } from './fields.js';
 import { GENERATORS } from './generate.js';
-import { CONTENT_TYPES, EVENT_NAME, encodingOf, eventFileSchema, type Catalog, type EventDef, type EventFile, type FieldDef } from './types.js';
+import {
+  CONTENT_TYPES,
+  EVENT_NAME,
+  encodingOf,
+  eventFileSchema,
+  type Catalog,
+  type EventDef,
+  type EventFile,
+  type FieldDef,
+} from './types.js';
 
 /** src/events (tests) and dist/events (built) both sit two levels below the package root. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -38,7 +47,10 @@ function resolveFields(file: EventFile, inherited: FieldDef[] | undefined): Fiel
     let fromFile: Partial<FieldDef> = {};
     if (f.webhookField) {
       const known = webhookField(f.webhookField);
-      if (!known) throw new Error(`fields[${i}].webhookField "${f.webhookField}" is not in templates/omnidesk/webhook-fields.json`);
+      if (!known)
+        throw new Error(
+          `fields[${i}].webhookField "${f.webhookField}" is not in templates/omnidesk/webhook-fields.json`,
+        );
       name ??= known.key;
       // Every rule-webhook value is a string (reference §4.1a); ids are strings of digits.
       type ??= 'string';
@@ -49,13 +61,24 @@ function resolveFields(file: EventFile, inherited: FieldDef[] | undefined): Fiel
         ref: known.ref,
         ...(pattern && !f.pattern ? { pattern } : {}),
       };
-      f = { ...f, description: f.description ?? `«${known.label.ru}» (${known.label.en}): ${describeForm(known.form)}` };
+      f = {
+        ...f,
+        description: f.description ?? `«${known.label.ru}» (${known.label.en}): ${describeForm(known.form)}`,
+      };
     }
     if (!name) throw new Error(`fields[${i}] needs a "name" (or a "webhookField")`);
-    if (f.gen && !GENERATORS[f.gen]) throw new Error(`fields[${i}].gen "${f.gen}" is unknown; known: ${Object.keys(GENERATORS).join(', ')}`);
+    if (f.gen && !GENERATORS[f.gen])
+      throw new Error(`fields[${i}].gen "${f.gen}" is unknown; known: ${Object.keys(GENERATORS).join(', ')}`);
     const before = inherited?.find((x) => x.name === name);
     const { webhookField: _unused, ...rest } = f;
-    return { ...before, ...fromFile, ...rest, name, type: type ?? before?.type ?? 'string', required: f.required ?? before?.required ?? true };
+    return {
+      ...before,
+      ...fromFile,
+      ...rest,
+      name,
+      type: type ?? before?.type ?? 'string',
+      required: f.required ?? before?.required ?? true,
+    };
   });
 }
 
@@ -70,10 +93,12 @@ export function resolveEvent(raw: unknown, file: string, source: EventDef['sourc
   const name = data.name ?? basename(file, '.json');
   if (!EVENT_NAME.test(name)) throw new Error(`name "${name}" is not \`<helpdesk>.<event>\``);
   const sameBase = base && base.name === name ? base : undefined;
-  const contentType = data.contentType ?? sameBase?.contentType ?? (data.encoding ? CONTENT_TYPES[data.encoding] : CONTENT_TYPES.json);
+  const contentType =
+    data.contentType ?? sameBase?.contentType ?? (data.encoding ? CONTENT_TYPES[data.encoding] : CONTENT_TYPES.json);
   const encoding = data.encoding ?? encodingOf(contentType);
   const template = data.templateFrom ? readTemplateFrom(data.templateFrom) : (data.template ?? null);
-  if (data.body !== undefined && template !== null) throw new Error('give either "body" (a literal payload) or a template, not both');
+  if (data.body !== undefined && template !== null)
+    throw new Error('give either "body" (a literal payload) or a template, not both');
 
   let fields = resolveFields(data, sameBase?.fields);
   if (data.body !== undefined && !data.fields) {
@@ -84,8 +109,10 @@ export function resolveEvent(raw: unknown, file: string, source: EventDef['sourc
   if (fields.length === 0) throw new Error('an event needs "fields" (or a literal "body")');
   for (const f of fields) {
     // A user event is a file anyone may hand over: its paths must not lead into Object.prototype.
-    if (f.name.split('.').some(isForbiddenKey)) throw new Error(`field ${f.name}: __proto__, constructor and prototype are not allowed in a path`);
-    if (f.sameAs && !fields.some((g) => g.name === f.sameAs)) throw new Error(`field ${f.name}: sameAs "${f.sameAs}" is not a field`);
+    if (f.name.split('.').some(isForbiddenKey))
+      throw new Error(`field ${f.name}: __proto__, constructor and prototype are not allowed in a path`);
+    if (f.sameAs && !fields.some((g) => g.name === f.sameAs))
+      throw new Error(`field ${f.name}: sameAs "${f.sameAs}" is not a field`);
   }
 
   return {
@@ -128,7 +155,10 @@ export function shippedCatalog(): Catalog {
     try {
       return resolveEvent(JSON.parse(readFileSync(file, 'utf8')), file, 'shipped');
     } catch (err) {
-      throw new ConfigError(`Shipped event file ${file} is invalid: ${(err as Error).message}`, { code: 'catalog_invalid', cause: err });
+      throw new ConfigError(`Shipped event file ${file} is invalid: ${(err as Error).message}`, {
+        code: 'catalog_invalid',
+        cause: err,
+      });
     }
   });
   shipped = makeCatalog(events, []);

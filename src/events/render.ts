@@ -37,7 +37,12 @@ function fallback(field: FieldDef): FieldValue {
 /** A generated value in the field's type: every HelpDeskEddy value is a string. */
 function coerce(field: FieldDef, value: FieldValue): FieldValue {
   if (field.type === 'string') return String(value);
-  if ((field.type === 'integer' || field.type === 'number') && typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  if (
+    (field.type === 'integer' || field.type === 'number') &&
+    typeof value === 'string' &&
+    /^-?\d+(\.\d+)?$/.test(value)
+  )
+    return Number(value);
   return value;
 }
 
@@ -54,7 +59,8 @@ export function sampleValues(event: EventDef, options: RenderOptions = {}): Map<
   }
   // Second pass: copies follow their source, including a source given with --set.
   for (const field of event.fields) {
-    if (field.sameAs && !sets.has(field.name)) values.set(field.name, coerce(field, values.get(field.sameAs) ?? fallback(field)));
+    if (field.sameAs && !sets.has(field.name))
+      values.set(field.name, coerce(field, values.get(field.sameAs) ?? fallback(field)));
   }
   return values;
 }
@@ -62,7 +68,9 @@ export function sampleValues(event: EventDef, options: RenderOptions = {}): Map<
 function chooseEncoding(event: EventDef, wanted: Encoding | undefined): Encoding {
   if (!wanted || wanted === event.encoding) return event.encoding;
   if (event.template !== null || event.body !== undefined || !event.accepts.includes(wanted)) {
-    throw new UsageError(`--encoding ${wanted}: ${event.name} is sent as ${event.encoding} only`, { details: { flag: '--encoding' } });
+    throw new UsageError(`--encoding ${wanted}: ${event.name} is sent as ${event.encoding} only`, {
+      details: { flag: '--encoding' },
+    });
   }
   return wanted;
 }
@@ -94,7 +102,10 @@ export function renderSample(event: EventDef, options: RenderOptions = {}): Rend
       const text = String(values.get(field.name) ?? '');
       byTag[field.tag ?? field.name] = encoding === 'form' ? phpUrlencode(text) : text;
     }
-    return { contentType, body: renderTemplate(event.template, byTag, { escape: encoding === 'json' ? 'json' : 'none' }) };
+    return {
+      contentType,
+      body: renderTemplate(event.template, byTag, { escape: encoding === 'json' ? 'json' : 'none' }),
+    };
   }
   const body: Record<string, unknown> = {};
   for (const field of event.fields) setPath(body, field.name, values.get(field.name));

@@ -20,7 +20,9 @@ export function normalizePath(path: string): string {
 export function parseSetArg(arg: string): { path: string; value: string } {
   const eq = arg.indexOf('=');
   if (eq <= 0) {
-    throw new UsageError(`--set "${arg}": expected path=value`, { hint: 'For example: --set ticket_id=1042 or --set "object[content]=Привет"' });
+    throw new UsageError(`--set "${arg}": expected path=value`, {
+      hint: 'For example: --set ticket_id=1042 or --set "object[content]=Привет"',
+    });
   }
   return { path: arg.slice(0, eq), value: arg.slice(eq + 1) };
 }
@@ -40,7 +42,9 @@ function validPaths(event: EventDef): string {
 /** The value a `--set` string becomes for this field, or a UsageError naming the path. */
 export function typedValue(field: FieldDef, raw: string, event: EventDef): FieldValue {
   const fail = (what: string) =>
-    new UsageError(`--set ${field.name}: ${what}, got "${raw}"`, { hint: `${event.name} field ${field.name} is ${field.type}${field.pattern ? ` matching ${field.pattern}` : ''}.` });
+    new UsageError(`--set ${field.name}: ${what}, got "${raw}"`, {
+      hint: `${event.name} field ${field.name} is ${field.type}${field.pattern ? ` matching ${field.pattern}` : ''}.`,
+    });
   switch (field.type) {
     case 'integer': {
       if (!/^-?\d+$/.test(raw.trim())) throw fail('expected an integer');
@@ -66,17 +70,23 @@ export function typedValue(field: FieldDef, raw: string, event: EventDef): Field
 }
 
 /** Resolves every `--set` against the event: an unknown path is a UsageError listing the valid ones. */
-export function resolveSets(event: EventDef, sets: Record<string, string> | Array<[string, string]> = {}): Map<string, FieldValue> {
+export function resolveSets(
+  event: EventDef,
+  sets: Record<string, string> | Array<[string, string]> = {},
+): Map<string, FieldValue> {
   const out = new Map<string, FieldValue>();
   const entries = Array.isArray(sets) ? sets : Object.entries(sets);
   for (const [rawPath, raw] of entries) {
     const path = normalizePath(rawPath);
     const field = event.fields.find((f) => f.name === path);
     if (!field) {
-      throw new UsageError(`--set ${rawPath}: ${event.name} has no field "${path}". Valid paths: ${validPaths(event)}`, {
-        hint: `\`omnibot events show ${event.name}\` lists the fields.`,
-        details: { flag: '--set', path: rawPath, validPaths: event.fields.map((f) => f.name) },
-      });
+      throw new UsageError(
+        `--set ${rawPath}: ${event.name} has no field "${path}". Valid paths: ${validPaths(event)}`,
+        {
+          hint: `\`omnibot events show ${event.name}\` lists the fields.`,
+          details: { flag: '--set', path: rawPath, validPaths: event.fields.map((f) => f.name) },
+        },
+      );
     }
     if (field.const !== undefined) {
       throw new UsageError(`--set ${rawPath}: ${field.name} is fixed to "${String(field.const)}" in ${event.name}`, {

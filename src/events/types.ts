@@ -64,10 +64,7 @@ export const fieldFileSchema = z.strictObject({
 });
 
 export const eventFileSchema = z.looseObject({
-  name: z
-    .string()
-    .regex(EVENT_NAME, 'an event name is `<helpdesk>.<event>`, lower case')
-    .optional(),
+  name: z.string().regex(EVENT_NAME, 'an event name is `<helpdesk>.<event>`, lower case').optional(),
   helpdesk: z.string().min(1).optional(),
   description: z.string().optional(),
   provenance: z.enum(PROVENANCES).optional(),

@@ -17,7 +17,11 @@ export type ClientOverrides = { [K in HelpdeskKind]?: () => Promise<HelpdeskApi<
 /** The connection sections of a config, one per helpdesk it uses. */
 export type Connections = { [K in HelpdeskKind]?: Connection };
 
-export function lazyClients(connections: Connections, overrides: ClientOverrides = {}, options: ClientOptions = {}): ClientSet {
+export function lazyClients(
+  connections: Connections,
+  overrides: ClientOverrides = {},
+  options: ClientOptions = {},
+): ClientSet {
   const made = new Map<HelpdeskKind, Promise<unknown>>();
   return {
     get<K extends HelpdeskKind>(kind: K): Promise<HelpdeskApi<K>> {
@@ -32,8 +36,13 @@ export function lazyClients(connections: Connections, overrides: ClientOverrides
   };
 }
 
-async function make<K extends HelpdeskKind>(kind: K, connections: Connections, options: ClientOptions): Promise<HelpdeskApi<K>> {
+async function make<K extends HelpdeskKind>(
+  kind: K,
+  connections: Connections,
+  options: ClientOptions,
+): Promise<HelpdeskApi<K>> {
   const conn = (connections as Partial<Record<HelpdeskKind, Connection>>)[kind];
-  if (!conn) throw new ConfigError(`The config has no "${kind}" section (url, email, apiKey).`, { code: 'config_invalid' });
+  if (!conn)
+    throw new ConfigError(`The config has no "${kind}" section (url, email, apiKey).`, { code: 'config_invalid' });
   return (await helpdesk(kind).client(conn, options)) as HelpdeskApi<K>;
 }

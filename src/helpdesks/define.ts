@@ -61,7 +61,8 @@ export interface LiveAccount<Api, Staff> {
 }
 
 /** The outcome of a credentials probe; a refused key is thrown as AuthError instead. */
-export type CredentialsVerdict = { ok: true; detail: string } | { ok: false; message: string; cause?: string; hint?: string };
+export type CredentialsVerdict =
+  { ok: true; detail: string } | { ok: false; message: string; cause?: string; hint?: string };
 
 export interface SandboxStartOptions {
   email: string;
@@ -118,7 +119,11 @@ export interface BotResponder {
   handle(msg: BotMessage, query: URLSearchParams): Promise<void>;
 }
 
-export interface HelpdeskDefinition<K extends string = string, Api extends HelpdeskClient = HelpdeskClient, Staff = unknown> {
+export interface HelpdeskDefinition<
+  K extends string = string,
+  Api extends HelpdeskClient = HelpdeskClient,
+  Staff = unknown,
+> {
   kind: K;
   /** As people write it: «Omnidesk». */
   title: string;

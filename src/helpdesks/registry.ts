@@ -15,7 +15,9 @@ export type HelpdeskKind = Listed['kind'];
 export type HelpdeskApi<K extends HelpdeskKind> = Awaited<ReturnType<Extract<Listed, { kind: K }>['client']>>;
 
 /** The staff type init's questions get for one helpdesk. */
-export type HelpdeskStaff<K extends HelpdeskKind> = Awaited<ReturnType<Extract<Listed, { kind: K }>['live']>>['staff'][number];
+export type HelpdeskStaff<K extends HelpdeskKind> = Awaited<
+  ReturnType<Extract<Listed, { kind: K }>['live']>
+>['staff'][number];
 
 export const HELPDESK_KINDS: readonly HelpdeskKind[] = HELPDESKS.map((h) => h.kind);
 

@@ -11,4 +11,10 @@ import { helpdeskeddyBot } from './helpdeskeddy-bot/index.js';
 import { omnideskBot } from './omnidesk-bot/index.js';
 import { omnideskCustomChannel } from './omnidesk-custom-channel/index.js';
 
-export const INTEGRATIONS: readonly AnyIntegration[] = [omnideskBot, helpdeskeddyBot, omnideskCustomChannel, billmanager, chaport];
+export const INTEGRATIONS: readonly AnyIntegration[] = [
+  omnideskBot,
+  helpdeskeddyBot,
+  omnideskCustomChannel,
+  billmanager,
+  chaport,
+];

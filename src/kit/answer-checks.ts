@@ -22,7 +22,8 @@ export function checkAccountUrl(domain: string): Check {
 }
 
 const emailSchema = z.email();
-export const checkEmail: Check = (v) => (emailSchema.safeParse(v.trim()).success ? true : `is not an e-mail address: ${v}`);
+export const checkEmail: Check = (v) =>
+  emailSchema.safeParse(v.trim()).success ? true : `is not an e-mail address: ${v}`;
 
 export const checkWebhook: Check = (v) => {
   const problem = checkWebhookUrl(v.trim());
@@ -37,14 +38,16 @@ export const checkWebhook: Check = (v) => {
 export function checkWebhookWith(placeholders: string[]): Check {
   return (v) => {
     const other = [...v.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1]!).filter((n) => !placeholders.includes(n));
-    if (other.length) return `may contain only ${placeholders.map((n) => `\${${n}}`).join(', ')} as a placeholder, not \${${other[0]}}`;
+    if (other.length)
+      return `may contain only ${placeholders.map((n) => `\${${n}}`).join(', ')} as a placeholder, not \${${other[0]}}`;
     const filler = 'placeholder0token0'.padEnd(43, '0');
     let filled = v.trim();
     for (const n of placeholders) filled = filled.replaceAll(`\${${n}}`, filler);
     const problem = checkWebhookUrl(filled);
     if (problem) return problem.replace(filled, v.trim());
     // The token identifies the request to the bot; in the host name it would change where requests go.
-    if (new URL(filled).host.toLowerCase().includes(filler)) return `must have ${placeholders.map((n) => `\${${n}}`).join(', ')} in its path or query, not its host`;
+    if (new URL(filled).host.toLowerCase().includes(filler))
+      return `must have ${placeholders.map((n) => `\${${n}}`).join(', ')} in its path or query, not its host`;
     return true;
   };
 }

@@ -27,7 +27,9 @@ export interface SchemaKit {
 export type FieldShape = z.ZodRawShape;
 
 /** The integration type of a recipe, from its name and its keys. */
-export type IntegrationOf<N extends string, S extends FieldShape> = { recipe: N; name: string } & z.output<z.ZodObject<S>>;
+export type IntegrationOf<N extends string, S extends FieldShape> = { recipe: N; name: string } & z.output<
+  z.ZodObject<S>
+>;
 
 /** One flag of `omnibot init` a recipe reads. Flags several recipes share are declared by each. */
 export interface InitFlag {
@@ -122,7 +124,11 @@ export interface RecipeModule<I> {
   resources(integration: I, config: Config): Resource[];
 }
 
-export interface IntegrationDefinition<N extends string = string, I extends BaseIntegration = BaseIntegration, H extends HelpdeskKind = HelpdeskKind> {
+export interface IntegrationDefinition<
+  N extends string = string,
+  I extends BaseIntegration = BaseIntegration,
+  H extends HelpdeskKind = HelpdeskKind,
+> {
   name: N;
   helpdesk: H;
   title: Localized;
@@ -152,8 +158,10 @@ export interface IntegrationDefinition<N extends string = string, I extends Base
 }
 
 /** Identity with inference: keeps the literal name and helpdesk, and ties every part to `I`. */
-export function defineIntegration<const N extends string, I extends BaseIntegration & { recipe: N }, const H extends HelpdeskKind>(
-  definition: IntegrationDefinition<N, I, H>,
-): IntegrationDefinition<N, I, H> {
+export function defineIntegration<
+  const N extends string,
+  I extends BaseIntegration & { recipe: N },
+  const H extends HelpdeskKind,
+>(definition: IntegrationDefinition<N, I, H>): IntegrationDefinition<N, I, H> {
   return definition;
 }

@@ -67,7 +67,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       });
       closers.push(() => instance.close());
       const port = options.ports?.[desk.kind] ?? 0;
-      desks[desk.kind] = { url: await listen(instance.server, { host, port, what: desk.sandbox.what, flag: desk.sandbox.portFlag }) };
+      desks[desk.kind] = {
+        url: await listen(instance.server, { host, port, what: desk.sandbox.what, flag: desk.sandbox.portFlag }),
+      };
     }
 
     if (options.bot === 'reference') {
@@ -84,7 +86,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         const urls: Record<string, string> = Object.fromEntries(HELPDESKS.map((h) => [h.kind, desks[h.kind].url]));
         if (bot) {
           urls.bot = bot.url;
-          for (const h of HELPDESKS) if (bot.urls[h.kind] !== bot.url) urls[`bot${capitalized(h.kind)}`] = bot.urls[h.kind];
+          for (const h of HELPDESKS)
+            if (bot.urls[h.kind] !== bot.url) urls[`bot${capitalized(h.kind)}`] = bot.urls[h.kind];
         }
         return urls;
       },

@@ -43,7 +43,9 @@ export function addCommonAdminRoutes<C>(router: Router<C>, parts: CommonAdminPar
     .on('POST', '/_sandbox/faults', (req) => {
       // One fault or a list; validated apart so an error names the field, not "invalid union".
       const raw = readAdminJson(req.body);
-      const specs = Array.isArray(raw) ? validateAdmin(z.array(faultSchema).min(1), raw) : [validateAdmin(faultSchema, raw)];
+      const specs = Array.isArray(raw)
+        ? validateAdmin(z.array(faultSchema).min(1), raw)
+        : [validateAdmin(faultSchema, raw)];
       const added = specs.map((s) => parts.faults.add(s));
       return json(200, { queued: added, faults: parts.faults.list() });
     })
@@ -58,7 +60,10 @@ export function addCommonAdminRoutes<C>(router: Router<C>, parts: CommonAdminPar
       // deliveries already under way, so "nothing else was sent" can be asserted.
       const since = toInt(req.query.get('since') ?? undefined) ?? 0;
       if (req.query.get('settle')) await parts.deliveries.settle();
-      return json(200, parts.deliveries.list().filter((d) => d.id > since));
+      return json(
+        200,
+        parts.deliveries.list().filter((d) => d.id > since),
+      );
     })
     .on('DELETE', '/_sandbox/deliveries', () => {
       parts.deliveries.clear();

@@ -113,7 +113,10 @@ export class DeliveryLog {
         return;
       }
       const payload = Buffer.from(hook.body, 'utf8');
-      const headers: Record<string, string | number> = { 'user-agent': this.userAgent, 'content-length': payload.length };
+      const headers: Record<string, string | number> = {
+        'user-agent': this.userAgent,
+        'content-length': payload.length,
+      };
       if (hook.contentType && payload.length) headers['content-type'] = hook.contentType;
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
       let settled = false;

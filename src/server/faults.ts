@@ -65,7 +65,8 @@ export class FaultQueue {
   /** Consumes one use of the first fault that matches this call, if any. */
   take(method: string, path: string): QueuedFault | undefined {
     const index = this.faults.findIndex(
-      (f) => (!f.method || f.method.toUpperCase() === method.toUpperCase()) && (!f.path || new RegExp(f.path).test(path)),
+      (f) =>
+        (!f.method || f.method.toUpperCase() === method.toUpperCase()) && (!f.path || new RegExp(f.path).test(path)),
     );
     if (index < 0) return undefined;
     const fault = this.faults[index]!;

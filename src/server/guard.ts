@@ -26,7 +26,10 @@ export interface GuardedServer {
   openConnections(): number;
 }
 
-export function guardedServer(handler: (req: IncomingMessage, res: ServerResponse) => void, limits: ServerLimits = {}): GuardedServer {
+export function guardedServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  limits: ServerLimits = {},
+): GuardedServer {
   const headersTimeout = limits.headersTimeoutMs ?? 10_000;
   const server = createServer(
     {

@@ -97,7 +97,8 @@ export function parseJsonBody(body: Buffer, onError: () => HttpError): unknown {
 export function sendReply(res: ServerResponse, reply: Reply, common: Record<string, string>): void {
   const payload = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
   const headers: Record<string, string | number> = { ...common, ...reply.headers };
-  if (reply.text === undefined && reply.body !== undefined) headers['content-type'] ??= 'application/json; charset=utf-8';
+  if (reply.text === undefined && reply.body !== undefined)
+    headers['content-type'] ??= 'application/json; charset=utf-8';
   headers['content-length'] = Buffer.byteLength(payload);
   res.writeHead(reply.status, headers);
   res.end(payload);

@@ -59,7 +59,11 @@ export interface MultipartLimits {
   maxParts: number;
 }
 
-export function parseMultipart(body: Buffer, boundary: string, limits: MultipartLimits = { maxParts: 1000 }): MultipartPart[] {
+export function parseMultipart(
+  body: Buffer,
+  boundary: string,
+  limits: MultipartLimits = { maxParts: 1000 },
+): MultipartPart[] {
   const delimiter = Buffer.from(`--${boundary}`, 'latin1');
   const parts: MultipartPart[] = [];
   let pos = body.indexOf(delimiter);
@@ -79,7 +83,8 @@ export function parseMultipart(body: Buffer, boundary: string, limits: Multipart
     if (next === -1 && nextLf === -1) throw new MultipartError('the body ends before its closing boundary');
     const dataEnd = next !== -1 ? next : nextLf;
     const disposition = headers['content-disposition'];
-    if (!disposition || !/^\s*form-data\b/i.test(disposition)) throw new MultipartError('a part lacks "Content-Disposition: form-data"');
+    if (!disposition || !/^\s*form-data\b/i.test(disposition))
+      throw new MultipartError('a part lacks "Content-Disposition: form-data"');
     const params = dispositionParams(disposition);
     if (params.name === undefined) throw new MultipartError('a part has no field name');
     parts.push({

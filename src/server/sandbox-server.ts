@@ -8,7 +8,16 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { guardedServer, type ServerLimits } from './guard.js';
-import { BodyTooLargeError, ClientGoneError, HttpError, isLoopbackAddress, readBody, sendReply, ServerBusyError, type Reply } from './http.js';
+import {
+  BodyTooLargeError,
+  ClientGoneError,
+  HttpError,
+  isLoopbackAddress,
+  readBody,
+  sendReply,
+  ServerBusyError,
+  type Reply,
+} from './http.js';
 import { requestUrl } from './target.js';
 import type { RouteRequest, Router } from './router.js';
 import type { FaultQueue, QueuedFault } from './faults.js';
@@ -57,7 +66,12 @@ export interface SandboxServer {
 export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServer {
   const closing = new AbortController();
 
-  async function route<C>(router: Router<CallContext<C>>, call: RouteRequest, auth: C, after: Array<() => void>): Promise<Reply> {
+  async function route<C>(
+    router: Router<CallContext<C>>,
+    call: RouteRequest,
+    auth: C,
+    after: Array<() => void>,
+  ): Promise<Reply> {
     const match = router.match(call.method, call.path);
     if (match === undefined) return spec.error(404, 'not_found');
     if (match === 'method') return spec.error(405, 'method_not_allowed');
@@ -69,7 +83,11 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
     const method = (req.method ?? 'GET').toUpperCase();
     if (!url) {
       // No path to route (`GET //[`-style garbage that still parsed as HTTP): the client's fault.
-      sendReply(res, { ...spec.error(400, 'bad_request'), headers: { connection: 'close' } }, { 'x-omnibot-sandbox': spec.kind });
+      sendReply(
+        res,
+        { ...spec.error(400, 'bad_request'), headers: { connection: 'close' } },
+        { 'x-omnibot-sandbox': spec.kind },
+      );
       return;
     }
     const path = url.pathname;
@@ -117,8 +135,10 @@ export function createSandboxServer<A>(spec: SandboxServerSpec<A>): SandboxServe
       if (err instanceof ClientGoneError) return;
       if (closing.signal.aborted) return; // a held commit cut short by close(): not an error either
       if (err instanceof HttpError) reply = { status: err.status, body: err.body, headers: err.headers };
-      else if (err instanceof BodyTooLargeError) reply = { ...spec.error(413, 'request_too_large'), headers: { connection: 'close' } };
-      else if (err instanceof ServerBusyError) reply = { ...spec.error(503, 'server_busy'), headers: { connection: 'close', 'retry-after': '1' } };
+      else if (err instanceof BodyTooLargeError)
+        reply = { ...spec.error(413, 'request_too_large'), headers: { connection: 'close' } };
+      else if (err instanceof ServerBusyError)
+        reply = { ...spec.error(503, 'server_busy'), headers: { connection: 'close', 'retry-after': '1' } };
       else {
         spec.onInternalError?.(err);
         reply = spec.error(500, 'internal_error');

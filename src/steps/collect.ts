@@ -31,8 +31,13 @@ export function selectIntegrations(config: Config, only?: string): Integration[]
   const found = config.integrations.filter((it) => it.name === only);
   if (!found.length) {
     const known = config.integrations.map((it) => it.name).join(', ') || 'none';
-    const hint = didYouMean(only, config.integrations.map((it) => it.name));
-    throw new UsageError(`--integration: no integration named "${only}" in the config${hint} (known: ${known})`, { details: { flag: '--integration' } });
+    const hint = didYouMean(
+      only,
+      config.integrations.map((it) => it.name),
+    );
+    throw new UsageError(`--integration: no integration named "${only}" in the config${hint} (known: ${known})`, {
+      details: { flag: '--integration' },
+    });
   }
   return found;
 }
@@ -44,13 +49,23 @@ export function describeResources(bound: ExpandableRecipe, config: Config, lang:
   for (const resource of bound.resources(config)) {
     if (!resource.describe) continue;
     const step = resource.describe({ config, integration, lang });
-    steps.push({ ...step, integration: integration.name, recipe: recipe.name, number: steps.length + 1, mode: resource.mode });
+    steps.push({
+      ...step,
+      integration: integration.name,
+      recipe: recipe.name,
+      number: steps.length + 1,
+      mode: resource.mode,
+    });
   }
   return steps;
 }
 
 /** `bind` loads each integration's recipe (the registry's `bind`). */
-export async function collectSteps(config: Config, options: { lang: Lang; integration?: string }, bind: RecipeBinder): Promise<IntegrationSteps[]> {
+export async function collectSteps(
+  config: Config,
+  options: { lang: Lang; integration?: string },
+  bind: RecipeBinder,
+): Promise<IntegrationSteps[]> {
   const out: IntegrationSteps[] = [];
   for (const integration of selectIntegrations(config, options.integration)) {
     const bound = await bind(integration);

@@ -19,7 +19,8 @@ function instruction(ins: Instruction, lang: Lang): string[] {
   const pad = '  '.repeat(ins.depth ?? 0);
   const text = ins.text[lang];
   const lines = [ins.value !== undefined ? `${pad}- ${text.replace(/:$/, '')}: ${code(ins.value)}` : `${pad}- ${text}`];
-  if (ins.block !== undefined) lines.push('', `${pad}  \`\`\`json`, ...ins.block.split('\n').map((l) => `${pad}  ${l}`), `${pad}  \`\`\``, '');
+  if (ins.block !== undefined)
+    lines.push('', `${pad}  \`\`\`json`, ...ins.block.split('\n').map((l) => `${pad}  ${l}`), `${pad}  \`\`\``, '');
   return lines;
 }
 

@@ -1,7 +1,10 @@
 /** The few words the step renderers put around the steps, in both languages. */
 import type { Lang } from '../core/localized.js';
 
-export const WORDS: Record<Lang, Record<'step' | 'where' | 'page' | 'why' | 'automatic' | 'none' | 'noIntegrations', string>> = {
+export const WORDS: Record<
+  Lang,
+  Record<'step' | 'where' | 'page' | 'why' | 'automatic' | 'none' | 'noIntegrations', string>
+> = {
   ru: {
     step: 'Шаг',
     where: 'Где',

@@ -59,6 +59,8 @@ export async function pollUntil<T>(probe: () => Promise<T | undefined>, options:
     const left = deadline - clock();
     if (left <= 0) return undefined;
     // Woken early (not rejected) by an abort: the loop's own check ends the poll.
-    await sleep(Math.min(options.interval(attempt), left), undefined, { signal: options.signal }).catch(() => undefined);
+    await sleep(Math.min(options.interval(attempt), left), undefined, { signal: options.signal }).catch(
+      () => undefined,
+    );
   }
 }

@@ -49,9 +49,19 @@ export class Timeline {
     return this.clock() - this.started;
   }
 
-  add(kind: TimelineKind, text: string, extra: { caseId?: number; data?: Record<string, unknown> } = {}): TimelineEvent {
+  add(
+    kind: TimelineKind,
+    text: string,
+    extra: { caseId?: number; data?: Record<string, unknown> } = {},
+  ): TimelineEvent {
     const now = this.clock();
-    const event: TimelineEvent = { elapsedMs: now - this.started, at: new Date(now).toISOString(), kind, text, ...extra };
+    const event: TimelineEvent = {
+      elapsedMs: now - this.started,
+      at: new Date(now).toISOString(),
+      kind,
+      text,
+      ...extra,
+    };
     this.events.push(event);
     this.listener?.(event);
     return event;

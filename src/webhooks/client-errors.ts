@@ -41,11 +41,21 @@ export function describeClientError(err: Error & { code?: string; rawPacket?: Bu
   const raw = err.rawPacket;
   const { method, target } = requestLine(raw);
   const rawBytes = raw?.length ?? 0;
-  if (code === HEADER_OVERFLOW) return { status: 431, answer: true, error: 'request headers too large', method, target, rawBytes };
-  if (code === TIMEOUT) return { status: 408, answer: true, error: 'request headers not received in time', method, target, rawBytes };
+  if (code === HEADER_OVERFLOW)
+    return { status: 431, answer: true, error: 'request headers too large', method, target, rawBytes };
+  if (code === TIMEOUT)
+    return { status: 408, answer: true, error: 'request headers not received in time', method, target, rawBytes };
   if (EARLY_EOF.has(code)) {
     if (rawBytes === 0 && code !== 'HPE_INVALID_EOF_STATE') return undefined;
-    return { status: 499, answer: false, aborted: true, error: 'client hung up before the headers were complete', method, target, rawBytes };
+    return {
+      status: 499,
+      answer: false,
+      aborted: true,
+      error: 'client hung up before the headers were complete',
+      method,
+      target,
+      rawBytes,
+    };
   }
   return { status: 400, answer: true, error: `malformed request (${code})`, method, target, rawBytes };
 }
@@ -58,7 +68,8 @@ export function answerRaw(socket: Duplex, status: number): void {
   }
   const reason = STATUS_CODES[status] ?? 'Error';
   const body = `${reason}\n`;
-  const head = `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ` +
+  const head =
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ` +
     `${body.length}\r\n\r\n`;
   socket.end(head + body, () => socket.destroy());
 }

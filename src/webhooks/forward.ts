@@ -41,7 +41,9 @@ export async function forwardRequest(
   });
   const ms = sent.ms;
   if (sent.status === undefined || sent.truncated) {
-    const reason = sent.truncated ? `the bot's answer was over ${MAX_RELAYED_BYTES} bytes` : (sent.reason ?? 'no answer');
+    const reason = sent.truncated
+      ? `the bot's answer was over ${MAX_RELAYED_BYTES} bytes`
+      : (sent.reason ?? 'no answer');
     const text = JSON.stringify({ error: `forward to the bot failed: ${reason}` });
     return {
       result: { status: sent.status ?? 0, ms, error: reason },

@@ -26,7 +26,8 @@ export interface KnownSecrets {
 }
 
 const UNRESOLVED = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/;
-const usable = (value: string | undefined): value is string => typeof value === 'string' && value !== '' && !UNRESOLVED.test(value);
+const usable = (value: string | undefined): value is string =>
+  typeof value === 'string' && value !== '' && !UNRESOLVED.test(value);
 
 function maskedPathOf(webhookUrl: string, token: string): string | undefined {
   try {
@@ -47,7 +48,11 @@ function addSecret(known: KnownSecrets, source: string, value: string, alsoIn: s
   registerSecret(value);
   if (alsoIn) {
     if (known.pathTokens.some((t) => t.value === value)) return;
-    known.pathTokens.push({ source, value, maskedPath: typeof url === 'string' ? maskedPathOf(url, value) : undefined });
+    known.pathTokens.push({
+      source,
+      value,
+      maskedPath: typeof url === 'string' ? maskedPathOf(url, value) : undefined,
+    });
   } else if (!known.queryValues.has(BILLMANAGER_SECRET_PARAM)) {
     known.queryValues.set(BILLMANAGER_SECRET_PARAM, { source, value });
   }
@@ -73,12 +78,20 @@ export async function loadKnownSecrets(ctx: Context): Promise<KnownSecrets> {
       const fields = it as unknown as Record<string, unknown>;
       const value = secret ? fields[secret.field] : undefined;
       if (secret && typeof value === 'string' && usable(value)) {
-        addSecret(known, `integration "${it.name}"`, value, secret.alsoIn, secret.alsoIn ? fields[secret.alsoIn] : undefined);
+        addSecret(
+          known,
+          `integration "${it.name}"`,
+          value,
+          secret.alsoIn,
+          secret.alsoIn ? fields[secret.alsoIn] : undefined,
+        );
       }
     }
   } catch (err) {
-    ctx.io.warn(`the config could not be read (${(err as Error).message.split('\n')[0]}); only credentials recognised by their ` +
-      `place and shape are masked.`);
+    ctx.io.warn(
+      `the config could not be read (${(err as Error).message.split('\n')[0]}); only credentials recognised by their ` +
+        `place and shape are masked.`,
+    );
   }
   // The variables these secrets live in, for a run outside a project (or with a partial config).
   for (const desk of HELPDESKS) {

@@ -25,7 +25,13 @@ export class RecordBuilder {
   }
 
   /** The fields every record starts with; `rawHeaders` (Node's flat list) catches repeats. */
-  start(method: string, path: string, query: string, headers: NodeJS.Dict<string | string[]>, rawHeaders?: string[]): CaptureRecord {
+  start(
+    method: string,
+    path: string,
+    query: string,
+    headers: NodeJS.Dict<string | string[]>,
+    rawHeaders?: string[],
+  ): CaptureRecord {
     const keep = this.policy.keepSecrets;
     const shown = captureHeaders(headers, this.headerPolicy);
     const record = {

@@ -74,7 +74,11 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
   });
   capConnections(server, options.maxConnections ?? DEFAULT_MAX_CONNECTIONS);
   const budget = new ByteBudget(Math.max(options.maxPendingBytes ?? DEFAULT_MAX_PENDING_BYTES, options.maxBody));
-  const builder = new RecordBuilder({ keepSecrets: options.keepSecrets, secretHeader: options.secret?.header, secretQuery: options.secret?.query });
+  const builder = new RecordBuilder({
+    keepSecrets: options.keepSecrets,
+    secretHeader: options.secret?.header,
+    secretQuery: options.secret?.query,
+  });
 
   // Requests (and client errors) still being handled; close() waits for them.
   let inFlight = 0;
@@ -92,7 +96,8 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
       for (const wake of waiters) wake();
     }
   }
-  const drained = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => drainedWaiters.push(resolve)));
+  const drained = () =>
+    inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => drainedWaiters.push(resolve));
 
   const failed = (err: unknown, record: CaptureRecord): false => {
     options.onRecordError?.(err as Error, record);
@@ -118,7 +123,9 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
     const record = builder.start(req.method ?? 'GET', path, rawQuery, headers, req.rawHeaders);
     const declared = declaredLength(req);
     const body: BodyOutcome =
-      declared !== undefined && declared > options.maxBody ? { kind: 'too-large', received: 0, held: 0 } : await readRequestBody(req, options.maxBody, budget);
+      declared !== undefined && declared > options.maxBody
+        ? { kind: 'too-large', received: 0, held: 0 }
+        : await readRequestBody(req, options.maxBody, budget);
     socket[BUSY] = false;
     const ms = () => Math.round((performance.now() - started) * 10) / 10;
     try {
@@ -140,7 +147,8 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
       record.bytes = Math.max(body.received, declared ?? 0);
       record.truncated = true;
       if (status === 503) record.error = `server busy: request bodies in flight over ${budget.limit} bytes`;
-      const text = status === 413 ? JSON.stringify({ error: `body over the ${options.maxBody}-byte limit` }) : BUSY_BODY;
+      const text =
+        status === 413 ? JSON.stringify({ error: `body over the ${options.maxBody}-byte limit` }) : BUSY_BODY;
       const stored = await store(record, {});
       reply(res, stored ? status : 503, stored ? text : NOT_RECORDED, true);
     } finally {
@@ -148,7 +156,15 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
     }
   };
 
-  async function complete(req: IncomingMessage, res: ServerResponse, record: CaptureRecord, bytes: Buffer, path: string, query: string, ms: () => number) {
+  async function complete(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: CaptureRecord,
+    bytes: Buffer,
+    path: string,
+    query: string,
+    ms: () => number,
+  ) {
     const headers = req.headers;
     // Hand the detector the text already decoded for the record, so the body is decoded once.
     const text = builder.setBody(record, bytes);
@@ -279,7 +295,13 @@ function reply(res: ServerResponse, status: number, text: string, close: boolean
 }
 
 /** Answers with the bot's own status, headers and body (a proxied request). */
-function replyWith(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: Buffer, close: boolean): void {
+function replyWith(
+  res: ServerResponse,
+  status: number,
+  headers: OutgoingHttpHeaders,
+  body: Buffer,
+  close: boolean,
+): void {
   if (res.headersSent || res.destroyed) return;
   if (close) headers.connection = 'close';
   res.writeHead(status, headers);

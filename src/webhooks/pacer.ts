@@ -38,7 +38,8 @@ export class Pacer {
     const now = this.now();
     this.startedAt ??= now;
     let due = this.startedAt;
-    if (this.options.ratePerSecond) due = Math.max(due, this.startedAt + (this.granted * 1000) / this.options.ratePerSecond);
+    if (this.options.ratePerSecond)
+      due = Math.max(due, this.startedAt + (this.granted * 1000) / this.options.ratePerSecond);
     if (this.options.preserveTiming) {
       const at = Date.parse(receivedAt);
       if (!Number.isNaN(at)) {

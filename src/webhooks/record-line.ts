@@ -22,7 +22,8 @@ export function clip(text: string, width = TEXT_WIDTH): string {
   for (let i = 0; i < flat.length; count += 1) {
     if (count === width - 1) cut = i;
     const unit = flat.charCodeAt(i);
-    i += unit >= 0xd800 && unit <= 0xdbff && i + 1 < flat.length && (flat.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    i +=
+      unit >= 0xd800 && unit <= 0xdbff && i + 1 < flat.length && (flat.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
   }
   return count <= width && head === text ? flat : `${flat.slice(0, cut)}…`;
 }
@@ -86,7 +87,11 @@ function flags(record: CaptureRecord): string[] {
 
 export function formatRecordLine(record: CaptureRecord, summary: EventSummary, c: ChalkInstance): string {
   const status = record.response.status;
-  const parts = [c.dim(clock(record.receivedAt)), record.method || '-', (record.path || '-') + (record.query ? `?${record.query}` : '')];
+  const parts = [
+    c.dim(clock(record.receivedAt)),
+    record.method || '-',
+    (record.path || '-') + (record.query ? `?${record.query}` : ''),
+  ];
   parts.push(statusColor(c, status)(String(status)));
   for (const flag of flags(record)) parts.push(c.red(flag));
   const event = record.event ?? 'unknown';
@@ -94,7 +99,11 @@ export function formatRecordLine(record: CaptureRecord, summary: EventSummary, c
   parts.push(...keyFields(summary));
   if (record.forward) {
     const f = record.forward;
-    parts.push(f.error ? c.red(`→ forward failed: ${clip(f.error, 80)}`) : `→ ${statusColor(c, f.status)(String(f.status))} ${Math.round(f.ms)}ms`);
+    parts.push(
+      f.error
+        ? c.red(`→ forward failed: ${clip(f.error, 80)}`)
+        : `→ ${statusColor(c, f.status)(String(f.status))} ${Math.round(f.ms)}ms`,
+    );
   }
   return parts.join(' ');
 }

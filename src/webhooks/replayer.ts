@@ -114,7 +114,9 @@ class RecordSource implements JobSource<ReplayJob> {
       const restored = restoreRequest(parsed.record, this.sources);
       if (!restored.ok) {
         this.refused += 1;
-        options.onWarning(`${options.file}: line ${parsed.line} (id ${parsed.record.id}): not replayed: ${restored.reason}`);
+        options.onWarning(
+          `${options.file}: line ${parsed.line} (id ${parsed.record.id}): not replayed: ${restored.reason}`,
+        );
         continue;
       }
       return { ...parsed, path: restored.path, query: restored.query, headers: restored.headers };
@@ -136,7 +138,11 @@ class RecordSource implements JobSource<ReplayJob> {
 
 export async function replayCapture(options: ReplayOptions): Promise<ReplaySummary> {
   const source = new RecordSource(options);
-  const pacer = new Pacer({ ratePerSecond: options.ratePerSecond, preserveTiming: options.preserveTiming, signal: options.signal });
+  const pacer = new Pacer({
+    ratePerSecond: options.ratePerSecond,
+    preserveTiming: options.preserveTiming,
+    signal: options.signal,
+  });
   const extra = Object.entries(options.headers ?? {});
   const target = targetJoiner(options.to);
   const stats = await sendMany(source, {
@@ -153,7 +159,15 @@ export async function replayCapture(options: ReplayOptions): Promise<ReplaySumma
     onResult: (result: SendResult, { line, record }) => {
       // What is shown never carries the secrets that were put back into the request.
       const url = maskUrl(result.url);
-      const out: ReplayResult = { line, id: record.id, event: record.event, method: result.method, url, ms: result.ms, ok: isSuccess(result) };
+      const out: ReplayResult = {
+        line,
+        id: record.id,
+        event: record.event,
+        method: result.method,
+        url,
+        ms: result.ms,
+        ok: isSuccess(result),
+      };
       if (result.status !== undefined) out.status = result.status;
       if (result.error) out.error = result.error.split(result.url).join(url);
       options.onResult(out);

@@ -49,7 +49,8 @@ export function readRequestBody(req: IncomingMessage, limit: number, budget?: By
       chunks.push(chunk);
     };
     const onEnd = () => {
-      if (!settled) settle({ kind: 'complete', bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received), held });
+      if (!settled)
+        settle({ kind: 'complete', bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received), held });
     };
     // 'close' without 'end' is a client that hung up (or was cut off by a timeout) mid-body.
     const onClose = () => {

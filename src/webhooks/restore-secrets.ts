@@ -21,8 +21,7 @@ export interface RestoreSources {
 }
 
 export type Restored =
-  | { ok: true; path: string; query: string; headers: Array<[string, string]> }
-  | { ok: false; reason: string };
+  { ok: true; path: string; query: string; headers: Array<[string, string]> } | { ok: false; reason: string };
 
 function decodeName(raw: string): string {
   try {
@@ -35,7 +34,9 @@ function decodeName(raw: string): string {
 /** The one token that fits the recorded path: the only one known, or the one whose URL form matches. */
 function pickToken(path: string, tokens: PathToken[]): PathToken | undefined {
   if (tokens.length === 1) return tokens[0];
-  const fitting = tokens.filter((t) => t.maskedPath !== undefined && (path === t.maskedPath || path.endsWith(t.maskedPath)));
+  const fitting = tokens.filter(
+    (t) => t.maskedPath !== undefined && (path === t.maskedPath || path.endsWith(t.maskedPath)),
+  );
   return fitting.length === 1 ? fitting[0] : undefined;
 }
 
@@ -43,8 +44,11 @@ function restorePath(path: string, sources: RestoreSources): string | { reason: 
   if (!path.includes(REDACTED)) return path;
   const value = sources.token ?? pickToken(path, sources.known.pathTokens)?.value;
   if (value === undefined) {
-    const many = sources.known.pathTokens.length > 1 ? ' (the config has several bot tokens and none fits this path)' : '';
-    return { reason: `its path carries a token that was masked when captured${many}; give the token with --token-env <VAR>` };
+    const many =
+      sources.known.pathTokens.length > 1 ? ' (the config has several bot tokens and none fits this path)' : '';
+    return {
+      reason: `its path carries a token that was masked when captured${many}; give the token with --token-env <VAR>`,
+    };
   }
   return path.split(REDACTED).join(encodeURIComponent(value));
 }
@@ -58,8 +62,12 @@ function restoreQuery(query: string, sources: RestoreSources): string | { reason
   if (query === REDACTED) {
     // BILLmanager's URL carries its secret_key as the whole query.
     const value = queryValue(BILLMANAGER_SECRET_PARAM, sources);
-    if (value === undefined) return { reason: `its query (BILLmanager's ${BILLMANAGER_SECRET_PARAM}) was masked when captured; give it with ` +
-      `--query-env ${BILLMANAGER_SECRET_PARAM}=<VAR>` };
+    if (value === undefined)
+      return {
+        reason:
+          `its query (BILLmanager's ${BILLMANAGER_SECRET_PARAM}) was masked when captured; give it with ` +
+          `--query-env ${BILLMANAGER_SECRET_PARAM}=<VAR>`,
+      };
     return encodeURIComponent(value);
   }
   const pairs = query.split('&');
@@ -69,7 +77,10 @@ function restoreQuery(query: string, sources: RestoreSources): string | { reason
     if (eq === -1 || pair.slice(eq + 1) !== REDACTED) continue;
     const name = decodeName(pair.slice(0, eq));
     const value = queryValue(name, sources);
-    if (value === undefined) return { reason: `query parameter ${name} was masked when captured; give its value with --query-env ${name}=<VAR>` };
+    if (value === undefined)
+      return {
+        reason: `query parameter ${name} was masked when captured; give its value with --query-env ${name}=<VAR>`,
+      };
     pairs[i] = `${pair.slice(0, eq)}=${encodeURIComponent(value)}`;
   }
   return pairs.join('&');
@@ -90,16 +101,22 @@ function restoreHeaders(record: CaptureRecord, sources: RestoreSources): Array<[
   }
   if (masked.length === 0) return out;
   const names = [...new Set(masked)];
-  return { reason: `header${names.length > 1 ? 's' : ''} ${names.join(', ')} ${names.length > 1 ? 'were' : 'was'} masked ` +
-    `when captured; give ${names.map((n) => `--header "${n}: …"`).join(' ')}` };
+  return {
+    reason:
+      `header${names.length > 1 ? 's' : ''} ${names.join(', ')} ${names.length > 1 ? 'were' : 'was'} masked ` +
+      `when captured; give ${names.map((n) => `--header "${n}: …"`).join(' ')}`,
+  };
 }
 
 export function restoreRequest(record: CaptureRecord, sources: RestoreSources): Restored {
   const path = restorePath(record.path, sources);
   const query = restoreQuery(record.query, sources);
   const headers = restoreHeaders(record, sources);
-  if (typeof path === 'string' && typeof query === 'string' && Array.isArray(headers)) return { ok: true, path, query, headers };
+  if (typeof path === 'string' && typeof query === 'string' && Array.isArray(headers))
+    return { ok: true, path, query, headers };
   // Name every value that is missing at once, so one more run is enough.
-  const reasons = [path, query, headers].filter((r): r is { reason: string } => typeof r === 'object' && !Array.isArray(r)).map((r) => r.reason);
+  const reasons = [path, query, headers]
+    .filter((r): r is { reason: string } => typeof r === 'object' && !Array.isArray(r))
+    .map((r) => r.reason);
   return { ok: false, reason: reasons.join('; ') };
 }

@@ -33,7 +33,8 @@ export function checkSecret(secret: SharedSecret, headers: IncomingHttpHeaders, 
     const raw = headers[secret.header];
     given = Array.isArray(raw) ? raw[0] : raw;
     // `Authorization: Bearer <token>` is the common way to carry a token in a header.
-    if (given !== undefined && secret.header === 'authorization' && /^bearer\s+/i.test(given)) given = given.replace(/^bearer\s+/i, '');
+    if (given !== undefined && secret.header === 'authorization' && /^bearer\s+/i.test(given))
+      given = given.replace(/^bearer\s+/i, '');
   } else if (secret.query) {
     given = queryParam(query, secret.query);
   }

@@ -7,7 +7,14 @@
  * never listen on it, so any concurrency leaves a single listener on a shared signal (no
  * MaxListenersExceededWarning, no per-request listener cost).
  */
-import { cancelledResult, isSuccess, startRequest, type PendingRequest, type SendRequestOptions, type SendResult } from '../core/http/send.js';
+import {
+  cancelledResult,
+  isSuccess,
+  startRequest,
+  type PendingRequest,
+  type SendRequestOptions,
+  type SendResult,
+} from '../core/http/send.js';
 
 /** What `JobSource.take` returns when its buffer is used up. */
 export const NO_JOB: unique symbol = Symbol('no job');
@@ -120,7 +127,10 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 const isThenable = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
   value !== null && typeof value === 'object' && typeof (value as PromiseLike<T>).then === 'function';
 
-export async function sendMany<J>(jobs: Iterable<J> | AsyncIterable<J> | JobSource<J>, options: SendManyOptions<J>): Promise<SendStats> {
+export async function sendMany<J>(
+  jobs: Iterable<J> | AsyncIterable<J> | JobSource<J>,
+  options: SendManyOptions<J>,
+): Promise<SendStats> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const signal = options.signal;
   const stats = new StatsCollector();
@@ -129,7 +139,7 @@ export async function sendMany<J>(jobs: Iterable<J> | AsyncIterable<J> | JobSour
   const iterator: AsyncIterator<J> | Iterator<J> | undefined = source
     ? undefined
     : isAsync
-      ? (jobs)[Symbol.asyncIterator]()
+      ? jobs[Symbol.asyncIterator]()
       : (jobs as Iterable<J>)[Symbol.iterator]();
   let n = 0;
   // Boxed: a thrown value may be anything, undefined included.

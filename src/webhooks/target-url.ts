@@ -23,9 +23,12 @@ export function parseTargetUrl(text: string, flag: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`${flag}: "${text}" is not a URL.`, { hint: 'Use a full URL such as http://127.0.0.1:3000/webhook.' });
+    throw new UsageError(`${flag}: "${text}" is not a URL.`, {
+      hint: 'Use a full URL such as http://127.0.0.1:3000/webhook.',
+    });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${flag}: only http and https URLs are supported (got ${url.protocol}).`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`${flag}: only http and https URLs are supported (got ${url.protocol}).`);
   return url;
 }
 

@@ -12,7 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+const npmEnv = {
+  ...process.env,
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+};
 
 describe('npm pack + global install', () => {
   let dir: string;
@@ -46,7 +51,13 @@ describe('npm pack + global install', () => {
   it('packs LICENSE, docs, templates and the built code, and no tests or sources', async () => {
     const { stdout } = await execa('tar', ['-tzf', tarball]);
     const files = stdout.split('\n');
-    for (const f of ['package/LICENSE', 'package/README.md', 'package/docs/ci.md', 'package/dist/cli.js', 'package/bin/omnibot.js']) {
+    for (const f of [
+      'package/LICENSE',
+      'package/README.md',
+      'package/docs/ci.md',
+      'package/dist/cli.js',
+      'package/bin/omnibot.js',
+    ]) {
       expect(files).toContain(f);
     }
     expect(files.some((f) => f.startsWith('package/templates/events/'))).toBe(true);

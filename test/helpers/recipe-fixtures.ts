@@ -4,7 +4,13 @@ import { schema } from './registry.js';
 import { type Config, type BaseIntegration as Integration } from '../../src/model/config.js';
 import { Io } from '../../src/core/io/io.js';
 import type { ResourceContext } from '../../src/model/resource.js';
-import type { CustomChannel, CustomField, OmnideskApi, Staff, StaffStatus } from '../../src/helpdesks/omnidesk/client/types.js';
+import type {
+  CustomChannel,
+  CustomField,
+  OmnideskApi,
+  Staff,
+  StaffStatus,
+} from '../../src/helpdesks/omnidesk/client/types.js';
 import { lazyClients } from '../../src/helpdesks/clients.js';
 
 export interface FakeData {

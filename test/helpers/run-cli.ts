@@ -74,7 +74,15 @@ function runtime(options: RunOptions, signal: AbortSignal) {
   const stdin = Object.assign(Readable.from(bytes), { isTTY: tty });
   const env = { ...CLI_ENV, ...options.env };
   if (tty) delete (env as Record<string, unknown>).CI;
-  return { stdout, stderr, stdin, env, cwd: options.cwd ?? process.cwd(), signal, ...(options.registry ? { registry: options.registry } : {}) };
+  return {
+    stdout,
+    stderr,
+    stdin,
+    env,
+    cwd: options.cwd ?? process.cwd(),
+    signal,
+    ...(options.registry ? { registry: options.registry } : {}),
+  };
 }
 
 function run(args: string[], options: RunOptions, signal: AbortSignal) {

@@ -4,7 +4,11 @@
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHelpdeskeddySandbox, type HelpdeskeddySandbox, type HelpdeskeddySandboxOptions } from '../../src/helpdesks/helpdeskeddy/sandbox/server.js';
+import {
+  createHelpdeskeddySandbox,
+  type HelpdeskeddySandbox,
+  type HelpdeskeddySandboxOptions,
+} from '../../src/helpdesks/helpdeskeddy/sandbox/server.js';
 
 export const EMAIL = 'admin@sandbox.test';
 export const API_KEY = 'sandbox-api-key-for-tests';
@@ -29,7 +33,12 @@ export async function startReceiver(answer: (r: Received) => number | Promise<nu
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const r = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const r = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       received.push(r);
       void Promise.resolve(answer(r)).then(
         (status) => res.writeHead(status, { 'content-type': 'application/json' }).end('{"ok":true}'),
@@ -79,15 +88,22 @@ export function basic(email = EMAIL, key = API_KEY): string {
 }
 
 /** Plain HTTP against the sandbox, authenticated unless told otherwise. */
-export async function hde(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function hde(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const init: RequestInit = { method, headers: { authorization: basic(), ...headers } };
   if (body !== undefined) {
     init.body = typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body);
-    if (typeof body !== 'string' && !(body instanceof FormData)) (init.headers as Record<string, string>)['content-type'] = 'application/json';
+    if (typeof body !== 'string' && !(body instanceof FormData))
+      (init.headers as Record<string, string>)['content-type'] = 'application/json';
   }
   const res = await fetch(`${base}${path}`, init);
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: text ? (JSON.parse(text)) : undefined };
+  return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
 }
 
 export async function admin(base: string, method: string, path: string, body?: unknown) {

@@ -28,11 +28,20 @@ export class SandboxClient {
     return this.sandbox.omnidesk.url;
   }
 
-  async call<T = any>(method: string, path: string, body?: unknown, auth: { email: string; apiKey: string } | null = this.auth): Promise<ApiResult<T>> {
+  async call<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    auth: { email: string; apiKey: string } | null = this.auth,
+  ): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.email}:${auth.apiKey}`).toString('base64')}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(this.base + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T };
   }
@@ -95,7 +104,12 @@ export class Receiver {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      this.received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      this.received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       res.writeHead(this.status, { 'content-type': 'application/json' }).end('{"result":"ok"}');
     });
   });

@@ -27,14 +27,23 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function setup(options: { webhookUrl?: string; webhookQuery?: string; replyAsNote?: boolean; apply?: boolean } = {}): Promise<Fixture> {
+export async function setup(
+  options: { webhookUrl?: string; webhookQuery?: string; replyAsNote?: boolean; apply?: boolean } = {},
+): Promise<Fixture> {
   const sandbox = await startSandbox({ bot: 'reference' });
   const { dir, cleanup } = await tempDir('omnibot-verify-');
   const webhookUrl = options.webhookUrl ?? `${sandbox.bot!.url}${options.webhookQuery ?? ''}`;
   const config = {
     omnidesk: { url: sandbox.omnidesk.url, email: 'admin@sandbox.test', apiKey: '${OMNIDESK_API_KEY}' },
     integrations: [
-      { recipe: 'omnidesk-bot', name: 'wikibot', webhookUrl, label: 'wikibot', agent: 'operator@sandbox.test', replyAsNote: options.replyAsNote ?? false },
+      {
+        recipe: 'omnidesk-bot',
+        name: 'wikibot',
+        webhookUrl,
+        label: 'wikibot',
+        agent: 'operator@sandbox.test',
+        replyAsNote: options.replyAsNote ?? false,
+      },
     ],
   };
   await writeFile(join(dir, 'omnibot.config.json'), JSON.stringify(config, null, 2));
@@ -46,7 +55,13 @@ export async function setup(options: { webhookUrl?: string; webhookQuery?: strin
     const silent = { write: () => true };
     const io = new Io({ stdout: silent, stderr: silent, stdin: {}, env: {} }, { quiet: true });
     const loaded = await loadConfig({ registry, cwd: dir, env: {}, flags: {} });
-    const applied = await apply(loaded.config!, { io, signal: new AbortController().signal, stateFile: loaded.stateFile, lang: 'en', registry });
+    const applied = await apply(loaded.config!, {
+      io,
+      signal: new AbortController().signal,
+      stateFile: loaded.stateFile,
+      lang: 'en',
+      registry,
+    });
     if (applied.summary.unknown) throw new Error(`apply could not read everything: ${JSON.stringify(applied.summary)}`);
   }
   return {

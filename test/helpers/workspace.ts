@@ -30,7 +30,12 @@ export async function startReceiver(answer: (req: IncomingMessage) => number = (
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', contentType: String(req.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') });
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        contentType: String(req.headers['content-type'] ?? ''),
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       res.writeHead(answer(req), { 'content-type': 'application/json' });
       res.end('{"result":"ok"}');
     });
@@ -58,7 +63,12 @@ export interface Workspace {
 export async function workspace(env: Record<string, string> = {}): Promise<Workspace> {
   const sandbox = await startSandbox();
   const { dir, cleanup } = await tempDir('omnibot-cc-');
-  await writeFile(join(dir, '.env'), Object.entries({ OMNIDESK_API_KEY: 'sandbox-api-key', ...env }).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+  await writeFile(
+    join(dir, '.env'),
+    Object.entries({ OMNIDESK_API_KEY: 'sandbox-api-key', ...env })
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n') + '\n',
+  );
   const ws: Workspace = {
     dir,
     sandbox,
@@ -74,7 +84,10 @@ export async function workspace(env: Record<string, string> = {}): Promise<Works
       return { result, data };
     },
     async writeConfig(integrations) {
-      const config = { omnidesk: { url: sandbox.omnidesk.url, email: 'admin@sandbox.test', apiKey: '${OMNIDESK_API_KEY}' }, integrations };
+      const config = {
+        omnidesk: { url: sandbox.omnidesk.url, email: 'admin@sandbox.test', apiKey: '${OMNIDESK_API_KEY}' },
+        integrations,
+      };
       await writeFile(join(dir, 'omnibot.config.json'), JSON.stringify(config, null, 2));
     },
     async state() {
@@ -88,7 +101,7 @@ export async function workspace(env: Record<string, string> = {}): Promise<Works
       });
       const text = await res.text();
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return (text ? JSON.parse(text) : undefined);
+      return text ? JSON.parse(text) : undefined;
     },
     async close() {
       await sandbox.close();

@@ -38,7 +38,11 @@ describe('renderError', () => {
     const header = registerBasicAuth('admin@acme.ru', 'k3y-very-secret-value');
     registerSecret('tok-abcdef-123456');
     const out = capture();
-    renderError(new AuthError(`refused with ${header} and k3y-very-secret-value`, { hint: 'token tok-abcdef-123456' }), {}, out.stream);
+    renderError(
+      new AuthError(`refused with ${header} and k3y-very-secret-value`, { hint: 'token tok-abcdef-123456' }),
+      {},
+      out.stream,
+    );
     expect(out.text()).not.toContain('k3y-very-secret-value');
     expect(out.text()).not.toContain(header.slice(6));
     expect(out.text()).not.toContain('tok-abcdef-123456');
@@ -48,7 +52,11 @@ describe('renderError', () => {
 
   it('writes a JSON error document to stderr under --json', () => {
     const out = capture();
-    const code = renderError(new UsageError('--port: must be a number', { details: { flag: '--port' } }), { json: true }, out.stream);
+    const code = renderError(
+      new UsageError('--port: must be a number', { details: { flag: '--port' } }),
+      { json: true },
+      out.stream,
+    );
     expect(code).toBe(2);
     const doc = JSON.parse(out.text());
     expect(doc.error).toMatchObject({ code: 'usage', exitCode: 2, flag: '--port' });

@@ -35,46 +35,49 @@ const handler: Handler = async ({ opts }, ctx) => {
     if (changes.length) {
       if (ctx.io.json) ctx.io.printJson(preview);
       else renderApply(preview, ctx.io, options.lang, new Set());
-      throw new UsageError(`apply would change the helpdesk (${changes.map((c) => `${c.integration}/${c.resource}`).join(', ')}) and ` +
-        `nobody was asked`, {
-        hint: 'Run it again with --yes to make these changes, or at a terminal to be asked first. Nothing was ' +
-          'changed.',
-      });
+      throw new UsageError(
+        `apply would change the helpdesk (${changes.map((c) => `${c.integration}/${c.resource}`).join(', ')}) and ` +
+          `nobody was asked`,
+        {
+          hint:
+            'Run it again with --yes to make these changes, or at a terminal to be asked first. Nothing was ' +
+            'changed.',
+        },
+      );
     }
   }
   const shown = new Set<string>();
-  const result = await apply(
-    config,
-    ectx,
-    {
-      dryRun: options.dryRun,
-      confirmCreate: ask
-        ? (items) =>
-            ctx.prompter.confirm({
-              message: `Create through the API: ${items.map((i) => `${i.integration}/${i.resource}`).join(', ')}?`,
-              flag: '--yes',
-              default: true,
-            })
-        : undefined,
-      presentStep: ask
-        ? async (step): Promise<StepAnswer> => {
-            shown.add(`${step.integration}/${step.id}`);
-            ctx.io.out('');
-            ctx.io.out(renderStepText(step, options.lang));
-            ctx.io.out('');
-            return ctx.prompter.select<StepAnswer>({
-              message: options.lang === 'ru' ? 'Шаг выполнен?' : 'Is the step done?',
-              flag: '--yes',
-              choices: [
-                { name: options.lang === 'ru' ? 'Да, выполнен' : 'Yes, done', value: 'done' },
-                { name: options.lang === 'ru' ? 'Пока нет (оставить на потом)' : 'Not yet (leave it pending)', value: 'skip' },
-                { name: options.lang === 'ru' ? 'Остановиться' : 'Stop here', value: 'stop' },
-              ],
-            });
-          }
-        : undefined,
-    },
-  );
+  const result = await apply(config, ectx, {
+    dryRun: options.dryRun,
+    confirmCreate: ask
+      ? (items) =>
+          ctx.prompter.confirm({
+            message: `Create through the API: ${items.map((i) => `${i.integration}/${i.resource}`).join(', ')}?`,
+            flag: '--yes',
+            default: true,
+          })
+      : undefined,
+    presentStep: ask
+      ? async (step): Promise<StepAnswer> => {
+          shown.add(`${step.integration}/${step.id}`);
+          ctx.io.out('');
+          ctx.io.out(renderStepText(step, options.lang));
+          ctx.io.out('');
+          return ctx.prompter.select<StepAnswer>({
+            message: options.lang === 'ru' ? 'Шаг выполнен?' : 'Is the step done?',
+            flag: '--yes',
+            choices: [
+              { name: options.lang === 'ru' ? 'Да, выполнен' : 'Yes, done', value: 'done' },
+              {
+                name: options.lang === 'ru' ? 'Пока нет (оставить на потом)' : 'Not yet (leave it pending)',
+                value: 'skip',
+              },
+              { name: options.lang === 'ru' ? 'Остановиться' : 'Stop here', value: 'stop' },
+            ],
+          });
+        }
+      : undefined,
+  });
   if (ctx.io.json) ctx.io.printJson(result);
   else renderApply(result, ctx.io, options.lang, shown);
   return result.summary.unknown > 0 ? EXIT.failed : EXIT.ok;

@@ -24,11 +24,16 @@ export function renderApply(result: ApplyResult, io: Io, lang: Lang, shown: Set<
   const s = result.summary;
   io.out('');
   const verb = result.dryRun ? 'dry run: nothing changed · ' : '';
-  io.out(`${verb}${s.created} created · ${s.adopted} found · ${s.sandbox} via sandbox · ${s.confirmed} confirmed · ` +
-    `${s.pending} pending · ${s.unknown} unknown`);
-  if (s.sandbox > 0) io.info('Manual steps were performed through the sandbox admin path (this helpdesk is the omnibot sandbox).');
+  io.out(
+    `${verb}${s.created} created · ${s.adopted} found · ${s.sandbox} via sandbox · ${s.confirmed} confirmed · ` +
+      `${s.pending} pending · ${s.unknown} unknown`,
+  );
+  if (s.sandbox > 0)
+    io.info('Manual steps were performed through the sandbox admin path (this helpdesk is the omnibot sandbox).');
   if (result.steps.length && !result.dryRun) {
-    io.info('Pending steps stay in `omnibot plan` until confirmed: run `omnibot apply` at a terminal, or `omnibot verify ' +
-      '--e2e`.');
+    io.info(
+      'Pending steps stay in `omnibot plan` until confirmed: run `omnibot apply` at a terminal, or `omnibot verify ' +
+        '--e2e`.',
+    );
   }
 }

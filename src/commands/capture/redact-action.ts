@@ -33,15 +33,21 @@ const handler: Handler = async ({ args, opts }, ctx) => {
   const input = resolve(ctx.cwd, String(args[0]));
   await assertReadableFile(input, '<in>');
   const output = o.output ? resolve(ctx.cwd, o.output) : defaultRedactedPath(input);
-  if (output === input) throw new UsageError('--output: the redacted copy cannot replace the input file.', { hint: 'Name a different file with -o.' });
+  if (output === input)
+    throw new UsageError('--output: the redacted copy cannot replace the input file.', {
+      hint: 'Name a different file with -o.',
+    });
   if (!o.force && (await exists(output))) {
-    throw new UsageError(`--output: ${output} already exists.`, { hint: 'Pass --force to overwrite it, or name another file with -o.' });
+    throw new UsageError(`--output: ${output} already exists.`, {
+      hint: 'Pass --force to overwrite it, or name another file with -o.',
+    });
   }
   await loadKnownSecrets(ctx);
   const result = await redactFile(input, output, { onWarning: (m) => ctx.io.warn(m), signal: ctx.signal });
   if (ctx.signal.aborted) throw new CancelledError('Redaction cancelled; nothing was written.');
   const r = result.replaced;
-  if (ctx.io.json) ctx.io.printJson({ input, output, records: result.records, skippedLines: result.skippedLines, replaced: r });
+  if (ctx.io.json)
+    ctx.io.printJson({ input, output, records: result.records, skippedLines: result.skippedLines, replaced: r });
   else ctx.io.out(output);
   ctx.io.info(
     `capture redact: ${result.records} record(s) → ${output} · e-mails ${r.email} · phones ${r.phone} · names ` +

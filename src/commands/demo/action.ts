@@ -20,7 +20,9 @@ const optionsSchema = z.object({
 const handler: Handler = async ({ opts }, ctx) => {
   const o = parseOptions(optionsSchema, opts);
   ctx.defer(closeSharedAgent);
-  ctx.io.info(ctx.io.ce.bold('omnibot demo') + ctx.io.ce.dim(' · everything runs on this machine; nothing goes online'));
+  ctx.io.info(
+    ctx.io.ce.bold('omnibot demo') + ctx.io.ce.dim(' · everything runs on this machine; nothing goes online'),
+  );
   const result = await runDemo(
     {
       helpdesk: o.helpdesk,

@@ -5,8 +5,15 @@ import { examples, lazyAction } from '../lazy-action.js';
 export function demoCommand(): Command {
   return new Command('demo')
     .description('the whole job, offline: sandbox + reference bot + apply + verify --e2e, with the timeline')
-    .addOption(new Option('--helpdesk <name>', 'which helpdesk to play').choices(HELPDESKS.map((h) => h.kind)).default(HELPDESKS[0].kind))
-    .option('--keep', 'keep the sandbox, the reference bot and the demo config running until Ctrl-C, to try other commands')
+    .addOption(
+      new Option('--helpdesk <name>', 'which helpdesk to play')
+        .choices(HELPDESKS.map((h) => h.kind))
+        .default(HELPDESKS[0].kind),
+    )
+    .option(
+      '--keep',
+      'keep the sandbox, the reference bot and the demo config running until Ctrl-C, to try other commands',
+    )
     .addHelpText(
       'after',
       `

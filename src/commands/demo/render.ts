@@ -19,12 +19,18 @@ export function renderDemo(result: DemoResult, io: Io): void {
   const s = result.verify.summary;
   io.out('');
   if (result.ok) {
-    io.out(`${c.green('✓ demo passed')}: ${s.passed} of ${s.total} checks, the round trip included, in ` +
-      `${formatDuration(result.durationMs)}.`);
-    io.out(`Next: ${c.bold('omnibot init')} connects your own helpdesk; ${c.bold('omnibot verify --e2e')} proves it works.`);
+    io.out(
+      `${c.green('✓ demo passed')}: ${s.passed} of ${s.total} checks, the round trip included, in ` +
+        `${formatDuration(result.durationMs)}.`,
+    );
+    io.out(
+      `Next: ${c.bold('omnibot init')} connects your own helpdesk; ${c.bold('omnibot verify --e2e')} proves it works.`,
+    );
   } else {
-    io.out(`${c.red('✗ demo failed')}: ${s.failed} of ${s.total} checks failed (${formatDuration(result.durationMs)}). ` +
-      `This is a bug in omnibot; please report it.`);
+    io.out(
+      `${c.red('✗ demo failed')}: ${s.failed} of ${s.total} checks failed (${formatDuration(result.durationMs)}). ` +
+        `This is a bug in omnibot; please report it.`,
+    );
   }
 }
 

@@ -50,7 +50,12 @@ function demoConfig(ctx: Context, kind: DemoHelpdesk, sandbox: RunningSandbox, e
   const def = ctx.registry.integrations.find((d) => d.helpdesk === kind && d.demo);
   if (!def?.demo) throw new Error(`no recipe offers a demo for ${kind}`);
   const botUrl = sandbox.bot!.urls[kind];
-  const integration = def.demo({ botUrl, agent: 'operator@sandbox.test', label: DEMO_LABEL, tokenRef: `\${${TOKEN_VAR}}` });
+  const integration = def.demo({
+    botUrl,
+    agent: 'operator@sandbox.test',
+    label: DEMO_LABEL,
+    tokenRef: `\${${TOKEN_VAR}}`,
+  });
   return {
     [kind]: { url: sandbox[kind].url, email, apiKey: `\${${KEY_VAR}}` },
     integrations: [{ recipe: def.name, name: 'demo', ...integration }],
@@ -71,32 +76,48 @@ export async function runDemo(options: DemoOptions, ctx: Context): Promise<DemoR
     progress(`sandbox   ${helpdesk(kind).title} ${sandbox[kind].url} · reference bot ${sandbox.bot!.urls[kind]}`);
     const file = join(dir, 'omnibot.config.json');
     await writeFile(file, JSON.stringify(demoConfig(ctx, kind, sandbox, DEFAULT_EMAIL), null, 2) + '\n');
-    await writeFile(join(dir, '.env'), `${KEY_VAR}=${DEFAULT_API_KEY}\n${TOKEN_VAR}=demo-bot-token-0000\n`, { mode: 0o600 });
+    await writeFile(join(dir, '.env'), `${KEY_VAR}=${DEFAULT_API_KEY}\n${TOKEN_VAR}=demo-bot-token-0000\n`, {
+      mode: 0o600,
+    });
     progress(`config    ${file}`);
 
     // The inner commands run quietly against the temporary config; the demo narrates.
     const { stdout, stderr, env } = ctx.io.streams;
-    inner = createContext({ ...ctx.flags, config: file, quiet: true, json: false }, {
-      stdout,
-      stderr,
-      stdin: ctx.stdin,
-      env,
-      cwd: dir,
-      prompter: new NonInteractivePrompter(),
-      signal: ctx.signal,
-      now: () => ctx.now(),
-    });
+    inner = createContext(
+      { ...ctx.flags, config: file, quiet: true, json: false },
+      {
+        stdout,
+        stderr,
+        stdin: ctx.stdin,
+        env,
+        cwd: dir,
+        prompter: new NonInteractivePrompter(),
+        signal: ctx.signal,
+        now: () => ctx.now(),
+      },
+    );
     const loaded = await inner.loadConfig();
     const { apply } = await import('../../engine/apply.js');
-    const applied = await apply(loaded.config!, { io: inner.io, signal: ctx.signal, stateFile: loaded.stateFile, lang: 'en', registry: ctx.registry });
+    const applied = await apply(loaded.config!, {
+      io: inner.io,
+      signal: ctx.signal,
+      stateFile: loaded.stateFile,
+      lang: 'en',
+      registry: ctx.registry,
+    });
     const s = applied.summary;
     const left = s.pending ? ` · ${s.pending} left for a person (settings no API reaches)` : '';
-    progress(`apply     ${s.created} created through the API · ${s.sandbox} manual step${s.sandbox === 1 ? '' : 's'} ` +
-      `performed by the sandbox${left}`);
+    progress(
+      `apply     ${s.created} created through the API · ${s.sandbox} manual step${s.sandbox === 1 ? '' : 's'} ` +
+        `performed by the sandbox${left}`,
+    );
 
     progress('verify    --e2e');
     const { runVerify } = await import('../../engine/verify.js');
-    const { report } = await runVerify({ e2e: true, timeoutMs: options.timeoutMs ?? 15_000, onTimeline: options.onTimeline }, inner);
+    const { report } = await runVerify(
+      { e2e: true, timeoutMs: options.timeoutMs ?? 15_000, onTimeline: options.onTimeline },
+      inner,
+    );
     const result: DemoResult = {
       ok: report.ok,
       helpdesk: options.helpdesk,

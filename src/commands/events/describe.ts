@@ -1,7 +1,15 @@
 /** The data `events` and `events show` print: plain objects, so --json is the same facts as the text. */
 import { decodeBody } from '../../events/decode.js';
 import { getPath } from '../../events/fields.js';
-import { renderSample, sampleValues, type Catalog, type Encoding, type EventDef, type FieldValue, type RenderOptions } from '../../events/catalog.js';
+import {
+  renderSample,
+  sampleValues,
+  type Catalog,
+  type Encoding,
+  type EventDef,
+  type FieldValue,
+  type RenderOptions,
+} from '../../events/catalog.js';
 
 export interface EventRow {
   name: string;

@@ -29,8 +29,14 @@ function promoteCommand(): Command {
     .addHelpText(
       'after',
       examples([
-        ['omnibot events promote hooks.ndjson --record 3 --as omnidesk.incoming', 'a real Omnidesk payload replaces the inferred one'],
-        ['omnibot events promote hooks.ndjson --record 7 --as omnidesk.incoming --force', 'a newer capture replaces that sample'],
+        [
+          'omnibot events promote hooks.ndjson --record 3 --as omnidesk.incoming',
+          'a real Omnidesk payload replaces the inferred one',
+        ],
+        [
+          'omnibot events promote hooks.ndjson --record 7 --as omnidesk.incoming --force',
+          'a newer capture replaces that sample',
+        ],
       ]),
     )
     .action(lazyAction(() => import('./promote-action.js')));

@@ -34,7 +34,8 @@ const handler: Handler = async ({ args, opts }, ctx) => {
   } catch (err) {
     if (!EVENT_NAME.test(o.as)) throw err;
   }
-  const shipped = base?.source === 'shipped' ? base : catalog.events.find((e) => e.name === base?.name && e.source === 'shipped');
+  const shipped =
+    base?.source === 'shipped' ? base : catalog.events.find((e) => e.name === base?.name && e.source === 'shipped');
   const name = base?.name ?? o.as;
 
   const { line, record } = await findRecord(capture, o.record, (m) => ctx.io.warn(m));
@@ -51,7 +52,11 @@ const handler: Handler = async ({ args, opts }, ctx) => {
     throw new UsageError(`${file} already exists.`, { hint: 'Pass --force to replace that sample.' });
   }
 
-  const sample = buildSample(record, { file: basename(capture), line }, { name, helpdesk: base?.helpdesk, description: base?.description });
+  const sample = buildSample(
+    record,
+    { file: basename(capture), line },
+    { name, helpdesk: base?.helpdesk, description: base?.description },
+  );
   try {
     // The catalog must be able to load what we write, or the sample would be skipped later.
     resolveEvent(sample, file, 'user', shipped);
@@ -62,12 +67,22 @@ const handler: Handler = async ({ args, opts }, ctx) => {
   // Captures hold real customer data; the sample is as private as the capture it came from.
   await writeFile(file, JSON.stringify(sample, null, 2) + '\n', { mode: 0o600 });
 
-  if (ctx.io.json) ctx.io.printJson({ file, event: name, provenance: 'captured', record: record.id, line, overrides: Boolean(shipped) });
+  if (ctx.io.json)
+    ctx.io.printJson({
+      file,
+      event: name,
+      provenance: 'captured',
+      record: record.id,
+      line,
+      overrides: Boolean(shipped),
+    });
   else ctx.io.out(file);
   ctx.io.info(
-    `events promote: line ${line} of ${basename(capture)} is now the ${name} sample` + (shipped ? ` (overrides the shipped ${shipped.provenance} one)` : ' (a new event)'),
+    `events promote: line ${line} of ${basename(capture)} is now the ${name} sample` +
+      (shipped ? ` (overrides the shipped ${shipped.provenance} one)` : ' (a new event)'),
   );
-  if (!record.redacted) ctx.io.info('  it holds a real payload: run `omnibot capture redact` first if you will commit it.');
+  if (!record.redacted)
+    ctx.io.info('  it holds a real payload: run `omnibot capture redact` first if you will commit it.');
   return EXIT.ok;
 };
 

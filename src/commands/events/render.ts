@@ -5,7 +5,6 @@ import type { Io } from '../../core/io/io.js';
 import { table } from '../../core/io/table.js';
 import type { EventDescription, EventRow } from './describe.js';
 
-
 function mark(row: EventRow): string {
   if (row.source !== 'user') return '';
   return row.overrides ? ' *' : ' +';
@@ -14,13 +13,20 @@ function mark(row: EventRow): string {
 export function renderEventList(rows: EventRow[], io: Io, userDir?: string): void {
   const lines = table(
     ['NAME', 'HELPDESK', 'PROVENANCE', 'CONTENT TYPE', 'DESCRIPTION'],
-    rows.map((r) => [r.name + mark(r), r.helpdesk, r.provenance, r.contentType + (r.accepts.length > 1 ? ` (+${r.accepts.filter((a) => a !== r.encoding).join(',')})` : ''), r.description]),
+    rows.map((r) => [
+      r.name + mark(r),
+      r.helpdesk,
+      r.provenance,
+      r.contentType + (r.accepts.length > 1 ? ` (+${r.accepts.filter((a) => a !== r.encoding).join(',')})` : ''),
+      r.description,
+    ]),
   );
   io.out(io.c.bold(lines[0]!));
   for (const l of lines.slice(1)) io.out(l);
   const user = rows.filter((r) => r.source === 'user');
   if (user.length > 0) io.info(`* overrides a shipped event, + added: user samples in ${userDir ?? '.omnibot/events'}`);
-  else io.info(`No user samples${userDir ? ` in ${userDir}` : ''}; \`omnibot events promote\` turns a capture into one.`);
+  else
+    io.info(`No user samples${userDir ? ` in ${userDir}` : ''}; \`omnibot events promote\` turns a capture into one.`);
 }
 
 function shown(value: unknown): string {
@@ -35,7 +41,8 @@ export function renderEventDescription(d: EventDescription, io: Io): void {
   const also = d.accepts.filter((a) => a !== d.encoding);
   io.out(`Content type: ${d.sample.contentType}${also.length ? ` (also accepts ${also.join(', ')})` : ''}`);
   const overrides = d.overrides ? ' (overrides the shipped event)' : '';
-  const source = d.source === 'user' ? `user sample ${d.file}${overrides}` : `shipped, templates/events/${basename(d.file)}`;
+  const source =
+    d.source === 'user' ? `user sample ${d.file}${overrides}` : `shipped, templates/events/${basename(d.file)}`;
   io.out(`Source: ${source}`);
   if (d.note) io.out(`Note: ${d.note}`);
   io.out('');

@@ -35,7 +35,11 @@ export function initOptionsSchemaFor(integrations: readonly AnyIntegration[]) {
   const recipeFlagSchemas = Object.fromEntries(
     recipeFlags(integrations).map((f) => [
       f.key,
-      f.kind === 'boolean' ? z.boolean().optional() : f.choices ? z.enum(f.choices as [string, ...string[]]).optional() : z.string().optional(),
+      f.kind === 'boolean'
+        ? z.boolean().optional()
+        : f.choices
+          ? z.enum(f.choices as [string, ...string[]]).optional()
+          : z.string().optional(),
     ]),
   );
   return commonSchema.extend({ ...recipeFlagSchemas, recipe: z.enum(names).optional() });

@@ -32,10 +32,16 @@ export interface Connection {
 }
 
 /** What an appended config already says about this helpdesk; flags may repeat it, not contradict it. */
-function reuse(kind: HelpdeskKind, section: Record<string, unknown>, options: InitOptions): { url: string; email: string; varName?: string; literal?: string } {
+function reuse(
+  kind: HelpdeskKind,
+  section: Record<string, unknown>,
+  options: InitOptions,
+): { url: string; email: string; varName?: string; literal?: string } {
   const { url, email, apiKey } = section as { url?: unknown; email?: unknown; apiKey?: unknown };
   if (typeof url !== 'string' || typeof email !== 'string' || typeof apiKey !== 'string') {
-    throw new ConfigError(`The config's "${kind}" section lacks url, email or apiKey; fix it before appending to it.`, { code: 'config_invalid' });
+    throw new ConfigError(`The config's "${kind}" section lacks url, email or apiKey; fix it before appending to it.`, {
+      code: 'config_invalid',
+    });
   }
   const { domain, title } = helpdesk(kind);
   const origin = normalizeHelpdeskUrl(url, domain);
@@ -46,11 +52,16 @@ function reuse(kind: HelpdeskKind, section: Record<string, unknown>, options: In
     });
   }
   if (options.email !== undefined && options.email.trim().toLowerCase() !== email.toLowerCase()) {
-    throw new UsageError(`--email: the config already uses the key of ${email}.`, { hint: 'Drop --email to use it.', details: { flag: '--email' } });
+    throw new UsageError(`--email: the config already uses the key of ${email}.`, {
+      hint: 'Drop --email to use it.',
+      details: { flag: '--email' },
+    });
   }
   const ref = VAR_REF.exec(apiKey.trim());
   if (ref && options.apiKeyEnv !== undefined && options.apiKeyEnv !== ref[1]) {
-    throw new UsageError(`--api-key-env: the config reads the key from \${${ref[1]}}, not ${options.apiKeyEnv}.`, { details: { flag: '--api-key-env' } });
+    throw new UsageError(`--api-key-env: the config reads the key from \${${ref[1]}}, not ${options.apiKeyEnv}.`, {
+      details: { flag: '--api-key-env' },
+    });
   }
   return ref ? { url: origin, email, varName: ref[1] } : { url: origin, email, literal: apiKey };
 }
@@ -60,11 +71,15 @@ async function findKey(kind: HelpdeskKind, varName: string, ctx: Context, dir: s
   const value = ctx.env[varName] || (await readEnvFile(join(dir, '.env')))[varName];
   if (value) return value;
   if (!ctx.prompter.interactive) {
-    throw new UsageError(`--api-key-env: ${varName} is not set (neither in the environment nor in ${join(dir, '.env')}).`, {
-      hint: `Set ${varName} to the ${helpdesk(kind).title} API key, or pass --api-key-env <NAME> naming the ` +
-        `variable that holds it.`,
-      details: { flag: '--api-key-env', variable: varName },
-    });
+    throw new UsageError(
+      `--api-key-env: ${varName} is not set (neither in the environment nor in ${join(dir, '.env')}).`,
+      {
+        hint:
+          `Set ${varName} to the ${helpdesk(kind).title} API key, or pass --api-key-env <NAME> naming the ` +
+          `variable that holds it.`,
+        details: { flag: '--api-key-env', variable: varName },
+      },
+    );
   }
   return undefined;
 }
@@ -93,7 +108,10 @@ export async function connect(
 
   for (;;) {
     try {
-      const live: Live = await desk.live({ url, email, apiKey }, { signal: ctx.signal, info: (l) => ctx.io.info(l), debug: (l) => ctx.io.debug(l) });
+      const live: Live = await desk.live(
+        { url, email, apiKey },
+        { signal: ctx.signal, info: (l) => ctx.io.info(l), debug: (l) => ctx.io.debug(l) },
+      );
       const section = kept ? undefined : { url, email, apiKey: `\${${varName}}` };
       return { conn: { kind, url, email, apiKey, varName, typed, section }, live };
     } catch (err) {

@@ -32,19 +32,32 @@ export async function readExisting(path: string, cwd: string): Promise<ExistingC
   } catch (err) {
     const yamlOrJs = /^\.(ya?ml|[cm]?js)$/i.test(extname(path));
     throw new UsageError(
-      yamlOrJs ? `--append: ${shown} is not JSON; init appends only to JSON configs.` : `--append: ${shown} is not valid JSON (${(err as Error).message}); nothing was changed.`,
-      { hint: 'Fix the file, add the integration by hand, or write a new config with --output <file>.', details: { flag: '--append', file: path } },
+      yamlOrJs
+        ? `--append: ${shown} is not JSON; init appends only to JSON configs.`
+        : `--append: ${shown} is not valid JSON (${(err as Error).message}); nothing was changed.`,
+      {
+        hint: 'Fix the file, add the integration by hand, or write a new config with --output <file>.',
+        details: { flag: '--append', file: path },
+      },
     );
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new UsageError(`--append: ${shown} does not hold a config object; nothing was changed.`, { details: { flag: '--append', file: path } });
+    throw new UsageError(`--append: ${shown} does not hold a config object; nothing was changed.`, {
+      details: { flag: '--append', file: path },
+    });
   }
   const obj = raw as Json;
   if (obj.integrations !== undefined && !Array.isArray(obj.integrations)) {
-    throw new UsageError(`--append: ${shown}: "integrations" is not a list; nothing was changed.`, { details: { flag: '--append', file: path } });
+    throw new UsageError(`--append: ${shown}: "integrations" is not a list; nothing was changed.`, {
+      details: { flag: '--append', file: path },
+    });
   }
   const list = (obj.integrations as unknown[] | undefined) ?? [];
-  const names = new Set(list.map((it) => (it && typeof it === 'object' ? (it as Json).name : undefined)).filter((n): n is string => typeof n === 'string'));
+  const names = new Set(
+    list
+      .map((it) => (it && typeof it === 'object' ? (it as Json).name : undefined))
+      .filter((n): n is string => typeof n === 'string'),
+  );
   return { raw: obj, names };
 }
 

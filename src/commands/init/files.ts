@@ -20,7 +20,8 @@ export async function exists(path: string): Promise<boolean> {
 export async function refuseOverwrite(path: string, force: boolean | undefined, cwd: string): Promise<void> {
   if (!force && (await exists(path))) {
     throw new UsageError(`${relative(cwd, path) || path} already exists; nothing was changed.`, {
-      hint: 'Pass --append to add this integration to it, --force to overwrite it (the old file is kept as .bak), or ' +
+      hint:
+        'Pass --append to add this integration to it, --force to overwrite it (the old file is kept as .bak), or ' +
         '--output <file> to write elsewhere.',
       details: { flag: '--force', file: path },
     });
@@ -50,7 +51,11 @@ export async function ciWorkflow(vars: string[]): Promise<string> {
   // src/commands/init and dist/commands/init both sit three levels below the package root.
   const file = fileURLToPath(new URL('../../../templates/ci/github-actions.yml', import.meta.url));
   const [first = 'OMNIDESK_API_KEY', ...rest] = vars;
-  const text = (await readFile(file, 'utf8')).replaceAll('OMNIDESK_API_KEY', first).replace(`Actions: ${first}.`, `Actions: ${[first, ...rest].join(', ')}.`);
+  const text = (await readFile(file, 'utf8'))
+    .replaceAll('OMNIDESK_API_KEY', first)
+    .replace(`Actions: ${first}.`, `Actions: ${[first, ...rest].join(', ')}.`);
   const line = new RegExp(`^(\\s*)${first}: \\$\\{\\{ secrets\\.${first} \\}\\}$`, 'm');
-  return text.replace(line, (whole, indent: string) => [whole, ...rest.map((v) => `${indent}${v}: \${{ secrets.${v} }}`)].join('\n'));
+  return text.replace(line, (whole, indent: string) =>
+    [whole, ...rest.map((v) => `${indent}${v}: \${{ secrets.${v} }}`)].join('\n'),
+  );
 }

@@ -7,7 +7,9 @@ import { recipeFlags } from './recipes.js';
 
 /** The default recipe of each helpdesk: its first in the registry. */
 function defaults(integrations: readonly AnyIntegration[]): string {
-  const [first, ...rest] = HELPDESKS.map((h) => [h.kind, integrations.find((d) => d.helpdesk === h.kind)?.name] as const);
+  const [first, ...rest] = HELPDESKS.map(
+    (h) => [h.kind, integrations.find((d) => d.helpdesk === h.kind)?.name] as const,
+  );
   return [first![1], ...rest.map(([kind, name]) => `or ${name} with --helpdesk ${kind}`)].join(', ');
 }
 
@@ -15,9 +17,20 @@ function defaults(integrations: readonly AnyIntegration[]): string {
 export function initCommand(integrations: readonly AnyIntegration[] = INTEGRATIONS): Command {
   const cmd = new Command('init')
     .description('interactive wizard: checks your helpdesk credentials live and writes the config')
-    .addOption(new Option('--recipe <name>', `what to connect (default: ${defaults(integrations)})`).choices(integrations.map((d) => d.name)))
-    .addOption(new Option('--helpdesk <kind>', `the helpdesk, when no --recipe says it (default: ${HELPDESKS[0].kind})`).choices(HELPDESKS.map((h) => h.kind)))
-    .option('--url <account>', `helpdesk account: acme, ${HELPDESKS.map((h) => `acme.${h.domain}`).join(', ')} or a URL`)
+    .addOption(
+      new Option('--recipe <name>', `what to connect (default: ${defaults(integrations)})`).choices(
+        integrations.map((d) => d.name),
+      ),
+    )
+    .addOption(
+      new Option('--helpdesk <kind>', `the helpdesk, when no --recipe says it (default: ${HELPDESKS[0].kind})`).choices(
+        HELPDESKS.map((h) => h.kind),
+      ),
+    )
+    .option(
+      '--url <account>',
+      `helpdesk account: acme, ${HELPDESKS.map((h) => `acme.${h.domain}`).join(', ')} or a URL`,
+    )
     .option('--email <email>', 'e-mail of the staff member whose API key omnibot uses')
     .option(
       '--api-key-env <NAME>',
@@ -31,8 +44,11 @@ export function initCommand(integrations: readonly AnyIntegration[] = INTEGRATIO
   }
   return cmd
     .option('--name <name>', 'a short id of this integration, unique in the config')
-    .option('--write-env', 'also write to .env (mode 0600) the API key and the bot token or BILLmanager secret init makes; keep .env and ' +
-      'omnibot state out of git (.gitignore)')
+    .option(
+      '--write-env',
+      'also write to .env (mode 0600) the API key and the bot token or BILLmanager secret init makes; keep .env and ' +
+        'omnibot state out of git (.gitignore)',
+    )
     .option('-o, --output <file>', 'where to write the config (default: --config, else omnibot.config.json)')
     .option('--append', 'add the integration to the existing config (its connection is reused) instead of refusing')
     .option('--force', 'overwrite an existing config (the old one is kept as <file>.bak)')

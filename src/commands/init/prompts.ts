@@ -8,7 +8,11 @@ import type { Prompter } from '../../core/io/prompter.js';
 import type { HelpdeskDefinition } from '../../helpdesks/define.js';
 import { checkAccountUrl, checkEmail, checkFlag, checkName, checkRequired } from '../../kit/answer-checks.js';
 
-export async function askUrl(p: Prompter, desk: Pick<HelpdeskDefinition, 'title' | 'domain'>, flag: string | undefined): Promise<string> {
+export async function askUrl(
+  p: Prompter,
+  desk: Pick<HelpdeskDefinition, 'title' | 'domain'>,
+  flag: string | undefined,
+): Promise<string> {
   const check = checkAccountUrl(desk.domain);
   if (flag !== undefined) return checkFlag('--url', flag, check);
   const message = `${desk.title} account (acme, acme.${desk.domain} or a URL):`;
@@ -27,13 +31,21 @@ export async function askApiKey(p: Prompter, varName: string): Promise<string> {
 }
 
 /** `taken`: names the appended config already uses, refused at the prompt so a person can retype. */
-export async function askName(p: Prompter, flag: string | undefined, fallback: string, taken: Set<string>): Promise<string> {
+export async function askName(
+  p: Prompter,
+  flag: string | undefined,
+  fallback: string,
+  taken: Set<string>,
+): Promise<string> {
   if (flag !== undefined) return checkFlag('--name', flag, checkName);
   if (!p.interactive) return fallback;
-  const validate = (v: string) => (taken.has(v.trim()) ? `the config already has an integration named "${v.trim()}"` : checkName(v.trim()));
+  const validate = (v: string) =>
+    taken.has(v.trim()) ? `the config already has an integration named "${v.trim()}"` : checkName(v.trim());
   let suggested = fallback;
   for (let i = 2; taken.has(suggested); i++) suggested = `${fallback}-${i}`;
-  return (await p.input({ message: 'A short name for this integration:', flag: '--name', default: suggested, validate })).trim();
+  return (
+    await p.input({ message: 'A short name for this integration:', flag: '--name', default: suggested, validate })
+  ).trim();
 }
 
 /** `offer`: what would go to .env, e.g. "the key as OMNIDESK_API_KEY"; undefined when nothing would. */

@@ -9,10 +9,18 @@ import type { HelpdeskKind } from '../../helpdesks/registry.js';
 import type { InitFlag } from '../../kit/integration.js';
 import type { AnyIntegration, Registry } from '../../kit/registry.js';
 
-export async function chooseRecipe(p: Prompter, registry: Registry, recipe: string | undefined, helpdesk: HelpdeskKind | undefined): Promise<AnyIntegration> {
+export async function chooseRecipe(
+  p: Prompter,
+  registry: Registry,
+  recipe: string | undefined,
+  helpdesk: HelpdeskKind | undefined,
+): Promise<AnyIntegration> {
   if (recipe !== undefined) {
     const found = registry.get(recipe);
-    if (!found) throw new UsageError(`--recipe: unknown recipe "${recipe}" (known: ${registry.names().join(', ')})`, { details: { flag: '--recipe' } });
+    if (!found)
+      throw new UsageError(`--recipe: unknown recipe "${recipe}" (known: ${registry.names().join(', ')})`, {
+        details: { flag: '--recipe' },
+      });
     if (helpdesk !== undefined && found.helpdesk !== helpdesk) {
       throw new UsageError(`--helpdesk: the recipe ${recipe} is for ${found.helpdesk}, not ${helpdesk}.`, {
         hint: 'Drop --helpdesk: the recipe decides it.',

@@ -41,12 +41,20 @@ export interface InitResult {
 
 /** Without a terminal every required answer must come from a flag: say which are missing, all at once. */
 function requireFlags(recipe: AnyIntegration, options: InitOptions, connected: boolean): void {
-  const connection: Array<[string, string]> = connected ? [] : [['url', '--url'], ['email', '--email']];
-  const own = recipe.init.flags.filter((f) => f.required).map((f): [string, string] => [flagKey(f.flags), f.flags.split(' ')[0]!]);
+  const connection: Array<[string, string]> = connected
+    ? []
+    : [
+        ['url', '--url'],
+        ['email', '--email'],
+      ];
+  const own = recipe.init.flags
+    .filter((f) => f.required)
+    .map((f): [string, string] => [flagKey(f.flags), f.flags.split(' ')[0]!]);
   const missing = [...connection, ...own].filter(([key]) => options[key] === undefined).map(([, flag]) => flag);
   if (missing.length) {
     throw new UsageError(`init: missing ${missing.join(', ')}, and no terminal to ask.`, {
-      hint: `Pass the flags (see \`omnibot init --help\` for ${recipe.name}), or run \`omnibot init\` at a terminal ` +
+      hint:
+        `Pass the flags (see \`omnibot init --help\` for ${recipe.name}), or run \`omnibot init\` at a terminal ` +
         `to answer the questions.`,
       details: { flag: missing[0], missing },
     });
@@ -76,7 +84,11 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
 
   let append = options.append === true;
   if (!append && !options.force && p.interactive && (await exists(target))) {
-    append = await p.confirm({ message: `${show(target)} exists: add the new integration to it?`, flag: '--append', default: true });
+    append = await p.confirm({
+      message: `${show(target)} exists: add the new integration to it?`,
+      flag: '--append',
+      default: true,
+    });
   }
   if (!append) await refuseOverwrite(target, options.force, ctx.cwd);
   if (options.ci) await refuseOverwrite(ciFile, options.force, ctx.cwd);
@@ -94,8 +106,8 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
   const answers = await ask({
     p,
     io: ctx.io,
-    flag: (key: string) => (typeof options[key] === 'string' ? (options[key]) : undefined),
-    toggle: (key: string) => (typeof options[key] === 'boolean' ? (options[key]) : undefined),
+    flag: (key: string) => (typeof options[key] === 'string' ? options[key] : undefined),
+    toggle: (key: string) => (typeof options[key] === 'boolean' ? options[key] : undefined),
     email: conn.email,
     // Proven for `recipe.helpdesk`, so its client and staff are that helpdesk's.
     live: live as InitContext<HelpdeskKind>['live'],
@@ -107,11 +119,15 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
   const writeEnv = await askWriteEnv(p, options.writeEnv, envOffer(conn, secret, secretSet));
 
   const integration = { recipe: recipe.name, name, ...answers.integration };
-  const config = existing ? mergeConfig(existing.raw, recipe.helpdesk, conn.section, integration) : { [recipe.helpdesk]: conn.section, integrations: [integration] };
+  const config = existing
+    ? mergeConfig(existing.raw, recipe.helpdesk, conn.section, integration)
+    : { [recipe.helpdesk]: conn.section, integrations: [integration] };
   const parsed = (await configSchema(ctx.registry)).safeParse(config);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const what = existing ? `${show(target)} with the new integration is not a valid config` : 'The answers do not make a valid config';
+    const what = existing
+      ? `${show(target)} with the new integration is not a valid config`
+      : 'The answers do not make a valid config';
     throw new UsageError(`${what}: ${issue.path.join('.')}: ${issue.message}`, { details: { file: target } });
   }
   if (ctx.signal.aborted) throw new CancelledError('Cancelled; nothing was written.');
@@ -119,15 +135,20 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
   const files: InitResult['files'] = [];
   const bak = options.force && !existing ? await backup(target) : undefined;
   await writeAtomic(target, JSON.stringify(config, null, 2) + '\n');
-  files.push({ path: show(target), note: existing ? `added "${name}"` : bak ? `previous one kept as ${show(bak)}` : undefined });
+  files.push({
+    path: show(target),
+    note: existing ? `added "${name}"` : bak ? `previous one kept as ${show(bak)}` : undefined,
+  });
 
   const envVars: string[] = [];
   if (writeEnv && conn.varName) {
     await upsertEnvFile(join(dir, '.env'), { [conn.varName]: conn.apiKey });
     envVars.push(conn.varName);
   } else if (conn.typed) {
-    ctx.io.warn(`The config reads the key from \${${conn.varName}}: set ${conn.varName} in the environment (or rerun with ` +
-      `--write-env).`);
+    ctx.io.warn(
+      `The config reads the key from \${${conn.varName}}: set ${conn.varName} in the environment (or rerun with ` +
+        `--write-env).`,
+    );
   }
   let made: SecretOutcome | undefined;
   const next = answers.next(name);
@@ -136,8 +157,10 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
     if (made.action === 'generated') envVars.push(made.envVar);
     else ctx.io.info(`${made.envVar} is already set (in ${made.where}); init kept it.`);
   } else if (secret) {
-    ctx.io.warn(`The config reads ${secret.envVar}, which is not set yet: run \`${generateCommand(name)}\` (or rerun init with ` +
-      `--write-env).`);
+    ctx.io.warn(
+      `The config reads ${secret.envVar}, which is not set yet: run \`${generateCommand(name)}\` (or rerun init with ` +
+        `--write-env).`,
+    );
     next.unshift([generateCommand(name), `make ${secret.envVar} in .env; the config reads it`]);
   }
   if (envVars.length) files.push({ path: show(join(dir, '.env')), note: `${envVars.join(', ')}, mode 0600` });
@@ -149,7 +172,10 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
     const vars = referencedVars(config);
     if (options.force) await backup(ciFile);
     await writeAtomic(ciFile, await ciWorkflow(vars));
-    files.push({ path: show(ciFile), note: `add the ${vars.join(', ')} secret${vars.length > 1 ? 's' : ''} to the repository` });
+    files.push({
+      path: show(ciFile),
+      note: `add the ${vars.join(', ')} secret${vars.length > 1 ? 's' : ''} to the repository`,
+    });
   }
   return {
     config: target,
@@ -161,7 +187,15 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
     appended: existing !== undefined,
     sandbox: live.sandbox,
     ...answers.summary,
-    ...(made ? { secret: { envVar: made.envVar, action: made.action, ...(made.fingerprint ? { fingerprint: made.fingerprint } : {}) } } : {}),
+    ...(made
+      ? {
+          secret: {
+            envVar: made.envVar,
+            action: made.action,
+            ...(made.fingerprint ? { fingerprint: made.fingerprint } : {}),
+          },
+        }
+      : {}),
     next,
   };
 }

@@ -29,7 +29,13 @@ export async function existingSecret(secret: GeneratedSecret, ctx: Context, dir:
   return found?.where;
 }
 
-export async function makeSecret(secret: GeneratedSecret, name: string, configFile: string, ctx: Context, dir: string): Promise<SecretOutcome> {
+export async function makeSecret(
+  secret: GeneratedSecret,
+  name: string,
+  configFile: string,
+  ctx: Context,
+  dir: string,
+): Promise<SecretOutcome> {
   const where = await existingSecret(secret, ctx, dir);
   if (where) return { envVar: secret.envVar, action: 'kept', where };
   // The generator finds its target through the config: point it at the file just written.

@@ -25,15 +25,25 @@ async function openCapture(settings: ListenSettings): Promise<CaptureWriter | un
   try {
     return await CaptureWriter.open(settings.capture, { keepSecrets: settings.keepSecrets });
   } catch (err) {
-    throw new UsageError(`--capture: cannot write ${settings.capture}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `--capture: cannot write ${settings.capture}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
 }
 
 function bindError(err: NodeJS.ErrnoException, settings: ListenSettings): Error {
   // A taken or forbidden port is an operation that failed (exit 1, as for `omnibot sandbox`), not a malformed flag.
-  if (err.code === 'EADDRINUSE') return new FailedError(`--port ${settings.port}: the port is already in use.`, { code: 'port_in_use', hint: 'Pick another port, or --port 0 for a free one.' });
-  if (err.code === 'EACCES') return new FailedError(`--port ${settings.port}: not allowed to bind (ports below 1024 need privileges).`, { code: 'port_forbidden' });
-  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') return new UsageError(`--host ${settings.host}: not an address of this machine.`);
+  if (err.code === 'EADDRINUSE')
+    return new FailedError(`--port ${settings.port}: the port is already in use.`, {
+      code: 'port_in_use',
+      hint: 'Pick another port, or --port 0 for a free one.',
+    });
+  if (err.code === 'EACCES')
+    return new FailedError(`--port ${settings.port}: not allowed to bind (ports below 1024 need privileges).`, {
+      code: 'port_forbidden',
+    });
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
+    return new UsageError(`--host ${settings.host}: not an address of this machine.`);
   return err;
 }
 
@@ -44,15 +54,21 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
   const detect = await loadDetector(await userCatalog(ctx));
   const writer = await openCapture(settings);
   if (writer?.endedTornLine) {
-    ctx.io.warn(`${settings.capture} ended with an unterminated line (a write cut short); ended it so new records start on a ` +
-      `line of their own.`);
+    ctx.io.warn(
+      `${settings.capture} ended with an unterminated line (a write cut short); ended it so new records start on a ` +
+        `line of their own.`,
+    );
   }
   ctx.defer(closeSharedAgent);
   const tally = new ListenTally();
   // One stdout write per event-loop turn, not per request (see LineBatch).
   const output = new LineBatch((chunk) => ctx.io.write(chunk));
   const secretPolicy = { secretHeader: settings.secret?.header, secretQuery: settings.secret?.query };
-  const health = new CaptureHealth(settings.capture ?? '', (line) => ctx.io.warn(line), (line) => ctx.io.info(line));
+  const health = new CaptureHealth(
+    settings.capture ?? '',
+    (line) => ctx.io.warn(line),
+    (line) => ctx.io.info(line),
+  );
 
   let listener: RunningListener;
   try {

@@ -17,8 +17,10 @@ export class CaptureHealth {
     if (this.failing) return;
     this.failing = true;
     const code = (err as NodeJS.ErrnoException).code;
-    this.warn(`cannot write to ${this.file} (${code ?? err.message}); answering 503 so senders retry, until it can be ` +
-      `written again.`);
+    this.warn(
+      `cannot write to ${this.file} (${code ?? err.message}); answering 503 so senders retry, until it can be ` +
+        `written again.`,
+    );
   }
 
   succeeded(): void {

@@ -8,7 +8,10 @@ export function listenCommand(): Command {
     .option('--host <host>', 'interface to bind; 0.0.0.0 exposes it beyond this machine (default 127.0.0.1)')
     .option('--path <prefix>', 'accept only this path prefix; other paths get 404 (and are still recorded)')
     .option('--capture <file>', 'append every request as one NDJSON record to this file (mode 0600)')
-    .option('--forward-to <url>', "proxy each request (same bytes and headers) to this URL and answer with its answer; 502 if none")
+    .option(
+      '--forward-to <url>',
+      'proxy each request (same bytes and headers) to this URL and answer with its answer; 502 if none',
+    )
     .option('--status <code>', 'status to answer with (default 200)')
     .option('--max-body <size>', 'largest body accepted, e.g. 512kb, 1mb; larger gets 413 (default 1mb)')
     .option('--secret-env <name>', 'environment variable holding a shared secret that requests must carry')
@@ -18,7 +21,10 @@ export function listenCommand(): Command {
     .option('--headers-timeout <duration>', 'drop a client whose headers take longer (default 10s)')
     .option('--request-timeout <duration>', 'drop a client whose whole request takes longer (default 30s)')
     .option('--max-connections <n>', 'open connections at once; more get 503 (default 512)')
-    .option('--max-pending <size>', 'bytes of request bodies in flight at once; more get 503 (default 64mb, or twice --max-body)')
+    .option(
+      '--max-pending <size>',
+      'bytes of request bodies in flight at once; more get 503 (default 64mb, or twice --max-body)',
+    )
     .addHelpText(
       'after',
       `
@@ -32,7 +38,10 @@ Ctrl-C (or SIGTERM) stops accepting, lets in-flight requests finish and prints a
 ${examples([
   ['omnibot listen --port 8787 --capture hooks.ndjson', 'record everything that arrives'],
   ['omnibot listen --port 0 --forward-to http://127.0.0.1:3000/webhook', 'sit in front of a local bot'],
-  ['OMNIBOT_HOOK_SECRET=s3cr3t omnibot listen --secret-env OMNIBOT_HOOK_SECRET --secret-query token', 'require ?token=…'],
+  [
+    'OMNIBOT_HOOK_SECRET=s3cr3t omnibot listen --secret-env OMNIBOT_HOOK_SECRET --secret-query token',
+    'require ?token=…',
+  ],
   ['omnibot listen --json | jq .event', 'machine-readable records'],
 ])}`,
     )

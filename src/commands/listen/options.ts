@@ -21,8 +21,14 @@ const optionsSchema = z.object({
   forwardTo: z.string().optional(),
   status: wholeNumber(100, 599).default(200),
   maxBody: z.string().default('1mb'),
-  secretEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
-  secretHeader: z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a header name').optional(),
+  secretEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
+    .optional(),
+  secretHeader: z
+    .string()
+    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a header name')
+    .optional(),
   secretQuery: z.string().min(1).optional(),
   keepSecrets: z.boolean().optional(),
   headersTimeout: z.string().optional(),
@@ -54,32 +60,50 @@ const DEFAULT_MAX_PENDING = 64 * 1024 * 1024;
 
 function sharedSecret(o: z.output<typeof optionsSchema>, ctx: Context): SharedSecret | undefined {
   if (!o.secretEnv) {
-    if (o.secretHeader || o.secretQuery) throw new UsageError(`${o.secretHeader ? '--secret-header' : '--secret-query'} needs --secret-env <name> to say where the secret ` +
-      `is.`);
+    if (o.secretHeader || o.secretQuery)
+      throw new UsageError(
+        `${o.secretHeader ? '--secret-header' : '--secret-query'} needs --secret-env <name> to say where the secret ` +
+          `is.`,
+      );
     return undefined;
   }
   if (!o.secretHeader && !o.secretQuery) {
-    throw new UsageError('--secret-env needs --secret-header <name> or --secret-query <param> to say where requests carry it.');
+    throw new UsageError(
+      '--secret-env needs --secret-header <name> or --secret-query <param> to say where requests carry it.',
+    );
   }
   if (o.secretHeader && o.secretQuery) throw new UsageError('--secret-header and --secret-query: choose one.');
   const value = ctx.env[o.secretEnv];
   if (!value) {
-    throw new UsageError(`--secret-env: environment variable ${o.secretEnv} is not set.`, { hint: `export ${o.secretEnv}=<secret> first.` });
+    throw new UsageError(`--secret-env: environment variable ${o.secretEnv} is not set.`, {
+      hint: `export ${o.secretEnv}=<secret> first.`,
+    });
   }
   registerSecret(value);
-  if (value.length < 16) ctx.io.warn(`the shared secret in ${o.secretEnv} is short (${value.length} characters); 16 or more is harder to guess.`);
+  if (value.length < 16)
+    ctx.io.warn(
+      `the shared secret in ${o.secretEnv} is short (${value.length} characters); 16 or more is harder to guess.`,
+    );
   return o.secretHeader ? { value, header: o.secretHeader.toLowerCase() } : { value, query: o.secretQuery! };
 }
 
 export function listenSettings(opts: Record<string, unknown>, ctx: Context): ListenSettings {
   const o = parseOptions(optionsSchema, opts);
-  const headersTimeoutMs = o.headersTimeout ? parseDuration(o.headersTimeout, '--headers-timeout', { maxMs: HOUR }) : 10_000;
-  const requestTimeoutMs = o.requestTimeout ? parseDuration(o.requestTimeout, '--request-timeout', { maxMs: DAY }) : 30_000;
-  if (requestTimeoutMs < headersTimeoutMs) throw new UsageError('--request-timeout must not be shorter than --headers-timeout.');
+  const headersTimeoutMs = o.headersTimeout
+    ? parseDuration(o.headersTimeout, '--headers-timeout', { maxMs: HOUR })
+    : 10_000;
+  const requestTimeoutMs = o.requestTimeout
+    ? parseDuration(o.requestTimeout, '--request-timeout', { maxMs: DAY })
+    : 30_000;
+  if (requestTimeoutMs < headersTimeoutMs)
+    throw new UsageError('--request-timeout must not be shorter than --headers-timeout.');
   const maxBody = parseSize(o.maxBody, '--max-body');
   // By default room for two bodies of the largest size, and never less than 64 MiB.
-  const maxPendingBytes = o.maxPending ? parseSize(o.maxPending, '--max-pending') : Math.max(DEFAULT_MAX_PENDING, 2 * maxBody);
-  if (maxPendingBytes < maxBody) throw new UsageError('--max-pending must be at least --max-body: a body that size could never be received.');
+  const maxPendingBytes = o.maxPending
+    ? parseSize(o.maxPending, '--max-pending')
+    : Math.max(DEFAULT_MAX_PENDING, 2 * maxBody);
+  if (maxPendingBytes < maxBody)
+    throw new UsageError('--max-pending must be at least --max-body: a body that size could never be received.');
   return {
     port: o.port,
     host: o.host,

@@ -13,7 +13,14 @@ const optionsSchema = z.object({
 const handler: Handler = async ({ opts }, ctx) => {
   const options = parseOptions(optionsSchema, opts);
   const loaded = await ctx.loadConfig();
-  const result = await plan(loaded.config!, { io: ctx.io, signal: ctx.signal, stateFile: loaded.stateFile, integration: options.integration, ignoreBan: ctx.flags.ignoreBan, registry: ctx.registry });
+  const result = await plan(loaded.config!, {
+    io: ctx.io,
+    signal: ctx.signal,
+    stateFile: loaded.stateFile,
+    integration: options.integration,
+    ignoreBan: ctx.flags.ignoreBan,
+    registry: ctx.registry,
+  });
   if (ctx.io.json) ctx.io.printJson(result);
   else renderPlan(result, ctx.io);
   // A resource that could not be read is a failed operation, whatever else is pending.

@@ -13,6 +13,7 @@ export function renderPlan(result: PlanResult, io: Io): void {
   io.out('');
   io.out(`${s.ok} ok · ${s.create} to create · ${s.manual} manual · ${s.unknown} unknown`);
   if (s.create > 0) io.info('Run `omnibot apply` to create what the API allows.');
-  if (s.manual > 0) io.info('Manual steps: `omnibot steps` prints them; `omnibot apply` at a terminal walks through them.');
+  if (s.manual > 0)
+    io.info('Manual steps: `omnibot steps` prints them; `omnibot apply` at a terminal walks through them.');
   if (s.unknown > 0) io.warn('Some resources could not be read; see DETAIL.');
 }

@@ -59,7 +59,10 @@ export function parseHeaderFlags(values: string[] | undefined): Record<string, s
 /** A value a flag names by its environment variable; registered so nothing printed shows it. */
 function envValue(env: NodeJS.ProcessEnv, name: string, flag: string): string {
   const value = env[name];
-  if (!value) throw new UsageError(`${flag}: environment variable ${name} is not set.`, { hint: `export ${name}=<value> first.` });
+  if (!value)
+    throw new UsageError(`${flag}: environment variable ${name} is not set.`, {
+      hint: `export ${name}=<value> first.`,
+    });
   registerSecret(value);
   return value;
 }
@@ -71,7 +74,10 @@ function queryEnv(values: string[] | undefined, env: NodeJS.ProcessEnv): Map<str
     const eq = text.indexOf('=');
     const param = eq > 0 ? text.slice(0, eq) : '';
     const name = text.slice(eq + 1);
-    if (!param || !ENV_NAME.test(name)) throw new UsageError(`--query-env: "${text}" is not <param>=<VAR>.`, { hint: '--query-env secret_key=BILLMANAGER_SECRET' });
+    if (!param || !ENV_NAME.test(name))
+      throw new UsageError(`--query-env: "${text}" is not <param>=<VAR>.`, {
+        hint: '--query-env secret_key=BILLMANAGER_SECRET',
+      });
     out.set(param, envValue(env, name, `--query-env ${param}`));
   }
   return out;
@@ -80,10 +86,17 @@ function queryEnv(values: string[] | undefined, env: NodeJS.ProcessEnv): Map<str
 function resultLine(result: ReplayResult, ctx: Context): string {
   if (ctx.io.json) return JSON.stringify(result);
   const c = ctx.io.c;
-  const status = result.status === undefined ? c.red('ERR') : result.ok ? c.green(String(result.status)) : c.red(String(result.status));
+  const status =
+    result.status === undefined
+      ? c.red('ERR')
+      : result.ok
+        ? c.green(String(result.status))
+        : c.red(String(result.status));
   const tail = result.error ? ` ${c.red(result.error)}` : '';
-  return `${status} ${Math.round(result.ms)}ms ${result.method} ${result.url} ${result.event ?? 'unknown'} (line ` +
-    `${result.line})${tail}`;
+  return (
+    `${status} ${Math.round(result.ms)}ms ${result.method} ${result.url} ${result.event ?? 'unknown'} (line ` +
+    `${result.line})${tail}`
+  );
 }
 
 const handler: Handler = async ({ args, opts }, ctx) => {
@@ -131,11 +144,14 @@ const handler: Handler = async ({ args, opts }, ctx) => {
   ctx.io.info(`replay: ${formatStats(summary)}${extra.length ? ` · ${extra.join(' · ')}` : ''}`);
   if (summary.sent === 0 && summary.refused === 0) ctx.io.warn('nothing was sent: no record matched.');
   if (summary.refused > 0) {
-    throw new FailedError(`${summary.refused} record(s) not replayed: a value masked at capture time is not known (each is named above).`, {
-      code: 'replay_refused',
-      hint: 'Give it with --token-env, --query-env or --header, or replay from a project whose config has it.',
-      details: { sent: summary.sent, ok: summary.ok, failed: summary.failed, refused: summary.refused },
-    });
+    throw new FailedError(
+      `${summary.refused} record(s) not replayed: a value masked at capture time is not known (each is named above).`,
+      {
+        code: 'replay_refused',
+        hint: 'Give it with --token-env, --query-env or --header, or replay from a project whose config has it.',
+        details: { sent: summary.sent, ok: summary.ok, failed: summary.failed, refused: summary.refused },
+      },
+    );
   }
   if (summary.failed > 0) {
     throw new FailedError(`${summary.failed} of ${summary.sent} replayed request(s) failed or answered non-2xx.`, {

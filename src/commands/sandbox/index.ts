@@ -7,7 +7,8 @@ export function sandboxCommand(): Command {
   const cmd = new Command('sandbox').description(
     'local emulator of the Omnidesk and HelpDeskEddy APIs, with their rule engines (and a reference bot)',
   );
-  for (const h of HELPDESKS) cmd.option(`${h.sandbox.portFlag} <n>`, `${h.title} sandbox port; 0 picks a free one (default 0)`);
+  for (const h of HELPDESKS)
+    cmd.option(`${h.sandbox.portFlag} <n>`, `${h.title} sandbox port; 0 picks a free one (default 0)`);
   return cmd
     .option('--host <host>', 'interface to bind (default 127.0.0.1; the admin path answers loopback only)')
     .option('--email <email>', 'e-mail of the sandbox API user (default admin@sandbox.test)')
@@ -20,7 +21,7 @@ export function sandboxCommand(): Command {
       'read the API key from this environment variable (default: OMNIBOT_SANDBOX_API_KEY when set)',
     )
     .option('--rate-limit <n>', 'API requests per minute before 429 (default 300)')
-    .option('--bot <kind>', 'also run a bot that answers the sandbox\'s webhooks: reference')
+    .option('--bot <kind>', "also run a bot that answers the sandbox's webhooks: reference")
     .addHelpText(
       'after',
       `
@@ -31,9 +32,12 @@ Admin path on each server (no auth, loopback only): /_sandbox/info, /_sandbox/re
 /_sandbox/rules, /_sandbox/custom-channels, /_sandbox/faults, /_sandbox/deliveries,
 /_sandbox/requests. Ctrl-C (or SIGTERM) stops it.
 ${examples([
-  ['omnibot sandbox --port 8080', 'Omnidesk API on http://127.0.0.1:8080/api/ (user admin@sandbox.test, key sandbox-api-key)'],
+  [
+    'omnibot sandbox --port 8080',
+    'Omnidesk API on http://127.0.0.1:8080/api/ (user admin@sandbox.test, key sandbox-api-key)',
+  ],
   ['omnibot sandbox --port 0 --quiet', 'free ports; only the ready line on stderr (for scripts and tests)'],
-  ['omnibot sandbox --bot reference', 'with the reference bot wired to the sandbox\'s webhooks'],
+  ['omnibot sandbox --bot reference', "with the reference bot wired to the sandbox's webhooks"],
   ['OMNIBOT_SANDBOX_API_KEY=… omnibot sandbox', 'accept this key instead of sandbox-api-key, kept out of `ps`'],
   ['omnibot sandbox --rate-limit 20', 'a tight per-minute limit, to watch a client slow down'],
   [

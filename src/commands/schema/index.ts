@@ -6,9 +6,7 @@ export function schemaCommand(): Command {
     .description('print the JSON Schema of the config file (for editors and validators)')
     .addHelpText(
       'after',
-      examples([
-        ['omnibot schema > omnibot.schema.json', 'then add "$schema": "./omnibot.schema.json" to the config'],
-      ]),
+      examples([['omnibot schema > omnibot.schema.json', 'then add "$schema": "./omnibot.schema.json" to the config']]),
     )
     .action(lazyAction(() => import('./action.js')));
 }

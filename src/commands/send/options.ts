@@ -26,19 +26,27 @@ export type SendOptions = Omit<z.output<typeof sendOptionsSchema>, 'timeout'> & 
 
 export function parseSendOptions(opts: Record<string, unknown>): SendOptions {
   const parsed = parseOptions(sendOptionsSchema, opts);
-  const timeout = parsed.timeout === undefined ? 10_000 : parseDuration(parsed.timeout, '--timeout', { maxMs: 10 * MINUTE });
+  const timeout =
+    parsed.timeout === undefined ? 10_000 : parseDuration(parsed.timeout, '--timeout', { maxMs: 10 * MINUTE });
   const options: SendOptions = { ...parsed, timeout };
   let url: URL;
   try {
     url = new URL(options.to);
   } catch {
-    throw new UsageError('--to: not a valid URL', { hint: 'For example: --to http://127.0.0.1:8787/webhook', details: { flag: '--to' } });
+    throw new UsageError('--to: not a valid URL', {
+      hint: 'For example: --to http://127.0.0.1:8787/webhook',
+      details: { flag: '--to' },
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`--to: only http and https URLs are supported, not ${url.protocol}`, { details: { flag: '--to' } });
+    throw new UsageError(`--to: only http and https URLs are supported, not ${url.protocol}`, {
+      details: { flag: '--to' },
+    });
   }
   if (options.data && options.set?.length) {
-    throw new UsageError('--set cannot be combined with --data: --data sends the file byte for byte', { details: { flag: '--set' } });
+    throw new UsageError('--set cannot be combined with --data: --data sends the file byte for byte', {
+      details: { flag: '--set' },
+    });
   }
   return options;
 }
@@ -59,11 +67,15 @@ export function parseHeaders(args: string[] = []): Array<[string, string]> {
     const name = arg.slice(0, colon).trim();
     const value = arg.slice(colon + 1).trim();
     if (!TOKEN.test(name)) {
-      throw new UsageError(`${which}: the header name is not valid (letters, digits and -_.!#$%&'*+^\`|~ only; the value is not shown)`, {
-        details: { flag: '--header' },
-      });
+      throw new UsageError(
+        `${which}: the header name is not valid (letters, digits and -_.!#$%&'*+^\`|~ only; the value is not shown)`,
+        {
+          details: { flag: '--header' },
+        },
+      );
     }
-    if (/[\r\n\0]/.test(value)) throw new UsageError(`${which}: the value contains a line break`, { details: { flag: '--header' } });
+    if (/[\r\n\0]/.test(value))
+      throw new UsageError(`${which}: the value contains a line break`, { details: { flag: '--header' } });
     registerSecret(value);
     return [name, value];
   });
@@ -73,14 +85,21 @@ export function parseHeaders(args: string[] = []): Array<[string, string]> {
 export async function readData(source: string, stdin: NodeJS.ReadableStream, cwd: string): Promise<Buffer> {
   if (source === '-') {
     const chunks: Buffer[] = [];
-    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk));
+    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     return Buffer.concat(chunks);
   }
   try {
     return await readFile(resolve(cwd, source));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (err as Error).message;
     throw new UsageError(`--data ${source}: cannot read it (${why})`, { details: { flag: '--data' } });
   }
 }

@@ -64,14 +64,24 @@ function toLine(plan: SendPlan, n: number, bytes: number, result: SendResult): S
 
 export async function runSend(plan: SendPlan, onLine: (line: SendLine) => void): Promise<SendStats> {
   const sizes = new Map<number, number>();
-  const jobs = { *[Symbol.iterator]() { for (let i = 0; i < plan.count; i += 1) yield i; } };
+  const jobs = {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < plan.count; i += 1) yield i;
+    },
+  };
   return sendMany(jobs, {
     concurrency: Math.min(plan.concurrency, plan.count),
     signal: plan.signal,
     toRequest: (_job, n) => {
       const sample = plan.data ? { contentType: dataContentType(plan), body: plan.data } : freshSample(plan);
       sizes.set(n, sample.body.length);
-      return { url: plan.url, method: 'POST', headers: requestHeaders(sample.contentType, plan.headers), body: sample.body, timeoutMs: plan.timeoutMs };
+      return {
+        url: plan.url,
+        method: 'POST',
+        headers: requestHeaders(sample.contentType, plan.headers),
+        body: sample.body,
+        timeoutMs: plan.timeoutMs,
+      };
     },
     onResult: (result, _job, n) => {
       const bytes = sizes.get(n) ?? 0;

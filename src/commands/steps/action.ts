@@ -16,7 +16,9 @@ const handler: Handler = async ({ opts }, ctx) => {
   const format = options.format ?? (ctx.io.json ? 'json' : 'text');
   // Steps need no secret: they print `${OMNIDESK_API_KEY}` as written when it is not set yet.
   const loaded = await ctx.loadConfig({ allowUnsetVars: true });
-  const groups = await collectSteps(loaded.config!, { lang: options.lang, integration: options.integration }, (it) => ctx.registry.bind(it));
+  const groups = await collectSteps(loaded.config!, { lang: options.lang, integration: options.integration }, (it) =>
+    ctx.registry.bind(it),
+  );
   const text = renderSteps(groups, format, options.lang);
   if (options.showSecrets) {
     // A webhook URL that embeds a token must be pasted whole; the user asked for it explicitly.

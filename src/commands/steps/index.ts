@@ -5,7 +5,12 @@ export function stepsCommand(): Command {
   return new Command('steps')
     .description('the manual steps of the configured integrations, as text, markdown or json')
     .addOption(new Option('--format <format>', 'output format (default: text)').choices(['text', 'markdown', 'json']))
-    .addOption(new Option('--lang <lang>', 'language of the steps (default: ru, the words of the Russian UI)').choices(['ru', 'en']))
+    .addOption(
+      new Option('--lang <lang>', 'language of the steps (default: ru, the words of the Russian UI)').choices([
+        'ru',
+        'en',
+      ]),
+    )
     .option('--integration <name>', 'only this integration of the config')
     .option('--show-secrets', 'print tokens inside URLs as they are, ready to paste (default: masked as ***)')
     .addHelpText(

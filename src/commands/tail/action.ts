@@ -39,7 +39,8 @@ function printer(ctx: Context, detect: Detector, events: string[] | undefined, s
       return;
     }
     // Key fields are re-read from the body: the record keeps the bytes, not a parsed copy.
-    const summary = record.truncated || record.body === undefined ? {} : detect(contentTypeOf(record), record.body).summary;
+    const summary =
+      record.truncated || record.body === undefined ? {} : detect(contentTypeOf(record), record.body).summary;
     ctx.io.out(formatRecordLine(record, summary, ctx.io.c));
   };
 }
@@ -50,7 +51,10 @@ const handler: Handler = async ({ args, opts }, ctx) => {
   const since = o.since ? parseInstant(o.since, '--since', ctx.now()) : undefined;
   if (o.case !== undefined) {
     if (args[0] !== undefined) throw new UsageError('tail: give a capture file or --case <id>, not both.');
-    if (since) throw new UsageError('--since applies to a capture file; --case follows a case from now on.', { details: { flag: '--since' } });
+    if (since)
+      throw new UsageError('--since applies to a capture file; --case follows a case from now on.', {
+        details: { flag: '--since' },
+      });
     const { tailCase } = await import('./follow-case.js');
     return tailCase({ caseId: o.case, json: o.json, intervalMs }, ctx);
   }

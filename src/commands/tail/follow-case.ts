@@ -23,7 +23,11 @@ export interface TailCaseOptions {
 const CALLS_PER_ROUND = 3;
 
 async function snapshot(api: OmnideskApi, id: number): Promise<CaseSnapshot> {
-  const [c, messages, changelog] = await Promise.all([api.getCase(id), api.listMessages(id), api.getChangelog(id).catch(() => [])]);
+  const [c, messages, changelog] = await Promise.all([
+    api.getCase(id),
+    api.listMessages(id),
+    api.getChangelog(id).catch(() => []),
+  ]);
   return { case: c, messages, changelog };
 }
 
@@ -34,9 +38,11 @@ function nameBook(api: OmnideskApi) {
   return {
     async refresh(snap: CaseSnapshot) {
       const ids = [...snap.case.labels];
-      if (ids.some((id) => !labels.has(id))) for (const l of await api.listLabels()) labels.set(l.label_id, l.label_title);
+      if (ids.some((id) => !labels.has(id)))
+        for (const l of await api.listLabels()) labels.set(l.label_id, l.label_title);
       const people = [snap.case.staff_id, ...snap.messages.map((m) => m.staff_id)].filter((id) => id > 0);
-      if (people.some((id) => !staff.has(id))) for (const s of await api.listStaff()) staff.set(s.staff_id, s.staff_email);
+      if (people.some((id) => !staff.has(id)))
+        for (const s of await api.listStaff()) staff.set(s.staff_id, s.staff_email);
     },
     names: {
       label: (id: number) => labels.get(id) ?? `#${id}`,
@@ -51,13 +57,18 @@ function gone(err: unknown): boolean {
 
 export async function tailCase(options: TailCaseOptions, ctx: Context): Promise<number> {
   if (!/^\d+$/.test(options.caseId.trim())) {
-    throw new UsageError(`--case: "${options.caseId}" is not a case id`, { hint: 'Give the numeric case_id, e.g. --case 88120045.', details: { flag: '--case' } });
+    throw new UsageError(`--case: "${options.caseId}" is not a case id`, {
+      hint: 'Give the numeric case_id, e.g. --case 88120045.',
+      details: { flag: '--case' },
+    });
   }
   const id = Number(options.caseId.trim());
   const loaded = await ctx.loadConfig();
   const config = loaded.config!;
   if (!config.omnidesk) {
-    throw new ConfigError('tail --case follows Omnidesk cases, and the config has no "omnidesk" section', { code: 'config_invalid' });
+    throw new ConfigError('tail --case follows Omnidesk cases, and the config has no "omnidesk" section', {
+      code: 'config_invalid',
+    });
   }
   // Not bound to ctx.signal: Ctrl-C ends the wait between looks, and the command returns 0.
   const api = await lazyClients(config, {}, { log: (line) => ctx.io.debug(line) }).get('omnidesk');
@@ -75,7 +86,8 @@ export async function tailCase(options: TailCaseOptions, ctx: Context): Promise<
       `${c.staff_id > 0 ? `assigned to ${book.names.staff(c.staff_id)}` : 'unassigned'}, labels ${labels} (Ctrl-C ` +
       `stops)`,
   );
-  for (const change of diffCase(undefined, prev, book.names)) timeline.add(change.kind, change.text, { caseId: id, data: change.data });
+  for (const change of diffCase(undefined, prev, book.names))
+    timeline.add(change.kind, change.text, { caseId: id, data: change.data });
 
   while (!ctx.signal.aborted) {
     const waitMs = Math.max(minIntervalMs, pollInterval(api.rate(), { callsPerRound: CALLS_PER_ROUND, minIntervalMs }));
@@ -90,7 +102,8 @@ export async function tailCase(options: TailCaseOptions, ctx: Context): Promise<
       break;
     }
     await book.refresh(next);
-    for (const change of diffCase(prev, next, book.names)) timeline.add(change.kind, change.text, { caseId: id, data: change.data });
+    for (const change of diffCase(prev, next, book.names))
+      timeline.add(change.kind, change.text, { caseId: id, data: change.data });
     prev = next;
   }
   return EXIT.ok;

@@ -3,7 +3,7 @@ import { collect, examples, lazyAction } from '../lazy-action.js';
 
 export function tailCommand(): Command {
   return new Command('tail')
-    .description('print a capture file in listen\'s format (and follow it), or follow a helpdesk case')
+    .description("print a capture file in listen's format (and follow it), or follow a helpdesk case")
     .argument('[file]', 'capture file written by `omnibot listen --capture`')
     .option('-f, --follow', 'keep printing records as the file grows (copes with truncation)')
     .option('--event <name>', 'only records of this event (repeatable)', collect)
@@ -20,7 +20,7 @@ ${examples([
   ['omnibot tail hooks.ndjson --follow --event helpdeskeddy.new_reply', 'watch new replies as they arrive'],
   ['omnibot tail hooks.ndjson --since 1h', 'only the last hour'],
   ['omnibot tail hooks.ndjson --json | jq -c "{event, status: .response.status}"', 'machine-readable'],
-  ['omnibot tail --case 88120045', 'the case\'s timeline, live'],
+  ['omnibot tail --case 88120045', "the case's timeline, live"],
 ])}`,
     )
     .action(lazyAction(() => import('./action.js')));

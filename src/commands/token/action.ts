@@ -11,10 +11,7 @@ import { runToken } from './run.js';
 import { secretRecipe } from './secret-recipes.js';
 
 const optionsSchema = z.object({
-  name: z
-    .string()
-    .regex(INTEGRATION_NAME, 'must be an integration name (letters, digits, "-", "_")')
-    .optional(),
+  name: z.string().regex(INTEGRATION_NAME, 'must be an integration name (letters, digits, "-", "_")').optional(),
   envVar: z
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name, e.g. HDE_BOT_TOKEN')
@@ -26,7 +23,12 @@ const optionsSchema = z.object({
 export function tokenHandler(mode: 'generate' | 'rotate', only?: string): Handler {
   return async ({ opts }, ctx) => {
     const options = parseOptions(optionsSchema, opts);
-    const result = await runToken(mode, options, ctx, only === undefined ? undefined : secretRecipe(ctx.registry, only));
+    const result = await runToken(
+      mode,
+      options,
+      ctx,
+      only === undefined ? undefined : secretRecipe(ctx.registry, only),
+    );
     const recipe = secretRecipe(ctx.registry, result.recipe);
     const value = typeof result[recipe.field] === 'string' ? (result[recipe.field] as string) : undefined;
     if (ctx.io.json) {

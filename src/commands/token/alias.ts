@@ -9,11 +9,14 @@ import { secretOptions } from './index.js';
 
 export function secretAlias(recipe: string, secret: SecretDefinition): Command {
   const alias = secret.alias!;
-  const handler = (mode: 'generate' | 'rotate') => lazyAction(async () => ({ default: (await import('./action.js')).tokenHandler(mode, recipe) }));
+  const handler = (mode: 'generate' | 'rotate') =>
+    lazyAction(async () => ({ default: (await import('./action.js')).tokenHandler(mode, recipe) }));
   const generate = secretOptions(new Command('generate'), recipe, secret.envVar)
     .description(alias.generate)
     .addHelpText('after', examples(alias.examples))
     .action(handler('generate'));
-  const rotate = secretOptions(new Command('rotate'), recipe, secret.envVar).description(alias.rotate).action(handler('rotate'));
+  const rotate = secretOptions(new Command('rotate'), recipe, secret.envVar)
+    .description(alias.rotate)
+    .action(handler('rotate'));
   return new Command('secret').description(alias.description).addCommand(generate).addCommand(rotate);
 }

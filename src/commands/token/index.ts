@@ -26,18 +26,26 @@ export function tokenCommand(integrations: readonly AnyIntegration[] = INTEGRATI
       holders.map((h) => h.name).join(' or '),
       [first?.envVar, ...others.map((h) => `or ${h.envVar} for ${h.name}`)].filter(Boolean).join(', '),
     );
-  const token = new Command('token').description("generate and rotate an integration's secret: bot token, BILLmanager secret_key (written to .env; only its " +
-    "fingerprint is kept)");
+  const token = new Command('token').description(
+    "generate and rotate an integration's secret: bot token, BILLmanager secret_key (written to .env; only its " +
+      'fingerprint is kept)',
+  );
   token.addCommand(
     common(new Command('generate'))
       .description('make a new token (32 random bytes, base64url) and write it to .env; refuses to replace one')
       .addHelpText(
         'after',
         examples([
-          ['omnibot token generate', `the ${first?.field} of the only ` +
-            `${first?.name}${others.length ? ` (or ${others.map((h) => h.name).join(', ')})` : ''} integration, ` +
-            `into .env beside the config`],
-          [`omnibot token generate --name ${first?.defaultName} --print`, 'and show it once, e.g. to paste into the bot platform'],
+          [
+            'omnibot token generate',
+            `the ${first?.field} of the only ` +
+              `${first?.name}${others.length ? ` (or ${others.map((h) => h.name).join(', ')})` : ''} integration, ` +
+              `into .env beside the config`,
+          ],
+          [
+            `omnibot token generate --name ${first?.defaultName} --print`,
+            'and show it once, e.g. to paste into the bot platform',
+          ],
           ...others.map((h): [string, string] => [
             `omnibot token generate --name ${h.defaultName}`,
             `a ${h.name} integration's ${h.field}, under the variable its "${h.field}" reads`,
@@ -49,7 +57,15 @@ export function tokenCommand(integrations: readonly AnyIntegration[] = INTEGRATI
   token.addCommand(
     common(new Command('rotate'))
       .description('replace the token in .env, keep the old fingerprint, and name the manual steps to redo')
-      .addHelpText('after', examples([[`omnibot token rotate --name ${first?.defaultName}`, `after a leak: new ${first?.field}, then ${first?.redoHint}`]]))
+      .addHelpText(
+        'after',
+        examples([
+          [
+            `omnibot token rotate --name ${first?.defaultName}`,
+            `after a leak: new ${first?.field}, then ${first?.redoHint}`,
+          ],
+        ]),
+      )
       .action(lazyAction(() => import('./rotate.js'))),
   );
   // cli.ts makes only top-level commands non-exiting; subcommands need the same, or a bad flag exits 1.

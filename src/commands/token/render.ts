@@ -9,9 +9,14 @@ import type { SecretRecipe } from './secret-recipes.js';
 export function renderToken(result: TokenResult, recipe: SecretRecipe, io: Io): void {
   const noun = recipe.field;
   const verb = result.action === 'generated' ? 'Generated' : 'Rotated';
-  io.info(`${verb} the ${recipe.title} of "${result.integration}": ${result.envVar} in ${result.envFile} (mode 0600), ` +
-    `fingerprint ${result.fingerprint}.`);
-  if (result.previousFingerprint) io.info(`The old ${noun} (${result.previousFingerprint}) is retired; its fingerprint stays in .omnibot/state.json.`);
+  io.info(
+    `${verb} the ${recipe.title} of "${result.integration}": ${result.envVar} in ${result.envFile} (mode 0600), ` +
+      `fingerprint ${result.fingerprint}.`,
+  );
+  if (result.previousFingerprint)
+    io.info(
+      `The old ${noun} (${result.previousFingerprint}) is retired; its fingerprint stays in .omnibot/state.json.`,
+    );
   for (const w of result.warnings) io.warn(w);
   for (const r of result.redo ?? []) {
     const why = recipe.redo.find((x) => x.resource === r.resource)?.why;

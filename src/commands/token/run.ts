@@ -55,7 +55,11 @@ export function newToken(): string {
 }
 
 /** The value already set, if any: the environment wins over .env, as the config loader reads them. */
-export async function existingToken(envVar: string, envFile: string, ctx: Pick<Context, 'env'>): Promise<{ value: string; where: string } | undefined> {
+export async function existingToken(
+  envVar: string,
+  envFile: string,
+  ctx: Pick<Context, 'env'>,
+): Promise<{ value: string; where: string } | undefined> {
   const fromEnv = ctx.env[envVar];
   if (fromEnv) return { value: fromEnv, where: 'the environment' };
   const fromFile = (await readEnvFile(envFile))[envVar];
@@ -85,16 +89,30 @@ function warningsFor(target: TokenTarget, ctx: Context): string[] {
   const { recipe, envVar } = target;
   const ref = `"${recipe.field}": "\${${envVar}}"`;
   const warnings: string[] = [];
-  if (!target.configFile) warnings.push(`No omnibot config found; the ${recipe.field} went to ${target.envFile}. Point a ${recipe.recipe} integration ` +
-    `at it with ${ref}.`);
-  else if (!target.referenced) warnings.push(`The config does not read the ${recipe.field} yet: set ` +
-    `${ref}${recipe.alsoIn ? ` (and use it in ${recipe.alsoIn})` : ''} for "${target.integration}".`);
-  if (ctx.env[envVar]) warnings.push(`${envVar} is also set in the environment, which wins over .env: update it there too (e.g. the CI secret).`);
+  if (!target.configFile)
+    warnings.push(
+      `No omnibot config found; the ${recipe.field} went to ${target.envFile}. Point a ${recipe.recipe} integration ` +
+        `at it with ${ref}.`,
+    );
+  else if (!target.referenced)
+    warnings.push(
+      `The config does not read the ${recipe.field} yet: set ` +
+        `${ref}${recipe.alsoIn ? ` (and use it in ${recipe.alsoIn})` : ''} for "${target.integration}".`,
+    );
+  if (ctx.env[envVar])
+    warnings.push(
+      `${envVar} is also set in the environment, which wins over .env: update it there too (e.g. the CI secret).`,
+    );
   return warnings;
 }
 
 /** `only` is the recipe of an alias (`billmanager secret …`); the plain command finds it in the config. */
-export async function runToken(mode: 'generate' | 'rotate', options: TokenOptions, ctx: Context, only?: SecretRecipe): Promise<TokenResult> {
+export async function runToken(
+  mode: 'generate' | 'rotate',
+  options: TokenOptions,
+  ctx: Context,
+  only?: SecretRecipe,
+): Promise<TokenResult> {
   const target = await findTokenTarget(ctx, options, only);
   const { recipe, envVar } = target;
   const noun = recipe.field;
@@ -107,10 +125,13 @@ export async function runToken(mode: 'generate' | 'rotate', options: TokenOption
     });
   }
   if (mode === 'rotate' && !existing) {
-    throw new UsageError(`${envVar} holds no ${noun} yet (neither in the environment nor in ${target.envFile}); nothing to rotate`, {
-      hint: `Run \`${hint}\` first.`,
-      details: { envVar },
-    });
+    throw new UsageError(
+      `${envVar} holds no ${noun} yet (neither in the environment nor in ${target.envFile}); nothing to rotate`,
+      {
+        hint: `Run \`${hint}\` first.`,
+        details: { envVar },
+      },
+    );
   }
   if (existing) registerSecret(existing.value);
 
@@ -126,8 +147,18 @@ export async function runToken(mode: 'generate' | 'rotate', options: TokenOption
   await updateState(target.stateFile, (state) => {
     const prev = state.tokens[target.integration];
     const previous = [...(prev?.previous ?? [])];
-    if (previousFingerprint) previous.push({ fingerprint: previousFingerprint, createdAt: prev?.fingerprint === previousFingerprint ? prev.createdAt : undefined, retiredAt: at });
-    state.tokens[target.integration] = { fingerprint: print, createdAt: at, ...(mode === 'rotate' ? { rotatedAt: at } : {}), ...(previous.length ? { previous } : {}) };
+    if (previousFingerprint)
+      previous.push({
+        fingerprint: previousFingerprint,
+        createdAt: prev?.fingerprint === previousFingerprint ? prev.createdAt : undefined,
+        retiredAt: at,
+      });
+    state.tokens[target.integration] = {
+      fingerprint: print,
+      createdAt: at,
+      ...(mode === 'rotate' ? { rotatedAt: at } : {}),
+      ...(previous.length ? { previous } : {}),
+    };
   });
 
   return {

@@ -48,7 +48,10 @@ const handler: Handler = async ({ opts }, ctx) => {
   const reporter: Reporter = o.reporter ?? (ctx.io.json ? 'json' : 'human');
   ctx.defer(closeSharedAgent);
   if (ctx.io.json && reporter !== 'json' && !o.output) {
-    throw new UsageError(`--json and --reporter ${reporter} both want stdout`, { hint: `Add --output <file> for the ${reporter} report.`, details: { flag: '--reporter' } });
+    throw new UsageError(`--json and --reporter ${reporter} both want stdout`, {
+      hint: `Add --output <file> for the ${reporter} report.`,
+      details: { flag: '--reporter' },
+    });
   }
 
   // Before any check runs: a wrong --output path must not cost the whole run.

@@ -5,9 +5,18 @@ export function verifyCommand(): Command {
   return new Command('verify')
     .description('check the setup: config, credentials, resources, the bot endpoint; --e2e runs the full round trip')
     .option('--e2e', 'also run the round trip: test case → rule → webhook → bot → reply → hand-off → clean-up')
-    .option('--only <check-id>', 'run only this check (and what it needs); repeatable; `omnibot verify --json` lists the ids', collect)
-    .option('--timeout <duration>', 'how long to wait for each answer (bot response, each hop of the round trip): 30s, 2m, 500ms (default 120s)')
-    .addOption(new Option('--reporter <name>', 'report format on stdout, or into --output').choices(['human', 'json', 'junit']))
+    .option(
+      '--only <check-id>',
+      'run only this check (and what it needs); repeatable; `omnibot verify --json` lists the ids',
+      collect,
+    )
+    .option(
+      '--timeout <duration>',
+      'how long to wait for each answer (bot response, each hop of the round trip): 30s, 2m, 500ms (default 120s)',
+    )
+    .addOption(
+      new Option('--reporter <name>', 'report format on stdout, or into --output').choices(['human', 'json', 'junit']),
+    )
     .option('--output <file>', 'write the report to this file (e.g. JUnit XML for CI); stdout keeps the human summary')
     .option('--integration <name>', 'only this integration of the config')
     .addHelpText(

@@ -63,7 +63,9 @@ export class AccountLedger {
     return {
       account: this.options.account,
       grants: Array.isArray(grants) ? grants.filter((g): g is number => Number.isFinite(g)) : [],
-      ...(ban && Number.isFinite(ban.until) ? { ban: { until: ban.until, message: String(ban.message ?? ''), at: Number(ban.at) || 0 } } : {}),
+      ...(ban && Number.isFinite(ban.until)
+        ? { ban: { until: ban.until, message: String(ban.message ?? ''), at: Number(ban.at) || 0 } }
+        : {}),
     };
   }
 
@@ -74,7 +76,10 @@ export class AccountLedger {
   }
 
   private locked<T>(fn: () => Promise<T>): Promise<T> {
-    return withFileLock(`${this.file}.lock`, fn, { what: `the rate budget of ${this.options.account}`, staleMs: 5_000 });
+    return withFileLock(`${this.file}.lock`, fn, {
+      what: `the rate budget of ${this.options.account}`,
+      staleMs: 5_000,
+    });
   }
 
   /**

@@ -36,7 +36,10 @@ export function backoffDelay(retry: number, options: BackoffOptions & { retryAft
  * Parses a retry hint: delta seconds (`"7"`, `"1.5"`) as Omnidesk's `retry_after` and HTTP's
  * `Retry-After` send it, or an HTTP date. Returns milliseconds, or undefined when absent/garbage.
  */
-export function parseRetryAfter(value: string | string[] | number | undefined | null, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | string[] | number | undefined | null,
+  now = Date.now(),
+): number | undefined {
   const raw = Array.isArray(value) ? value[0] : value;
   if (raw === undefined || raw === null || raw === '') return undefined;
   if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? raw * 1000 : undefined;
@@ -105,4 +108,3 @@ export function isRetryableError(err: unknown): boolean {
   if (isTimeoutError(err)) return true;
   return errorCodes(err).some((c) => TRANSIENT_CODES.has(c));
 }
-

@@ -46,7 +46,18 @@ const DEFAULT_MAX_RESPONSE = 1024 * 1024;
  * Headers undici refuses or computes itself. The body is sent as the exact bytes given, so its
  * length is recomputed; `host` belongs to the original target, not this one.
  */
-const DROPPED = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'upgrade', 'expect', 'te', 'trailer', 'proxy-connection']);
+const DROPPED = new Set([
+  'host',
+  'content-length',
+  'connection',
+  'transfer-encoding',
+  'keep-alive',
+  'upgrade',
+  'expect',
+  'te',
+  'trailer',
+  'proxy-connection',
+]);
 
 let shared: Agent | undefined;
 
@@ -245,7 +256,13 @@ function target(url: string): Target {
 export function startRequest(options: SendRequestOptions): PendingRequest {
   const method = (options.method ?? 'POST').toUpperCase();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const exchange = new Exchange(options.url, method, timeoutMs, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE, performance.now());
+  const exchange = new Exchange(
+    options.url,
+    method,
+    timeoutMs,
+    options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE,
+    performance.now(),
+  );
   try {
     const { origin, path } = target(options.url);
     // A GET may carry a body (replay re-sends what came in); only HEAD never does.
@@ -286,7 +303,15 @@ export async function sendRequest(options: SendRequestOptions): Promise<SendResu
 /** The result of a request cancelled before it started. */
 export function cancelledResult(options: Pick<SendRequestOptions, 'url' | 'method'>): SendResult {
   const method = (options.method ?? 'POST').toUpperCase();
-  return { url: options.url, method, ms: 0, headers: {}, body: NO_BODY, error: `${method} ${options.url} failed: cancelled`, errorCode: 'aborted' };
+  return {
+    url: options.url,
+    method,
+    ms: 0,
+    headers: {},
+    body: NO_BODY,
+    error: `${method} ${options.url} failed: cancelled`,
+    errorCode: 'aborted',
+  };
 }
 
 /** A 2xx answer: what every helpdesk counts as delivered. */

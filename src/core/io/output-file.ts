@@ -22,5 +22,9 @@ export async function assertWritableFile(file: string, flag: string): Promise<vo
     return ok ? undefined : `${existing ? file : folder} is not writable`;
   };
   const why = await problem();
-  if (why) throw new UsageError(`${flag}: cannot write ${file}: ${why}`, { hint: `Choose a file in a folder that exists and that you may write to.`, details: { flag } });
+  if (why)
+    throw new UsageError(`${flag}: cannot write ${file}: ${why}`, {
+      hint: `Choose a file in a folder that exists and that you may write to.`,
+      details: { flag },
+    });
 }

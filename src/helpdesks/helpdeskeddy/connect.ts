@@ -9,15 +9,31 @@ import { checkAdminKey } from './client/admin-key.js';
 import { createHelpdeskeddyClient } from './client/http.js';
 import type { HdeUser, HelpdeskeddyApi } from './client/types.js';
 
-export async function helpdeskeddyLive(c: Connection, progress: Progress): Promise<LiveAccount<HelpdeskeddyApi, HdeUser>> {
-  const api = createHelpdeskeddyClient({ url: c.url, email: c.email, apiKey: c.apiKey, signal: progress.signal, log: (l) => progress.debug(l) });
+export async function helpdeskeddyLive(
+  c: Connection,
+  progress: Progress,
+): Promise<LiveAccount<HelpdeskeddyApi, HdeUser>> {
+  const api = createHelpdeskeddyClient({
+    url: c.url,
+    email: c.email,
+    apiKey: c.apiKey,
+    signal: progress.signal,
+    log: (l) => progress.debug(l),
+  });
   progress.info(`Checking the credentials at ${c.url} …`);
   const report = await checkAdminKey(api);
-  if (!report.ok) throw new AuthError(`HelpDeskEddy: ${report.detail}.`, { code: 'hde_not_staff', hint: report.fix, details: { email: c.email } });
+  if (!report.ok)
+    throw new AuthError(`HelpDeskEddy: ${report.detail}.`, {
+      code: 'hde_not_staff',
+      hint: report.fix,
+      details: { email: c.email },
+    });
   // Staff users only: tickets can be handed off only to staff.
   const staff = await api.listStaff();
   const sandbox = await api.isSandbox();
-  progress.info(`The API accepts the key of ${c.email}: ${report.detail}${sandbox ? ' (this is the omnibot sandbox)' : ''}.`);
+  progress.info(
+    `The API accepts the key of ${c.email}: ${report.detail}${sandbox ? ' (this is the omnibot sandbox)' : ''}.`,
+  );
   for (const note of report.notes) progress.info(note);
   return { api, staff, sandbox };
 }

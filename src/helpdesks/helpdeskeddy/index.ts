@@ -58,7 +58,10 @@ export const helpdeskeddy = defineHelpdesk<'helpdeskeddy', HelpdeskeddyApi, HdeU
     read: readHelpdeskeddyWebhook,
     unreadable: 'no ticket_id in the body',
     async responder(conn, deps) {
-      const [{ HelpdeskeddyResponder }, { createHelpdeskeddyClient }] = await Promise.all([import('./bot/responder.js'), import('./client/http.js')]);
+      const [{ HelpdeskeddyResponder }, { createHelpdeskeddyClient }] = await Promise.all([
+        import('./bot/responder.js'),
+        import('./client/http.js'),
+      ]);
       return new HelpdeskeddyResponder(createHelpdeskeddyClient(conn), deps);
     },
   },

@@ -52,7 +52,11 @@ function text(value: TemplateValue): string | undefined {
  * Renders a body template. Values are always strings in the output, because the template quotes
  * every tag (reference §3: «Webhook values are always strings»).
  */
-export function renderTemplate(template: string, values: Record<string, TemplateValue>, options: RenderOptions = {}): string {
+export function renderTemplate(
+  template: string,
+  values: Record<string, TemplateValue>,
+  options: RenderOptions = {},
+): string {
   const escape = options.escape ?? 'json';
   const keepUnknown = options.unknown === 'keep';
   const encode = (raw: string) => (escape === 'json' ? jsonEscape(raw) : raw);

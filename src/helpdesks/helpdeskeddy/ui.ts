@@ -39,7 +39,10 @@ export const LABELS = {
   sync: ['Синхронный режим', 'Synchronous mode'],
   noRetries: ['Отключить повторы вебхуков', 'Disable webhook retries'],
   noAuth: ['Без авторизации', 'No authorization'],
-  dialogsVisible: ['Диалоги интеграции доступны всем пользователям', 'Integration dialogues are available to all users'],
+  dialogsVisible: [
+    'Диалоги интеграции доступны всем пользователям',
+    'Integration dialogues are available to all users',
+  ],
 } as const;
 
 export type LabelKey = keyof typeof LABELS;

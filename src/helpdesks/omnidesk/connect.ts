@@ -8,7 +8,13 @@ import { createOmnideskClient } from './client/http.js';
 import { findStaff } from './staff.js';
 
 export async function omnideskLive(c: Connection, progress: Progress): Promise<LiveAccount<OmnideskApi, Staff>> {
-  const api = createOmnideskClient({ url: c.url, email: c.email, apiKey: c.apiKey, signal: progress.signal, log: (l) => progress.debug(l) });
+  const api = createOmnideskClient({
+    url: c.url,
+    email: c.email,
+    apiKey: c.apiKey,
+    signal: progress.signal,
+    log: (l) => progress.debug(l),
+  });
   progress.info(`Checking the credentials at ${c.url} …`);
   const staff = await api.listStaff();
   const sandbox = await api.isSandbox();
@@ -19,5 +25,8 @@ export async function omnideskLive(c: Connection, progress: Progress): Promise<L
 export async function omnideskCredentials(api: OmnideskApi, conn: Connection): Promise<CredentialsVerdict> {
   const me = findStaff(await api.listStaff(), conn.email);
   const sandbox = (await api.isSandbox()) ? ' (the omnibot sandbox)' : '';
-  return { ok: true, detail: `${conn.email}${me ? ` (staff #${me.staff_id})` : ''} signed in to ${api.baseUrl}${sandbox}` };
+  return {
+    ok: true,
+    detail: `${conn.email}${me ? ` (staff #${me.staff_id})` : ''} signed in to ${api.baseUrl}${sandbox}`,
+  };
 }

@@ -26,7 +26,8 @@ export function formatRfc2822(at: Date | number, offsetMinutes = ACCOUNT_OFFSET_
   return `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${zone}`;
 }
 
-const RFC2822 = /^(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? ([+-])(\d{2})(\d{2})$/;
+const RFC2822 =
+  /^(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? ([+-])(\d{2})(\d{2})$/;
 
 /** An Omnidesk date string → the instant it names; undefined for `"-"`, `""` and other shapes. */
 export function parseRfc2822(value: unknown): Date | undefined {

@@ -37,7 +37,8 @@ export const omnidesk = defineHelpdesk<'omnidesk', OmnideskApi, Staff>({
   },
   credentials: {
     title: 'Omnidesk accepts the API key',
-    keyHint: 'Check omnidesk.email and the API key (Настройки → API); keep the key in OMNIDESK_API_KEY, not in the config.',
+    keyHint:
+      'Check omnidesk.email and the API key (Настройки → API); keep the key in OMNIDESK_API_KEY, not in the config.',
     async check(api, conn) {
       return (await import('./connect.js')).omnideskCredentials(api, conn);
     },
@@ -51,7 +52,10 @@ export const omnidesk = defineHelpdesk<'omnidesk', OmnideskApi, Staff>({
       'omnidesk.custom-field': '/_sandbox/custom-fields',
     },
     async create(options) {
-      const [{ createOmnideskSandbox }, { closeServer }] = await Promise.all([import('./sandbox/server.js'), import('../../server/listen.js')]);
+      const [{ createOmnideskSandbox }, { closeServer }] = await Promise.all([
+        import('./sandbox/server.js'),
+        import('../../server/listen.js'),
+      ]);
       const sandbox = createOmnideskSandbox(options);
       return {
         server: sandbox.server,
@@ -66,7 +70,10 @@ export const omnidesk = defineHelpdesk<'omnidesk', OmnideskApi, Staff>({
     read: readOmnideskWebhook,
     unreadable: 'no case id in the body',
     async responder(conn, deps) {
-      const [{ OmnideskResponder }, { createOmnideskClient }] = await Promise.all([import('./bot/responder.js'), import('./client/http.js')]);
+      const [{ OmnideskResponder }, { createOmnideskClient }] = await Promise.all([
+        import('./bot/responder.js'),
+        import('./client/http.js'),
+      ]);
       return new OmnideskResponder(createOmnideskClient(conn), conn.email, deps);
     },
   },

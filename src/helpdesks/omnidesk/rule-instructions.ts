@@ -53,7 +53,10 @@ export function conditionInstruction(c: OmnideskCondition): Instruction {
       };
     case 'labels':
       return {
-        text: c.op === 'contains' ? phrase('Метки содержат', 'Labels contain') : phrase('Метки не содержат', 'Labels do not contain'),
+        text:
+          c.op === 'contains'
+            ? phrase('Метки содержат', 'Labels contain')
+            : phrase('Метки не содержат', 'Labels do not contain'),
         value: c.label,
       };
     case 'channel':
@@ -81,7 +84,10 @@ export function actionInstructions(a: OmnideskAction): Instruction[] {
       const name = ui('Выполнить вебхук', 'Run webhook');
       const ticks = a.fields.map((f): Instruction => {
         const label = webhookFieldLabel(f);
-        return { text: { ru: `Отметьте галочкой поле «${label.ru}»`, en: `Tick the field "${label.en}" («${label.ru}»)` }, depth: 1 };
+        return {
+          text: { ru: `Отметьте галочкой поле «${label.ru}»`, en: `Tick the field "${label.en}" («${label.ru}»)` },
+          depth: 1,
+        };
       });
       return [
         { text: { ru: `Действие ${name.ru}:`, en: `Action ${name.en}:` } },
@@ -102,7 +108,11 @@ export function actionInstructions(a: OmnideskAction): Instruction[] {
     case 'set_status': {
       const name = ui('Изменить статус', 'Change status');
       const status = STATUS[a.status];
-      return [{ text: { ru: `Действие ${name.ru} — ${status.ru}`, en: `Action ${name.en} — "${status.en}" («${status.ru}»)` } }];
+      return [
+        {
+          text: { ru: `Действие ${name.ru} — ${status.ru}`, en: `Action ${name.en} — "${status.en}" («${status.ru}»)` },
+        },
+      ];
     }
   }
 }
@@ -125,10 +135,19 @@ function enCount(n: number, noun: string): string {
 
 export function ruleInstructions(spec: OmnideskRuleSpec): Instruction[] {
   const out: Instruction[] = [
-    { text: { ru: 'Название правила (любое, по нему вы найдёте правило в списке)', en: 'Rule name (any; it is how you will find the rule in the list)' }, value: spec.title },
+    {
+      text: {
+        ru: 'Название правила (любое, по нему вы найдёте правило в списке)',
+        en: 'Rule name (any; it is how you will find the rule in the list)',
+      },
+      value: spec.title,
+    },
   ];
   const n = spec.conditions.length;
-  const block = spec.match === 'all' ? ui('ВСЕ заданных условия', 'ALL of the conditions') : ui('ЛЮБОЕ из условий', 'ANY of the conditions');
+  const block =
+    spec.match === 'all'
+      ? ui('ВСЕ заданных условия', 'ALL of the conditions')
+      : ui('ЛЮБОЕ из условий', 'ANY of the conditions');
   // The seed names the block only when there is more than one condition; one condition needs no block choice.
   if (n > 1 || spec.match === 'any') {
     out.push({

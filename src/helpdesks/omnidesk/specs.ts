@@ -53,7 +53,13 @@ export type OmnideskCondition =
 
 export type OmnideskAction =
   /** «Выполнить вебхук»: URL, method, format and the ticked fields. */
-  | { type: 'webhook'; url: string; method: 'POST' | 'GET' | 'PUT' | 'DELETE'; format: OmnideskWebhookFormat; fields: OmnideskWebhookField[] }
+  | {
+      type: 'webhook';
+      url: string;
+      method: 'POST' | 'GET' | 'PUT' | 'DELETE';
+      format: OmnideskWebhookFormat;
+      fields: OmnideskWebhookField[];
+    }
   /** «Добавить метку» */
   | { type: 'add_label'; label: string }
   | { type: 'remove_label'; label: string }

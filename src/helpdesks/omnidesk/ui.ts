@@ -33,14 +33,25 @@ const RULE_TABS = {
 } as const;
 
 /** аккаунт администратора → раздел «Каналы» → подраздел «Метки» → кнопка «Добавить метку» */
-export const LABELS_PATH = uiPath([ADMIN_ACCOUNT, CHANNELS, subsection('Метки', 'Labels'), button('Добавить метку', 'Add label')]);
+export const LABELS_PATH = uiPath([
+  ADMIN_ACCOUNT,
+  CHANNELS,
+  subsection('Метки', 'Labels'),
+  button('Добавить метку', 'Add label'),
+]);
 
 /** аккаунт администратора → раздел «Настройки» → подраздел «API» */
 export const API_KEY_PATH = uiPath([ADMIN_ACCOUNT, section('Настройки', 'Settings'), subsection('API', 'API')]);
 
 /** аккаунт администратора → раздел «Каналы» → подраздел «Правила» → вкладка «…» → кнопка «Добавить правило» */
 export function rulesPath(ruleKind: 'incoming' | 'changed'): Localized {
-  return uiPath([ADMIN_ACCOUNT, CHANNELS, subsection('Правила', 'Rules'), RULE_TABS[ruleKind], button('Добавить правило', 'Add rule')]);
+  return uiPath([
+    ADMIN_ACCOUNT,
+    CHANNELS,
+    subsection('Правила', 'Rules'),
+    RULE_TABS[ruleKind],
+    button('Добавить правило', 'Add rule'),
+  ]);
 }
 
 /** Admin pages the seed gives, relative to the account's origin. */

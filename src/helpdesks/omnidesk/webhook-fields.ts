@@ -38,7 +38,12 @@ const fieldSchema = z
   .strict();
 
 const formatSchema = z
-  .object({ contentType: z.string().min(1), ui: z.object({ ru: z.string(), en: z.string() }).strict(), provenance, ref: z.string() })
+  .object({
+    contentType: z.string().min(1),
+    ui: z.object({ ru: z.string(), en: z.string() }).strict(),
+    provenance,
+    ref: z.string(),
+  })
   .strict();
 
 const fileSchema = z
@@ -56,7 +61,9 @@ export type WebhookFieldFile = z.output<typeof fileSchema>;
 export type WebhookFormat = keyof WebhookFieldFile['formats'];
 
 /** src/helpdesks/omnidesk (tests) and dist/helpdesks/omnidesk (built) sit three levels below the package root. */
-export const WEBHOOK_FIELDS_FILE = fileURLToPath(new URL('../../../templates/omnidesk/webhook-fields.json', import.meta.url));
+export const WEBHOOK_FIELDS_FILE = fileURLToPath(
+  new URL('../../../templates/omnidesk/webhook-fields.json', import.meta.url),
+);
 
 let cached: WebhookFieldFile | undefined;
 

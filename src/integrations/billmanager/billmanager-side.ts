@@ -16,60 +16,133 @@ function text(ru: string, en: string): Instruction {
   return { text: { ru, en } };
 }
 
-function note(id: string, title: Localized, path: Localized | undefined, instructions: Instruction[], why?: Localized): ManualStep {
-  return { id, title, ...(path ? { path } : {}), instructions, ...(why ? { why } : {}), spec: { kind: 'note', topic: `billmanager.${id.replace(/^bm-/, '')}` } };
+function note(
+  id: string,
+  title: Localized,
+  path: Localized | undefined,
+  instructions: Instruction[],
+  why?: Localized,
+): ManualStep {
+  return {
+    id,
+    title,
+    ...(path ? { path } : {}),
+    instructions,
+    ...(why ? { why } : {}),
+    spec: { kind: 'note', topic: `billmanager.${id.replace(/^bm-/, '')}` },
+  };
 }
 
 const MODULES: Localized = { ru: 'Интеграции → Модули', en: '"Integration" → "Modules" («Интеграции → Модули»)' };
 const STAFF: Localized = { ru: 'Провайдер → Сотрудники', en: '"Provider" → "Staff" («Провайдер → Сотрудники»)' };
 
 function moduleStep(): ManualStep {
-  return note('bm-module', { ru: 'BILLmanager: модуль интеграции с Омнидеск', en: 'BILLmanager: the Omnidesk integration module' }, MODULES, [
-    text('Установите модуль интеграции с Омнидеск: выберите модуль OmniDesk и нажмите Установить.', 'Install the Omnidesk module: pick the module OmniDesk and press «Установить» (Install).'),
-    text('После завершения установки нажмите Настроить.', 'When the installation finishes, press «Настроить» (Configure).'),
-  ]);
+  return note(
+    'bm-module',
+    { ru: 'BILLmanager: модуль интеграции с Омнидеск', en: 'BILLmanager: the Omnidesk integration module' },
+    MODULES,
+    [
+      text(
+        'Установите модуль интеграции с Омнидеск: выберите модуль OmniDesk и нажмите Установить.',
+        'Install the Omnidesk module: pick the module OmniDesk and press «Установить» (Install).',
+      ),
+      text(
+        'После завершения установки нажмите Настроить.',
+        'When the installation finishes, press «Настроить» (Configure).',
+      ),
+    ],
+  );
 }
 
 function paramsStep(it: BillmanagerIntegration, config: Config): ManualStep {
   const email = integrationEmail(it, config);
   const known: Instruction[] = [
-    { text: { ru: 'адрес Омнидеска', en: 'the Omnidesk address' }, ...(config.omnidesk ? { value: config.omnidesk.url } : {}), depth: 1 },
-    ...(email ? [{ text: { ru: 'e-mail сотрудника интеграции', en: 'the integration staff e-mail' }, value: email, depth: 1 }] : []),
-    { text: { ru: 'API-ключ этого сотрудника (шаг «API-ключ для BILLmanager»)', en: 'that staff member’s API key (step "API key for BILLmanager")' }, depth: 1 },
+    {
+      text: { ru: 'адрес Омнидеска', en: 'the Omnidesk address' },
+      ...(config.omnidesk ? { value: config.omnidesk.url } : {}),
+      depth: 1,
+    },
+    ...(email
+      ? [{ text: { ru: 'e-mail сотрудника интеграции', en: 'the integration staff e-mail' }, value: email, depth: 1 }]
+      : []),
     {
       text: {
-        ru: 'secret_key — тот же секрет, что стоит после «?» в Webhook URL кастомного канала (omnibot его не ' +
+        ru: 'API-ключ этого сотрудника (шаг «API-ключ для BILLmanager»)',
+        en: 'that staff member’s API key (step "API key for BILLmanager")',
+      },
+      depth: 1,
+    },
+    {
+      text: {
+        ru:
+          'secret_key — тот же секрет, что стоит после «?» в Webhook URL кастомного канала (omnibot его не ' +
           'печатает: возьмите значение из переменной окружения, на которую ссылается secret в конфиге)',
-        en: 'secret_key — the same secret that follows "?" in the custom channel’s Webhook URL (omnibot never prints ' +
+        en:
+          'secret_key — the same secret that follows "?" in the custom channel’s Webhook URL (omnibot never prints ' +
           'it: take it from the environment variable the config’s secret refers to)',
       },
       depth: 1,
     },
   ];
-  return note('bm-params', { ru: 'BILLmanager: параметры интеграции', en: 'BILLmanager: integration parameters' }, { ru: 'Интеграции → Модули → OmniDesk → Настроить', en: '«Интеграции → Модули → OmniDesk → Настроить»' }, [
-    text('Заполните все поля во вкладке Параметры интеграции и нажмите Ok.', 'Fill in every field on the «Параметры интеграции» (integration parameters) tab and press Ok.'),
-    text('Статья не перечисляет эти поля; значения, которые знает omnibot:', 'The article does not list those fields; the values omnibot knows:'),
-    ...known,
-  ], {
-    ru: 'secret_key должен совпадать с секретом в Webhook URL канала, иначе CGI BILLmanager отвергнет ответы ' +
-      'сотрудников.',
-    en: 'secret_key must equal the secret in the channel’s Webhook URL, or BILLmanager’s CGI rejects staff replies.',
-  });
+  return note(
+    'bm-params',
+    { ru: 'BILLmanager: параметры интеграции', en: 'BILLmanager: integration parameters' },
+    { ru: 'Интеграции → Модули → OmniDesk → Настроить', en: '«Интеграции → Модули → OmniDesk → Настроить»' },
+    [
+      text(
+        'Заполните все поля во вкладке Параметры интеграции и нажмите Ok.',
+        'Fill in every field on the «Параметры интеграции» (integration parameters) tab and press Ok.',
+      ),
+      text(
+        'Статья не перечисляет эти поля; значения, которые знает omnibot:',
+        'The article does not list those fields; the values omnibot knows:',
+      ),
+      ...known,
+    ],
+    {
+      ru:
+        'secret_key должен совпадать с секретом в Webhook URL канала, иначе CGI BILLmanager отвергнет ответы ' +
+        'сотрудников.',
+      en: 'secret_key must equal the secret in the channel’s Webhook URL, or BILLmanager’s CGI rejects staff replies.',
+    },
+  );
 }
 
 function staffStep(it: BillmanagerIntegration, config: Config): ManualStep {
   const email = integrationEmail(it, config);
-  return note('bm-staff', { ru: 'BILLmanager: сотрудник интеграции', en: 'BILLmanager: the integration staff member' }, { ru: 'Провайдер → Сотрудники → Cоздать', en: '«Провайдер → Сотрудники → Cоздать» (Provider → Staff → Create)' }, [
-    { ...text('Создайте сотрудника с электронной почтой пользователя интеграции', 'Create a staff member with the integration user’s e-mail'), ...(email ? { value: email } : {}) },
-    text('После заполнения всех полей нажмите кнопку Ok.', 'Fill in every field and press Ok.'),
-  ]);
+  return note(
+    'bm-staff',
+    { ru: 'BILLmanager: сотрудник интеграции', en: 'BILLmanager: the integration staff member' },
+    { ru: 'Провайдер → Сотрудники → Cоздать', en: '«Провайдер → Сотрудники → Cоздать» (Provider → Staff → Create)' },
+    [
+      {
+        ...text(
+          'Создайте сотрудника с электронной почтой пользователя интеграции',
+          'Create a staff member with the integration user’s e-mail',
+        ),
+        ...(email ? { value: email } : {}),
+      },
+      text('После заполнения всех полей нажмите кнопку Ok.', 'Fill in every field and press Ok.'),
+    ],
+  );
 }
 
 function rightsStep(): ManualStep {
-  return note('bm-rights', { ru: 'BILLmanager: права группы Поддержка', en: 'BILLmanager: rights of the group «Поддержка»' }, STAFF, [
-    text('Выберите созданного на предыдущем шаге сотрудника и нажмите кнопку Права.', 'Select the staff member created in the previous step and press «Права» (Rights).'),
-    text('В открывшемся окне найдите группу Поддержка и назначьте все права из данной группы.', 'In the window that opens, find the group «Поддержка» (Support) and grant every right of that group.'),
-  ]);
+  return note(
+    'bm-rights',
+    { ru: 'BILLmanager: права группы Поддержка', en: 'BILLmanager: rights of the group «Поддержка»' },
+    STAFF,
+    [
+      text(
+        'Выберите созданного на предыдущем шаге сотрудника и нажмите кнопку Права.',
+        'Select the staff member created in the previous step and press «Права» (Rights).',
+      ),
+      text(
+        'В открывшемся окне найдите группу Поддержка и назначьте все права из данной группы.',
+        'In the window that opens, find the group «Поддержка» (Support) and grant every right of that group.',
+      ),
+    ],
+  );
 }
 
 function fieldsStep(it: BillmanagerIntegration): ManualStep {
@@ -78,24 +151,69 @@ function fieldsStep(it: BillmanagerIntegration): ManualStep {
     value: f.key,
     depth: 1,
   }));
-  return note('bm-fields', { ru: 'BILLmanager: кастомные поля', en: 'BILLmanager: custom fields' }, { ru: 'Интеграции → Модули → Настроить → вкладка Кастомные поля', en: '«Интеграции → Модули → Настроить» → tab «Кастомные поля» (custom fields)' }, [
-    text('Нажмите кнопку Настроить напротив модуля и добавьте новое кастомное поле кнопкой во вкладке Кастомные поля.', 'Press «Настроить» next to the module and add a custom field with the button on the «Кастомные поля» tab.'),
-    text('Для каждого поля укажите связку между полем на стороне Омнидеск и значением в BILLmanager:', 'For each field, link the Omnidesk field to a BILLmanager value:'),
-    ...(links.length ? links : [text('(в конфиге нет fields — перечислите там связки, и omnibot проверит поля)', '(the config has no fields — list the links there and omnibot checks them)')]),
-    { text: { ru: `Если подходящего значения нет в списке, добавьте объект {entity, name, sql} в файл`, en: 'If the value is not in the list, add an {entity, name, sql} object to the file' }, value: FIELDS_FILE_PATH },
-    { text: { ru: 'и проверьте файл командой', en: 'and check the file with' }, value: `omnibot billmanager fields lint ${it.fieldsFile ?? 'custom_fields_values.json'}` },
-  ]);
+  return note(
+    'bm-fields',
+    { ru: 'BILLmanager: кастомные поля', en: 'BILLmanager: custom fields' },
+    {
+      ru: 'Интеграции → Модули → Настроить → вкладка Кастомные поля',
+      en: '«Интеграции → Модули → Настроить» → tab «Кастомные поля» (custom fields)',
+    },
+    [
+      text(
+        'Нажмите кнопку Настроить напротив модуля и добавьте новое кастомное поле кнопкой во вкладке Кастомные поля.',
+        'Press «Настроить» next to the module and add a custom field with the button on the «Кастомные поля» tab.',
+      ),
+      text(
+        'Для каждого поля укажите связку между полем на стороне Омнидеск и значением в BILLmanager:',
+        'For each field, link the Omnidesk field to a BILLmanager value:',
+      ),
+      ...(links.length
+        ? links
+        : [
+            text(
+              '(в конфиге нет fields — перечислите там связки, и omnibot проверит поля)',
+              '(the config has no fields — list the links there and omnibot checks them)',
+            ),
+          ]),
+      {
+        text: {
+          ru: `Если подходящего значения нет в списке, добавьте объект {entity, name, sql} в файл`,
+          en: 'If the value is not in the list, add an {entity, name, sql} object to the file',
+        },
+        value: FIELDS_FILE_PATH,
+      },
+      {
+        text: { ru: 'и проверьте файл командой', en: 'and check the file with' },
+        value: `omnibot billmanager fields lint ${it.fieldsFile ?? 'custom_fields_values.json'}`,
+      },
+    ],
+  );
 }
 
 function ratingStep(): ManualStep {
-  return note('bm-rating', { ru: 'BILLmanager: оценка ответов', en: 'BILLmanager: reply ratings' }, { ru: 'Настройки → Оценка ответов', en: '"Settings" → "Reply rating" («Настройки → Оценка ответов»)' }, [
-    text('Включите опцию «Клиенты могут оценивать работу сотрудников в обращениях по почте и из центра поддержки».', 'Turn on «Клиенты могут оценивать работу сотрудников в обращениях по почте и из центра поддержки» (customers ' +
-      'may rate staff in e-mail and help-center requests).'),
-    { text: { ru: 'В поле «Каким образом отправлять просьбу оценить работу» выберите', en: 'In «Каким образом отправлять просьбу оценить работу» (how to ask for a rating) pick' }, value: 'в подписи каждого ответа сотрудника' },
-  ], {
-    ru: 'Так оценки клиентов синхронизируются между BILLmanager и Омнидеском.',
-    en: 'This is what syncs customer ratings between BILLmanager and Omnidesk.',
-  });
+  return note(
+    'bm-rating',
+    { ru: 'BILLmanager: оценка ответов', en: 'BILLmanager: reply ratings' },
+    { ru: 'Настройки → Оценка ответов', en: '"Settings" → "Reply rating" («Настройки → Оценка ответов»)' },
+    [
+      text(
+        'Включите опцию «Клиенты могут оценивать работу сотрудников в обращениях по почте и из центра поддержки».',
+        'Turn on «Клиенты могут оценивать работу сотрудников в обращениях по почте и из центра поддержки» (customers ' +
+          'may rate staff in e-mail and help-center requests).',
+      ),
+      {
+        text: {
+          ru: 'В поле «Каким образом отправлять просьбу оценить работу» выберите',
+          en: 'In «Каким образом отправлять просьбу оценить работу» (how to ask for a rating) pick',
+        },
+        value: 'в подписи каждого ответа сотрудника',
+      },
+    ],
+    {
+      ru: 'Так оценки клиентов синхронизируются между BILLmanager и Омнидеском.',
+      en: 'This is what syncs customer ratings between BILLmanager and Omnidesk.',
+    },
+  );
 }
 
 export function billmanagerSideSteps(it: BillmanagerIntegration, config: Config): ManualStep[] {

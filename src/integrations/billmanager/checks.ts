@@ -21,8 +21,8 @@ import { customChannelTripChecks } from '../omnidesk-custom-channel/round-trip.j
 
 const SECRET_HINT =
   'Put the configured secret after "?" in the channel’s Webhook URL and the same value into secret_key in ' +
-    'BILLmanager; omnibot never prints it (read it from the variable the config’s secret refers to, e.g. ' +
-    'BILLMANAGER_SECRET; after a leak: omnibot billmanager secret rotate).';
+  'BILLmanager; omnibot never prints it (read it from the variable the config’s secret refers to, e.g. ' +
+  'BILLMANAGER_SECRET; after a leak: omnibot billmanager secret rotate).';
 
 function staffCheck(input: IntegrationInput<BillmanagerIntegration>): CheckDef<VerifyContext> {
   const it = input.integration;
@@ -34,7 +34,10 @@ function staffCheck(input: IntegrationInput<BillmanagerIntegration>): CheckDef<V
     async run(cx) {
       const read = await readStaff(resourceContext(cx, input), integrationEmail(it, cx.config));
       if (read.status === 'ok') return pass(read.detail);
-      return fail(read.detail, { cause: 'BILLmanager acts as this staff member', step: stepRef(input, 'integration-staff') });
+      return fail(read.detail, {
+        cause: 'BILLmanager acts as this staff member',
+        step: stepRef(input, 'integration-staff'),
+      });
     },
   };
 }
@@ -51,7 +54,10 @@ function fieldChecks(input: IntegrationInput<BillmanagerIntegration>): CheckDef<
       const verdict = judgeField(await api.listCustomFields(), mapping);
       const detail = describeVerdict(mapping, verdict);
       if (verdict.status === 'ok') return pass(detail);
-      return fail(detail, { cause: `BILLmanager fills "${mapping.key}" into a ${mapping.entity} field of that title`, step: stepRef(input, dataFieldId(mapping)) });
+      return fail(detail, {
+        cause: `BILLmanager fills "${mapping.key}" into a ${mapping.entity} field of that title`,
+        step: stepRef(input, dataFieldId(mapping)),
+      });
     },
   }));
 }
@@ -70,7 +76,9 @@ function fieldsFileCheck(input: IntegrationInput<BillmanagerIntegration>): Check
       try {
         bytes = await readFile(resolve(cx.loaded.dir, file));
       } catch (err) {
-        return fail(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, { hint: 'Fix "fieldsFile" in the config (relative to the config file).' });
+        return fail(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, {
+          hint: 'Fix "fieldsFile" in the config (relative to the config file).',
+        });
       }
       const result = lintFieldsBuffer(bytes);
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -83,10 +91,13 @@ function fieldsFileCheck(input: IntegrationInput<BillmanagerIntegration>): Check
       }
       const missing = it.fields.filter((f) => !result.values.some((v) => v.key === f.key && v.entity === f.entity));
       if (missing.length) {
-        return fail(`${file} does not define ${missing.map((f) => `"${f.key}" (${f.entity})`).join(', ')}, which the config maps`, {
-          cause: 'BILLmanager offers only the values of this file when a custom field is set up',
-          step: stepRef(input, 'bm-fields'),
-        });
+        return fail(
+          `${file} does not define ${missing.map((f) => `"${f.key}" (${f.entity})`).join(', ')}, which the config maps`,
+          {
+            cause: 'BILLmanager offers only the values of this file when a custom field is set up',
+            step: stepRef(input, 'bm-fields'),
+          },
+        );
       }
       return pass(`${result.values.length} values, every mapped one defined`);
     },

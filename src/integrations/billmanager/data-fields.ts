@@ -58,8 +58,10 @@ export function describeVerdict(mapping: FieldMapping, verdict: FieldVerdict): s
     case 'missing':
       return `no data field ${name}`;
     case 'wrong_level':
-      return `data field ${name} (cf_${verdict.field.field_id}) is a ${verdict.field.field_level} field, but ` +
-        `"${mapping.key}" fills a ${mapping.entity} field`;
+      return (
+        `data field ${name} (cf_${verdict.field.field_id}) is a ${verdict.field.field_level} field, but ` +
+        `"${mapping.key}" fills a ${mapping.entity} field`
+      );
     case 'disabled':
       return `data field ${name} (cf_${verdict.field.field_id}) is disabled`;
   }
@@ -69,12 +71,16 @@ export function dataFieldStep(mapping: FieldMapping): ManualStep {
   const level = LEVEL[mapping.entity];
   return {
     id: dataFieldId(mapping),
-    title: { ru: `Омнидеск: поле данных «${mapping.omnideskField}»`, en: `Omnidesk: data field «${mapping.omnideskField}»` },
+    title: {
+      ru: `Омнидеск: поле данных «${mapping.omnideskField}»`,
+      en: `Omnidesk: data field «${mapping.omnideskField}»`,
+    },
     path: DATA_FIELDS_PATH,
     instructions: [
       {
         text: {
-          ru: `Добавьте поле, которое будет заполняться на основании информации из BILLmanager (значение ` +
+          ru:
+            `Добавьте поле, которое будет заполняться на основании информации из BILLmanager (значение ` +
             `«${mapping.key}»): ${level.ru}, название`,
           en: `Add a field that BILLmanager fills (value "${mapping.key}"): ${level.en}, titled`,
         },
@@ -82,11 +88,17 @@ export function dataFieldStep(mapping: FieldMapping): ManualStep {
       },
     ],
     why: {
-      ru: 'BILLmanager заполняет поле только на том уровне, к которому относится значение (user — пользователь, case ' +
+      ru:
+        'BILLmanager заполняет поле только на том уровне, к которому относится значение (user — пользователь, case ' +
         '— обращение).',
       en: 'BILLmanager fills a field only at the level its value belongs to (user or case).',
     },
-    spec: { kind: 'omnidesk.custom-field', title: mapping.omnideskField, field_type: 'text', field_level: mapping.entity },
+    spec: {
+      kind: 'omnidesk.custom-field',
+      title: mapping.omnideskField,
+      field_type: 'text',
+      field_level: mapping.entity,
+    },
   };
 }
 
@@ -95,7 +107,13 @@ export async function readDataField(fields: () => Promise<CustomField[]>, mappin
   const detail = describeVerdict(mapping, verdict);
   if (verdict.status === 'missing') return { status: 'manual', detail };
   const f = verdict.field;
-  const actual = { field_id: f.field_id, title: f.title, field_level: f.field_level, field_type: f.field_type, active: f.active };
+  const actual = {
+    field_id: f.field_id,
+    title: f.title,
+    field_level: f.field_level,
+    field_type: f.field_type,
+    active: f.active,
+  };
   return { status: verdict.status === 'ok' ? 'ok' : 'manual', id: `cf_${f.field_id}`, actual, detail };
 }
 

@@ -15,10 +15,18 @@ import { formatDuration } from '../../core/duration.js';
 
 export const CGI_EVENT = 'omnidesk.message_new';
 
-function diagnose(input: IntegrationInput<BillmanagerIntegration>, result: SendResult, shown: string, timeoutMs: number): CheckOutcome {
+function diagnose(
+  input: IntegrationInput<BillmanagerIntegration>,
+  result: SendResult,
+  shown: string,
+  timeoutMs: number,
+): CheckOutcome {
   const logHint = 'BILLmanager logs the CGI in var/omnidesk_webhook.log.';
   if (result.errorCode === 'timeout') {
-    return fail(`BILLmanager's CGI ${shown} did not answer within ${formatDuration(timeoutMs)}`, { cause: 'the panel is overloaded or a firewall drops the request', hint: logHint });
+    return fail(`BILLmanager's CGI ${shown} did not answer within ${formatDuration(timeoutMs)}`, {
+      cause: 'the panel is overloaded or a firewall drops the request',
+      hint: logHint,
+    });
   }
   if (result.error || result.status === undefined) {
     return fail(`BILLmanager's CGI ${shown} is unreachable (${result.errorCode ?? 'no answer'})`, {
@@ -34,9 +42,15 @@ function diagnose(input: IntegrationInput<BillmanagerIntegration>, result: SendR
     });
   }
   if (result.status === 404) {
-    return fail(`there is no CGI at ${shown} (404)`, { cause: 'the OmniDesk module is not installed, or billmanagerUrl is not the panel', step: stepRef(input, 'bm-module') });
+    return fail(`there is no CGI at ${shown} (404)`, {
+      cause: 'the OmniDesk module is not installed, or billmanagerUrl is not the panel',
+      step: stepRef(input, 'bm-module'),
+    });
   }
-  return fail(`BILLmanager's CGI answered ${result.status} to ${CGI_EVENT}`, { cause: 'the module failed on the sample body', hint: logHint });
+  return fail(`BILLmanager's CGI answered ${result.status} to ${CGI_EVENT}`, {
+    cause: 'the module failed on the sample body',
+    hint: logHint,
+  });
 }
 
 export function billmanagerEndpointCheck(input: IntegrationInput<BillmanagerIntegration>): CheckDef<VerifyContext> {
@@ -50,8 +64,12 @@ export function billmanagerEndpointCheck(input: IntegrationInput<BillmanagerInte
       const url = billmanagerWebhookUrl(it.billmanagerUrl, it.secret);
       const shown = maskSecretUrl(url);
       const result = await sampleSender(cx)(CGI_EVENT, url);
-      if (!isSuccess(result)) return { ...diagnose(input, result, shown, cx.timeoutMs), details: { url: shown, status: result.status } };
-      return pass(`${CGI_EVENT} → ${result.status} in ${formatDuration(result.ms)} at ${shown}`, { url: shown, status: result.status });
+      if (!isSuccess(result))
+        return { ...diagnose(input, result, shown, cx.timeoutMs), details: { url: shown, status: result.status } };
+      return pass(`${CGI_EVENT} → ${result.status} in ${formatDuration(result.ms)} at ${shown}`, {
+        url: shown,
+        status: result.status,
+      });
     },
   };
 }

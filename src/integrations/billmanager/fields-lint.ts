@@ -5,7 +5,14 @@
  * Every diagnostic carries the line and column where the fix goes.
  */
 import { isUtf8 } from 'node:buffer';
-import { JsonSyntaxError, parseJsonWithPositions, positionOf, type JsonMember, type JsonNode, type Pos } from './json-scanner.js';
+import {
+  JsonSyntaxError,
+  parseJsonWithPositions,
+  positionOf,
+  type JsonMember,
+  type JsonNode,
+  type Pos,
+} from './json-scanner.js';
 import { checkFieldSql } from './sql-check.js';
 
 export type Severity = 'error' | 'warning';
@@ -57,7 +64,15 @@ function duplicates(members: JsonMember[], out: Diagnostic[], owner?: string): v
     const seen = first.get(m.key);
     if (seen) {
       const where = owner === undefined ? '' : ` in "${owner}"`;
-      out.push(diag(m.keyPos, 'error', 'duplicate_key', `duplicate key "${m.key}"${where} (first at line ${seen.line}); JSON keeps only the last one`, owner ?? m.key));
+      out.push(
+        diag(
+          m.keyPos,
+          'error',
+          'duplicate_key',
+          `duplicate key "${m.key}"${where} (first at line ${seen.line}); JSON keeps only the last one`,
+          owner ?? m.key,
+        ),
+      );
     } else {
       first.set(m.key, m.keyPos);
     }
@@ -67,7 +82,15 @@ function duplicates(members: JsonMember[], out: Diagnostic[], owner?: string): v
 function lintValue(member: JsonMember, out: Diagnostic[]): FieldValue | undefined {
   const { key, value } = member;
   if (value.type !== 'object') {
-    out.push(diag(value.pos, 'error', 'value_not_object', `"${key}" must be an object with "entity", "name" and "sql", not ${TYPE_NAMES[value.type]}`, key));
+    out.push(
+      diag(
+        value.pos,
+        'error',
+        'value_not_object',
+        `"${key}" must be an object with "entity", "name" and "sql", not ${TYPE_NAMES[value.type]}`,
+        key,
+      ),
+    );
     return undefined;
   }
   duplicates(value.members, out, key);
@@ -79,17 +102,43 @@ function lintValue(member: JsonMember, out: Diagnostic[]): FieldValue | undefine
 
   const entity = get('entity');
   if (!entity) {
-    out.push(diag(value.pos, 'error', 'entity_missing', `"${key}" has no "entity"; use "user" (user fields) or "case" (case fields)`, key));
+    out.push(
+      diag(
+        value.pos,
+        'error',
+        'entity_missing',
+        `"${key}" has no "entity"; use "user" (user fields) or "case" (case fields)`,
+        key,
+      ),
+    );
   } else if (entity.value.type !== 'string' || !(ENTITIES as readonly string[]).includes(entity.value.value)) {
     const got = entity.value.type === 'string' ? `"${entity.value.value}"` : TYPE_NAMES[entity.value.type];
-    out.push(diag(entity.value.pos, 'error', 'entity_invalid', `"${key}".entity must be "user" or "case", got ${got}`, key));
+    out.push(
+      diag(entity.value.pos, 'error', 'entity_invalid', `"${key}".entity must be "user" or "case", got ${got}`, key),
+    );
   }
 
   const name = get('name');
   if (!name) {
-    out.push(diag(value.pos, 'error', 'name_missing', `"${key}" has no "name" (the title shown when a custom field is set up)`, key));
+    out.push(
+      diag(
+        value.pos,
+        'error',
+        'name_missing',
+        `"${key}" has no "name" (the title shown when a custom field is set up)`,
+        key,
+      ),
+    );
   } else if (name.value.type !== 'string') {
-    out.push(diag(name.value.pos, 'error', 'name_invalid', `"${key}".name must be a string, got ${TYPE_NAMES[name.value.type]}`, key));
+    out.push(
+      diag(
+        name.value.pos,
+        'error',
+        'name_invalid',
+        `"${key}".name must be a string, got ${TYPE_NAMES[name.value.type]}`,
+        key,
+      ),
+    );
   } else if (name.value.value.trim() === '') {
     out.push(diag(name.value.pos, 'error', 'name_empty', `"${key}".name must not be empty`, key));
   }
@@ -98,16 +147,33 @@ function lintValue(member: JsonMember, out: Diagnostic[]): FieldValue | undefine
   if (!sql) {
     out.push(diag(value.pos, 'error', 'sql_missing', `"${key}" has no "sql" (a SELECT that uses __id__)`, key));
   } else if (sql.value.type !== 'string') {
-    out.push(diag(sql.value.pos, 'error', 'sql_invalid', `"${key}".sql must be a string, got ${TYPE_NAMES[sql.value.type]}`, key));
+    out.push(
+      diag(
+        sql.value.pos,
+        'error',
+        'sql_invalid',
+        `"${key}".sql must be a string, got ${TYPE_NAMES[sql.value.type]}`,
+        key,
+      ),
+    );
   } else if (sql.value.value.trim() === '') {
     out.push(diag(sql.value.pos, 'error', 'sql_empty', `"${key}".sql must not be empty`, key));
   } else {
-    for (const p of checkFieldSql(sql.value.value)) out.push(diag(sql.value.pos, 'error', p.code, `"${key}".sql ${p.message}`, key));
+    for (const p of checkFieldSql(sql.value.value))
+      out.push(diag(sql.value.pos, 'error', p.code, `"${key}".sql ${p.message}`, key));
   }
 
   for (const m of value.members) {
     if (!KNOWN_KEYS.includes(m.key)) {
-      out.push(diag(m.keyPos, 'warning', 'unknown_key', `"${key}" has an unknown key "${m.key}" (known: ${KNOWN_KEYS.join(', ')}); the module ignores it`, key));
+      out.push(
+        diag(
+          m.keyPos,
+          'warning',
+          'unknown_key',
+          `"${key}" has an unknown key "${m.key}" (known: ${KNOWN_KEYS.join(', ')}); the module ignores it`,
+          key,
+        ),
+      );
     }
   }
   if (out.filter((d) => d.severity === 'error').length > before) return undefined;
@@ -131,18 +197,35 @@ export function lintFieldsText(text: string): LintResult {
     return { valid: false, diagnostics: [diag(err.pos, 'error', code, err.message)], values: [] };
   }
   if (root.type !== 'object') {
-    diagnostics.push(diag(root.pos, 'error', 'top_not_object', `the top level must be an object of values keyed by their ids ({"client_id": {…}}), not ` +
-      `${TYPE_NAMES[root.type]}`));
+    diagnostics.push(
+      diag(
+        root.pos,
+        'error',
+        'top_not_object',
+        `the top level must be an object of values keyed by their ids ({"client_id": {…}}), not ` +
+          `${TYPE_NAMES[root.type]}`,
+      ),
+    );
     return { valid: false, diagnostics, values: [] };
   }
   if (root.members.length === 0) {
-    diagnostics.push(diag(root.pos, 'warning', 'no_values', 'the file defines no values; BILLmanager will offer nothing to map'));
+    diagnostics.push(
+      diag(root.pos, 'warning', 'no_values', 'the file defines no values; BILLmanager will offer nothing to map'),
+    );
   }
   duplicates(root.members, diagnostics);
   const values: FieldValue[] = [];
   for (const member of root.members) {
     if (member.key.trim() === '') {
-      diagnostics.push(diag(member.keyPos, 'error', 'key_empty', 'a value key must not be empty; it is the id that links the value to an Omnidesk field', member.key));
+      diagnostics.push(
+        diag(
+          member.keyPos,
+          'error',
+          'key_empty',
+          'a value key must not be empty; it is the id that links the value to an Omnidesk field',
+          member.key,
+        ),
+      );
     }
     const value = lintValue(member, diagnostics);
     if (value) values.push(value);
@@ -169,7 +252,11 @@ export function lintFieldsBuffer(bytes: Buffer): LintResult {
   if (bad >= 0) {
     const prefix = bytes.subarray(0, bad).toString('utf8');
     const pos = positionOf(prefix, prefix.length);
-    return { valid: false, diagnostics: [diag(pos, 'error', 'not_utf8', 'the file is not valid UTF-8; save it as UTF-8')], values: [] };
+    return {
+      valid: false,
+      diagnostics: [diag(pos, 'error', 'not_utf8', 'the file is not valid UTF-8; save it as UTF-8')],
+      values: [],
+    };
   }
   return lintFieldsText(bytes.toString('utf8'));
 }

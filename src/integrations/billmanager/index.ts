@@ -20,7 +20,10 @@ export const billmanager = defineIntegration<'billmanager', BillmanagerIntegrati
     choice: 'billmanager: BILLmanager and Omnidesk exchange tickets through a custom channel',
     flags: [
       { flags: '--billmanager-url <url>', description: 'the BILLmanager address (https)', required: true },
-      { flags: '--integration-staff <email>', description: 'the Omnidesk staff member the integration acts as (default: the API user)' },
+      {
+        flags: '--integration-staff <email>',
+        description: 'the Omnidesk staff member the integration acts as (default: the API user)',
+      },
     ],
     examples: [
       [
@@ -41,9 +44,11 @@ export const billmanager = defineIntegration<'billmanager', BillmanagerIntegrati
     ],
     redoHint: "redo the channel's Webhook URL and BILLmanager's secret_key",
     alias: {
-      description: 'the secret_key shared by the channel’s Webhook URL and BILLmanager (the same as `omnibot token … --name ' +
+      description:
+        'the secret_key shared by the channel’s Webhook URL and BILLmanager (the same as `omnibot token … --name ' +
         '<billmanager>`)',
-      generate: 'make the secret_key (32 random bytes, base64url, like every omnibot token) and write it to .env; refuses to ' +
+      generate:
+        'make the secret_key (32 random bytes, base64url, like every omnibot token) and write it to .env; refuses to ' +
         'replace one',
       rotate: 'replace the secret in .env, keep the old fingerprint, and name the steps to redo',
       examples: [

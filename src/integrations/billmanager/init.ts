@@ -20,10 +20,19 @@ async function askBillmanagerUrl(p: Prompter, flag: string | undefined): Promise
 }
 
 /** The staff member may not exist yet (the steps say to create one), so an unknown e-mail is a warning. */
-async function askStaff(p: Prompter, flag: string | undefined, staff: Staff[], apiUser: string, warn: (s: string) => void): Promise<string | undefined> {
+async function askStaff(
+  p: Prompter,
+  flag: string | undefined,
+  staff: Staff[],
+  apiUser: string,
+  warn: (s: string) => void,
+): Promise<string | undefined> {
   const known = (email: string) => {
     const found = findStaff(staff, email);
-    if (found && !found.active) throw new UsageError(`--integration-staff: ${found.staff_email} is inactive in this account.`, { details: { flag: '--integration-staff' } });
+    if (found && !found.active)
+      throw new UsageError(`--integration-staff: ${found.staff_email} is inactive in this account.`, {
+        details: { flag: '--integration-staff' },
+      });
     if (!found) warn(`${email} is not a staff member of this account yet; \`omnibot steps\` says how to add them.`);
     return email;
   };
@@ -41,20 +50,35 @@ async function askStaff(p: Prompter, flag: string | undefined, staff: Staff[], a
     ],
   });
   if (picked !== OTHER) return picked;
-  return known((await p.input({ message: 'E-mail of the integration staff member:', flag: '--integration-staff', validate: checkEmail })).trim());
+  return known(
+    (
+      await p.input({
+        message: 'E-mail of the integration staff member:',
+        flag: '--integration-staff',
+        validate: checkEmail,
+      })
+    ).trim(),
+  );
 }
 
 export async function ask({ p, io, flag, email, live }: InitContext<'omnidesk'>): Promise<InitAnswers> {
   const billmanagerUrl = await askBillmanagerUrl(p, flag('billmanagerUrl'));
   const integrationStaff = await askStaff(p, flag('integrationStaff'), live.staff, email, (s) => io.warn(s));
   return {
-    integration: { billmanagerUrl, secret: `\${${BILLMANAGER_SECRET_VAR}}`, ...(integrationStaff ? { integrationStaff } : {}) },
+    integration: {
+      billmanagerUrl,
+      secret: `\${${BILLMANAGER_SECRET_VAR}}`,
+      ...(integrationStaff ? { integrationStaff } : {}),
+    },
     defaultName: 'billmanager',
     secret: { envVar: BILLMANAGER_SECRET_VAR, what: 'a new BILLmanager secret' },
     summary: { billmanagerUrl, integrationStaff: integrationStaff ?? email },
     next: (name) => [
       [`omnibot steps --integration ${name}`, 'the Omnidesk side and the BILLmanager side, step by step'],
-      ['omnibot billmanager fields lint <custom_fields_values.json>', 'check the data-field mapping before installing it'],
+      [
+        'omnibot billmanager fields lint <custom_fields_values.json>',
+        'check the data-field mapping before installing it',
+      ],
       ['omnibot plan', 'what exists and what is missing'],
       ['omnibot verify', 'the channel, its secret, the data fields, the CGI URL'],
     ],

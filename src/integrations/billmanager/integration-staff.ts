@@ -30,18 +30,22 @@ export function apiKeyStep(it: BillmanagerIntegration, config: Config): ManualSt
       },
       {
         text: {
-          ru: 'Создайте API-ключ. Он будет использоваться BILLmanager для взаимодействия с Омнидеск. Ключ ' +
+          ru:
+            'Создайте API-ключ. Он будет использоваться BILLmanager для взаимодействия с Омнидеск. Ключ ' +
             'принадлежит сотруднику интеграции',
-          en: 'Create an API key. BILLmanager uses it to talk to Omnidesk. The key belongs to the integration staff ' +
+          en:
+            'Create an API key. BILLmanager uses it to talk to Omnidesk. The key belongs to the integration staff ' +
             'member',
         },
         ...(email ? { value: email } : {}),
       },
       {
         text: {
-          ru: 'Ключ понадобится во вкладке «Параметры интеграции» в BILLmanager; не сохраняйте его в файлах под ' +
+          ru:
+            'Ключ понадобится во вкладке «Параметры интеграции» в BILLmanager; не сохраняйте его в файлах под ' +
             'контролем версий.',
-          en: 'You will enter the key on BILLmanager’s «Параметры интеграции» tab; keep it out of version-controlled ' +
+          en:
+            'You will enter the key on BILLmanager’s «Параметры интеграции» tab; keep it out of version-controlled ' +
             'files.',
         },
       },
@@ -58,7 +62,8 @@ export function staffStep(it: BillmanagerIntegration, config: Config): ManualSte
     instructions: [
       {
         text: {
-          ru: 'При необходимости создайте пользователя, от имени которого будет происходить взаимодействие между ' +
+          ru:
+            'При необходимости создайте пользователя, от имени которого будет происходить взаимодействие между ' +
             'системами BILLmanager и Омнидеск. E-mail',
           en: 'If needed, create the user BILLmanager and Omnidesk exchange data as. E-mail',
         },
@@ -66,16 +71,19 @@ export function staffStep(it: BillmanagerIntegration, config: Config): ManualSte
       },
       {
         text: {
-          ru: 'Обратите внимание: сотрудник интеграции должен обладать полными правами для работы с кастомным и ' +
+          ru:
+            'Обратите внимание: сотрудник интеграции должен обладать полными правами для работы с кастомным и ' +
             'email каналами.',
           en: 'Note: the integration staff member must have full rights on the custom and e-mail channels.',
         },
       },
       {
         text: {
-          ru: 'API не показывает права сотрудника: omnibot проверит только, что сотрудник есть и активен. Права ' +
+          ru:
+            'API не показывает права сотрудника: omnibot проверит только, что сотрудник есть и активен. Права ' +
             'проверьте в его настройках.',
-          en: 'The API does not show a staff member’s rights: omnibot checks only that the staff member exists and ' +
+          en:
+            'The API does not show a staff member’s rights: omnibot checks only that the staff member exists and ' +
             'is active. Check the rights in their settings.',
         },
       },
@@ -89,13 +97,25 @@ export function staffStep(it: BillmanagerIntegration, config: Config): ManualSte
 }
 
 export async function readStaff(rc: ResourceContext, email: string | undefined): Promise<ReadResult> {
-  if (!email) return { status: 'unknown', detail: 'no integrationStaff in the config and no omnidesk.email to fall back on' };
+  if (!email)
+    return { status: 'unknown', detail: 'no integrationStaff in the config and no omnidesk.email to fall back on' };
   const api = await rc.clients.get('omnidesk');
   const staff = findStaff(await api.listStaff(), email);
   if (!staff) return { status: 'manual', detail: `no staff member ${email}` };
   const actual = { staff_id: staff.staff_id, staff_email: staff.staff_email, active: staff.active };
-  if (!staff.active) return { status: 'manual', id: String(staff.staff_id), actual, detail: `staff member ${email} (id ${staff.staff_id}) is disabled` };
-  return { status: 'ok', id: String(staff.staff_id), actual, detail: `staff member ${email} (id ${staff.staff_id}), active; rights are not readable` };
+  if (!staff.active)
+    return {
+      status: 'manual',
+      id: String(staff.staff_id),
+      actual,
+      detail: `staff member ${email} (id ${staff.staff_id}) is disabled`,
+    };
+  return {
+    status: 'ok',
+    id: String(staff.staff_id),
+    actual,
+    detail: `staff member ${email} (id ${staff.staff_id}), active; rights are not readable`,
+  };
 }
 
 export function apiKeyResource(it: BillmanagerIntegration): Resource {

@@ -42,7 +42,8 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
 function describeChar(ch: string | undefined): string {
   if (ch === undefined) return 'end of file';
   if (ch === '\n') return 'end of line';
-  if (ch.charCodeAt(0) < 0x20) return `control character U+${ch.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
+  if (ch.charCodeAt(0) < 0x20)
+    return `control character U+${ch.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
   return `"${ch}"`;
 }
 
@@ -92,7 +93,8 @@ class Scanner {
     if (this.i >= this.text.length) this.fail('the file is empty; expected a JSON object');
     const node = this.parseValue();
     this.skipWhitespace();
-    if (this.i < this.text.length) this.fail(`unexpected ${describeChar(this.text[this.i])} after the end of the JSON value`);
+    if (this.i < this.text.length)
+      this.fail(`unexpected ${describeChar(this.text[this.i])} after the end of the JSON value`);
     return node;
   }
 
@@ -103,7 +105,8 @@ class Scanner {
     if (ch === '{') return this.parseObject(pos);
     if (ch === '[') return this.parseArray(pos);
     if (ch === '"') return { type: 'string', pos, value: this.parseString() };
-    if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return { type: 'number', pos, value: this.parseNumber() };
+    if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9'))
+      return { type: 'number', pos, value: this.parseNumber() };
     for (const [word, node] of [
       ['true', { type: 'boolean', pos, value: true }],
       ['false', { type: 'boolean', pos, value: false }],
@@ -135,7 +138,8 @@ class Scanner {
       const keyPos = this.pos();
       const key = this.parseString();
       this.skipWhitespace();
-      if (this.text[this.i] !== ':') this.fail(`expected ":" after the key "${key}", found ${describeChar(this.text[this.i])}`);
+      if (this.text[this.i] !== ':')
+        this.fail(`expected ":" after the key "${key}", found ${describeChar(this.text[this.i])}`);
       this.i++;
       const value = this.parseValue();
       members.push({ key, keyPos, value });

@@ -18,16 +18,19 @@ function urlInstructions(it: BillmanagerIntegration): Instruction[] {
     {
       text: {
         ru: 'В качестве Webhook укажите URL в формате https://URL/mancgi/omnidesk_webhook?{secret_key}, здесь secret_key — значение, совпадающее с соответствующим полем в настройках BILLmanager',
-        en: `As the Webhook, enter the URL in the format ${SEED_URL_FORMAT}, where secret_key equals the matching ` +
+        en:
+          `As the Webhook, enter the URL in the format ${SEED_URL_FORMAT}, where secret_key equals the matching ` +
           `field of BILLmanager's module settings`,
       },
       value: billmanagerChannelTarget(it).webhookUrl,
     },
     {
       text: {
-        ru: 'omnibot не печатает секрет: вместо *** вставьте значение переменной окружения, на которую ссылается ' +
+        ru:
+          'omnibot не печатает секрет: вместо *** вставьте значение переменной окружения, на которую ссылается ' +
           'secret в конфиге (например, BILLMANAGER_SECRET; создать его: omnibot billmanager secret generate).',
-        en: 'omnibot never prints the secret: replace *** with the value of the environment variable the config’s ' +
+        en:
+          'omnibot never prints the secret: replace *** with the value of the environment variable the config’s ' +
           'secret refers to (e.g. BILLMANAGER_SECRET; make one with omnibot billmanager secret generate).',
       },
     },
@@ -39,12 +42,17 @@ export function billmanagerResources(it: BillmanagerIntegration, config: Config)
     apiKeyResource(it),
     channelResource({
       target: billmanagerChannelTarget(it),
-      title: { ru: `Омнидеск: кастомный канал «${it.channelTitle}» для BILLmanager`, en: `Omnidesk: custom channel «${it.channelTitle}» for BILLmanager` },
+      title: {
+        ru: `Омнидеск: кастомный канал «${it.channelTitle}» для BILLmanager`,
+        en: `Omnidesk: custom channel «${it.channelTitle}» for BILLmanager`,
+      },
       urlInstructions: urlInstructions(it),
       why: {
-        ru: 'Через этот Webhook BILLmanager в режиме реального времени получает ответы сотрудников Омнидеска; без ' +
+        ru:
+          'Через этот Webhook BILLmanager в режиме реального времени получает ответы сотрудников Омнидеска; без ' +
           'верного секрета CGI их не примет.',
-        en: 'Through this Webhook BILLmanager receives Omnidesk staff replies in real time; without the right secret ' +
+        en:
+          'Through this Webhook BILLmanager receives Omnidesk staff replies in real time; without the right secret ' +
           'its CGI refuses them.',
       },
     }),

@@ -15,8 +15,10 @@ export const fields = ({ z }: SchemaKit) => ({
     .string()
     // Shorter values would be too weak for a URL secret, and too short for output redaction.
     .min(16, 'must be at least 16 characters; `omnibot billmanager secret generate` makes one')
-    .describe('secret_key shared with the BILLmanager module; "${BILLMANAGER_SECRET}" (see omnibot billmanager secret ' +
-      'generate).'),
+    .describe(
+      'secret_key shared with the BILLmanager module; "${BILLMANAGER_SECRET}" (see omnibot billmanager secret ' +
+        'generate).',
+    ),
   channelTitle: z.string().trim().min(1).default('BILLmanager'),
   channelType: z.enum(['async', 'sync']).default('async'),
   integrationStaff: z.email().optional().describe('E-mail of the Omnidesk staff member used by the integration.'),

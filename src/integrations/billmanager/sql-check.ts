@@ -13,10 +13,31 @@ export interface SqlProblem {
 
 /** Keywords that change data or schema; a field value must never run them. */
 const FORBIDDEN = new Set([
-  'INSERT', 'UPDATE', 'DELETE', 'REPLACE', 'MERGE', 'UPSERT',
-  'CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'RENAME',
-  'GRANT', 'REVOKE', 'CALL', 'EXEC', 'EXECUTE', 'HANDLER', 'LOAD', 'LOCK', 'UNLOCK',
-  'INTO', 'OUTFILE', 'DUMPFILE', 'SHUTDOWN', 'KILL',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'REPLACE',
+  'MERGE',
+  'UPSERT',
+  'CREATE',
+  'ALTER',
+  'DROP',
+  'TRUNCATE',
+  'RENAME',
+  'GRANT',
+  'REVOKE',
+  'CALL',
+  'EXEC',
+  'EXECUTE',
+  'HANDLER',
+  'LOAD',
+  'LOCK',
+  'UNLOCK',
+  'INTO',
+  'OUTFILE',
+  'DUMPFILE',
+  'SHUTDOWN',
+  'KILL',
 ]);
 
 /** MySQL has string functions with these names; `REPLACE(a, b, c)` in a SELECT is harmless. */
@@ -87,12 +108,20 @@ export function checkFieldSql(sql: string): SqlProblem[] {
   }
   const semi = tokens.findIndex((t) => t.kind === 'semicolon');
   if (semi >= 0 && tokens.slice(semi + 1).some((t) => t.kind !== 'semicolon')) {
-    problems.push({ code: 'sql_multiple_statements', message: 'must be a single statement; remove the ";" and what follows it' });
+    problems.push({
+      code: 'sql_multiple_statements',
+      message: 'must be a single statement; remove the ";" and what follows it',
+    });
   }
   // The first word is already reported when it is not SELECT; once is enough.
-  const bad = tokens.slice(1).find(
-    (t) => t.kind === 'word' && FORBIDDEN.has(t.text.toUpperCase()) && !(ALSO_FUNCTIONS.has(t.text.toUpperCase()) && t.next === '('),
-  );
+  const bad = tokens
+    .slice(1)
+    .find(
+      (t) =>
+        t.kind === 'word' &&
+        FORBIDDEN.has(t.text.toUpperCase()) &&
+        !(ALSO_FUNCTIONS.has(t.text.toUpperCase()) && t.next === '('),
+    );
   if (bad) {
     problems.push({
       code: 'sql_forbidden_keyword',
@@ -102,7 +131,10 @@ export function checkFieldSql(sql: string): SqlProblem[] {
   // Inside quotes counts: the module substitutes the macro textually, so '__id__' works too.
   const usesId = tokens.some((t) => (t.kind === 'word' || t.kind === 'string') && t.text.includes('__id__'));
   if (!usesId) {
-    problems.push({ code: 'sql_no_id', message: 'does not use __id__, where the module puts the id of the request or user' });
+    problems.push({
+      code: 'sql_no_id',
+      message: 'does not use __id__, where the module puts the id of the request or user',
+    });
   }
   return problems;
 }

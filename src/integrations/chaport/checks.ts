@@ -11,7 +11,13 @@ import { findStaff } from '../../helpdesks/omnidesk/staff.js';
 import { readStatuses } from './statuses.js';
 import { fail, pass, skip, type CheckDef } from '../../verify/check.js';
 import { resourceContext } from '../../verify/checks/resources.js';
-import { factKey, stepRef, type IntegrationInput, type RecipeChecks, type VerifyContext } from '../../verify/context.js';
+import {
+  factKey,
+  stepRef,
+  type IntegrationInput,
+  type RecipeChecks,
+  type VerifyContext,
+} from '../../verify/context.js';
 import { runTag, testUserEmail } from '../omnidesk-bot/round-trip.js';
 
 interface Trip {
@@ -29,7 +35,11 @@ function statusesCheck(input: IntegrationInput<ChaportIntegration>): CheckDef<Ve
     async run(cx) {
       const read = await readStatuses(resourceContext(cx, input), it);
       if (read.status === 'ok') return pass(read.detail);
-      return fail(read.detail, { cause: 'the API does not say which custom statuses grant chat access', step: stepRef(input, 'staff-statuses'), hint: 'Then check `omnibot chaport status-map`.' });
+      return fail(read.detail, {
+        cause: 'the API does not say which custom statuses grant chat access',
+        step: stepRef(input, 'staff-statuses'),
+        hint: 'Then check `omnibot chaport status-map`.',
+      });
     },
   };
 }
@@ -54,15 +64,25 @@ function tripChecks(input: IntegrationInput<ChaportIntegration>): CheckDef<Verif
     needs: [input.credentialsCheck],
     async run(cx) {
       const api = await cx.clients.get('omnidesk');
-      if (!(await api.isSandbox())) return skip('chats open only through Chaport on a real account; the rules are proven on the sandbox');
+      if (!(await api.isSandbox()))
+        return skip('chats open only through Chaport on a real account; the rules are proven on the sandbox');
       const t: Trip = { api };
       cx.facts.set(key, t);
       const subject = `${runTag(cx.runId)} Чат с ботом Chaport`;
-      t.case = await api.createCase({ subject, content: 'Здравствуйте, бот!', user_email: testUserEmail(cx.runId), channel: it.channel });
+      t.case = await api.createCase({
+        subject,
+        content: 'Здравствуйте, бот!',
+        user_email: testUserEmail(cx.runId),
+        channel: it.channel,
+      });
       const caseId = t.case.case_id;
       cx.pendingCleanup.set(key, () => api.trashCase(caseId));
       cx.timeline.add('case-created', `chat #${caseId} opened in channel ${it.channel}`, { caseId });
-      if (!(await waitFor(cx, t, 'waiting'))) return fail(`chat #${caseId} did not become «в ожидании»`, { cause: 'the incoming rule is missing or its conditions differ', ...rule('incoming-rule') });
+      if (!(await waitFor(cx, t, 'waiting')))
+        return fail(`chat #${caseId} did not become «в ожидании»`, {
+          cause: 'the incoming rule is missing or its conditions differ',
+          ...rule('incoming-rule'),
+        });
       cx.timeline.add('status-changed', `chat #${caseId} → в ожидании`, { caseId });
       return pass(`chat #${caseId} → в ожидании`);
     },
@@ -79,7 +99,11 @@ function tripChecks(input: IntegrationInput<ChaportIntegration>): CheckDef<Verif
       const c = t.case!;
       await t.api.createMessage(c.case_id, { content: 'Ещё вопрос боту', user_id: c.user_id });
       cx.timeline.add('user-replied', 'user wrote to the bot again', { caseId: c.case_id });
-      if (!(await waitFor(cx, t, 'waiting'))) return fail(`chat #${c.case_id} stayed open after the user’s reply`, { cause: 'the changed-case rule is missing or its conditions differ', ...rule('changed-rule') });
+      if (!(await waitFor(cx, t, 'waiting')))
+        return fail(`chat #${c.case_id} stayed open after the user’s reply`, {
+          cause: 'the changed-case rule is missing or its conditions differ',
+          ...rule('changed-rule'),
+        });
       return pass(`chat #${c.case_id} → в ожидании again`);
     },
   };
@@ -100,7 +124,11 @@ function tripChecks(input: IntegrationInput<ChaportIntegration>): CheckDef<Verif
       await t.api.createMessage(c.case_id, { content: 'Спасибо!', user_id: c.user_id });
       cx.timeline.add('user-replied', 'staff answered, then the user replied', { caseId: c.case_id });
       const now = await t.api.getCase(c.case_id);
-      if (now.status === 'waiting') return fail(`chat #${c.case_id} went «в ожидании» although staff answered`, { cause: 'a rule lacks the "no staff reply" condition', ...rule('changed-rule') });
+      if (now.status === 'waiting')
+        return fail(`chat #${c.case_id} went «в ожидании» although staff answered`, {
+          cause: 'a rule lacks the "no staff reply" condition',
+          ...rule('changed-rule'),
+        });
       return pass(`chat #${c.case_id} is ${now.status}`);
     },
   };

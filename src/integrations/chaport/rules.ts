@@ -16,7 +16,10 @@ import { ruleInstructions } from '../../helpdesks/omnidesk/rule-instructions.js'
 
 export type ChaportRuleKind = 'incoming' | 'changed';
 
-export const RULE_RESOURCE_IDS: Record<ChaportRuleKind, string> = { incoming: 'incoming-rule', changed: 'changed-rule' };
+export const RULE_RESOURCE_IDS: Record<ChaportRuleKind, string> = {
+  incoming: 'incoming-rule',
+  changed: 'changed-rule',
+};
 
 /** Stable per integration: the sandbox upserts by kind + title, so re-applying never duplicates. */
 export function chaportRuleTitle(it: Pick<ChaportIntegration, 'name'>, kind: ChaportRuleKind): string {
@@ -47,13 +50,16 @@ export function chaportRuleSpec(it: ChaportIntegration, kind: ChaportRuleKind): 
 const SEED_TEXT: Record<ChaportRuleKind, { ru: string; en: string }> = {
   incoming: {
     ru: '«Правило для входящих обращений, которое срабатывает на первый ответ пользователя.»',
-    en: 'an incoming-case rule that fires on the user’s first reply («Правило для входящих обращений, которое ' +
+    en:
+      'an incoming-case rule that fires on the user’s first reply («Правило для входящих обращений, которое ' +
       'срабатывает на первый ответ пользователя.»)',
   },
   changed: {
-    ru: '«Правило для изменённых обращений, которое срабатывает на все остальные сообщения бота и ответы ' +
+    ru:
+      '«Правило для изменённых обращений, которое срабатывает на все остальные сообщения бота и ответы ' +
       'пользователя для бота.»',
-    en: 'a changed-case rule that fires on all the bot’s other messages and the user’s replies to the bot («Правило ' +
+    en:
+      'a changed-case rule that fires on all the bot’s other messages and the user’s replies to the bot («Правило ' +
       'для изменённых обращений, которое срабатывает на все остальные сообщения бота и ответы пользователя для ' +
       'бота.»)',
   },
@@ -61,26 +67,37 @@ const SEED_TEXT: Record<ChaportRuleKind, { ru: string; en: string }> = {
 
 /** The conditions a reader must find in the UI, named in the words the notice uses. */
 const INFERRED: Record<ChaportRuleKind, { ru: string; en: string }> = {
-  incoming: { ru: 'канал чатов Chaport, автор сообщения — пользователь, нет ответа сотрудника', en: 'the Chaport chat channel, the message author is the user, no staff reply' },
-  changed: { ru: 'канал чатов Chaport, изменения со стороны пользователя (его ответы и сообщения бота), нет ответа сотрудника', en: 'the Chaport chat channel, changes on the customer’s side (their replies and the bot’s messages), no staff ' +
-    'reply' },
+  incoming: {
+    ru: 'канал чатов Chaport, автор сообщения — пользователь, нет ответа сотрудника',
+    en: 'the Chaport chat channel, the message author is the user, no staff reply',
+  },
+  changed: {
+    ru: 'канал чатов Chaport, изменения со стороны пользователя (его ответы и сообщения бота), нет ответа сотрудника',
+    en:
+      'the Chaport chat channel, changes on the customer’s side (their replies and the bot’s messages), no staff ' +
+      'reply',
+  },
 };
 
 function screenshotNotice(kind: ChaportRuleKind): Instruction[] {
   return [
     {
       text: {
-        ru: `Текст статьи задаёт: ${SEED_TEXT[kind].ru} Цель — автоматически завершать такие чаты в статусе «в ` +
+        ru:
+          `Текст статьи задаёт: ${SEED_TEXT[kind].ru} Цель — автоматически завершать такие чаты в статусе «в ` +
           `ожидании».`,
-        en: `The article’s text states: ${SEED_TEXT[kind].en}. The goal: finish such chats automatically with the ` +
+        en:
+          `The article’s text states: ${SEED_TEXT[kind].en}. The goal: finish such chats automatically with the ` +
           `status «в ожидании» (waiting).`,
       },
     },
     {
       text: {
-        ru: `Точные условия правила статья показывает только на скриншоте. Условия ниже выведены из текста: выберите ` +
+        ru:
+          `Точные условия правила статья показывает только на скриншоте. Условия ниже выведены из текста: выберите ` +
           `в интерфейсе пункты, которые им соответствуют (${INFERRED[kind].ru}).`,
-        en: `The article shows the rule’s exact conditions only in a screenshot. The conditions below are inferred ` +
+        en:
+          `The article shows the rule’s exact conditions only in a screenshot. The conditions below are inferred ` +
           `from its text: pick the UI items that match them (${INFERRED[kind].en}).`,
       },
     },
@@ -93,8 +110,14 @@ export function chaportRuleStep(it: ChaportIntegration, kind: ChaportRuleKind, a
     id: RULE_RESOURCE_IDS[kind],
     title:
       kind === 'incoming'
-        ? { ru: 'Правило для входящих обращений: первый ответ пользователя боту Chaport', en: 'Incoming-case rule: the user’s first reply to the Chaport bot' }
-        : { ru: 'Правило для изменённых обращений: переписка с ботом Chaport', en: 'Changed-case rule: the conversation with the Chaport bot' },
+        ? {
+            ru: 'Правило для входящих обращений: первый ответ пользователя боту Chaport',
+            en: 'Incoming-case rule: the user’s first reply to the Chaport bot',
+          }
+        : {
+            ru: 'Правило для изменённых обращений: переписка с ботом Chaport',
+            en: 'Changed-case rule: the conversation with the Chaport bot',
+          },
     ...(accountUrl ? { page: adminPage(accountUrl, ADMIN_PAGES.rules) } : {}),
     path: rulesPath(kind),
     instructions: [...screenshotNotice(kind), ...ruleInstructions(spec)],

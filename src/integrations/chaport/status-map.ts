@@ -57,7 +57,10 @@ function readChatAccess(status: StaffStatus): boolean | undefined {
   return typeof raw === 'boolean' ? raw : undefined;
 }
 
-function findOverride(status: StaffStatus, statuses: Record<string, StatusOverride>): [string, StatusOverride] | undefined {
+function findOverride(
+  status: StaffStatus,
+  statuses: Record<string, StatusOverride>,
+): [string, StatusOverride] | undefined {
   const byId = statuses[String(status.status_id)];
   if (byId) return [String(status.status_id), byId];
   const title = status.status.trim().toLowerCase();
@@ -72,23 +75,33 @@ function kindOf(status: StaffStatus | undefined): StatusKind {
 
 /** The status a staff member is in: `status_id`, or the legacy `status` string when that is all there is. */
 function currentStatus(staff: Staff, byId: Map<number, StaffStatus>): { id?: number; status?: StaffStatus } {
-  if (staff.status_id !== undefined && staff.status_id !== null) return { id: staff.status_id, status: byId.get(staff.status_id) };
+  if (staff.status_id !== undefined && staff.status_id !== null)
+    return { id: staff.status_id, status: byId.get(staff.status_id) };
   const legacy = staff.status?.toLowerCase();
   if (legacy === 'online') return { id: 1, status: byId.get(1) ?? { status_id: 1, status: 'online', active: true } };
   if (legacy === 'offline') return { id: 2, status: byId.get(2) ?? { status_id: 2, status: 'offline', active: true } };
   return {};
 }
 
-export function mapStatus(status: StaffStatus | undefined, options: StatusMapOptions): Pick<StatusMapRow, 'kind' | 'chatAccess' | 'chaport' | 'afterMinutes' | 'source' | 'hint'> {
+export function mapStatus(
+  status: StaffStatus | undefined,
+  options: StatusMapOptions,
+): Pick<StatusMapRow, 'kind' | 'chatAccess' | 'chaport' | 'afterMinutes' | 'source' | 'hint'> {
   const kind = kindOf(status);
   const offline = { chaport: 'offline' as const, afterMinutes: options.offlineDelayMinutes };
   if (kind === 'online') return { kind, chatAccess: true, chaport: 'online', source: 'read' };
   if (kind === 'offline' || kind === 'no_chats') return { kind, chatAccess: false, ...offline, source: 'read' };
   if (kind === 'missing' || !status) {
-    return { kind, chaport: 'unknown', source: 'unknown', hint: 'the staff member has a status the API did not list; re-run, or check Omnidesk\'s staff statuses' };
+    return {
+      kind,
+      chaport: 'unknown',
+      source: 'unknown',
+      hint: "the staff member has a status the API did not list; re-run, or check Omnidesk's staff statuses",
+    };
   }
   const read = readChatAccess(status);
-  if (read !== undefined) return { kind, chatAccess: read, ...(read ? { chaport: 'online' as const } : offline), source: 'read' };
+  if (read !== undefined)
+    return { kind, chatAccess: read, ...(read ? { chaport: 'online' as const } : offline), source: 'read' };
   const override = findOverride(status, options.statuses);
   if (override) {
     const access = override[1].chatAccess;
@@ -99,7 +112,8 @@ export function mapStatus(status: StaffStatus | undefined, options: StatusMapOpt
     kind,
     chaport: 'unknown',
     source: 'unknown',
-    hint: `the API does not say whether the custom status «${status.status}» gives access to active chats; set ` +
+    hint:
+      `the API does not say whether the custom status «${status.status}» gives access to active chats; set ` +
       `${where}["${status.status_id}"] = { "chatAccess": true|false } in the config (see the status settings in ` +
       `Omnidesk)`,
   };
@@ -124,10 +138,23 @@ export function buildStatusMap(staff: Staff[], statuses: StaffStatus[], options:
     };
     if (!member.active) {
       // A disabled staff member cannot sign in, so the linked operator can only be offline.
-      return { ...base, kind: kindOf(status), chaport: 'offline', afterMinutes: options.offlineDelayMinutes, source: 'read', hint: 'the staff member is disabled' };
+      return {
+        ...base,
+        kind: kindOf(status),
+        chaport: 'offline',
+        afterMinutes: options.offlineDelayMinutes,
+        source: 'read',
+        hint: 'the staff member is disabled',
+      };
     }
     if (id === undefined) {
-      return { ...base, kind: 'missing', chaport: 'unknown', source: 'unknown', hint: 'the API reported no status for this staff member' };
+      return {
+        ...base,
+        kind: 'missing',
+        chaport: 'unknown',
+        source: 'unknown',
+        hint: 'the API reported no status for this staff member',
+      };
     }
     return { ...base, ...mapStatus(status, options) };
   });

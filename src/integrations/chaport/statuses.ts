@@ -18,17 +18,21 @@ export function statusesStep(it: ChaportIntegration): ManualStep {
     instructions: [
       {
         text: {
-          ru: 'В Chaport у операторов только три статуса (онлайн, офлайн и невидимка), поэтому при передаче статуса ' +
+          ru:
+            'В Chaport у операторов только три статуса (онлайн, офлайн и невидимка), поэтому при передаче статуса ' +
             'учитывается наличие доступа к обработке активных чатов.',
-          en: 'Chaport operators have only three statuses (online, offline, invisible), so the status is passed on ' +
+          en:
+            'Chaport operators have only three statuses (online, offline, invisible), so the status is passed on ' +
             'by whether it grants access to handling active chats.',
         },
       },
       {
         text: {
-          ru: 'Откройте настройки каждого кастомного статуса сотрудников в Омнидеске и посмотрите, есть ли в них ' +
+          ru:
+            'Откройте настройки каждого кастомного статуса сотрудников в Омнидеске и посмотрите, есть ли в них ' +
             'доступ к обработке активных чатов. Запишите ответ в конфиг (API его не сообщает):',
-          en: 'Open the settings of each custom staff status in Omnidesk and see whether it grants access to ' +
+          en:
+            'Open the settings of each custom staff status in Omnidesk and see whether it grants access to ' +
             'handling active chats. Write the answer into the config (the API does not report it):',
         },
         value: `integrations[name=${it.name}].statuses["<id или название>"] = { "chatAccess": true | false }`,
@@ -49,7 +53,12 @@ export async function readStatuses(rc: ResourceContext, it: ChaportIntegration):
   const custom = statuses.map((s) => ({ s, m: mapStatus(s, options) })).filter(({ m }) => m.kind === 'custom');
   const unknown = custom.filter(({ m }) => m.source === 'unknown');
   const configured = custom.filter(({ m }) => m.source === 'configured').length;
-  const actual = { statuses: statuses.length, custom: custom.length, configured, unknown: unknown.map(({ s }) => s.status_id) };
+  const actual = {
+    statuses: statuses.length,
+    custom: custom.length,
+    configured,
+    unknown: unknown.map(({ s }) => s.status_id),
+  };
   if (unknown.length) {
     const names = unknown.map(({ s }) => `«${s.status}» (${s.status_id})`).join(', ');
     return {
@@ -58,7 +67,11 @@ export async function readStatuses(rc: ResourceContext, it: ChaportIntegration):
       detail: `chat access unknown for ${names}; set integrations[name=${it.name}].statuses["<id>"].chatAccess`,
     };
   }
-  return { status: 'ok', actual, detail: `${statuses.length} statuses, ${custom.length} custom (${configured} from the config)` };
+  return {
+    status: 'ok',
+    actual,
+    detail: `${statuses.length} statuses, ${custom.length} custom (${configured} from the config)`,
+  };
 }
 
 export function statusesResource(it: ChaportIntegration): Resource {

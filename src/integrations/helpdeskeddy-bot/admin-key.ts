@@ -20,14 +20,19 @@ export function adminKeyStep(rc: Pick<ResourceContext, 'config'>): ManualStep {
     instructions: [
       {
         text: {
-          ru: 'Получите API ключ администратора системы в HelpDeskEddy. Для этого перейдите в Управление → ' +
+          ru:
+            'Получите API ключ администратора системы в HelpDeskEddy. Для этого перейдите в Управление → ' +
             'Глобальные настройки → Система и скопируйте API ключ',
-          en: "Get the system administrator's API key in HelpDeskEddy: open Управление → Глобальные настройки → " +
-            "Система (Administration → Global settings → System) and copy the API key",
+          en:
+            "Get the system administrator's API key in HelpDeskEddy: open Управление → Глобальные настройки → " +
+            'Система (Administration → Global settings → System) and copy the API key',
         },
       },
       {
-        text: { ru: 'В конфиге укажите e-mail администратора, которому принадлежит ключ', en: "Put the e-mail of the administrator who owns the key in the config" },
+        text: {
+          ru: 'В конфиге укажите e-mail администратора, которому принадлежит ключ',
+          en: 'Put the e-mail of the administrator who owns the key in the config',
+        },
         value: conn?.email,
       },
       keyInEnvInstruction(HDE_API_KEY_VAR),
@@ -35,14 +40,14 @@ export function adminKeyStep(rc: Pick<ResourceContext, 'config'>): ManualStep {
     why: {
       ru:
         'Через API omnibot проверяет ключ и то, что его владелец — сотрудник, создаёт проверочную заявку и читает ' +
-          'ответы бота. ' +
+        'ответы бота. ' +
         'Лимит API (по умолчанию 300 запросов в минуту) общий для всех интеграций аккаунта, а превышение блокирует ' +
-          'весь аккаунт на минуты; omnibot держится ниже.',
+        'весь аккаунт на минуты; omnibot держится ниже.',
       en:
         'Through the API omnibot checks the key and that its owner is staff, creates the test ticket and reads ' +
-          "the bot's replies. " +
+        "the bot's replies. " +
         'The API limit (300 requests a minute by default) is shared by every integration of the account, and going ' +
-          'over it locks the whole account for minutes; omnibot stays below it.',
+        'over it locks the whole account for minutes; omnibot stays below it.',
     },
     spec: { kind: 'note', topic: 'helpdeskeddy.admin-key' },
   };
@@ -56,9 +61,22 @@ export function adminKeyResource(): Resource {
     mode: 'check',
     async read(rc) {
       const report = await checkAdminKey(await rc.clients.get('helpdeskeddy'));
-      const actual = { staff: report.staff, mainAdmin: report.mainAdmin, rateLimitPerMinute: report.rateLimitPerMinute };
-      if (!report.ok) return { status: 'manual', detail: `${report.detail}. ${report.fix ?? ''}`.trim(), id: report.user?.id, actual };
-      const limit = report.rateLimitPerMinute !== undefined ? `; the account allows ${report.rateLimitPerMinute} requests/min, shared by all integrations` : '';
+      const actual = {
+        staff: report.staff,
+        mainAdmin: report.mainAdmin,
+        rateLimitPerMinute: report.rateLimitPerMinute,
+      };
+      if (!report.ok)
+        return {
+          status: 'manual',
+          detail: `${report.detail}. ${report.fix ?? ''}`.trim(),
+          id: report.user?.id,
+          actual,
+        };
+      const limit =
+        report.rateLimitPerMinute !== undefined
+          ? `; the account allows ${report.rateLimitPerMinute} requests/min, shared by all integrations`
+          : '';
       return { status: 'ok', id: report.user?.id, detail: `the key works: ${report.detail}${limit}`, actual };
     },
     describe: adminKeyStep,

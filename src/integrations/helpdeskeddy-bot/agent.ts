@@ -13,9 +13,17 @@ export function agentResource(agent: string): Resource {
     mode: 'check',
     async read(rc) {
       const api = await rc.clients.get('helpdeskeddy');
-      const user = /^\d+$/.test(agent) ? await api.getUser(agent).catch(() => undefined) : await api.findUserByEmail(agent);
-      if (!user || !user.id) return { status: 'unknown', detail: `no HelpDeskEddy user "${agent}"; fix "agent" in the config` };
-      if (!user.isStaff) return { status: 'unknown', id: user.id, detail: `${agent} (user ${user.id}) is not staff; tickets can be assigned only to staff` };
+      const user = /^\d+$/.test(agent)
+        ? await api.getUser(agent).catch(() => undefined)
+        : await api.findUserByEmail(agent);
+      if (!user || !user.id)
+        return { status: 'unknown', detail: `no HelpDeskEddy user "${agent}"; fix "agent" in the config` };
+      if (!user.isStaff)
+        return {
+          status: 'unknown',
+          id: user.id,
+          detail: `${agent} (user ${user.id}) is not staff; tickets can be assigned only to staff`,
+        };
       return { status: 'ok', id: user.id, detail: `${user.email || agent} is staff (user ${user.id})` };
     },
   };

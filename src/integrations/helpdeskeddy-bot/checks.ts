@@ -16,7 +16,11 @@ export const checks: RecipeChecks<HelpdeskeddyBotIntegration> = {
     const endpoint = endpointCheck(input, HDE_BOT_WORDING);
     const resources = resourceChecks(input);
     const agent = resources.find((d) => d.id === `${input.integration.name}/agent`);
-    return [...resources, ...(endpoint ? [endpoint] : []), ...helpdeskeddyTripChecks(input, { endpoint: endpoint?.id, agent: agent?.id })];
+    return [
+      ...resources,
+      ...(endpoint ? [endpoint] : []),
+      ...helpdeskeddyTripChecks(input, { endpoint: endpoint?.id, agent: agent?.id }),
+    ];
   },
   proves: () => ['dispatcher-rule'],
 };

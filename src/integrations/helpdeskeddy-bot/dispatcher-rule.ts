@@ -11,26 +11,35 @@ import type { HdeDispatcherRuleSpec } from '../../helpdesks/helpdeskeddy/specs.j
 import { dispatcherRuleSpec } from './dispatcher-spec.js';
 import { MENU, say } from '../../helpdesks/helpdeskeddy/ui.js';
 
-const FORMATS: Record<HdeDispatcherRuleSpec['action']['format'], string> = { JSON: 'JSON', XML: 'XML', 'X-FORM-URLENCODED': 'X-FORM-URLENCODED' };
+const FORMATS: Record<HdeDispatcherRuleSpec['action']['format'], string> = {
+  JSON: 'JSON',
+  XML: 'XML',
+  'X-FORM-URLENCODED': 'X-FORM-URLENCODED',
+};
 
 export const LOOP_GUARD_WHY: Localized = {
   ru:
     'Условие «Группа автора последнего ответа» = «Клиент» — защита от зацикливания. Бот отвечает через API от имени ' +
-      'сотрудника, ' +
+    'сотрудника, ' +
     'и его ответ — тоже «Новый ответ в заявке»: без этого условия правило снова отправит боту его же ответ, бот ' +
-      'ответит на него, и так без конца.',
+    'ответит на него, и так без конца.',
   en:
     'The condition «Группа автора последнего ответа» = «Клиент» (last reply author group = Client) is the loop ' +
-      'guard. The bot replies through the API as a staff user, ' +
+    'guard. The bot replies through the API as a staff user, ' +
     'and its reply is a «Новый ответ в заявке» (new reply) too: without the condition the rule sends the bot its own ' +
-      'reply, the bot answers it, and so on forever.',
+    'reply, the bot answers it, and so on forever.',
 };
 
 export function dispatcherInstructions(spec: HdeDispatcherRuleSpec): Instruction[] {
   const out: Instruction[] = [
     { text: say((r, e) => ({ ru: `Нажмите кнопку ${r.addRule}`, en: `Click ${e.addRule}` })) },
     { text: say((r, e) => ({ ru: `Заполните поле ${r.ruleName}`, en: `Fill in ${e.ruleName}` })), value: spec.title },
-    { text: say((r, e) => ({ ru: `Выберите ${r.mainRules} в пункте ${r.ruleGroup}`, en: `Choose ${e.mainRules} under ${e.ruleGroup}` })) },
+    {
+      text: say((r, e) => ({
+        ru: `Выберите ${r.mainRules} в пункте ${r.ruleGroup}`,
+        en: `Choose ${e.mainRules} under ${e.ruleGroup}`,
+      })),
+    },
     { text: say((r, e) => ({ ru: `Добавьте ${r.required}:`, en: `Add ${e.required}:` })) },
   ];
   for (const condition of spec.required) {
@@ -50,7 +59,9 @@ export function dispatcherInstructions(spec: HdeDispatcherRuleSpec): Instruction
   out.push({ text: say((r, e) => ({ ru: `Заполните пункт ${r.actions}:`, en: `Fill in ${e.actions}:` })) });
   const sub = (text: Localized, extra: Partial<Instruction> = {}): Instruction => ({ text, depth: 1, ...extra });
   out.push(sub(say((r, e) => ({ ru: r.sendWebhook, en: e.sendWebhook }))));
-  out.push(sub(say((r, e) => ({ ru: a.mode === 'async' ? r.async : r.sync, en: a.mode === 'async' ? e.async : e.sync }))));
+  out.push(
+    sub(say((r, e) => ({ ru: a.mode === 'async' ? r.async : r.sync, en: a.mode === 'async' ? e.async : e.sync }))),
+  );
   if (!a.retries) out.push(sub(say((r, e) => ({ ru: r.noRetries, en: `${e.noRetries}: ticked` }))));
   out.push(sub({ ru: a.method, en: `${a.method} (method)` }));
   out.push(sub({ ru: FORMATS[a.format], en: `${FORMATS[a.format]} (format)` }));
@@ -58,14 +69,21 @@ export function dispatcherInstructions(spec: HdeDispatcherRuleSpec): Instruction
   out.push(sub({ ru: 'URL — указываем следующую ссылку:', en: 'URL — paste this link:' }, { value: a.url }));
   out.push({
     text: {
-      ru: 'Токен в ссылке — значение из .env рядом с конфигом (omnibot token generate); в выводе omnibot он скрыт ' +
+      ru:
+        'Токен в ссылке — значение из .env рядом с конфигом (omnibot token generate); в выводе omnibot он скрыт ' +
         'как ***; omnibot steps --show-secrets покажет ссылку целиком',
-      en: 'The token in the link is the value in .env beside the config (omnibot token generate); omnibot masks it ' +
+      en:
+        'The token in the link is the value in .env beside the config (omnibot token generate); omnibot masks it ' +
         'as *** unless you run omnibot steps --show-secrets',
     },
     depth: 2,
   });
-  out.push(sub({ ru: 'Тело webhook заполняется следующим образом:', en: 'Fill in the webhook body exactly like this:' }, { block: a.body }));
+  out.push(
+    sub(
+      { ru: 'Тело webhook заполняется следующим образом:', en: 'Fill in the webhook body exactly like this:' },
+      { block: a.body },
+    ),
+  );
   out.push({ text: { ru: 'Сохраните правило.', en: 'Save the rule.' } });
   return out;
 }
@@ -74,8 +92,12 @@ export function dispatcherStep(it: HelpdeskeddyBotIntegration, rc: Pick<Resource
   const spec = dispatcherRuleSpec(it);
   const url = rc.config.helpdeskeddy?.url;
   const why: Localized = {
-    ru: 'Правило отправляет боту каждую новую заявку и каждый новый ответ в ней. ' + (spec.extra.length ? LOOP_GUARD_WHY.ru : `ВНИМАНИЕ: loopGuard выключен. ${LOOP_GUARD_WHY.ru}`),
-    en: 'The rule sends the bot every new ticket and every new reply in it. ' + (spec.extra.length ? LOOP_GUARD_WHY.en : `WARNING: loopGuard is off. ${LOOP_GUARD_WHY.en}`),
+    ru:
+      'Правило отправляет боту каждую новую заявку и каждый новый ответ в ней. ' +
+      (spec.extra.length ? LOOP_GUARD_WHY.ru : `ВНИМАНИЕ: loopGuard выключен. ${LOOP_GUARD_WHY.ru}`),
+    en:
+      'The rule sends the bot every new ticket and every new reply in it. ' +
+      (spec.extra.length ? LOOP_GUARD_WHY.en : `WARNING: loopGuard is off. ${LOOP_GUARD_WHY.en}`),
   };
   return {
     id: 'dispatcher-rule',

@@ -20,7 +20,12 @@ export const helpdeskeddyBot = defineIntegration<'helpdeskeddy-bot', Helpdeskedd
     choice: 'helpdeskeddy-bot: a bot answers HelpDeskEddy tickets through a dispatcher rule',
     flags: [
       { flags: '--agent <email|id>', description: 'staff member cases (tickets) are handed off to' },
-      { flags: '--webhook-url <url>', description: "the bot's or channel's webhook URL (https)", note: `may contain \${${HDE_BOT_TOKEN_VAR}}`, required: true },
+      {
+        flags: '--webhook-url <url>',
+        description: "the bot's or channel's webhook URL (https)",
+        note: `may contain \${${HDE_BOT_TOKEN_VAR}}`,
+        required: true,
+      },
     ],
     examples: [
       [
@@ -36,7 +41,12 @@ export const helpdeskeddyBot = defineIntegration<'helpdeskeddy-bot', Helpdeskedd
     envVar: HDE_BOT_TOKEN_VAR,
     defaultName: 'hde',
     alsoIn: 'webhookUrl',
-    redo: [{ resource: 'dispatcher-rule', why: "the dispatcher rule's webhook URL contains the token; paste the new URL there" }],
+    redo: [
+      {
+        resource: 'dispatcher-rule',
+        why: "the dispatcher rule's webhook URL contains the token; paste the new URL there",
+      },
+    ],
     redoHint: 'redo the dispatcher step, whose URL contains the token',
     afterRotate: 'Restart the bot with the new token too, or it will refuse the new URL.',
   },

@@ -30,7 +30,9 @@ async function askAgent(p: Prompter, flag: string | undefined, staff: HdeUser[])
     const agent = findAgent(flag, staff);
     if (!agent) {
       const known = staff.map((u) => u.email).join(', ') || 'none';
-      throw new UsageError(`--agent: no staff user "${flag}" in this HelpDeskEddy account (staff: ${known}).`, { details: { flag: '--agent' } });
+      throw new UsageError(`--agent: no staff user "${flag}" in this HelpDeskEddy account (staff: ${known}).`, {
+        details: { flag: '--agent' },
+      });
     }
     return agent.email || agent.id;
   }
@@ -57,7 +59,9 @@ export async function ask({ p, io, flag, live }: InitContext<'helpdeskeddy'>): P
   const agent = await askAgent(p, flag('agent'), live.staff);
   const webhookUrl = await askWebhookUrl(p, flag('webhookUrl'));
   if (!webhookUrl.includes(TOKEN_REF)) {
-    io.warn(`The webhook URL does not contain ${TOKEN_REF}: HelpDeskEddy's requests will not carry the token the bot checks.`);
+    io.warn(
+      `The webhook URL does not contain ${TOKEN_REF}: HelpDeskEddy's requests will not carry the token the bot checks.`,
+    );
   }
   return {
     integration: { token: TOKEN_REF, webhookUrl, ...(agent ? { agent } : {}) },

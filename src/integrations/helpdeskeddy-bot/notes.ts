@@ -30,10 +30,12 @@ export function channelsResource(): Resource {
       },
     ],
     why: {
-      ru: 'Обращения из подключённых каналов становятся заявками и запускают правило диспетчера, а ответы бота ' +
+      ru:
+        'Обращения из подключённых каналов становятся заявками и запускают правило диспетчера, а ответы бота ' +
         'уходят клиентам через эти каналы.',
-      en: "Messages from the connected channels become tickets and fire the dispatcher rule; the bot's replies reach " +
-        "customers through these channels.",
+      en:
+        "Messages from the connected channels become tickets and fire the dispatcher rule; the bot's replies reach " +
+        'customers through these channels.',
     },
     spec: { kind: 'note', topic: 'helpdeskeddy.channels' },
   }));
@@ -48,9 +50,9 @@ function systemAddress(rc: DescribeContext): string {
 function letter(host: string, lang: Lang): string {
   return lang === 'ru'
     ? `Здравствуйте!\n\nАдрес нашей системы: ${host}.\nПросим сделать так, чтобы сообщения, отправляемые в HelpDesk ` +
-      `через API, появлялись не только в интерфейсе HelpDesk, но и в соответствующем канале связи.\n\nСпасибо!`
+        `через API, появлялись не только в интерфейсе HelpDesk, но и в соответствующем канале связи.\n\nСпасибо!`
     : `Hello,\n\nOur system address is ${host}.\nPlease make messages sent to HelpDesk through the API appear not ` +
-      `only in the HelpDesk interface but also in the corresponding communication channel.\n\nThank you.`;
+        `only in the HelpDesk interface but also in the corresponding communication channel.\n\nThank you.`;
 }
 
 export function supportRequestResource(): Resource {
@@ -63,27 +65,35 @@ export function supportRequestResource(): Resource {
       instructions: [
         {
           text: {
-            ru: 'Напишите в техническую поддержку HelpDeskEddy (контакт поддержки указан в вашем аккаунте ' +
+            ru:
+              'Напишите в техническую поддержку HelpDeskEddy (контакт поддержки указан в вашем аккаунте ' +
               'HelpDeskEddy)',
             en: 'Write to HelpDeskEddy technical support (use the support contact shown in your HelpDeskEddy account)',
           },
         },
-        { text: { ru: 'Укажите в письме адрес вашей системы', en: 'Give your system address in the e-mail' }, value: host },
+        {
+          text: { ru: 'Укажите в письме адрес вашей системы', en: 'Give your system address in the e-mail' },
+          value: host,
+        },
         {
           text: {
-            ru: 'и попросите, чтобы сообщения, отправляемые в HelpDesk через API, появлялись не только в интерфейсе ' +
+            ru:
+              'и попросите, чтобы сообщения, отправляемые в HelpDesk через API, появлялись не только в интерфейсе ' +
               'HelpDesk, но и в соответствующем канале связи.',
-            en: 'and ask that messages sent to HelpDesk through the API appear not only in the HelpDesk interface ' +
+            en:
+              'and ask that messages sent to HelpDesk through the API appear not only in the HelpDesk interface ' +
               'but also in the corresponding communication channel.',
           },
         },
         { text: { ru: 'Текст письма:', en: 'The e-mail:' }, block: letter(host, rc.lang) },
       ],
       why: {
-        ru: 'Внимание: если не написать в техподдержку, то ответы бота будут появляться в интерфейсе HelpDeskEddy, ' +
+        ru:
+          'Внимание: если не написать в техподдержку, то ответы бота будут появляться в интерфейсе HelpDeskEddy, ' +
           'но не будут отправляться в каналы связи. Эта функция в HelpDeskEddy по умолчанию отключена.',
-        en: "Without this request the bot's replies appear in the HelpDeskEddy interface but are never sent to the " +
-          "communication channels: HelpDeskEddy has this off by default.",
+        en:
+          "Without this request the bot's replies appear in the HelpDeskEddy interface but are never sent to the " +
+          'communication channels: HelpDeskEddy has this off by default.',
       },
       spec: { kind: 'note', topic: 'helpdeskeddy.support-request' },
     };
@@ -106,8 +116,9 @@ export function dialogsVisibilityResource(): Resource {
       {
         text: {
           ru: 'включена — все пользователи вашей Организации смогут видеть диалоги клиентов в рамках данной интеграции',
-          en: "on: every user of your organisation on the bot platform sees the customers' dialogues of this " +
-            "integration",
+          en:
+            "on: every user of your organisation on the bot platform sees the customers' dialogues of this " +
+            'integration',
         },
         depth: 1,
       },
@@ -136,9 +147,11 @@ export function securityResource(it: HelpdeskeddyBotIntegration): Resource {
       instructions: [
         {
           text: {
-            ru: 'Храните токены в безопасном месте и не публикуйте их: API ключ и токен бота — только в .env рядом с ' +
+            ru:
+              'Храните токены в безопасном месте и не публикуйте их: API ключ и токен бота — только в .env рядом с ' +
               'конфигом (права 0600, не в git) или в секретах CI',
-            en: 'Keep tokens safe and never publish them: the API key and the bot token live only in .env beside the ' +
+            en:
+              'Keep tokens safe and never publish them: the API key and the bot token live only in .env beside the ' +
               'config (mode 0600, not in git) or in CI secrets',
           },
         },

@@ -14,6 +14,12 @@ import type { HelpdeskeddyBotIntegration } from './schema.js';
 export function resources(it: HelpdeskeddyBotIntegration): Resource[] {
   const list: Resource[] = [adminKeyResource(), botTokenResource(it)];
   if (it.agent) list.push(agentResource(it.agent));
-  list.push(channelsResource(), dispatcherRuleResource(it), supportRequestResource(), dialogsVisibilityResource(), securityResource(it));
+  list.push(
+    channelsResource(),
+    dispatcherRuleResource(it),
+    supportRequestResource(),
+    dialogsVisibilityResource(),
+    securityResource(it),
+  );
   return list;
 }

@@ -51,7 +51,10 @@ function postExcerpt(html: string): string {
   return excerpt(html.replace(/<[^>]*>/g, ' '), 60);
 }
 
-export function helpdeskeddyTripChecks(input: IntegrationInput<HelpdeskeddyBotIntegration>, needs: { endpoint?: string; agent?: string }): CheckDef<VerifyContext>[] {
+export function helpdeskeddyTripChecks(
+  input: IntegrationInput<HelpdeskeddyBotIntegration>,
+  needs: { endpoint?: string; agent?: string },
+): CheckDef<VerifyContext>[] {
   const it = input.integration;
   const name = it.name;
   const tripKey = factKey(name, 'trip');
@@ -59,18 +62,28 @@ export function helpdeskeddyTripChecks(input: IntegrationInput<HelpdeskeddyBotIn
   const step = () => stepRef(input, 'dispatcher-rule');
   const trip = (cx: VerifyContext) => cx.facts.get(tripKey) as Trip;
   // HelpDeskEddy bans the whole account past 300 calls a minute: poll gently.
-  const pace = (t: Trip) => (attempt: number) => pollInterval({ limitPerMinute: t.api.rate().clientLimitPerMinute }, { callsPerRound: t.sandbox ? 2 : 1, minIntervalMs: t.sandbox ? 50 : 3000, share: 0.25 }, attempt);
+  const pace = (t: Trip) => (attempt: number) =>
+    pollInterval(
+      { limitPerMinute: t.api.rate().clientLimitPerMinute },
+      { callsPerRound: t.sandbox ? 2 : 1, minIntervalMs: t.sandbox ? 50 : 3000, share: 0.25 },
+      attempt,
+    );
 
   const watch = async (cx: VerifyContext, t: Trip): Promise<HdeDelivery[]> => {
     if (!t.sandbox || !t.ticket) return [];
     const list = await t.api.adminRequest<HdeDelivery[]>('GET', `/_sandbox/deliveries?ticket_id=${t.ticket.id}`);
     t.all = Array.isArray(list) ? list : [];
     for (const d of t.all) {
-      if (t.seen.has(d.id) || d.status === 0 && !d.error) continue;
+      if (t.seen.has(d.id) || (d.status === 0 && !d.error)) continue;
       t.seen.set(d.id, d);
       const answer = d.error ? `failed: ${d.error}` : `answered ${d.status} in ${d.ms} ms`;
-      cx.timeline.add('rule-fired', `dispatcher rule «${d.ruleTitle}» fired (${triggerOf(d)}, ${d.authorGroup} post)`, { caseId: Number(t.ticket.id) });
-      cx.timeline.add('webhook-delivered', `webhook delivered: ${d.url} ${answer}`, { caseId: Number(t.ticket.id), data: { deliveryId: d.id, status: d.status } });
+      cx.timeline.add('rule-fired', `dispatcher rule «${d.ruleTitle}» fired (${triggerOf(d)}, ${d.authorGroup} post)`, {
+        caseId: Number(t.ticket.id),
+      });
+      cx.timeline.add('webhook-delivered', `webhook delivered: ${d.url} ${answer}`, {
+        caseId: Number(t.ticket.id),
+        data: { deliveryId: d.id, status: d.status },
+      });
     }
     return [...t.seen.values()];
   };
@@ -79,11 +92,17 @@ export function helpdeskeddyTripChecks(input: IntegrationInput<HelpdeskeddyBotIn
   const explain = (t: Trip, event: 'new_ticket' | 'new_reply', what: string, condition: string): CheckOutcome => {
     const hops = [...t.seen.values()].filter((d) => triggerOf(d) === event && d.authorGroup === 'client');
     if (t.sandbox && hops.length === 0) {
-      return fail(`${what}: the dispatcher rule sent no webhook`, { cause: `the rule lacks «${condition}» in «Обязательные условия», or its action is not «Отправить вебхук»`, step: step() });
+      return fail(`${what}: the dispatcher rule sent no webhook`, {
+        cause: `the rule lacks «${condition}» in «Обязательные условия», or its action is not «Отправить вебхук»`,
+        step: step(),
+      });
     }
     const last = hops[hops.length - 1];
     if (last && (last.error || last.status < 200 || last.status >= 300)) {
-      return fail(`${what}: the webhook reached ${last.url}, ${last.error ?? `answered ${last.status}`}`, { cause: 'the bot is down or failed on the webhook', step: step() });
+      return fail(`${what}: the webhook reached ${last.url}, ${last.error ?? `answered ${last.status}`}`, {
+        cause: 'the bot is down or failed on the webhook',
+        step: step(),
+      });
     }
     return fail(what, {
       cause: last
@@ -105,7 +124,12 @@ export function helpdeskeddyTripChecks(input: IntegrationInput<HelpdeskeddyBotIn
       const t: Trip = { api, sandbox: await api.isSandbox(), seen: new Map(), all: [] };
       cx.facts.set(tripKey, t);
       const title = `${runTag(cx.runId)} Проверка бота`;
-      const ticket = await api.createTicket({ title, description: QUESTION, user_email: testUserEmail(cx.runId), create_from_user: true });
+      const ticket = await api.createTicket({
+        title,
+        description: QUESTION,
+        user_email: testUserEmail(cx.runId),
+        create_from_user: true,
+      });
       t.ticket = ticket;
       cx.pendingCleanup.set(tripKey, () => api.deleteTicket(ticket.id));
       cx.timeline.add('case-created', `ticket #${ticket.id} created: «${title}»`, { caseId: Number(ticket.id) });
@@ -130,8 +154,13 @@ export function helpdeskeddyTripChecks(input: IntegrationInput<HelpdeskeddyBotIn
         },
         { timeoutMs: cx.timeoutMs, signal: cx.signal, interval: pace(t) },
       );
-      if (!post) return cx.signal.aborted ? skip('cancelled') : explain(t, 'new_ticket', `the bot did not reply within ${formatDuration(cx.timeoutMs)}`, 'Новая заявка');
-      cx.timeline.add('bot-replied', `bot replied (post by user ${post.user_id}): «${postExcerpt(post.text)}»`, { caseId: Number(t.ticket!.id) });
+      if (!post)
+        return cx.signal.aborted
+          ? skip('cancelled')
+          : explain(t, 'new_ticket', `the bot did not reply within ${formatDuration(cx.timeoutMs)}`, 'Новая заявка');
+      cx.timeline.add('bot-replied', `bot replied (post by user ${post.user_id}): «${postExcerpt(post.text)}»`, {
+        caseId: Number(t.ticket!.id),
+      });
       return pass(`post by user ${post.user_id}: «${postExcerpt(post.text)}»`);
     },
   };
@@ -150,12 +179,16 @@ export function helpdeskeddyTripChecks(input: IntegrationInput<HelpdeskeddyBotIn
       // so once the bot's post is visible, a loop would already show.
       await watch(cx, t);
       const staff = t.all.filter((d) => d.authorGroup === 'staff');
-      if (staff.length === 0) return pass('no webhook for the bot\'s own post');
-      return fail(`the bot's own reply fired the dispatcher rule again (${staff.length} webhook${staff.length > 1 ? 's' : ''})`, {
-        cause: 'the rule lacks the condition «Группа автора последнего ответа» = «Клиент», so every bot reply loops ' +
-          'back to the bot',
-        step: step(),
-      });
+      if (staff.length === 0) return pass("no webhook for the bot's own post");
+      return fail(
+        `the bot's own reply fired the dispatcher rule again (${staff.length} webhook${staff.length > 1 ? 's' : ''})`,
+        {
+          cause:
+            'the rule lacks the condition «Группа автора последнего ответа» = «Клиент», so every bot reply loops ' +
+            'back to the bot',
+          step: step(),
+        },
+      );
     },
   };
 
@@ -181,7 +214,12 @@ export function helpdeskeddyTripChecks(input: IntegrationInput<HelpdeskeddyBotIn
       );
       if (!owned) {
         if (cx.signal.aborted) return skip('cancelled');
-        return explain(t, 'new_reply', `the request for an operator did not set the ticket's owner within ${formatDuration(cx.timeoutMs)}`, 'Новый ответ в заявке');
+        return explain(
+          t,
+          'new_reply',
+          `the request for an operator did not set the ticket's owner within ${formatDuration(cx.timeoutMs)}`,
+          'Новый ответ в заявке',
+        );
       }
       cx.timeline.add('hand-off', `handed off to user ${owned.owner_id}`, { caseId: Number(ticketId) });
       return pass(`owner set to user ${owned.owner_id}${it.agent ? ` (${it.agent})` : ''}`);

@@ -19,7 +19,8 @@ export function agentResource(ref: string): Resource {
         const active = staff.filter((s) => s.active).map((s) => s.staff_email);
         return {
           status: 'manual',
-          detail: `no staff member "${ref}"; add them in Omnidesk or set "agent" to an active one ` +
+          detail:
+            `no staff member "${ref}"; add them in Omnidesk or set "agent" to an active one ` +
             `(${active.join(', ') || 'none found'})`,
         };
       }
@@ -27,7 +28,8 @@ export function agentResource(ref: string): Resource {
         return {
           status: 'manual',
           id: String(agent.staff_id),
-          detail: `staff member ${agent.staff_email} (#${agent.staff_id}) is inactive; activate them in Omnidesk or ` +
+          detail:
+            `staff member ${agent.staff_email} (#${agent.staff_id}) is inactive; activate them in Omnidesk or ` +
             `choose another "agent"`,
         };
       }

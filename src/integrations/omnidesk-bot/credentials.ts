@@ -13,7 +13,8 @@ import { findStaff } from '../../helpdesks/omnidesk/staff.js';
 export function keyInEnvInstruction(varName: string): Instruction {
   return {
     text: {
-      ru: `Сохраните ключ в переменной окружения ${varName} (или в .env рядом с конфигом), а в конфиге оставьте ` +
+      ru:
+        `Сохраните ключ в переменной окружения ${varName} (или в .env рядом с конфигом), а в конфиге оставьте ` +
         `ссылку на неё`,
       en: `Keep the key in the ${varName} environment variable (or in .env beside the config); the config refers to it`,
     },
@@ -29,9 +30,17 @@ export function apiKeyStep(rc: Pick<ResourceContext, 'config'>): ManualStep {
     page: conn ? adminPage(conn.url, ADMIN_PAGES.apiKey) : undefined,
     path: API_KEY_PATH,
     instructions: [
-      { text: { ru: 'Создайте API-ключ (или возьмите уже созданный) на этой странице.', en: 'Create an API key (or take an existing one) on this page.' } },
       {
-        text: { ru: 'Ключ принадлежит сотруднику; в конфиге укажите его почту', en: "The key belongs to a staff member; put that person's e-mail in the config" },
+        text: {
+          ru: 'Создайте API-ключ (или возьмите уже созданный) на этой странице.',
+          en: 'Create an API key (or take an existing one) on this page.',
+        },
+      },
+      {
+        text: {
+          ru: 'Ключ принадлежит сотруднику; в конфиге укажите его почту',
+          en: "The key belongs to a staff member; put that person's e-mail in the config",
+        },
         value: conn?.email,
       },
       keyInEnvInstruction(OMNIDESK_API_KEY_VAR),
@@ -58,7 +67,9 @@ export function apiKeyResource(): Resource {
       return {
         status: 'ok',
         id: me ? String(me.staff_id) : undefined,
-        detail: me ? `the API accepts the key of ${email} (staff #${me.staff_id})` : `the API accepts the key of ${email}`,
+        detail: me
+          ? `the API accepts the key of ${email} (staff #${me.staff_id})`
+          : `the API accepts the key of ${email}`,
       };
     },
     describe: apiKeyStep,

@@ -33,23 +33,31 @@ function botSide(d: SandboxDelivery[], f: HopFacts, what: string): CheckOutcome 
   const last = toBot[toBot.length - 1];
   if (last && !delivered(last)) {
     return fail(`${what}: the webhook reached ${describeDelivery(last)}`, {
-      cause: last.status >= 500 ? 'the bot failed on the webhook; its log should say why' : 'the bot is down or refuses the webhook',
+      cause:
+        last.status >= 500
+          ? 'the bot failed on the webhook; its log should say why'
+          : 'the bot is down or refuses the webhook',
       hint: 'Fix the bot; `omnibot verify --only endpoint` repeats the endpoint check alone.',
     });
   }
   if (last) {
-    return fail(`${what}: the bot accepted the webhook (${last.status}) but did nothing visible within ` +
-      `${formatDuration(f.waitedMs)}`, {
-      cause: 'the bot could not use the Omnidesk API (its key, its staff member), or missed a field it needs in the ' +
-        'webhook body',
-    });
+    return fail(
+      `${what}: the bot accepted the webhook (${last.status}) but did nothing visible within ` +
+        `${formatDuration(f.waitedMs)}`,
+      {
+        cause:
+          'the bot could not use the Omnidesk API (its key, its staff member), or missed a field it needs in the ' +
+          'webhook body',
+      },
+    );
   }
   return undefined;
 }
 
 export function noLabel(f: HopFacts): CheckOutcome {
   return fail(`the incoming rule did not add the label «${f.label}» within ${formatDuration(f.waitedMs)}`, {
-    cause: 'no incoming-case rule fires for a new open case («Статус — равен — открытое»), or it lacks the «Добавить ' +
+    cause:
+      'no incoming-case rule fires for a new open case («Статус — равен — открытое»), or it lacks the «Добавить ' +
       'метку» action',
     step: stepRef(f.input, 'incoming-rule'),
   });
@@ -78,7 +86,7 @@ export function noReply(f: HopFacts, replyAsNote: boolean): CheckOutcome {
   return fail(what, {
     cause:
       'the incoming rule has no «Выполнить вебхук» action, it points to another URL, or «id обращения» / ' +
-        '«изначальный текст обращения» / «ID пользователя» are not ticked; or the bot failed',
+      '«изначальный текст обращения» / «ID пользователя» are not ticked; or the bot failed',
     step,
   });
 }
@@ -95,7 +103,11 @@ export function wrongReplyKind(gotNote: boolean): CheckOutcome {
       });
 }
 
-export function noHandOff(f: HopFacts, state: { assigned: boolean; labelRemoved: boolean }, agent: string): CheckOutcome {
+export function noHandOff(
+  f: HopFacts,
+  state: { assigned: boolean; labelRemoved: boolean },
+  agent: string,
+): CheckOutcome {
   const what = `the request for an operator did not lead to a hand-off within ${formatDuration(f.waitedMs)}`;
   if (state.assigned !== state.labelRemoved) {
     return fail(
@@ -115,7 +127,8 @@ export function noHandOff(f: HopFacts, state: { assigned: boolean; labelRemoved:
   if (f.deliveries) {
     if (f.deliveries.length === 0) {
       return fail(`${what}: the changed-case rule sent no webhook for the user's reply`, {
-        cause: `there is no changed-case rule with «Изменения выполнены пользователем» and «Метки содержат» ` +
+        cause:
+          `there is no changed-case rule with «Изменения выполнены пользователем» and «Метки содержат» ` +
           `«${f.label}», or it lacks the «Выполнить вебхук» action`,
         step,
       });
@@ -124,7 +137,8 @@ export function noHandOff(f: HopFacts, state: { assigned: boolean; labelRemoved:
     if (explained) return { ...explained, step: explained.step ?? step };
   }
   return fail(`${what}: the agent was not assigned and the label stayed`, {
-    cause: `the changed-case rule is missing, its conditions differ (ALL: «Изменения выполнены пользователем», ` +
+    cause:
+      `the changed-case rule is missing, its conditions differ (ALL: «Изменения выполнены пользователем», ` +
       `«Метки содержат» «${f.label}»), or «текст последнего ответа» is not ticked; or the bot does not hand off`,
     step,
   });

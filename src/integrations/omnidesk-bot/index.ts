@@ -19,7 +19,11 @@ export const omnideskBot = defineIntegration<'omnidesk-bot', OmnideskBotIntegrat
     choice: 'omnidesk-bot: a bot answers Omnidesk cases that carry its label, and hands off to an agent',
     flags: [
       { flags: '--agent <email|id>', description: 'staff member cases (tickets) are handed off to', required: true },
-      { flags: '--label <title>', description: "the bot's label (an existing one, or a new one apply creates)", required: true },
+      {
+        flags: '--label <title>',
+        description: "the bot's label (an existing one, or a new one apply creates)",
+        required: true,
+      },
       { flags: '--webhook-url <url>', description: "the bot's or channel's webhook URL (https)", required: true },
       { flags: '--reply-as-note', description: "the bot's answer goes in as a note, seen by staff only" },
       { flags: '--no-reply-as-note', description: 'the bot answers customers directly (the default)' },

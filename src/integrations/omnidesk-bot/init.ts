@@ -24,7 +24,9 @@ function checkAgentFlag(ref: string, staff: Staff[]): void {
   if (agent?.active) return;
   const active = staff.filter((s) => s.active).map((s) => s.staff_email);
   const why = agent ? `${agent.staff_email} is inactive` : `no staff member "${ref}"`;
-  throw new UsageError(`--agent: ${why} in this account (active: ${active.join(', ') || 'none'}).`, { details: { flag: '--agent' } });
+  throw new UsageError(`--agent: ${why} in this account (active: ${active.join(', ') || 'none'}).`, {
+    details: { flag: '--agent' },
+  });
 }
 
 export async function askAgent(p: Prompter, flag: string | undefined, staff: Staff[]): Promise<string> {
@@ -54,7 +56,11 @@ async function askLabel(p: Prompter, flag: string | undefined, labels: Label[]):
   return (await p.input({ message: 'Title of the new label:', flag: '--label', validate: checkLabel })).trim();
 }
 
-export async function askWebhookUrl(p: Prompter, flag: string | undefined, message = "The bot's webhook URL (the rules send cases to it):"): Promise<string> {
+export async function askWebhookUrl(
+  p: Prompter,
+  flag: string | undefined,
+  message = "The bot's webhook URL (the rules send cases to it):",
+): Promise<string> {
   if (flag !== undefined) return checkFlag('--webhook-url', flag, checkWebhook);
   return (await p.input({ message, flag: '--webhook-url', validate: checkWebhook })).trim();
 }
@@ -63,7 +69,11 @@ async function askReplyAsNote(p: Prompter, flag: boolean | undefined): Promise<b
   if (flag !== undefined) return flag;
   // Off is the seed's default and a safe one, so a script need not pass the flag.
   if (!p.interactive) return false;
-  return p.confirm({ message: 'Send the bot\'s answer as a note (seen by staff only, «Посылать ответ как заметку»)?', flag: '--reply-as-note', default: false });
+  return p.confirm({
+    message: "Send the bot's answer as a note (seen by staff only, «Посылать ответ как заметку»)?",
+    flag: '--reply-as-note',
+    default: false,
+  });
 }
 
 export async function ask({ p, flag, toggle, live }: InitContext<'omnidesk'>): Promise<InitAnswers> {

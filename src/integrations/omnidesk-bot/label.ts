@@ -14,7 +14,8 @@ export function labelResource(title: string): Resource {
     async read(rc) {
       const api = await rc.clients.get('omnidesk');
       const found = (await api.listLabels()).find((l) => l.label_title === title);
-      if (found) return { status: 'ok', id: String(found.label_id), detail: `label "${title}" exists (id ${found.label_id})` };
+      if (found)
+        return { status: 'ok', id: String(found.label_id), detail: `label "${title}" exists (id ${found.label_id})` };
       return { status: 'create', detail: `label "${title}" does not exist yet; apply creates it` };
     },
     async create(rc) {

@@ -11,5 +11,11 @@ import { ruleResources } from './rules.js';
 import type { OmnideskBotIntegration } from './schema.js';
 
 export function resources(it: OmnideskBotIntegration): Resource[] {
-  return [apiKeyResource(), labelResource(it.label), agentResource(it.agent), ...ruleResources(it), replyAsNoteResource(it.replyAsNote)];
+  return [
+    apiKeyResource(),
+    labelResource(it.label),
+    agentResource(it.agent),
+    ...ruleResources(it),
+    replyAsNoteResource(it.replyAsNote),
+  ];
 }

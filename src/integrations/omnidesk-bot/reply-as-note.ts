@@ -28,20 +28,25 @@ export function replyAsNoteResource(replyAsNote: boolean): Resource {
       return {
         id: 'reply-as-note',
         title: { ru: 'Ответ бота как заметка', en: "The bot's answer as a note" },
-        path: { ru: 'настройки интеграции Omnidesk в портале бота', en: "the bot portal's Omnidesk integration settings" },
+        path: {
+          ru: 'настройки интеграции Omnidesk в портале бота',
+          en: "the bot portal's Omnidesk integration settings",
+        },
         instructions: [
           {
             text: {
-              ru: 'В настройках интеграции бота с Omnidesk отметьте пункт «Посылать ответ как заметку» и сохраните ' +
+              ru:
+                'В настройках интеграции бота с Omnidesk отметьте пункт «Посылать ответ как заметку» и сохраните ' +
                 'интеграцию.',
-              en: 'In the bot\'s Omnidesk integration settings tick "Send the answer as a note" («Посылать ответ как ' +
+              en:
+                'In the bot\'s Omnidesk integration settings tick "Send the answer as a note" («Посылать ответ как ' +
                 'заметку») and save the integration.',
             },
           },
         ],
         why: {
           ru: 'Тогда ответ бота увидит только агент, пользователь его не увидит.',
-          en: 'Then only the agent sees the bot\'s answer; the user does not.',
+          en: "Then only the agent sees the bot's answer; the user does not.",
         },
         spec: { kind: 'note', topic: 'bot.reply-as-note' },
       };

@@ -36,14 +36,21 @@ interface Trip {
   agentId?: number;
 }
 
-export function omnideskTripChecks(input: IntegrationInput<OmnideskBotIntegration>, needs: { label: string; agent: string; endpoint?: string }): CheckDef<VerifyContext>[] {
+export function omnideskTripChecks(
+  input: IntegrationInput<OmnideskBotIntegration>,
+  needs: { label: string; agent: string; endpoint?: string },
+): CheckDef<VerifyContext>[] {
   const it = input.integration;
   const name = it.name;
   const tripKey = factKey(name, 'trip');
   const trip = (cx: VerifyContext) => cx.facts.get(tripKey) as Trip;
   const id = (s: string) => `${name}/e2e-${s}`;
   const pace = (t: Trip, callsPerRound: number) => (attempt: number) =>
-    pollInterval(t.api.rate(), { callsPerRound: callsPerRound + (t.watch ? 1 : 0), minIntervalMs: t.sandbox ? 50 : 1000 }, attempt);
+    pollInterval(
+      t.api.rate(),
+      { callsPerRound: callsPerRound + (t.watch ? 1 : 0), minIntervalMs: t.sandbox ? 50 : 1000 },
+      attempt,
+    );
   const hop = (cx: VerifyContext, deliveries?: SandboxDelivery[]): HopFacts => ({
     input,
     label: it.label,
@@ -55,7 +62,10 @@ export function omnideskTripChecks(input: IntegrationInput<OmnideskBotIntegratio
   const watchDeliveries = async (cx: VerifyContext, t: Trip) => {
     if (!t.watch || !t.case) return;
     for (const d of await t.watch.poll(t.case.case_id)) {
-      cx.timeline.add('webhook-delivered', `webhook delivered (${d.event}): ${describeDelivery(d)}`, { caseId: t.case.case_id, data: { deliveryId: d.id, status: d.status } });
+      cx.timeline.add('webhook-delivered', `webhook delivered (${d.event}): ${describeDelivery(d)}`, {
+        caseId: t.case.case_id,
+        data: { deliveryId: d.id, status: d.status },
+      });
     }
   };
 
@@ -76,11 +86,18 @@ export function omnideskTripChecks(input: IntegrationInput<OmnideskBotIntegratio
       }
       cx.facts.set(tripKey, t);
       const subject = `${runTag(cx.runId)} Проверка бота`;
-      const created = await api.createCase({ subject, content: QUESTION, user_email: testUserEmail(cx.runId), user_full_name: 'omnibot verify' });
+      const created = await api.createCase({
+        subject,
+        content: QUESTION,
+        user_email: testUserEmail(cx.runId),
+        user_full_name: 'omnibot verify',
+      });
       t.case = created;
       cx.pendingCleanup.set(tripKey, () => api.trashCase(created.case_id));
       cx.timeline.add('case-created', `case #${created.case_id} created: «${subject}»`, { caseId: created.case_id });
-      return pass(`case #${created.case_id} (${created.case_number}), user ${testUserEmail(cx.runId)}`, { caseId: created.case_id });
+      return pass(`case #${created.case_id} (${created.case_number}), user ${testUserEmail(cx.runId)}`, {
+        caseId: created.case_id,
+      });
     },
   };
 
@@ -130,7 +147,10 @@ export function omnideskTripChecks(input: IntegrationInput<OmnideskBotIntegratio
       );
       if (!reply) return cx.signal.aborted ? skip('cancelled') : noReply(hop(cx, t.watch?.seen), it.replyAsNote);
       const kind = reply.note ? 'note' : 'message';
-      cx.timeline.add('bot-replied', `bot replied (${kind}): «${excerpt(reply.content, 60)}»`, { caseId, data: { messageId: reply.message_id, note: reply.note } });
+      cx.timeline.add('bot-replied', `bot replied (${kind}): «${excerpt(reply.content, 60)}»`, {
+        caseId,
+        data: { messageId: reply.message_id, note: reply.note },
+      });
       if (reply.note !== it.replyAsNote) return wrongReplyKind(reply.note);
       return pass(`${kind} from staff #${reply.staff_id}: «${excerpt(reply.content, 60)}»`);
     },

@@ -23,9 +23,11 @@ const RULES: RuleDef[] = [
     id: 'incoming-rule',
     title: { ru: 'Правило для входящих обращений', en: 'Rule for incoming cases' },
     why: {
-      ru: 'Правило передаёт боту каждое новое обращение (и исходящие, созданные сотрудниками) и ставит метку, по ' +
+      ru:
+        'Правило передаёт боту каждое новое обращение (и исходящие, созданные сотрудниками) и ставит метку, по ' +
         'которой бот узнаёт свои обращения.',
-      en: 'The rule sends every new case to the bot (outgoing cases created by staff too) and adds the label by ' +
+      en:
+        'The rule sends every new case to the bot (outgoing cases created by staff too) and adds the label by ' +
         'which the bot knows its cases.',
     },
     spec: incomingRuleSpec,
@@ -34,9 +36,11 @@ const RULES: RuleDef[] = [
     id: 'changed-rule',
     title: { ru: 'Правило для изменённых обращений', en: 'Rule for changed cases' },
     why: {
-      ru: 'Правило передаёт боту новые ответы пользователя. «Изменения выполнены пользователем» не даёт боту ' +
+      ru:
+        'Правило передаёт боту новые ответы пользователя. «Изменения выполнены пользователем» не даёт боту ' +
         'отвечать на собственные ответы, а «Метки содержат» отключает бота после перевода на оператора.',
-      en: 'The rule sends the user\'s new replies to the bot. "Changes made by the user" keeps the bot from ' +
+      en:
+        'The rule sends the user\'s new replies to the bot. "Changes made by the user" keeps the bot from ' +
         'answering its own replies; "Labels contain" turns the bot off once the case is handed to an operator.',
     },
     spec: changedRuleSpec,

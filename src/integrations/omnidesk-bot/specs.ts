@@ -27,7 +27,13 @@ export function incomingRuleSpec(it: OmnideskBotIntegration): OmnideskRuleSpec {
     match: 'all',
     conditions: [{ field: 'status', op: 'eq', value: 'open' }],
     actions: [
-      { type: 'webhook', url: it.webhookUrl, method: 'POST', format: 'JSON', fields: [K.caseId, K.initialText, K.userId] },
+      {
+        type: 'webhook',
+        url: it.webhookUrl,
+        method: 'POST',
+        format: 'JSON',
+        fields: [K.caseId, K.initialText, K.userId],
+      },
       { type: 'add_label', label: it.label },
     ],
   };
@@ -48,6 +54,14 @@ export function changedRuleSpec(it: OmnideskBotIntegration): OmnideskRuleSpec {
       { field: 'changed_by', value: 'user' },
       { field: 'labels', op: 'contains', label: it.label },
     ],
-    actions: [{ type: 'webhook', url: it.webhookUrl, method: 'POST', format: 'JSON', fields: [K.caseId, K.lastReply, K.userId] }],
+    actions: [
+      {
+        type: 'webhook',
+        url: it.webhookUrl,
+        method: 'POST',
+        format: 'JSON',
+        fields: [K.caseId, K.lastReply, K.userId],
+      },
+    ],
   };
 }

@@ -47,7 +47,11 @@ export interface ChannelCheckOptions {
   secret?: { hint: string };
 }
 
-export function channelChecks(input: IntegrationInput, target: ChannelTarget, options: ChannelCheckOptions = {}): CheckDef<VerifyContext>[] {
+export function channelChecks(
+  input: IntegrationInput,
+  target: ChannelTarget,
+  options: ChannelCheckOptions = {},
+): CheckDef<VerifyContext>[] {
   const name = input.integration.name;
   const ids = channelCheckIds(name);
   const step = stepRef(input, CHANNEL_RESOURCE_ID);
@@ -63,39 +67,77 @@ export function channelChecks(input: IntegrationInput, target: ChannelTarget, op
       const match = matchChannel(await api.listCustomChannels(), target);
       cx.facts.set(matchKey, match);
       if (!match.channel) {
-        return fail(match.differences[0]!.detail, { cause: 'the custom channel was not created, or its title differs from the config', step });
+        return fail(match.differences[0]!.detail, {
+          cause: 'the custom channel was not created, or its title differs from the config',
+          step,
+        });
       }
       cx.facts.set(channelFact(name), match.channel);
       await recordCch(cx, name, match.channel);
       if (!match.channel.active) {
-        return fail(`the channel «${match.channel.title}» (${match.channel.channel_api_key}) is disabled`, { cause: 'Omnidesk sends nothing to a disabled channel', hint: 'Enable the channel in the admin account.', step });
+        return fail(`the channel «${match.channel.title}» (${match.channel.channel_api_key}) is disabled`, {
+          cause: 'Omnidesk sends nothing to a disabled channel',
+          hint: 'Enable the channel in the admin account.',
+          step,
+        });
       }
-      return pass(`${match.channel.channel_api_key} ` +
-        `«${match.channel.title}»${match.duplicates ? ` (${match.duplicates} more with this title)` : ''}`, { cch: match.channel.channel_api_key });
+      return pass(
+        `${match.channel.channel_api_key} ` +
+          `«${match.channel.title}»${match.duplicates ? ` (${match.duplicates} more with this title)` : ''}`,
+        { cch: match.channel.channel_api_key },
+      );
     },
   };
 
   const fields: FieldCheck[] = [
-    { id: ids.webhook, field: 'webhook_url', title: `Custom channel «${target.title}» has the configured Webhook URL`, cause: 'the Webhook URL typed in the channel differs from the config: staff replies go elsewhere' },
+    {
+      id: ids.webhook,
+      field: 'webhook_url',
+      title: `Custom channel «${target.title}» has the configured Webhook URL`,
+      cause: 'the Webhook URL typed in the channel differs from the config: staff replies go elsewhere',
+    },
     ...(options.secret
-      ? [{ id: ids.secret, field: 'secret' as const, title: `Custom channel «${target.title}» carries the configured secret`, cause: 'the secret after "?" in the Webhook URL is not the one in the config: BILLmanager refuses the replies', hint: options.secret.hint }]
+      ? [
+          {
+            id: ids.secret,
+            field: 'secret' as const,
+            title: `Custom channel «${target.title}» carries the configured secret`,
+            cause:
+              'the secret after "?" in the Webhook URL is not the one in the config: BILLmanager refuses the replies',
+            hint: options.secret.hint,
+          },
+        ]
       : []),
-    { id: ids.type, field: 'channel_type', title: `Custom channel «${target.title}» has the configured type (${target.channelType})`, cause: 'the channel type chosen in the admin account differs from the config' },
+    {
+      id: ids.type,
+      field: 'channel_type',
+      title: `Custom channel «${target.title}» has the configured type (${target.channelType})`,
+      cause: 'the channel type chosen in the admin account differs from the config',
+    },
   ];
 
-  const perField = fields.map(
-    (f): CheckDef<VerifyContext> => ({
-      id: f.id,
-      title: f.title,
-      integration: name,
-      needs: [ids.exists],
-      async run(cx) {
-        const match = cx.facts.get(matchKey) as ChannelMatch;
-        const wrong = match.differences.filter((d) => d.field === f.field);
-        if (wrong.length) return fail(wrong.map((d) => d.detail).join('; '), { cause: f.cause, step, ...(f.hint ? { hint: f.hint } : {}) });
-        return pass(f.field === 'channel_type' ? match.channel!.channel_type : f.field === 'secret' ? 'the secret matches' : target.mask?.(target.webhookUrl) ?? target.webhookUrl);
-      },
-    }),
-  );
+  const perField = fields.map((f): CheckDef<VerifyContext> => ({
+    id: f.id,
+    title: f.title,
+    integration: name,
+    needs: [ids.exists],
+    async run(cx) {
+      const match = cx.facts.get(matchKey) as ChannelMatch;
+      const wrong = match.differences.filter((d) => d.field === f.field);
+      if (wrong.length)
+        return fail(wrong.map((d) => d.detail).join('; '), {
+          cause: f.cause,
+          step,
+          ...(f.hint ? { hint: f.hint } : {}),
+        });
+      return pass(
+        f.field === 'channel_type'
+          ? match.channel!.channel_type
+          : f.field === 'secret'
+            ? 'the secret matches'
+            : (target.mask?.(target.webhookUrl) ?? target.webhookUrl),
+      );
+    },
+  }));
   return [exists, ...perField];
 }

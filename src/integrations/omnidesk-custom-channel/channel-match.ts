@@ -59,8 +59,14 @@ export function matchChannel(channels: CustomChannel[], target: ChannelTarget): 
     const titles = channels.map((c) => `«${c.title}»`).join(', ');
     return {
       duplicates,
-      differences: [{ field: 'missing', detail: `no custom channel titled ` +
-        `«${target.title}»${titles ? ` (found: ${titles})` : ' (the account has none)'}` }],
+      differences: [
+        {
+          field: 'missing',
+          detail:
+            `no custom channel titled ` +
+            `«${target.title}»${titles ? ` (found: ${titles})` : ' (the account has none)'}`,
+        },
+      ],
     };
   }
   const mask = target.mask ?? ((u: string) => u);
@@ -71,12 +77,17 @@ export function matchChannel(channels: CustomChannel[], target: ChannelTarget): 
   if (actual !== wanted) {
     const finer = target.compareUrl?.(actual, wanted);
     if (finer && finer.length) differences.push(...finer);
-    else differences.push({ field: 'webhook_url', detail: `Webhook URL is ${actual ? mask(actual) : '(empty)'}, expected ${mask(wanted)}` });
+    else
+      differences.push({
+        field: 'webhook_url',
+        detail: `Webhook URL is ${actual ? mask(actual) : '(empty)'}, expected ${mask(wanted)}`,
+      });
   }
   if (channel.channel_type !== target.channelType) {
     differences.push({
       field: 'channel_type',
-      detail: `channel type is ${TYPE_WORDS[channel.channel_type] ?? String(channel.channel_type)}, expected ` +
+      detail:
+        `channel type is ${TYPE_WORDS[channel.channel_type] ?? String(channel.channel_type)}, expected ` +
         `${TYPE_WORDS[target.channelType]}`,
     });
   }

@@ -22,7 +22,10 @@ export const CUSTOM_CHANNELS_PATH: Localized = {
 /** Seed 001: «по типу почты (асинхронный) или в режиме реального времени (синхронный)». */
 export const CHANNEL_TYPE_CHOICE: Record<'async' | 'sync', Localized> = {
   async: { ru: 'по типу почты (асинхронный)', en: 'like e-mail, asynchronous («по типу почты (асинхронный)»)' },
-  sync: { ru: 'в режиме реального времени (синхронный)', en: 'in real time like a chat, synchronous («в режиме реального времени (синхронный)»)' },
+  sync: {
+    ru: 'в режиме реального времени (синхронный)',
+    en: 'in real time like a chat, synchronous («в режиме реального времени (синхронный)»)',
+  },
 };
 
 export interface ChannelResourceOptions {
@@ -34,7 +37,12 @@ export interface ChannelResourceOptions {
 }
 
 export function channelSpec(target: ChannelTarget): OmnideskCustomChannelSpec {
-  return { kind: 'omnidesk.custom-channel', title: target.title, webhookUrl: target.webhookUrl, channelType: target.channelType };
+  return {
+    kind: 'omnidesk.custom-channel',
+    title: target.title,
+    webhookUrl: target.webhookUrl,
+    channelType: target.channelType,
+  };
 }
 
 export function channelStep(options: ChannelResourceOptions): ManualStep {
@@ -44,24 +52,31 @@ export function channelStep(options: ChannelResourceOptions): ManualStep {
     { text: { ru: 'Добавьте кастомный канал с названием', en: 'Add a custom channel titled' }, value: target.title },
     ...(options.urlInstructions ?? [
       {
-        text: { ru: 'Webhook URL — адрес, на который мы отправляем все ответы сотрудников', en: '«Webhook URL» — the address Omnidesk sends every staff reply to' },
+        text: {
+          ru: 'Webhook URL — адрес, на который мы отправляем все ответы сотрудников',
+          en: '«Webhook URL» — the address Omnidesk sends every staff reply to',
+        },
         value: target.webhookUrl,
       },
     ]),
     { text: { ru: `Тип канала — ${type.ru}`, en: `«Тип канала» (channel type) — ${type.en}` } },
     {
       text: {
-        ru: 'Сохраните канал. При создании Омнидеск добавляет его в правила, статистику, права доступа сотрудников и ' +
+        ru:
+          'Сохраните канал. При создании Омнидеск добавляет его в правила, статистику, права доступа сотрудников и ' +
           'интерфейс аккаунта сотрудника.',
-        en: 'Save the channel. Omnidesk then adds it to rules, statistics, staff access rights and the staff ' +
+        en:
+          'Save the channel. Omnidesk then adds it to rules, statistics, staff access rights and the staff ' +
           'interface.',
       },
     },
     {
       text: {
-        ru: 'После сохранения `omnibot apply` прочитает код канала (cch<N>) через API и запишет его в ' +
+        ru:
+          'После сохранения `omnibot apply` прочитает код канала (cch<N>) через API и запишет его в ' +
           '.omnibot/state.json.',
-        en: 'Once saved, `omnibot apply` reads the channel code (cch<N>) through the API and records it in ' +
+        en:
+          'Once saved, `omnibot apply` reads the channel code (cch<N>) through the API and records it in ' +
           '.omnibot/state.json.',
       },
     },
@@ -72,9 +87,11 @@ export function channelStep(options: ChannelResourceOptions): ManualStep {
     path: CUSTOM_CHANNELS_PATH,
     instructions,
     why: options.why ?? {
-      ru: 'Ответы сотрудников Омнидеск отправляет только на Webhook URL канала: с неверным адресом или типом клиент ' +
+      ru:
+        'Ответы сотрудников Омнидеск отправляет только на Webhook URL канала: с неверным адресом или типом клиент ' +
         'не увидит ответов, и никто об этом не узнает.',
-      en: 'Omnidesk sends staff replies only to the channel’s Webhook URL: with a wrong address or type the customer ' +
+      en:
+        'Omnidesk sends staff replies only to the channel’s Webhook URL: with a wrong address or type the customer ' +
         'never sees a reply, and nobody notices.',
     },
     spec: channelSpec(target),
@@ -89,9 +106,19 @@ export async function readChannel(rc: ResourceContext, target: ChannelTarget): P
   const actual = channelFacts(channel, target);
   const dup = match.duplicates ? ` (${match.duplicates} more with the same title)` : '';
   if (match.differences.length) {
-    return { status: 'manual', id: channel.channel_api_key, actual, detail: `${channel.channel_api_key}: ${match.differences.map((d) => d.detail).join('; ')}${dup}` };
+    return {
+      status: 'manual',
+      id: channel.channel_api_key,
+      actual,
+      detail: `${channel.channel_api_key}: ${match.differences.map((d) => d.detail).join('; ')}${dup}`,
+    };
   }
-  return { status: 'ok', id: channel.channel_api_key, actual, detail: `${channel.channel_api_key} «${channel.title}», ${channel.channel_type}, active${dup}` };
+  return {
+    status: 'ok',
+    id: channel.channel_api_key,
+    actual,
+    detail: `${channel.channel_api_key} «${channel.title}», ${channel.channel_type}, active${dup}`,
+  };
 }
 
 export function channelResource(options: ChannelResourceOptions): Resource {

@@ -11,7 +11,13 @@ type ChannelType = 'async' | 'sync';
 
 async function askTitle(p: Prompter, flag: string | undefined): Promise<string> {
   if (flag !== undefined) return checkFlag('--title', flag, checkRequired);
-  return (await p.input({ message: 'Channel title, as Omnidesk shows it (Каналы → Кастомные каналы):', flag: '--title', validate: checkRequired })).trim();
+  return (
+    await p.input({
+      message: 'Channel title, as Omnidesk shows it (Каналы → Кастомные каналы):',
+      flag: '--title',
+      validate: checkRequired,
+    })
+  ).trim();
 }
 
 async function askType(p: Prompter, flag: ChannelType | undefined): Promise<ChannelType> {
@@ -31,7 +37,11 @@ async function askType(p: Prompter, flag: ChannelType | undefined): Promise<Chan
 
 export async function ask({ p, flag }: InitContext<'omnidesk'>): Promise<InitAnswers> {
   const title = await askTitle(p, flag('title'));
-  const webhookUrl = await askWebhookUrl(p, flag('webhookUrl'), "The channel's Webhook URL (Omnidesk sends staff replies to it):");
+  const webhookUrl = await askWebhookUrl(
+    p,
+    flag('webhookUrl'),
+    "The channel's Webhook URL (Omnidesk sends staff replies to it):",
+  );
   // init's option schema already holds --type to its choices; anything else is "not given".
   const given = flag('type');
   const type = await askType(p, given === 'async' || given === 'sync' ? given : undefined);

@@ -49,13 +49,18 @@ export function readMessageNew(d: Pick<SandboxDelivery, 'contentType' | 'body'>)
   return out;
 }
 
-export function customChannelTripChecks(input: IntegrationInput, needs: string[], what: { endpoint: string } = { endpoint: 'the channel’s endpoint' }): CheckDef<VerifyContext>[] {
+export function customChannelTripChecks(
+  input: IntegrationInput,
+  needs: string[],
+  what: { endpoint: string } = { endpoint: 'the channel’s endpoint' },
+): CheckDef<VerifyContext>[] {
   const name = input.integration.name;
   const key = factKey(name, 'cc-trip');
   const id = (s: string) => `${name}/e2e-${s}`;
   const trip = (cx: VerifyContext) => cx.facts.get(key) as Trip;
   const step = stepRef(input, 'custom-channel');
-  const interval = (t: Trip) => () => pollInterval(t.api.rate(), { callsPerRound: 1, minIntervalMs: t.sandbox ? 100 : 1000 });
+  const interval = (t: Trip) => () =>
+    pollInterval(t.api.rate(), { callsPerRound: 1, minIntervalMs: t.sandbox ? 100 : 1000 });
 
   const createCase: CheckDef<VerifyContext> = {
     id: id('case'),
@@ -71,17 +76,36 @@ export function customChannelTripChecks(input: IntegrationInput, needs: string[]
       if (sandbox) t.since = (await deliveriesSince(api, 0)).reduce((max, d) => Math.max(max, d.id), 0);
       cx.facts.set(key, t);
       const subject = `${runTag(cx.runId)} Проверка кастомного канала`;
-      const created = await api.createCase({ subject, content: 'Здравствуйте! Это проверка канала.', channel: channel.channel_api_key, user_custom_id: t.userCustomId, user_full_name: 'omnibot verify' });
+      const created = await api.createCase({
+        subject,
+        content: 'Здравствуйте! Это проверка канала.',
+        channel: channel.channel_api_key,
+        user_custom_id: t.userCustomId,
+        user_full_name: 'omnibot verify',
+      });
       t.caseId = created.case_id;
       t.userId = created.user_id;
       cx.pendingCleanup.set(key, () => api.trashCase(created.case_id));
-      cx.timeline.add('case-created', `case #${created.case_id} created in ${channel.channel_api_key} for user_custom_id ${t.userCustomId} → ` +
-        `user_id ${created.user_id}`, { caseId: created.case_id });
-      if (!created.user_id) return fail(`case #${created.case_id} came back without a user_id`, { cause: 'Omnidesk did not link the user_custom_id to a user' });
+      cx.timeline.add(
+        'case-created',
+        `case #${created.case_id} created in ${channel.channel_api_key} for user_custom_id ${t.userCustomId} → ` +
+          `user_id ${created.user_id}`,
+        { caseId: created.case_id },
+      );
+      if (!created.user_id)
+        return fail(`case #${created.case_id} came back without a user_id`, {
+          cause: 'Omnidesk did not link the user_custom_id to a user',
+        });
       if (created.channel !== channel.channel_api_key) {
-        return fail(`case #${created.case_id} is in channel ${created.channel}, not ${channel.channel_api_key}`, { cause: 'the API user may lack rights on the custom channel', step });
+        return fail(`case #${created.case_id} is in channel ${created.channel}, not ${channel.channel_api_key}`, {
+          cause: 'the API user may lack rights on the custom channel',
+          step,
+        });
       }
-      return pass(`case #${created.case_id}, user_id ${created.user_id} (keep it with user_custom_id ${t.userCustomId})`, { caseId: created.case_id, userId: created.user_id });
+      return pass(
+        `case #${created.case_id}, user_id ${created.user_id} (keep it with user_custom_id ${t.userCustomId})`,
+        { caseId: created.case_id, userId: created.user_id },
+      );
     },
   };
 
@@ -95,42 +119,63 @@ export function customChannelTripChecks(input: IntegrationInput, needs: string[]
       const t = trip(cx);
       const email = cx.config.omnidesk!.email.toLowerCase();
       const staff = findStaff(await t.api.listStaff(), email);
-      if (!staff) return fail(`the API user ${email} is not in the staff list`, { cause: 'the staff list and the credentials disagree' });
+      if (!staff)
+        return fail(`the API user ${email} is not in the staff list`, {
+          cause: 'the staff list and the credentials disagree',
+        });
       const content = `omnibot e2e staff reply ${cx.runId}`;
       await t.api.createMessage(t.caseId!, { content, staff_id: staff.staff_id });
       cx.timeline.add('message', `staff #${staff.staff_id} replied: «${content}»`, { caseId: t.caseId });
-      if (!t.sandbox) return skip(`only the sandbox shows the webhooks it sent; check that ${what.endpoint} received message_new for case ` +
-        `#${t.caseId}`);
+      if (!t.sandbox)
+        return skip(
+          `only the sandbox shows the webhooks it sent; check that ${what.endpoint} received message_new for case ` +
+            `#${t.caseId}`,
+        );
       const found = await pollUntil(
         async () => {
           const fresh = await deliveriesSince(t.api, t.since);
-          return fresh.find((d) => d.event === MESSAGE_NEW && readMessageNew(d)?.['object[case_id]'] === String(t.caseId));
+          return fresh.find(
+            (d) => d.event === MESSAGE_NEW && readMessageNew(d)?.['object[case_id]'] === String(t.caseId),
+          );
         },
         { timeoutMs: cx.timeoutMs, signal: cx.signal, interval: interval(t) },
       );
       if (!found) {
         if (cx.signal.aborted) return skip('cancelled');
-        return fail(`no message_new for case #${t.caseId} was sent`, { cause: 'the channel is disabled, or the case is not in the channel', step });
+        return fail(`no message_new for case #${t.caseId} was sent`, {
+          cause: 'the channel is disabled, or the case is not in the channel',
+          step,
+        });
       }
       const body = readMessageNew(found)!;
-      cx.timeline.add('webhook-delivered', `message_new delivered to ${found.url}: ${found.status || found.error || 'no answer'}`, { caseId: t.caseId, data: { deliveryId: found.id, status: found.status } });
+      cx.timeline.add(
+        'webhook-delivered',
+        `message_new delivered to ${found.url}: ${found.status || found.error || 'no answer'}`,
+        { caseId: t.caseId, data: { deliveryId: found.id, status: found.status } },
+      );
       const problems: string[] = [];
       if (found.url !== t.channel.webhook_url) problems.push(`went to ${found.url}, not the channel's Webhook URL`);
-      if (!(found.contentType ?? '').includes('application/x-www-form-urlencoded')) problems.push(`was sent as ${found.contentType ?? 'no content type'}, not form-encoded`);
+      if (!(found.contentType ?? '').includes('application/x-www-form-urlencoded'))
+        problems.push(`was sent as ${found.contentType ?? 'no content type'}, not form-encoded`);
       if (body.type !== 'message_new') problems.push(`type is ${body.type ?? '(none)'}`);
-      if (body['object[custom_user_id]'] !== t.userCustomId) problems.push(`custom_user_id is ${body['object[custom_user_id]'] ?? '(none)'}, expected ${t.userCustomId}`);
+      if (body['object[custom_user_id]'] !== t.userCustomId)
+        problems.push(`custom_user_id is ${body['object[custom_user_id]'] ?? '(none)'}, expected ${t.userCustomId}`);
       if (body['object[content]'] !== content) problems.push('content is not the staff reply');
       if (problems.length) return fail(`message_new ${problems.join('; ')}`, { details: { deliveryId: found.id } });
       if (found.error || found.status < 200 || found.status >= 300) {
-        const answer = found.status ? `it answered ${found.status}` : `no answer came (${found.error ?? 'no response'})`;
+        const answer = found.status
+          ? `it answered ${found.status}`
+          : `no answer came (${found.error ?? 'no response'})`;
         return fail(`message_new was sent to ${found.url}, but ${answer}`, {
           cause: `${what.endpoint} is down or rejects the request`,
           hint: `Reproduce with \`omnibot send ${MESSAGE_NEW} --to <Webhook URL>\`.`,
           details: { deliveryId: found.id },
         });
       }
-      return pass(`form-encoded message_new with custom_user_id ${t.userCustomId}, the reply text and case #${t.caseId}; ` +
-        `answered ${found.status}`);
+      return pass(
+        `form-encoded message_new with custom_user_id ${t.userCustomId}, the reply text and case #${t.caseId}; ` +
+          `answered ${found.status}`,
+      );
     },
   };
 
@@ -146,8 +191,13 @@ export function customChannelTripChecks(input: IntegrationInput, needs: string[]
       const posted = await t.api.createMessage(t.caseId!, { content, user_id: t.userId });
       cx.timeline.add('user-replied', `user ${t.userId} replied: «${content}»`, { caseId: t.caseId });
       const messages = await t.api.listMessages(t.caseId!);
-      const mine = messages.find((m) => m.message_id === posted.message_id || (m.content === content && m.user_id === t.userId));
-      if (!mine) return fail(`the reply is not among the messages of case #${t.caseId}`, { cause: 'the user_id does not belong to this case’s user' });
+      const mine = messages.find(
+        (m) => m.message_id === posted.message_id || (m.content === content && m.user_id === t.userId),
+      );
+      if (!mine)
+        return fail(`the reply is not among the messages of case #${t.caseId}`, {
+          cause: 'the user_id does not belong to this case’s user',
+        });
       if (mine.user_id !== t.userId) return fail(`the reply was recorded from user ${mine.user_id}, not ${t.userId}`);
       return pass(`message #${mine.message_id} from user ${t.userId} in case #${t.caseId}`);
     },

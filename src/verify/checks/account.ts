@@ -22,7 +22,8 @@ export function credentialsCheckId(helpdesk: HelpdeskKind): string {
 
 function refused(err: AuthError, where: string, keyHint: string): CheckOutcome {
   return fail(`${where} refused the credentials: ${err.message}`, {
-    cause: 'the e-mail and the API key do not belong together, the key was revoked, or the URL points to another account',
+    cause:
+      'the e-mail and the API key do not belong together, the key was revoked, or the URL points to another account',
     hint: err.hint ?? keyHint,
     errorKind: 'auth',
   });
@@ -39,7 +40,9 @@ export function credentialsCheck(kind: HelpdeskKind): CheckDef<VerifyContext> {
       const conn = cx.config[kind]!;
       const api = await cx.clients.get(kind);
       try {
-        const verdict = await (desk.credentials.check as (api: unknown, conn: Connection) => Promise<CredentialsVerdict>)(api, conn);
+        const verdict = await (
+          desk.credentials.check as (api: unknown, conn: Connection) => Promise<CredentialsVerdict>
+        )(api, conn);
         if (verdict.ok) return pass(verdict.detail);
         return fail(verdict.message, { cause: verdict.cause, hint: verdict.hint, errorKind: 'auth' });
       } catch (err) {

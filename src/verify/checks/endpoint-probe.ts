@@ -29,7 +29,11 @@ function formed(event: EventDef): Array<FieldDef & { form: ValueForm }> {
   return event.fields.filter((f): f is FieldDef & { form: ValueForm } => isForm(f.form));
 }
 
-export async function probeFields(event: EventDef, sample: { contentType: string; body: string }, send: BodySender): Promise<ProbeResult | undefined> {
+export async function probeFields(
+  event: EventDef,
+  sample: { contentType: string; body: string },
+  send: BodySender,
+): Promise<ProbeResult | undefined> {
   const fields = formed(event);
   if (fields.length === 0) return undefined;
   const decoded = decodeBody(sample.contentType, sample.body);
@@ -58,8 +62,11 @@ function shown(value: string | number): string {
 /** The hint: the field(s) and the form Omnidesk sends them in. */
 export function probeHint(result: ProbeResult): string {
   if (result.culprits.length > 0) {
-    const lines = result.culprits.map((c) => `${c.name} must be accepted as ${describeForm(c.form)}: the bot took ${shown(c.accepted)} but refused ` +
-      `${shown(c.sent)}`);
+    const lines = result.culprits.map(
+      (c) =>
+        `${c.name} must be accepted as ${describeForm(c.form)}: the bot took ${shown(c.accepted)} but refused ` +
+        `${shown(c.sent)}`,
+    );
     return `${lines.join('; ')}. That is how Omnidesk sends it.`;
   }
   const forms = result.forms.map((f) => `${f.name} as ${describeForm(f.form)}`).join('; ');

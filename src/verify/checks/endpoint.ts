@@ -64,30 +64,46 @@ export interface EndpointWording {
   urlAlsoIn: string;
 }
 
-const BOT_WORDING: EndpointWording = { subject: 'The bot endpoint', urlAlsoIn: 'the «Выполнить вебхук» URL in both rules' };
+const BOT_WORDING: EndpointWording = {
+  subject: 'The bot endpoint',
+  urlAlsoIn: 'the «Выполнить вебхук» URL in both rules',
+};
 
 /** HelpDeskEddy has one dispatcher rule, and its URL carries the bot token. */
 export const HDE_BOT_WORDING: EndpointWording = {
   subject: 'The bot endpoint',
-  urlAlsoIn: 'the URL of the dispatcher rule\'s «Отправить вебхук» action',
+  urlAlsoIn: "the URL of the dispatcher rule's «Отправить вебхук» action",
 };
 
-function diagnose(event: string, result: SendResult, url: string, timeoutMs: number, wording: EndpointWording, fieldHint?: string): CheckOutcome {
+function diagnose(
+  event: string,
+  result: SendResult,
+  url: string,
+  timeoutMs: number,
+  wording: EndpointWording,
+  fieldHint?: string,
+): CheckOutcome {
   if (result.errorCode === 'timeout') {
     return fail(`the bot did not answer ${event} within ${formatDuration(timeoutMs)}`, {
-      cause: 'the bot does its work (API calls, an AI answer) before it answers the webhook; the helpdesk gives up on ' +
+      cause:
+        'the bot does its work (API calls, an AI answer) before it answers the webhook; the helpdesk gives up on ' +
         'slow webhooks',
       hint: 'Answer 200 at once and do the work afterwards; or raise --timeout if the bot is merely far away.',
     });
   }
   if (result.errorCode === 'ECONNREFUSED' || result.errorCode === 'ENOTFOUND' || result.errorCode === 'EAI_AGAIN') {
     return fail(`the bot endpoint ${url} is unreachable (${result.errorCode})`, {
-      cause: result.errorCode === 'ECONNREFUSED' ? 'the bot is not running, or webhookUrl names the wrong port' : 'the host in webhookUrl does not resolve',
+      cause:
+        result.errorCode === 'ECONNREFUSED'
+          ? 'the bot is not running, or webhookUrl names the wrong port'
+          : 'the host in webhookUrl does not resolve',
       hint: `Start the bot, or fix "webhookUrl" in the config (and ${wording.urlAlsoIn}).`,
     });
   }
   if (result.error) {
-    return fail(`sending ${event} to the bot failed: ${result.error}`, { hint: 'Check that the bot endpoint is up and reachable from here.' });
+    return fail(`sending ${event} to the bot failed: ${result.error}`, {
+      hint: 'Check that the bot endpoint is up and reachable from here.',
+    });
   }
   const excerpt = result.body.toString('utf8').slice(0, 200).trim();
   const cause = fieldHint
@@ -97,12 +113,16 @@ function diagnose(event: string, result: SendResult, url: string, timeoutMs: num
       : 'the bot rejects the request: a wrong path, method or token in webhookUrl, or a body it does not expect';
   return fail(`the bot answered ${result.status} to ${event}`, {
     cause,
-    hint: `${fieldHint ? `${fieldHint} ` : ''}Reproduce with \`omnibot send ${event} --to ` +
+    hint:
+      `${fieldHint ? `${fieldHint} ` : ''}Reproduce with \`omnibot send ${event} --to ` +
       `<webhookUrl>\`.${excerpt ? ` The bot said: ${excerpt}` : ''}`,
   });
 }
 
-export function endpointCheck(input: IntegrationInput, wording: EndpointWording = BOT_WORDING): CheckDef<VerifyContext> | undefined {
+export function endpointCheck(
+  input: IntegrationInput,
+  wording: EndpointWording = BOT_WORDING,
+): CheckDef<VerifyContext> | undefined {
   const url = webhookUrlOf(input);
   const events = input.recipe.sampleEvents;
   if (!url || events.length === 0) return undefined;
@@ -121,13 +141,19 @@ export function endpointCheck(input: IntegrationInput, wording: EndpointWording 
         answered.push({ event: name, status: result.status, ms: result.ms });
         if (!isSuccess(result)) {
           // An answer (not a timeout or a refused connection): find the field the bot chokes on.
-          const probe = result.status !== undefined ? await probeFields(sent.event, sent.sample, async (body) => isSuccess(await sent.resend(body))) : undefined;
+          const probe =
+            result.status !== undefined
+              ? await probeFields(sent.event, sent.sample, async (body) => isSuccess(await sent.resend(body)))
+              : undefined;
           const outcome = diagnose(name, result, url, cx.timeoutMs, wording, probe && probeHint(probe));
           return { ...outcome, details: { url, answered, ...(probe ? { fields: probe } : {}) } };
         }
       }
       const slowest = Math.max(...answered.map((a) => a.ms));
-      return pass(`${answered.map((a) => `${a.event} → ${a.status}`).join(', ')} (slowest ${formatDuration(slowest)})`, { url, answered });
+      return pass(
+        `${answered.map((a) => `${a.event} → ${a.status}`).join(', ')} (slowest ${formatDuration(slowest)})`,
+        { url, answered },
+      );
     },
   };
 }

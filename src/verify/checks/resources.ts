@@ -51,10 +51,17 @@ export function resourceChecks(input: IntegrationInput): CheckDef<VerifyContext>
       if (result.status === 'ok') return pass(result.detail, result.id ? { id: result.id } : undefined);
       const step = input.steps.some((s) => s.id === resource.id) ? stepRef(input, resource.id) : undefined;
       if (result.status === 'create') {
-        return fail(result.detail, { cause: 'omnibot apply has not run since the config changed, or the object was deleted', hint: 'Run `omnibot apply`.', step });
+        return fail(result.detail, {
+          cause: 'omnibot apply has not run since the config changed, or the object was deleted',
+          hint: 'Run `omnibot apply`.',
+          step,
+        });
       }
       return fail(result.detail, {
-        cause: resource.mode === 'check' ? 'the helpdesk does not have what the config names' : 'the helpdesk does not match the config',
+        cause:
+          resource.mode === 'check'
+            ? 'the helpdesk does not have what the config names'
+            : 'the helpdesk does not match the config',
         step,
       });
     },

@@ -47,8 +47,11 @@ export function renderHuman(report: VerifyReport, c: ChalkInstance): string[] {
   if (s.failed) parts.push(c.red(`${s.failed} failed`));
   if (s.skipped) parts.push(c.dim(`${s.skipped} skipped`));
   lines.push('');
-  lines.push(`${report.ok ? c.green('verify passed') : c.red('verify failed')}: ${parts.join(', ')} in ` +
-    `${formatDuration(report.durationMs)}`);
-  if (report.confirmed.length) lines.push(c.dim(`Manual steps confirmed by the round trip: ${report.confirmed.join(', ')}`));
+  lines.push(
+    `${report.ok ? c.green('verify passed') : c.red('verify failed')}: ${parts.join(', ')} in ` +
+      `${formatDuration(report.durationMs)}`,
+  );
+  if (report.confirmed.length)
+    lines.push(c.dim(`Manual steps confirmed by the round trip: ${report.confirmed.join(', ')}`));
   return lines;
 }

@@ -32,12 +32,15 @@ export function failureBody(check: CheckResult): string {
 }
 
 function testcase(check: CheckResult, suite: string): string {
-  const attrs = `classname="${xmlEscape(`omnibot.${suite}`)}" name="${xmlEscape(`${check.id}: ${check.title}`)}" ` +
+  const attrs =
+    `classname="${xmlEscape(`omnibot.${suite}`)}" name="${xmlEscape(`${check.id}: ${check.title}`)}" ` +
     `time="${seconds(check.durationMs)}"`;
   if (check.status === 'pass') return `    <testcase ${attrs}/>`;
   if (check.status === 'skip') {
-    return `    <testcase ${attrs}>\n      <skipped message="${xmlEscape(check.message ?? 'skipped')}"/>\n    ` +
-      `</testcase>`;
+    return (
+      `    <testcase ${attrs}>\n      <skipped message="${xmlEscape(check.message ?? 'skipped')}"/>\n    ` +
+      `</testcase>`
+    );
   }
   const type = check.errorKind ?? 'check';
   return [

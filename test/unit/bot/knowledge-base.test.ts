@@ -22,13 +22,19 @@ describe('knowledge base', () => {
     expect(findAnswer('доставка?')!.text).toMatch(/рабочих дней/);
   });
 
-  it.each(['Позовите оператора, пожалуйста', 'Хочу поговорить с человеком', 'operator please', 'I need a human'])('%s asks for an operator', (text) => {
-    expect(wantsOperator(text)).toBe(true);
-    expect(decide(text)).toEqual({ action: 'hand-off', reason: 'operator-requested' });
-  });
+  it.each(['Позовите оператора, пожалуйста', 'Хочу поговорить с человеком', 'operator please', 'I need a human'])(
+    '%s asks for an operator',
+    (text) => {
+      expect(wantsOperator(text)).toBe(true);
+      expect(decide(text)).toEqual({ action: 'hand-off', reason: 'operator-requested' });
+    },
+  );
 
   it('an operator request wins over a known topic, and an unknown question hands off', () => {
-    expect(decide('оператор, у меня вопрос про доставку')).toMatchObject({ action: 'hand-off', reason: 'operator-requested' });
+    expect(decide('оператор, у меня вопрос про доставку')).toMatchObject({
+      action: 'hand-off',
+      reason: 'operator-requested',
+    });
     expect(decide('Сколько стоит слон?')).toEqual({ action: 'hand-off', reason: 'no-answer' });
   });
 
@@ -60,29 +66,56 @@ describe('dedupe', () => {
 
 describe('payloads', () => {
   it('reads the Omnidesk rule webhooks as observed: string ids, HTML text, "" when absent', () => {
-    expect(readOmnideskWebhook({ case_id: '423208679', case_description: '<p>Где <b>заказ</b>?</p>', user_id: '81815346' })).toEqual({
+    expect(
+      readOmnideskWebhook({ case_id: '423208679', case_description: '<p>Где <b>заказ</b>?</p>', user_id: '81815346' }),
+    ).toEqual({
       helpdesk: 'omnidesk',
       caseId: 423208679,
       text: 'Где заказ?',
       userId: 81815346,
     });
-    expect(readOmnideskWebhook({ case_id: '7', last_message: '<p>again</p><p>twice</p>', user_id: '' })).toEqual({ helpdesk: 'omnidesk', caseId: 7, text: 'again\ntwice' });
+    expect(readOmnideskWebhook({ case_id: '7', last_message: '<p>again</p><p>twice</p>', user_id: '' })).toEqual({
+      helpdesk: 'omnidesk',
+      caseId: 7,
+      text: 'again\ntwice',
+    });
     // The changed rule's last reply wins over the case's first text when both are ticked.
-    expect(readOmnideskWebhook({ case_id: '7', case_description: '<p>first</p>', last_message: '<p>last</p>' })?.text).toBe('last');
+    expect(
+      readOmnideskWebhook({ case_id: '7', case_description: '<p>first</p>', last_message: '<p>last</p>' })?.text,
+    ).toBe('last');
     expect(readOmnideskWebhook({ case_id: 7, case_description: 'plain' })).toMatchObject({ caseId: 7, text: 'plain' });
     expect(readOmnideskWebhook({ case_description: 'no id' })).toBeNull();
     expect(readOmnideskWebhook({ case_id: '', case_description: 'empty id' })).toBeNull();
   });
 
   it('reads the seed-002 body, every value a string', () => {
-    const body = { message: '<p>Оператор!</p>', message_author_id: '12', customer_id: '12', ticket_id: '345', status_id: 'open', user_name: 'Иван', last_answer_date: '', last_customer_message_date: '', chat_id: '' };
-    expect(readHelpdeskeddyWebhook(body)).toEqual({ helpdesk: 'helpdeskeddy', caseId: 345, text: '<p>Оператор!</p>', userId: 12, authorId: 12 });
+    const body = {
+      message: '<p>Оператор!</p>',
+      message_author_id: '12',
+      customer_id: '12',
+      ticket_id: '345',
+      status_id: 'open',
+      user_name: 'Иван',
+      last_answer_date: '',
+      last_customer_message_date: '',
+      chat_id: '',
+    };
+    expect(readHelpdeskeddyWebhook(body)).toEqual({
+      helpdesk: 'helpdeskeddy',
+      caseId: 345,
+      text: '<p>Оператор!</p>',
+      userId: 12,
+      authorId: 12,
+    });
     expect(htmlToText('<p>Оператор&nbsp;!<br>да</p>')).toBe('Оператор !\nда');
   });
 
   it('parses JSON and form bodies, and refuses anything else', () => {
     expect(parseBody('application/json', '{"case_id":1}')).toEqual({ case_id: 1 });
-    expect(parseBody('application/x-www-form-urlencoded', 'case_id=1&case_description=a+b')).toEqual({ case_id: '1', case_description: 'a b' });
+    expect(parseBody('application/x-www-form-urlencoded', 'case_id=1&case_description=a+b')).toEqual({
+      case_id: '1',
+      case_description: 'a b',
+    });
     expect(parseBody('application/json', '[1]')).toBeUndefined();
     expect(parseBody('application/json', 'nope')).toBeUndefined();
   });

@@ -29,14 +29,28 @@ async function start(options: { label?: string } = {}): Promise<{ api: OmnideskA
 }
 
 async function post(url: string, body: unknown) {
-  return sendRequest({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), timeoutMs: 5000 });
+  return sendRequest({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    timeoutMs: 5000,
+  });
 }
 
 describe('the reference bot, alone against a sandbox', () => {
   it('answers a known question as a staff message from the API user', async () => {
     const { api, bot } = await start();
-    const c = await api.createCase({ subject: 'q', content: 'Какие у вас часы работы?', user_email: 'u1@example.invalid' });
-    const res = await post(bot.url, { case_id: String(c.case_id), case_description: '<p>Какие у вас часы работы?</p>', user_id: String(c.user_id) });
+    const c = await api.createCase({
+      subject: 'q',
+      content: 'Какие у вас часы работы?',
+      user_email: 'u1@example.invalid',
+    });
+    const res = await post(bot.url, {
+      case_id: String(c.case_id),
+      case_description: '<p>Какие у вас часы работы?</p>',
+      user_id: String(c.user_id),
+    });
     expect(res.status).toBe(200);
     await bot.idle();
     const staff = (await api.listMessages(c.case_id)).filter((m) => m.staff_id > 0);
@@ -48,7 +62,11 @@ describe('the reference bot, alone against a sandbox', () => {
   it('?note=1 makes the answer a note', async () => {
     const { api, bot } = await start();
     const c = await api.createCase({ subject: 'q', content: 'password?', user_email: 'u2@example.invalid' });
-    await post(`${bot.url}?note=1`, { case_id: String(c.case_id), case_description: '<p>How do I reset my password?</p>', user_id: String(c.user_id) });
+    await post(`${bot.url}?note=1`, {
+      case_id: String(c.case_id),
+      case_description: '<p>How do I reset my password?</p>',
+      user_id: String(c.user_id),
+    });
     await bot.idle();
     const notes = (await api.listMessages(c.case_id)).filter((m) => m.note);
     expect(notes).toHaveLength(1);
@@ -59,8 +77,17 @@ describe('the reference bot, alone against a sandbox', () => {
     const { api, bot } = await start({ label: 'wikibot' });
     const mine = await api.createLabel('wikibot');
     const other = await api.createLabel('vip');
-    const c = await api.createCase({ subject: 'q', content: 'hi', user_email: 'u3@example.invalid', labels: [mine.label_id, other.label_id] });
-    await post(bot.url, { case_id: String(c.case_id), last_message: '<p>Позовите оператора, пожалуйста</p>', user_id: String(c.user_id) });
+    const c = await api.createCase({
+      subject: 'q',
+      content: 'hi',
+      user_email: 'u3@example.invalid',
+      labels: [mine.label_id, other.label_id],
+    });
+    await post(bot.url, {
+      case_id: String(c.case_id),
+      last_message: '<p>Позовите оператора, пожалуйста</p>',
+      user_id: String(c.user_id),
+    });
     await bot.idle();
     const after = await api.getCase(c.case_id);
     expect(after.staff_id).toBe(2);
@@ -68,23 +95,38 @@ describe('the reference bot, alone against a sandbox', () => {
     expect(bot.events.map((e) => e.kind)).toContain('handed-off');
   });
 
-  it('hands off when it has no answer, to the agent the URL ' +
-    'names, removing every label without a label setting', async () => {
-    const { api, bot } = await start();
-    const label = await api.createLabel('wikibot');
-    const c = await api.createCase({ subject: 'q', content: 'x', user_email: 'u4@example.invalid', labels: [label.label_id] });
-    await post(`${bot.url}?agent=2`, { case_id: String(c.case_id), case_description: '<p>Сколько стоит слон?</p>', user_id: String(c.user_id) });
-    await bot.idle();
-    const after = await api.getCase(c.case_id);
-    expect(after.staff_id).toBe(2);
-    expect(after.labels).toEqual([]);
-    expect((await api.listMessages(c.case_id)).filter((m) => m.staff_id > 0)).toEqual([]);
-  });
+  it(
+    'hands off when it has no answer, to the agent the URL ' + 'names, removing every label without a label setting',
+    async () => {
+      const { api, bot } = await start();
+      const label = await api.createLabel('wikibot');
+      const c = await api.createCase({
+        subject: 'q',
+        content: 'x',
+        user_email: 'u4@example.invalid',
+        labels: [label.label_id],
+      });
+      await post(`${bot.url}?agent=2`, {
+        case_id: String(c.case_id),
+        case_description: '<p>Сколько стоит слон?</p>',
+        user_id: String(c.user_id),
+      });
+      await bot.idle();
+      const after = await api.getCase(c.case_id);
+      expect(after.staff_id).toBe(2);
+      expect(after.labels).toEqual([]);
+      expect((await api.listMessages(c.case_id)).filter((m) => m.staff_id > 0)).toEqual([]);
+    },
+  );
 
   it('ignores a duplicate webhook', async () => {
     const { api, bot } = await start();
     const c = await api.createCase({ subject: 'q', content: 'delivery', user_email: 'u5@example.invalid' });
-    const body = { case_id: String(c.case_id), case_description: '<p>Где моя доставка?</p>', user_id: String(c.user_id) };
+    const body = {
+      case_id: String(c.case_id),
+      case_description: '<p>Где моя доставка?</p>',
+      user_id: String(c.user_id),
+    };
     const [a, b] = await Promise.all([post(bot.url, body), post(bot.url, body)]);
     expect([a.status, b.status]).toEqual([200, 200]);
     await bot.idle();
@@ -96,13 +138,21 @@ describe('the reference bot, alone against a sandbox', () => {
     const { bot } = await start();
     expect((await post(bot.url, { hello: 1 })).status).toBe(400);
     expect((await sendRequest({ url: bot.url, method: 'GET', timeoutMs: 5000 })).status).toBe(200);
-    const notJson = await sendRequest({ url: bot.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{', timeoutMs: 5000 });
+    const notJson = await sendRequest({
+      url: bot.url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+      timeoutMs: 5000,
+    });
     expect(notJson.status).toBe(400);
   });
 
   it('reports an API failure as an event, not a crash (a case that does not exist)', async () => {
     const { bot } = await start();
-    expect((await post(bot.url, { case_id: '999999999', case_description: '<p>доставка</p>', user_id: '1' })).status).toBe(200);
+    expect(
+      (await post(bot.url, { case_id: '999999999', case_description: '<p>доставка</p>', user_id: '1' })).status,
+    ).toBe(200);
     await bot.idle();
     expect(bot.events.find((e) => e.kind === 'error')?.caseId).toBe(999999999);
   });
@@ -126,7 +176,11 @@ describe('the reference bot with HelpDeskEddy (seed 002 body)', () => {
     if (!sandbox!.helpdeskeddy) return expect.fail('no HelpDeskEddy sandbox');
     const hde = createHelpdeskeddyClient({ url: sandbox!.helpdeskeddy.url, ...creds });
     const client = await hde.findUserByEmail('client@sandbox.test');
-    const ticket = await hde.createTicket({ title: 't', description: 'Какие у вас часы работы?', user_email: 'client@sandbox.test' });
+    const ticket = await hde.createTicket({
+      title: 't',
+      description: 'Какие у вас часы работы?',
+      user_email: 'client@sandbox.test',
+    });
     const url = `${bot!.urls.helpdeskeddy}/demo-token-123`;
     expect((await post(url, hdeBody(ticket.id, '<p>Какие у вас часы работы?</p>', client!.id))).status).toBe(200);
     await bot!.idle();

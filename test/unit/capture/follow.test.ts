@@ -6,7 +6,19 @@ import type { NumberedRecord } from '../../../src/capture/reader.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const line = (id: string) =>
-  JSON.stringify({ v: 1, id, receivedAt: '2024-05-01T10:00:00Z', method: 'POST', path: '/', query: '', headers: {}, body: 'Ж', event: null, valid: false, response: { status: 200, ms: 1 } }) + '\n';
+  JSON.stringify({
+    v: 1,
+    id,
+    receivedAt: '2024-05-01T10:00:00Z',
+    method: 'POST',
+    path: '/',
+    query: '',
+    headers: {},
+    body: 'Ж',
+    event: null,
+    valid: false,
+    response: { status: 200, ms: 1 },
+  }) + '\n';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -28,7 +40,13 @@ async function follow(file: string, steps: Array<() => Promise<void>>, want: num
     if (running || queue.length === 0) return;
     running = queue.shift()!().finally(() => (running = undefined));
   };
-  const records = followCapture(file, { signal: controller.signal, intervalMs: 10, onRestart: (r) => restarts.push(r), onSkip: (m) => skipped.push(m), onIdle });
+  const records = followCapture(file, {
+    signal: controller.signal,
+    intervalMs: 10,
+    onRestart: (r) => restarts.push(r),
+    onSkip: (m) => skipped.push(m),
+    onIdle,
+  });
   for await (const item of records) {
     seen.push(`${item.line}:${item.record.id}`);
     if (seen.length >= want) break;
@@ -58,14 +76,7 @@ describe('followCapture', () => {
   it('starts again from the beginning when the file is truncated', async () => {
     const file = join(dir, 'c.ndjson');
     await writeFile(file, line('a') + line('b'));
-    const { seen, restarts } = await follow(
-      file,
-      [
-        () => truncate(file, 0),
-        () => appendFile(file, line('x')),
-      ],
-      3,
-    );
+    const { seen, restarts } = await follow(file, [() => truncate(file, 0), () => appendFile(file, line('x'))], 3);
     expect(seen).toEqual(['1:a', '2:b', '1:x']);
     expect(restarts.join('\n')).toMatch(/truncated/);
   });
@@ -75,7 +86,12 @@ describe('followCapture', () => {
     await writeFile(file, '');
     const controller = new AbortController();
     const got: NumberedRecord[] = [];
-    for await (const item of followCapture(file, { signal: controller.signal, intervalMs: 60_000, onIdle: () => controller.abort() })) got.push(item);
+    for await (const item of followCapture(file, {
+      signal: controller.signal,
+      intervalMs: 60_000,
+      onIdle: () => controller.abort(),
+    }))
+      got.push(item);
     expect(got).toEqual([]);
   });
 });

@@ -58,12 +58,10 @@ const line: fc.Arbitrary<Line> = fc.oneof(
     })
     .filter((l) => l.bytes.toString('utf8').trim() !== ''),
   fc.constant({ kind: 'skipped' as const, bytes: Buffer.from('{"v":1,"id":"x"}') }),
-  fc
-    .uuid()
-    .map((id) => ({
-      kind: 'skipped' as const,
-      bytes: Buffer.concat([Buffer.from(recordLine(id, 'bad ')), Buffer.from([0xe2, 0x82])]),
-    })),
+  fc.uuid().map((id) => ({
+    kind: 'skipped' as const,
+    bytes: Buffer.concat([Buffer.from(recordLine(id, 'bad ')), Buffer.from([0xe2, 0x82])]),
+  })),
   fc.constant({ kind: 'skipped' as const, bytes: Buffer.from([0xff, 0xf0, 0x9f, 0x98, 0x41, 0xc3]) }),
 );
 const ending = fc.constantFrom('\n', '\r\n', '\r');

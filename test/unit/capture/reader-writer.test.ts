@@ -78,7 +78,10 @@ describe('CaptureWriter + readCapture', () => {
     const leaky = { ...record(1), query: 'token=super-secret-token' };
     const masked = join(dir, 'masked.ndjson');
     const kept = join(dir, 'kept.ndjson');
-    for (const [file, keepSecrets] of [[masked, false], [kept, true]] as const) {
+    for (const [file, keepSecrets] of [
+      [masked, false],
+      [kept, true],
+    ] as const) {
       const writer = await CaptureWriter.open(file, { keepSecrets });
       await writer.append(leaky);
       await writer.close();
@@ -89,7 +92,13 @@ describe('CaptureWriter + readCapture', () => {
 
   it('skips a torn last line and an invalid middle line, naming each line number', async () => {
     const file = join(dir, 'c.ndjson');
-    const lines = [JSON.stringify(record(1)), '{"v":1,"id":"broken"}', '', JSON.stringify(record(2)), JSON.stringify(record(3)).slice(0, 40)];
+    const lines = [
+      JSON.stringify(record(1)),
+      '{"v":1,"id":"broken"}',
+      '',
+      JSON.stringify(record(2)),
+      JSON.stringify(record(3)).slice(0, 40),
+    ];
     await writeFile(file, lines.join('\n'));
     const { items, warnings } = await collect(file);
     expect(items.map((i) => [i.line, i.record.id])).toEqual([
@@ -113,7 +122,14 @@ describe('CaptureWriter + readCapture', () => {
 describe('looksLikeCaptureRecord', () => {
   it('agrees with the zod schema on good and bad records', async () => {
     const { looksLikeCaptureRecord, captureRecordSchema } = await import('../../../src/capture/record.js');
-    const good = { ...record(1), bytes: 3, auth: 'ok', forward: { status: 200, ms: 1 }, truncated: false, extra: 'kept' };
+    const good = {
+      ...record(1),
+      bytes: 3,
+      auth: 'ok',
+      forward: { status: 200, ms: 1 },
+      truncated: false,
+      extra: 'kept',
+    };
     const bad = [
       { ...good, v: 2 },
       { ...good, id: '' },

@@ -11,9 +11,9 @@ import { tempDir } from '../../helpers/temp-dir.js';
 
 const HDE =
   '{\n"message": "<p>Здравствуйте! Мой телефон +7 (912) 345-67-89, почта ' +
-    'ivan.petrov@mail.ru</p>",\n"message_author_id": "501",\n"customer_id": "501",\n"ticket_id": ' +
-    '"1042",\n"status_id": "open",\n"user_name": "Иван Петров",\n"last_answer_date": "10:00:00 ' +
-    '01.05.2024",\n"last_customer_message_date": "10:00:00 01.05.2024",\n"chat_id": "c-77"\n}';
+  'ivan.petrov@mail.ru</p>",\n"message_author_id": "501",\n"customer_id": "501",\n"ticket_id": ' +
+  '"1042",\n"status_id": "open",\n"user_name": "Иван Петров",\n"last_answer_date": "10:00:00 ' +
+  '01.05.2024",\n"last_customer_message_date": "10:00:00 01.05.2024",\n"chat_id": "c-77"\n}';
 
 function rec(body: string, contentType: string, extra: Partial<CaptureRecord> = {}): CaptureRecord {
   return {
@@ -47,7 +47,8 @@ describe('redactBody', () => {
 
   it('finds e-mails and phones anywhere, and keeps \\u escapes and numbers intact', () => {
     const ph = new Placeholders();
-    const body = '{"case_id":88120045,"contact":{"email":"A.B@Example.com","phone":79123456789},"note":"\\u0417\\u0434 call +7 ' +
+    const body =
+      '{"case_id":88120045,"contact":{"email":"A.B@Example.com","phone":79123456789},"note":"\\u0417\\u0434 call +7 ' +
       '912 345 67 89","when":"2024-05-01 10:00:00"}';
     const out = JSON.parse(redactBody(body, 'application/json', ph));
     expect(out.case_id).toBe(88120045);
@@ -61,10 +62,12 @@ describe('redactBody', () => {
     const ph = new Placeholders();
     const form =
       'type=message_new&object%5Bcase_id%5D=88120045&object%5Bcustom_user_id%5D=tg-100500&' +
-        'object%5Bcontent%5D=%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82+%F0%9F%98%80&object%5Bnote%5D=0';
+      'object%5Bcontent%5D=%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82+%F0%9F%98%80&object%5Bnote%5D=0';
     const out = redactBody(form, 'application/x-www-form-urlencoded', ph);
-    expect(out).toBe('type=message_new&object%5Bcase_id%5D=88120045&object%5Bcustom_user_id%5D=tg-100500&object%5Bcontent%5D=text-1&' +
-      'object%5Bnote%5D=0');
+    expect(out).toBe(
+      'type=message_new&object%5Bcase_id%5D=88120045&object%5Bcustom_user_id%5D=tg-100500&object%5Bcontent%5D=text-1&' +
+        'object%5Bnote%5D=0',
+    );
   });
 
   it('gives the same input the same placeholder, and leaves placeholders alone on a second pass', () => {

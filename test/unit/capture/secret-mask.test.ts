@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CaptureRecord } from '../../../src/capture/record.js';
-import { isCredentialHeader, isCredentialParam, maskPath, maskQuery, maskRecord, maskUrl } from '../../../src/capture/secret-mask.js';
+import {
+  isCredentialHeader,
+  isCredentialParam,
+  maskPath,
+  maskQuery,
+  maskRecord,
+  maskUrl,
+} from '../../../src/capture/secret-mask.js';
 import { restoreRequest, type RestoreSources } from '../../../src/webhooks/restore-secrets.js';
 
 const TOKEN = 'Zq3xV9mK2pL7wR4tY8uB1nC6vD5fG0hJ-_aQeWsXd';
@@ -24,17 +31,39 @@ const record = (over: Partial<CaptureRecord>): CaptureRecord => ({
   ...over,
 });
 
-const none = (): RestoreSources => ({ known: { pathTokens: [], queryValues: new Map() }, query: new Map(), headerNames: new Set() });
+const none = (): RestoreSources => ({
+  known: { pathTokens: [], queryValues: new Map() },
+  query: new Map(),
+  headerNames: new Set(),
+});
 
 describe('masking', () => {
   it('knows credential query parameters by name, and leaves other names alone', () => {
-    for (const name of ['token', 'access_token', 'api_key', 'apikey', 'key', 'secret', 'secret_key', 'password', 'auth', 'signature', 'sig', 'bot_token', 'client_secret', 'X-Token'])
+    for (const name of [
+      'token',
+      'access_token',
+      'api_key',
+      'apikey',
+      'key',
+      'secret',
+      'secret_key',
+      'password',
+      'auth',
+      'signature',
+      'sig',
+      'bot_token',
+      'client_secret',
+      'X-Token',
+    ])
       expect(isCredentialParam(name), name).toBe(true);
-    for (const name of ['case_id', 'ticket', 'keyword', 'monkey', 'page', 'sort', 'tokenizer', 'author']) expect(isCredentialParam(name), name).toBe(false);
+    for (const name of ['case_id', 'ticket', 'keyword', 'monkey', 'page', 'sort', 'tokenizer', 'author'])
+      expect(isCredentialParam(name), name).toBe(false);
   });
 
-  it('masks credential values in a query, byte for byte elsewhere, and BILLmanager\'s bare secret', () => {
-    expect(maskQuery('a=1&token=t0k3n&b=%D0%AF&access_token=x&api%5Fkey=y&page=2')).toBe('a=1&token=***&b=%D0%AF&access_token=***&api%5Fkey=***&page=2');
+  it("masks credential values in a query, byte for byte elsewhere, and BILLmanager's bare secret", () => {
+    expect(maskQuery('a=1&token=t0k3n&b=%D0%AF&access_token=x&api%5Fkey=y&page=2')).toBe(
+      'a=1&token=***&b=%D0%AF&access_token=***&api%5Fkey=***&page=2',
+    );
     expect(maskQuery('x=1&hook=abc', '/', 'hook')).toBe('x=1&hook=***');
     expect(maskQuery('s3cr3t-value', '/mancgi/omnidesk_webhook')).toBe('***');
     expect(maskQuery('plain', '/elsewhere')).toBe('plain');
@@ -51,9 +80,19 @@ describe('masking', () => {
   });
 
   it('masks credential-shaped headers and Basic/Bearer values anywhere, repeated values included', () => {
-    for (const name of ['authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-auth-token', 'x-access-token', 'x-webhook-secret', 'proxy-authorization'])
+    for (const name of [
+      'authorization',
+      'cookie',
+      'set-cookie',
+      'x-api-key',
+      'x-auth-token',
+      'x-access-token',
+      'x-webhook-secret',
+      'proxy-authorization',
+    ])
       expect(isCredentialHeader(name), name).toBe(true);
-    for (const name of ['content-type', 'user-agent', 'x-request-id', 'accept']) expect(isCredentialHeader(name), name).toBe(false);
+    for (const name of ['content-type', 'user-agent', 'x-request-id', 'accept'])
+      expect(isCredentialHeader(name), name).toBe(false);
     const masked = maskRecord(
       record({
         path: `/helpdeskeddy/${TOKEN}`,
@@ -65,12 +104,19 @@ describe('masking', () => {
     );
     expect(masked.path).toBe('/helpdeskeddy/***');
     expect(masked.query).toBe('token=***&x=1');
-    expect(masked.headers).toEqual({ 'content-type': 'application/json', 'x-forwarded-auth': '***', 'x-hook': '***', cookie: '***' });
+    expect(masked.headers).toEqual({
+      'content-type': 'application/json',
+      'x-forwarded-auth': '***',
+      'x-hook': '***',
+      cookie: '***',
+    });
     expect(masked.repeatedHeaders).toEqual({ cookie: ['***', '***'] });
   });
 
   it('masks a URL for display', () => {
-    expect(maskUrl(`http://127.0.0.1:1/helpdeskeddy/${TOKEN}?token=abc&b=1`)).toBe('http://127.0.0.1:1/helpdeskeddy/***?token=***&b=1');
+    expect(maskUrl(`http://127.0.0.1:1/helpdeskeddy/${TOKEN}?token=abc&b=1`)).toBe(
+      'http://127.0.0.1:1/helpdeskeddy/***?token=***&b=1',
+    );
   });
 });
 
@@ -80,16 +126,38 @@ describe('restoring for replay', () => {
     sources.known.pathTokens.push({ source: 'integration "hde"', value: TOKEN, maskedPath: '/helpdeskeddy/***' });
     const one = restoreRequest(record({ path: '/helpdeskeddy/***' }), sources);
     expect(one).toMatchObject({ ok: true, path: `/helpdeskeddy/${TOKEN}` });
-    sources.known.pathTokens.push({ source: 'integration "other"', value: 'other-token-123', maskedPath: '/api/bots/helpdeskeddy_bot/webhook/***' });
-    expect(restoreRequest(record({ path: '/api/bots/helpdeskeddy_bot/webhook/***' }), sources)).toMatchObject({ ok: true, path: '/api/bots/helpdeskeddy_bot/webhook/other-token-123' });
-    expect(restoreRequest(record({ path: '/elsewhere/***' }), sources)).toMatchObject({ ok: false, reason: expect.stringMatching(/--token-env/) });
+    sources.known.pathTokens.push({
+      source: 'integration "other"',
+      value: 'other-token-123',
+      maskedPath: '/api/bots/helpdeskeddy_bot/webhook/***',
+    });
+    expect(restoreRequest(record({ path: '/api/bots/helpdeskeddy_bot/webhook/***' }), sources)).toMatchObject({
+      ok: true,
+      path: '/api/bots/helpdeskeddy_bot/webhook/other-token-123',
+    });
+    expect(restoreRequest(record({ path: '/elsewhere/***' }), sources)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/--token-env/),
+    });
   });
 
   it('refuses, naming the flag, when nothing supplies a masked value', () => {
-    expect(restoreRequest(record({ path: '/helpdeskeddy/***' }), none())).toMatchObject({ ok: false, reason: expect.stringMatching(/--token-env <VAR>/) });
-    expect(restoreRequest(record({ query: 'a=1&access_token=***' }), none())).toMatchObject({ ok: false, reason: expect.stringMatching(/--query-env access_token=<VAR>/) });
-    expect(restoreRequest(record({ query: '***' }), none())).toMatchObject({ ok: false, reason: expect.stringMatching(/--query-env secret_key=<VAR>/) });
-    expect(restoreRequest(record({ headers: { authorization: '***' } }), none())).toMatchObject({ ok: false, reason: expect.stringMatching(/--header "authorization: …"/) });
+    expect(restoreRequest(record({ path: '/helpdeskeddy/***' }), none())).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/--token-env <VAR>/),
+    });
+    expect(restoreRequest(record({ query: 'a=1&access_token=***' }), none())).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/--query-env access_token=<VAR>/),
+    });
+    expect(restoreRequest(record({ query: '***' }), none())).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/--query-env secret_key=<VAR>/),
+    });
+    expect(restoreRequest(record({ headers: { authorization: '***' } }), none())).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/--header "authorization: …"/),
+    });
   });
 
   it('takes flags first, then the config; a header given by --header is left to the flag', () => {
@@ -97,16 +165,29 @@ describe('restoring for replay', () => {
     sources.query.set('access_token', 'from flag');
     sources.known.queryValues.set('secret_key', { source: 'BILLMANAGER_SECRET', value: 'bm secret/1' });
     sources.headerNames = new Set(['authorization']);
-    const out = restoreRequest(record({ query: 'access_token=***&x=1', headers: { authorization: '***', 'x-a': '1' } }), sources);
+    const out = restoreRequest(
+      record({ query: 'access_token=***&x=1', headers: { authorization: '***', 'x-a': '1' } }),
+      sources,
+    );
     expect(out).toEqual({ ok: true, path: '/hook', query: 'access_token=from%20flag&x=1', headers: [['x-a', '1']] });
     expect(restoreRequest(record({ query: '***' }), sources)).toMatchObject({ ok: true, query: 'bm%20secret%2F1' });
   });
 
   it('sends repeated headers repeated and drops hop-by-hop ones', () => {
     const out = restoreRequest(
-      record({ headers: { host: 'h', 'content-length': '2', 'x-multi': '1, 2', 'content-type': 'a' }, repeatedHeaders: { 'x-multi': ['1', '2'] } }),
+      record({
+        headers: { host: 'h', 'content-length': '2', 'x-multi': '1, 2', 'content-type': 'a' },
+        repeatedHeaders: { 'x-multi': ['1', '2'] },
+      }),
       none(),
     );
-    expect(out).toMatchObject({ ok: true, headers: [['x-multi', '1'], ['x-multi', '2'], ['content-type', 'a']] });
+    expect(out).toMatchObject({
+      ok: true,
+      headers: [
+        ['x-multi', '1'],
+        ['x-multi', '2'],
+        ['content-type', 'a'],
+      ],
+    });
   });
 });

@@ -51,7 +51,18 @@ describe('headers', () => {
   });
 
   it('forwards everything but hop-by-hop, repeats as repeats, credentials included (the bot may check them)', () => {
-    const rawHeaders = ['Content-Type', 'application/json', 'Authorization', 'Bearer abc', 'Connection', 'keep-alive', 'X-Multi', '1', 'X-Multi', '2'];
+    const rawHeaders = [
+      'Content-Type',
+      'application/json',
+      'Authorization',
+      'Bearer abc',
+      'Connection',
+      'keep-alive',
+      'X-Multi',
+      '1',
+      'X-Multi',
+      '2',
+    ];
     expect(forwardHeaders(rawHeaders)).toEqual([
       ['Content-Type', 'application/json'],
       ['Authorization', 'Bearer abc'],
@@ -92,7 +103,9 @@ describe('shared secret', () => {
 
   it('reads the secret from a header (Bearer accepted for authorization) or the query', () => {
     expect(checkSecret({ value: 's3cret', header: 'x-token' }, { 'x-token': 's3cret' }, '')).toBe(true);
-    expect(checkSecret({ value: 's3cret', header: 'authorization' }, { authorization: 'Bearer s3cret' }, '')).toBe(true);
+    expect(checkSecret({ value: 's3cret', header: 'authorization' }, { authorization: 'Bearer s3cret' }, '')).toBe(
+      true,
+    );
     expect(checkSecret({ value: 's3cret', header: 'x-token' }, {}, '')).toBe(false);
     expect(checkSecret({ value: 's3cret', query: 'token' }, {}, 'token=s3cret')).toBe(true);
     expect(checkSecret({ value: 's3cret', query: 'token' }, {}, 'token=wrong')).toBe(false);

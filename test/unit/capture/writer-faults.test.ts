@@ -39,31 +39,37 @@ async function ids(file: string): Promise<{ ids: string[]; skipped: string[] }> 
 }
 
 describe('CaptureWriter on a full disk', () => {
-  it('rejects the appends of a batch that did not fit, cuts ' +
-    'its partial bytes off, and resumes when space is back', async () => {
-    const file = join(dir, 'c.ndjson');
-    const room = { bytes: Number.POSITIVE_INFINITY };
-    const writer = await CaptureWriter.open(file, { fs: fullDisk(room) });
-    await writer.append(record(1));
+  it(
+    'rejects the appends of a batch that did not fit, cuts ' + 'its partial bytes off, and resumes when space is back',
+    async () => {
+      const file = join(dir, 'c.ndjson');
+      const room = { bytes: Number.POSITIVE_INFINITY };
+      const writer = await CaptureWriter.open(file, { fs: fullDisk(room) });
+      await writer.append(record(1));
 
-    // Room for about one and a half lines: the whole batch of three fails, nothing of it stays.
-    room.bytes = Math.floor(JSON.stringify(record(2)).length * 1.5);
-    const failed = await Promise.allSettled([writer.append(record(2)), writer.append(record(3)), writer.append(record(4))]);
-    expect(failed.map((f) => f.status)).toEqual(['rejected', 'rejected', 'rejected']);
-    expect((failed[0] as PromiseRejectedResult).reason.code).toBe('ENOSPC');
-    expect((await readFile(file, 'utf8')).endsWith('\n')).toBe(true);
+      // Room for about one and a half lines: the whole batch of three fails, nothing of it stays.
+      room.bytes = Math.floor(JSON.stringify(record(2)).length * 1.5);
+      const failed = await Promise.allSettled([
+        writer.append(record(2)),
+        writer.append(record(3)),
+        writer.append(record(4)),
+      ]);
+      expect(failed.map((f) => f.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      expect((failed[0] as PromiseRejectedResult).reason.code).toBe('ENOSPC');
+      expect((await readFile(file, 'utf8')).endsWith('\n')).toBe(true);
 
-    // Still full: the next one fails too, and the file is unchanged.
-    room.bytes = 0;
-    await expect(writer.append(record(5))).rejects.toMatchObject({ code: 'ENOSPC' });
+      // Still full: the next one fails too, and the file is unchanged.
+      room.bytes = 0;
+      await expect(writer.append(record(5))).rejects.toMatchObject({ code: 'ENOSPC' });
 
-    // Space freed: capturing resumes with no restart.
-    room.bytes = Number.POSITIVE_INFINITY;
-    await writer.append(record(6));
-    await writer.close();
-    expect(await ids(file)).toEqual({ ids: ['id-1', 'id-6'], skipped: [] });
-    expect(writer.count).toBe(2);
-  });
+      // Space freed: capturing resumes with no restart.
+      room.bytes = Number.POSITIVE_INFINITY;
+      await writer.append(record(6));
+      await writer.close();
+      expect(await ids(file)).toEqual({ ids: ['id-1', 'id-6'], skipped: [] });
+      expect(writer.count).toBe(2);
+    },
+  );
 });
 
 describe('CaptureWriter.open on a torn file', () => {

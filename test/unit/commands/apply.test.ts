@@ -17,14 +17,17 @@ const project = useBotProject(() => sandbox.omnidesk.url);
 const auth = { authorization: `Basic ${Buffer.from(`admin@sandbox.test:${SANDBOX_KEY}`).toString('base64')}` };
 
 async function labels(): Promise<string[]> {
-  const body = (await (await fetch(`${sandbox.omnidesk.url}/api/labels.json`, { headers: auth })).json()) as Record<string, unknown>;
+  const body = (await (await fetch(`${sandbox.omnidesk.url}/api/labels.json`, { headers: auth })).json()) as Record<
+    string,
+    unknown
+  >;
   return Object.values(body)
     .filter((v): v is { label: { label_title: string } } => typeof v === 'object' && v !== null && 'label' in v)
     .map((v) => v.label.label_title);
 }
 
 async function rules(): Promise<Array<{ title: string; ruleKind: string }>> {
-  const body = (await (await fetch(`${sandbox.omnidesk.url}/_sandbox/rules`)).json());
+  const body = await (await fetch(`${sandbox.omnidesk.url}/_sandbox/rules`)).json();
   const list = Array.isArray(body) ? body : ((body as { rules?: unknown[] }).rules ?? []);
   return list.map((r) => {
     const rule = r as { title?: string; ruleKind?: string; spec?: { title: string; ruleKind: string } };
@@ -32,32 +35,38 @@ async function rules(): Promise<Array<{ title: string; ruleKind: string }>> {
   });
 }
 
-
 describe('omnibot apply (against a sandbox)', () => {
   it('creates the label, performs the rules through the sandbox admin path, and says so', async () => {
     const r = await project.run(['apply', '--yes']);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/label\s+created\s+ok\s+created label "wikibot"/);
-    expect(r.stdout).toMatch(/incoming-rule\s+sandbox\s+ok\s+performed through the sandbox admin path \(POST \/_sandbox\/rules\)/);
+    expect(r.stdout).toMatch(
+      /incoming-rule\s+sandbox\s+ok\s+performed through the sandbox admin path \(POST \/_sandbox\/rules\)/,
+    );
     expect(r.stderr).toContain('performed through the sandbox admin path');
     expect(await labels()).toEqual(['wikibot']);
-    expect((await rules()).map((x) => x.title).sort()).toEqual(['omnibot wikibot: входящие', 'omnibot wikibot: изменённые']);
+    expect((await rules()).map((x) => x.title).sort()).toEqual([
+      'omnibot wikibot: входящие',
+      'omnibot wikibot: изменённые',
+    ]);
   });
 
-  it('without a terminal and without --yes: prints what ' +
-    'would change, changes nothing, exit 2 naming --yes', async () => {
-    const r = await project.run(['apply']);
-    expect(r.exitCode).toBe(2);
-    expect(r.stdout).toMatch(/label\s+would-create/);
-    expect(r.stderr).toContain('--yes');
-    expect(r.stderr).toContain('Nothing was changed');
-    expect(await labels()).toEqual([]);
-    expect(await rules()).toEqual([]);
-    const json = await project.run(['apply', '--json']);
-    expect(json.exitCode).toBe(2);
-    expect(JSON.parse(json.stdout).dryRun).toBe(true);
-    expect(await labels()).toEqual([]);
-  });
+  it(
+    'without a terminal and without --yes: prints what ' + 'would change, changes nothing, exit 2 naming --yes',
+    async () => {
+      const r = await project.run(['apply']);
+      expect(r.exitCode).toBe(2);
+      expect(r.stdout).toMatch(/label\s+would-create/);
+      expect(r.stderr).toContain('--yes');
+      expect(r.stderr).toContain('Nothing was changed');
+      expect(await labels()).toEqual([]);
+      expect(await rules()).toEqual([]);
+      const json = await project.run(['apply', '--json']);
+      expect(json.exitCode).toBe(2);
+      expect(JSON.parse(json.stdout).dryRun).toBe(true);
+      expect(await labels()).toEqual([]);
+    },
+  );
 
   it('creates nothing the second time; the state file holds the ids', async () => {
     const first = await project.run(['apply', '--yes']);
@@ -73,7 +82,10 @@ describe('omnibot apply (against a sandbox)', () => {
       resources: Record<string, { id?: string; owned?: boolean; confirmedBy?: string; specHash?: string }>;
     };
     expect(state.resources['wikibot/label']).toMatchObject({ owned: true, id: expect.stringMatching(/^\d+$/) });
-    expect(state.resources['wikibot/incoming-rule']).toMatchObject({ confirmedBy: 'sandbox', specHash: expect.stringMatching(/^sha256:/) });
+    expect(state.resources['wikibot/incoming-rule']).toMatchObject({
+      confirmedBy: 'sandbox',
+      specHash: expect.stringMatching(/^sha256:/),
+    });
   });
 
   it('--dry-run changes nothing and writes no state', async () => {
@@ -89,7 +101,10 @@ describe('omnibot apply (against a sandbox)', () => {
 
   it('prints the manual steps and leaves them pending when the helpdesk is not a sandbox', async () => {
     // The note step is a bot-side option no sandbox can perform: it stays pending and is printed.
-    await writeFile(project.configFile, JSON.stringify(botConfig(sandbox.omnidesk.url, { replyAsNote: true }), null, 2));
+    await writeFile(
+      project.configFile,
+      JSON.stringify(botConfig(sandbox.omnidesk.url, { replyAsNote: true }), null, 2),
+    );
     const r = await project.run(['apply', '--yes', '--lang', 'ru']);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toContain('Осталось сделать вручную:');
@@ -111,7 +126,10 @@ describe('omnibot apply at a terminal', () => {
   }
 
   it('asks before creating, then shows each step it cannot perform and records the confirmation', async () => {
-    await writeFile(project.configFile, JSON.stringify(botConfig(sandbox.omnidesk.url, { replyAsNote: true }), null, 2));
+    await writeFile(
+      project.configFile,
+      JSON.stringify(botConfig(sandbox.omnidesk.url, { replyAsNote: true }), null, 2),
+    );
     let stdout = '';
     const ctx = createContext(
       {},
@@ -130,7 +148,7 @@ describe('omnibot apply at a terminal', () => {
     screen.keypress('enter');
     // The rules go through the sandbox admin path; the bot-side note option needs a person.
     await waitFor('Is the step done?');
-    expect(stdout).toContain('Step 5. The bot\'s answer as a note');
+    expect(stdout).toContain("Step 5. The bot's answer as a note");
     screen.keypress('enter');
     expect(await done).toBe(0);
     expect(stdout).toMatch(/reply-as-note\s+confirmed\s+ok\s+confirmed by user/);

@@ -6,8 +6,8 @@ import { runCli } from '../../helpers/run-cli.js';
 /** Runs the bash script's function for a command line, as bash's completion would. */
 async function complete(script: string, line: string[]): Promise<string[]> {
   const words = line.map((w) => `'${w}'`).join(' ');
-  const program = `${script}\nCOMP_WORDS=(${words}); COMP_CWORD=${line.length - 1}; _omnibot; printf '%s\\n' ` +
-    `"\${COMPREPLY[@]}"`;
+  const program =
+    `${script}\nCOMP_WORDS=(${words}); COMP_CWORD=${line.length - 1}; _omnibot; printf '%s\\n' ` + `"\${COMPREPLY[@]}"`;
   const { stdout } = await execa('bash', ['-c', program]);
   return stdout.split('\n').filter(Boolean);
 }
@@ -24,7 +24,9 @@ describe('omnibot completion', () => {
     expect(await complete(r.stdout, ['omnibot', 'events', ''])).toEqual(expect.arrayContaining(['show', 'promote']));
     expect(await complete(r.stdout, ['omnibot', 'steps', '--lang', ''])).toEqual(['ru', 'en']);
     expect(await complete(r.stdout, ['omnibot', '--config', 'x.json', 'steps', '--for'])).toEqual(['--format']);
-    expect(await complete(r.stdout, ['omnibot', 'completion', ''])).toEqual(expect.arrayContaining(['bash', 'zsh', 'fish']));
+    expect(await complete(r.stdout, ['omnibot', 'completion', ''])).toEqual(
+      expect.arrayContaining(['bash', 'zsh', 'fish']),
+    );
   });
 
   it('zsh wraps the same function; fish has a line per command with its description', async () => {

@@ -10,21 +10,32 @@ beforeEach(async () => ({ dir: tmp, cleanup } = await tempDir('omnibot-demo-test
 afterEach(() => cleanup());
 
 describe('omnibot demo', () => {
-  it('runs the whole job offline, prints the timeline and ' +
-    'a passing summary, exits 0 and leaves nothing behind', async () => {
-    const { dir, cleanup } = await tempDir();
-    try {
-      const r = await runCli(['demo'], { cwd: dir, env: { TMPDIR: tmp } });
-      expect(r.exitCode).toBe(0);
-      expect(r.stdout).toMatch(/✓ demo passed: (\d+) of \1 checks/);
-      expect(r.stdout).toMatch(/✓ demo\/e2e-handoff/);
-      for (const line of ['sandbox', 'apply', 'case #', 'rule fired', 'bot replied', 'handed off', 'moved to the trash']) expect(r.stderr).toContain(line);
-      expect(r.stderr).not.toContain('sandbox-api-key');
-      expect(await readdir(tmp)).toEqual([]);
-    } finally {
-      await cleanup();
-    }
-  });
+  it(
+    'runs the whole job offline, prints the timeline and ' + 'a passing summary, exits 0 and leaves nothing behind',
+    async () => {
+      const { dir, cleanup } = await tempDir();
+      try {
+        const r = await runCli(['demo'], { cwd: dir, env: { TMPDIR: tmp } });
+        expect(r.exitCode).toBe(0);
+        expect(r.stdout).toMatch(/✓ demo passed: (\d+) of \1 checks/);
+        expect(r.stdout).toMatch(/✓ demo\/e2e-handoff/);
+        for (const line of [
+          'sandbox',
+          'apply',
+          'case #',
+          'rule fired',
+          'bot replied',
+          'handed off',
+          'moved to the trash',
+        ])
+          expect(r.stderr).toContain(line);
+        expect(r.stderr).not.toContain('sandbox-api-key');
+        expect(await readdir(tmp)).toEqual([]);
+      } finally {
+        await cleanup();
+      }
+    },
+  );
 
   it('--json prints the apply result and the verify report as one document', async () => {
     const r = await runCli(['demo', '--json'], { env: { TMPDIR: tmp } });
@@ -47,7 +58,10 @@ describe('omnibot demo', () => {
 
   it('--keep keeps the sandbox running for other commands until stopped, then cleans up and returns 0', async () => {
     const demo = startCli(['demo', '--keep'], { env: { TMPDIR: tmp } });
-    await demo.until((_out, err) => err.includes('Ctrl-C stops') && /omnibot plan --config \S+/.test(err), 'the kept sandbox');
+    await demo.until(
+      (_out, err) => err.includes('Ctrl-C stops') && /omnibot plan --config \S+/.test(err),
+      'the kept sandbox',
+    );
     const file = /omnibot plan --config (\S+)/.exec(demo.stderr())![1]!;
     expect(file.startsWith(tmp)).toBe(true);
     const plan = await runCli(['plan', '--config', file, '--json']);

@@ -46,10 +46,30 @@ describe('duration and time flags', () => {
   it('tail --since keeps the records received at or after the time', async () => {
     const file = join(dir, 'since.ndjson');
     const rec = (id: string, at: string) =>
-      JSON.stringify({ v: 1, id, receivedAt: at, method: 'POST', path: '/h', query: '', headers: {}, body: '{}', event: null, valid: false, response: { status: 200, ms: 1 } });
-    await writeFile(file, [rec('old', '2024-05-01T09:00:00.000Z'), rec('new', '2024-05-01T11:00:00.000Z')].join('\n') + '\n');
+      JSON.stringify({
+        v: 1,
+        id,
+        receivedAt: at,
+        method: 'POST',
+        path: '/h',
+        query: '',
+        headers: {},
+        body: '{}',
+        event: null,
+        valid: false,
+        response: { status: 200, ms: 1 },
+      });
+    await writeFile(
+      file,
+      [rec('old', '2024-05-01T09:00:00.000Z'), rec('new', '2024-05-01T11:00:00.000Z')].join('\n') + '\n',
+    );
     const r = await runCli(['tail', file, '--since', '2024-05-01T10:00:00Z', '--json'], { cwd: dir });
     expect(r.exitCode).toBe(0);
-    expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['new']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { id: string }).id),
+    ).toEqual(['new']);
   });
 });

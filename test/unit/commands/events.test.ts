@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
-const NAMES = ['helpdeskeddy.new_reply', 'helpdeskeddy.new_ticket', 'omnidesk.changed', 'omnidesk.incoming', 'omnidesk.message_new'];
+const NAMES = [
+  'helpdeskeddy.new_reply',
+  'helpdeskeddy.new_ticket',
+  'omnidesk.changed',
+  'omnidesk.incoming',
+  'omnidesk.message_new',
+];
 
 describe('omnibot events', () => {
   let plain: { dir: string; cleanup: () => Promise<void> };
@@ -20,11 +26,18 @@ describe('omnibot events', () => {
     await mkdir(join(withSamples.dir, 'sub'));
     await writeFile(
       join(events, 'omnidesk.incoming.json'),
-      JSON.stringify({ provenance: 'captured', contentType: 'application/json', body: '{"id":214000111,"text":"Привет","client":{"id":5654846848}}' }),
+      JSON.stringify({
+        provenance: 'captured',
+        contentType: 'application/json',
+        body: '{"id":214000111,"text":"Привет","client":{"id":5654846848}}',
+      }),
     );
     await writeFile(
       join(events, 'omnidesk.closed.json'),
-      JSON.stringify({ description: 'Closed-case rule webhook', fields: [{ name: 'case_id', type: 'integer', gen: 'omnidesk.case_id' }] }),
+      JSON.stringify({
+        description: 'Closed-case rule webhook',
+        fields: [{ name: 'case_id', type: 'integer', gen: 'omnidesk.case_id' }],
+      }),
     );
   });
 
@@ -57,31 +70,45 @@ describe('omnibot events', () => {
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/omnidesk\.incoming \*\s+omnidesk\s+captured/);
     expect(result.stdout).toMatch(/omnidesk\.closed \+\s+omnidesk\s+inferred/);
-    const json = JSON.parse((await runCli(['events', '--json'], { cwd: withSamples.dir })).stdout) as Array<{ name: string; overrides: boolean; source: string }>;
+    const json = JSON.parse((await runCli(['events', '--json'], { cwd: withSamples.dir })).stdout) as Array<{
+      name: string;
+      overrides: boolean;
+      source: string;
+    }>;
     expect(json.find((r) => r.name === 'omnidesk.incoming')).toMatchObject({ source: 'user', overrides: true });
   });
 
   it('show prints the fields and a sample; --json carries the same', async () => {
-    const text = await runCli(['events', 'show', 'helpdeskeddy.new_ticket', '--set', 'ticket_id=1042'], { cwd: plain.dir });
+    const text = await runCli(['events', 'show', 'helpdeskeddy.new_ticket', '--set', 'ticket_id=1042'], {
+      cwd: plain.dir,
+    });
     expect(text.exitCode, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/ticket_id\s+string\s+yes\s+\{ticket_id\}\s+1042/);
     expect(text.stdout).toContain('"ticket_id": "1042"');
 
     const result = await runCli(['events', 'show', 'new_ticket', '--json'], { cwd: plain.dir });
-    const shown = JSON.parse(result.stdout) as { name: string; fields: Array<{ name: string; sample: unknown }>; sample: { contentType: string; body: string } };
+    const shown = JSON.parse(result.stdout) as {
+      name: string;
+      fields: Array<{ name: string; sample: unknown }>;
+      sample: { contentType: string; body: string };
+    };
     expect(shown.name).toBe('helpdeskeddy.new_ticket');
     const body = JSON.parse(shown.sample.body) as Record<string, string>;
     expect(Object.keys(body)).toHaveLength(9);
     for (const f of shown.fields) expect(body[f.name]).toBe(f.sample);
   });
 
-  it('show omnidesk.incoming gives each key\'s provenance and reference fact', async () => {
+  it("show omnidesk.incoming gives each key's provenance and reference fact", async () => {
     const text = await runCli(['events', 'show', 'omnidesk.incoming'], { cwd: plain.dir });
     expect(text.exitCode, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/PATH\s+TYPE\s+REQUIRED\s+PROVENANCE\s+SAMPLE/);
-    expect(text.stdout).toMatch(/case_description\s+string\s+yes\s+key observed, form observed, label→key inferred\s+<p>/);
+    expect(text.stdout).toMatch(
+      /case_description\s+string\s+yes\s+key observed, form observed, label→key inferred\s+<p>/,
+    );
     expect(text.stdout).toMatch(/case_id: .*§4\.1a/);
-    const shown = JSON.parse((await runCli(['events', 'show', 'omnidesk.incoming', '--json'], { cwd: plain.dir })).stdout) as {
+    const shown = JSON.parse(
+      (await runCli(['events', 'show', 'omnidesk.incoming', '--json'], { cwd: plain.dir })).stdout,
+    ) as {
       fields: Array<{ name: string; provenance: string; ref: string }>;
       sample: { body: string };
     };

@@ -17,7 +17,11 @@ afterAll(async () => {
   await cleanup();
 });
 
-async function post(url: string, body: string | Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+async function post(
+  url: string,
+  body: string | Buffer,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) {
   const res = await request(url, { method: 'POST', headers, body, dispatcher: agent });
   await res.body.dump();
   return res.statusCode;
@@ -53,13 +57,20 @@ describe('omnibot listen', () => {
     const capture = join(dir, 'basic.ndjson');
     const l = await startListen(['--capture', capture]);
     expect(l.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect(await post(`${l.url}omnidesk`, '{"case_id":"88120045","case_description":"<p>Здравствуйте, нужна помощь 🙏</p>","user_id":"7700123"}')).toBe(200);
+    expect(
+      await post(
+        `${l.url}omnidesk`,
+        '{"case_id":"88120045","case_description":"<p>Здравствуйте, нужна помощь 🙏</p>","user_id":"7700123"}',
+      ),
+    ).toBe(200);
     expect(await post(l.url, 'not json {', { 'content-type': 'application/json' })).toBe(200);
     const done = await l.stop();
     expect(done.exitCode).toBe(0);
     const lines = done.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/POST \/omnidesk 200 omnidesk\.incoming case=88120045 user=7700123 "Здравствуйте, нужна помощь 🙏"/);
+    expect(lines[0]).toMatch(
+      /POST \/omnidesk 200 omnidesk\.incoming case=88120045 user=7700123 "Здравствуйте, нужна помощь 🙏"/,
+    );
     expect(lines[1]).toMatch(/\(invalid\)/);
     expect(done.stderr).toMatch(/listen: 2 requests · invalid 1/);
     expect(done.stderr).toMatch(/omnidesk\.incoming 1/);
@@ -77,28 +88,38 @@ describe('omnibot listen', () => {
     const done = await l.stop();
     expect(done.exitCode).toBe(0);
     const rec = JSON.parse(done.stdout.trim());
-    expect(rec).toMatchObject({ v: 1, method: 'POST', path: '/x', query: 'y=1', body: '{"a":1}', response: { status: 202 } });
+    expect(rec).toMatchObject({
+      v: 1,
+      method: 'POST',
+      path: '/x',
+      query: 'y=1',
+      body: '{"a":1}',
+      response: { status: 202 },
+    });
   });
 
-  it('--forward-to passes the same bytes on, answers with the bot\'s answer and shows it; ' +
-    '--path answers 404 elsewhere', async () => {
-    const botCapture = join(dir, 'bot.ndjson');
-    const bot = await startListen(['--capture', botCapture, '--status', '202']);
-    const front = await startListen(['--forward-to', `${bot.url}bot`, '--path', '/in']);
-    expect(front.url).toMatch(/\/in$/);
-    const body = '{"case_id":"1","case_description":"<p>Ёлка 🎄</p>","user_id":"2"}';
-    expect(await post(`${front.url}/x?k=v`, body)).toBe(202);
-    expect(await post(`${front.url.replace(/\/in$/, '')}/elsewhere`, body)).toBe(404);
-    const done = await front.stop();
-    await bot.stop();
-    const lines = done.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/POST \/in\/x\?k=v 202 omnidesk\.incoming .* → 202 \d+ms$/);
-    expect(lines[1]).toMatch(/POST \/elsewhere 404/);
-    expect(done.stderr).toMatch(/forwarded 1 \(0 failed\)/);
-    const got = await records(botCapture);
-    expect(got).toHaveLength(1);
-    expect(got[0]).toMatchObject({ path: '/bot/in/x', query: 'k=v', body });
-  });
+  it(
+    "--forward-to passes the same bytes on, answers with the bot's answer and shows it; " +
+      '--path answers 404 elsewhere',
+    async () => {
+      const botCapture = join(dir, 'bot.ndjson');
+      const bot = await startListen(['--capture', botCapture, '--status', '202']);
+      const front = await startListen(['--forward-to', `${bot.url}bot`, '--path', '/in']);
+      expect(front.url).toMatch(/\/in$/);
+      const body = '{"case_id":"1","case_description":"<p>Ёлка 🎄</p>","user_id":"2"}';
+      expect(await post(`${front.url}/x?k=v`, body)).toBe(202);
+      expect(await post(`${front.url.replace(/\/in$/, '')}/elsewhere`, body)).toBe(404);
+      const done = await front.stop();
+      await bot.stop();
+      const lines = done.stdout.trim().split('\n');
+      expect(lines[0]).toMatch(/POST \/in\/x\?k=v 202 omnidesk\.incoming .* → 202 \d+ms$/);
+      expect(lines[1]).toMatch(/POST \/elsewhere 404/);
+      expect(done.stderr).toMatch(/forwarded 1 \(0 failed\)/);
+      const got = await records(botCapture);
+      expect(got).toHaveLength(1);
+      expect(got[0]).toMatchObject({ path: '/bot/in/x', query: 'k=v', body });
+    },
+  );
 
   it('refuses bad flags with exit 2 naming the flag', async () => {
     for (const [args, flag] of [
@@ -119,17 +140,33 @@ describe('omnibot listen', () => {
   it('keeps credentials and the shared secret out of the capture and all output unless --keep-secrets', async () => {
     const secret = 'shared-secret-5d1f9c';
     const env = { HOOK_SECRET: secret };
-    const creds = { authorization: 'Bearer api-token-8e2a11', cookie: 'session=cookie-77ab', 'x-api-key': 'apikey-31c9f0', 'proxy-authorization': 'Basic cHJveHk6cGFzcw==' };
+    const creds = {
+      authorization: 'Bearer api-token-8e2a11',
+      cookie: 'session=cookie-77ab',
+      'x-api-key': 'apikey-31c9f0',
+      'proxy-authorization': 'Basic cHJveHk6cGFzcw==',
+    };
     const leaks = [secret, 'api-token-8e2a11', 'cookie-77ab', 'apikey-31c9f0', 'cHJveHk6cGFzcw=='];
     for (const keep of [false, true]) {
       const capture = join(dir, `secrets-${keep}.ndjson`);
       for (const json of [false, true]) {
         const l = await startListen(
-          ['--capture', capture, '--secret-env', 'HOOK_SECRET', '--secret-header', 'X-Hook-Secret', ...(json ? ['--json'] : []), ...(keep ? ['--keep-secrets'] : [])],
+          [
+            '--capture',
+            capture,
+            '--secret-env',
+            'HOOK_SECRET',
+            '--secret-header',
+            'X-Hook-Secret',
+            ...(json ? ['--json'] : []),
+            ...(keep ? ['--keep-secrets'] : []),
+          ],
           { env },
         );
         const headers = { 'content-type': 'application/json', 'x-hook-secret': secret, ...creds };
-        expect(await post(`${l.url}?q=1`, '{"case_id":"1","case_description":"<p>hi</p>","user_id":"2"}', headers)).toBe(200);
+        expect(
+          await post(`${l.url}?q=1`, '{"case_id":"1","case_description":"<p>hi</p>","user_id":"2"}', headers),
+        ).toBe(200);
         expect(await post(l.url, '{}', { ...headers, 'x-hook-secret': 'wrong' })).toBe(401);
         const done = await l.stop();
         for (const leak of leaks) {
@@ -171,7 +208,16 @@ describe('omnibot listen', () => {
 
   it('2,000 malformed requests leave the listener answering and every one recorded', async () => {
     const capture = join(dir, 'malformed.ndjson');
-    const l = await startListen(['--capture', capture, '--max-body', '2kb', '--headers-timeout', '500ms', '--request-timeout', '1s']);
+    const l = await startListen([
+      '--capture',
+      capture,
+      '--max-body',
+      '2kb',
+      '--headers-timeout',
+      '500ms',
+      '--request-timeout',
+      '1s',
+    ]);
     const binary = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37) % 256));
     const kinds: Array<() => Promise<unknown>> = [
       () => post(l.url, '{"case_id": "1", "case_description": ', { 'content-type': 'application/json' }),
@@ -181,15 +227,22 @@ describe('omnibot listen', () => {
       () => post(l.url, binary, { 'content-type': 'application/json' }),
       () => post(l.url, Buffer.alloc(3000, 0x41), { 'content-type': 'application/json' }).catch(() => 413),
       () => raw(l.port, `POST /big-headers HTTP/1.1\r\nHost: x\r\nX-Big: ${'h'.repeat(20_000)}\r\n\r\n`),
-      () => raw(l.port, 'POST /hangup-body HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ' +
-        '500\r\n\r\n{"case_id":', true),
+      () =>
+        raw(
+          l.port,
+          'POST /hangup-body HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ' +
+            '500\r\n\r\n{"case_id":',
+          true,
+        ),
       () => raw(l.port, 'POST /hangup-headers HTTP/1.1\r\nHost: x\r\nContent-Ty', true),
       () => raw(l.port, '\x00\x01\x02 garbage \r\n\r\n'),
     ];
     const stalls = 20;
     const total = 2000;
     const stalled = Array.from({ length: stalls }, (_, i) =>
-      i % 2 ? raw(l.port, 'POST /stall-headers HTTP/1.1\r\nHost: x\r\n') : raw(l.port, 'POST /stall-body HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"a":'),
+      i % 2
+        ? raw(l.port, 'POST /stall-headers HTTP/1.1\r\nHost: x\r\n')
+        : raw(l.port, 'POST /stall-body HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"a":'),
     );
     let next = 0;
     await Promise.all(

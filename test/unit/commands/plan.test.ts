@@ -21,10 +21,21 @@ describe('omnibot plan (against a sandbox)', () => {
   it('prints one JSON document with --json', async () => {
     const r = await project.run(['plan', '--json']);
     expect(r.exitCode, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout) as { resources: Array<{ resource: string; status: string }>; summary: unknown; pending: boolean };
+    const doc = JSON.parse(r.stdout) as {
+      resources: Array<{ resource: string; status: string }>;
+      summary: unknown;
+      pending: boolean;
+    };
     expect(doc.pending).toBe(true);
     expect(doc.summary).toEqual({ ok: 3, create: 1, manual: 2, unknown: 0 });
-    expect(doc.resources.map((x) => x.resource)).toEqual(['api-key', 'label', 'agent', 'incoming-rule', 'changed-rule', 'reply-as-note']);
+    expect(doc.resources.map((x) => x.resource)).toEqual([
+      'api-key',
+      'label',
+      'agent',
+      'incoming-rule',
+      'changed-rule',
+      'reply-as-note',
+    ]);
   });
 
   it('--detailed-exitcode: 4 before apply, 0 after apply on the sandbox', async () => {
@@ -34,13 +45,23 @@ describe('omnibot plan (against a sandbox)', () => {
     expect(applied.exitCode, applied.stderr).toBe(0);
     const after = await project.run(['plan', '--detailed-exitcode', '--json']);
     expect(after.exitCode, after.stderr).toBe(0);
-    const doc = JSON.parse(after.stdout) as { pending: boolean; resources: Array<{ resource: string; status: string; confirmedBy?: string }> };
+    const doc = JSON.parse(after.stdout) as {
+      pending: boolean;
+      resources: Array<{ resource: string; status: string; confirmedBy?: string }>;
+    };
     expect(doc.pending).toBe(false);
-    expect(doc.resources.find((x) => x.resource === 'changed-rule')).toMatchObject({ status: 'ok', confirmedBy: 'sandbox' });
+    expect(doc.resources.find((x) => x.resource === 'changed-rule')).toMatchObject({
+      status: 'ok',
+      confirmedBy: 'sandbox',
+    });
   });
 
   it('shows an inactive agent as manual, with the fix', async () => {
-    await fetch(`${sandbox.omnidesk.url}/_sandbox/staff/2`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"active":false}' });
+    await fetch(`${sandbox.omnidesk.url}/_sandbox/staff/2`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"active":false}',
+    });
     const r = await project.run(['plan', '--detailed-exitcode']);
     expect(r.exitCode, r.stderr).toBe(4);
     expect(r.stdout).toMatch(/agent\s+check\s+manual\s+staff member operator@sandbox\.test \(#2\) is inactive/);

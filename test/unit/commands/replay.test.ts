@@ -40,60 +40,85 @@ async function post(url: string, body: string | Buffer, headers: Record<string, 
 }
 
 describe('omnibot replay', () => {
-  it('send → listen → capture → replay into a second ' +
-    'listener gives byte-identical bodies for every event', async () => {
-    const first = join(dir, 'first.ndjson');
-    const second = join(dir, 'second.ndjson');
-    const a = await startListen(['--capture', first]);
-    const b = await startListen(['--capture', second]);
-    const events = JSON.parse((await runCli(['events', '--json'])).stdout) as Array<{ name: string; accepts: string[] }>;
-    expect(events.length).toBeGreaterThanOrEqual(5);
-    let sent = 0;
-    for (const event of events) {
-      for (const encoding of event.accepts) {
-        const field = TEXT_FIELD[event.name];
-        const args = ['send', event.name, '--to', `${a.url}hooks/${event.name}?src=send`, '--encoding', encoding];
-        if (field) args.push('--set', `${field}=${TEXT}`);
-        const r = await runCli(args);
-        expect(r.exitCode, `${event.name} ${encoding}: ${r.stderr}`).toBe(0);
-        sent += 1;
+  it(
+    'send → listen → capture → replay into a second ' + 'listener gives byte-identical bodies for every event',
+    async () => {
+      const first = join(dir, 'first.ndjson');
+      const second = join(dir, 'second.ndjson');
+      const a = await startListen(['--capture', first]);
+      const b = await startListen(['--capture', second]);
+      const events = JSON.parse((await runCli(['events', '--json'])).stdout) as Array<{
+        name: string;
+        accepts: string[];
+      }>;
+      expect(events.length).toBeGreaterThanOrEqual(5);
+      let sent = 0;
+      for (const event of events) {
+        for (const encoding of event.accepts) {
+          const field = TEXT_FIELD[event.name];
+          const args = ['send', event.name, '--to', `${a.url}hooks/${event.name}?src=send`, '--encoding', encoding];
+          if (field) args.push('--set', `${field}=${TEXT}`);
+          const r = await runCli(args);
+          expect(r.exitCode, `${event.name} ${encoding}: ${r.stderr}`).toBe(0);
+          sent += 1;
+        }
       }
-    }
-    // Bodies no helpdesk sends, which must survive just the same: binary, broken JSON, empty.
-    await post(`${a.url}raw`, Buffer.from([0, 0xff, 0xfe, 0x80, 0x41]), { 'content-type': 'application/octet-stream' });
-    await post(`${a.url}raw`, '{"broken": "Привет', { 'content-type': 'application/json; charset=utf-8' });
-    await post(`${a.url}raw?empty=1`, '', { 'content-type': 'text/plain' });
-    expect((await a.stop()).exitCode).toBe(0);
+      // Bodies no helpdesk sends, which must survive just the same: binary, broken JSON, empty.
+      await post(`${a.url}raw`, Buffer.from([0, 0xff, 0xfe, 0x80, 0x41]), {
+        'content-type': 'application/octet-stream',
+      });
+      await post(`${a.url}raw`, '{"broken": "Привет', { 'content-type': 'application/json; charset=utf-8' });
+      await post(`${a.url}raw?empty=1`, '', { 'content-type': 'text/plain' });
+      expect((await a.stop()).exitCode).toBe(0);
 
-    const replay = await runCli(['replay', first, '--to', b.url]);
-    expect(replay.exitCode, replay.stderr).toBe(0);
-    expect(replay.stderr).toMatch(new RegExp(`sent ${sent + 3} · 2xx ${sent + 3} · failed 0`));
-    expect((await b.stop()).exitCode).toBe(0);
+      const replay = await runCli(['replay', first, '--to', b.url]);
+      expect(replay.exitCode, replay.stderr).toBe(0);
+      expect(replay.stderr).toMatch(new RegExp(`sent ${sent + 3} · 2xx ${sent + 3} · failed 0`));
+      expect((await b.stop()).exitCode).toBe(0);
 
-    const original = await lines(first);
-    const replayed = await lines(second);
-    expect(replayed).toHaveLength(original.length);
-    const detected = new Set<string>();
-    original.forEach((o, i) => {
-      const r = replayed[i]!;
-      const bytes = (x: Record<string, any>) => (x.bodyBase64 !== undefined ? Buffer.from(x.bodyBase64, 'base64') : Buffer.from(x.body, 'utf8'));
-      expect(bytes(r).equals(bytes(o)), `record ${i + 1} (${o.event})`).toBe(true);
-      expect([r.method, r.path, r.query, r.headers['content-type'], r.event, r.valid]).toEqual([o.method, o.path, o.query, o.headers['content-type'], o.event, o.valid]);
-      if (o.event) detected.add(o.event);
-    });
-    // new_ticket and new_reply share seed 002's body, so detection cannot tell them apart.
-    expect(detected.size).toBeGreaterThanOrEqual(events.length - 1);
-    const fromSend = original.filter((o) => o.path.startsWith('/hooks/'));
-    expect(fromSend).toHaveLength(sent);
-    expect(fromSend.every((o) => o.valid && o.event !== null && o.query === 'src=send')).toBe(true);
-    const textOf = (o: Record<string, any>) =>
-      o.headers['content-type'].includes('form') ? new URLSearchParams(o.body).get(TEXT_FIELD[o.event]!) : (JSON.parse(o.body)[TEXT_FIELD[o.event]!] ?? JSON.parse(o.body).object?.content);
-    expect(fromSend.map(textOf)).toEqual(fromSend.map(() => TEXT));
-  });
+      const original = await lines(first);
+      const replayed = await lines(second);
+      expect(replayed).toHaveLength(original.length);
+      const detected = new Set<string>();
+      original.forEach((o, i) => {
+        const r = replayed[i]!;
+        const bytes = (x: Record<string, any>) =>
+          x.bodyBase64 !== undefined ? Buffer.from(x.bodyBase64, 'base64') : Buffer.from(x.body, 'utf8');
+        expect(bytes(r).equals(bytes(o)), `record ${i + 1} (${o.event})`).toBe(true);
+        expect([r.method, r.path, r.query, r.headers['content-type'], r.event, r.valid]).toEqual([
+          o.method,
+          o.path,
+          o.query,
+          o.headers['content-type'],
+          o.event,
+          o.valid,
+        ]);
+        if (o.event) detected.add(o.event);
+      });
+      // new_ticket and new_reply share seed 002's body, so detection cannot tell them apart.
+      expect(detected.size).toBeGreaterThanOrEqual(events.length - 1);
+      const fromSend = original.filter((o) => o.path.startsWith('/hooks/'));
+      expect(fromSend).toHaveLength(sent);
+      expect(fromSend.every((o) => o.valid && o.event !== null && o.query === 'src=send')).toBe(true);
+      const textOf = (o: Record<string, any>) =>
+        o.headers['content-type'].includes('form')
+          ? new URLSearchParams(o.body).get(TEXT_FIELD[o.event]!)
+          : (JSON.parse(o.body)[TEXT_FIELD[o.event]!] ?? JSON.parse(o.body).object?.content);
+      expect(fromSend.map(textOf)).toEqual(fromSend.map(() => TEXT));
+    },
+  );
 
   it('filters by event and time, prints NDJSON with --json, and exits 1 when the target fails', async () => {
     const file = join(dir, 'filters.ndjson');
-    const base = { v: 1, method: 'POST', path: '/h', query: '', headers: { 'content-type': 'application/json', authorization: 'Bearer keep-me-out' }, valid: true, response: { status: 200, ms: 1 } };
+    const base = {
+      v: 1,
+      method: 'POST',
+      path: '/h',
+      query: '',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer keep-me-out' },
+      valid: true,
+      response: { status: 200, ms: 1 },
+    };
     const recs = [
       { ...base, id: 'a', receivedAt: '2024-05-01T10:00:00Z', body: '{"n":1}', event: 'omnidesk.incoming' },
       { ...base, id: 'b', receivedAt: '2024-05-01T11:00:00Z', body: '{"n":2}', event: 'omnidesk.changed' },
@@ -102,9 +127,24 @@ describe('omnibot replay', () => {
     await writeFile(file, recs.map((r) => JSON.stringify(r)).join('\n') + '\n{"v":1,"id":"torn","rec');
     const sink = join(dir, 'filters-sink.ndjson');
     const ok = await startListen(['--capture', sink, '--keep-secrets']);
-    const r = await runCli(['replay', file, '--to', ok.url, '--event', 'omnidesk.incoming', '--since', '2024-05-01T11:30:00Z', '--json', '--header', 'X-Replay: yes']);
+    const r = await runCli([
+      'replay',
+      file,
+      '--to',
+      ok.url,
+      '--event',
+      'omnidesk.incoming',
+      '--since',
+      '2024-05-01T11:30:00Z',
+      '--json',
+      '--header',
+      'X-Replay: yes',
+    ]);
     expect(r.exitCode, r.stderr).toBe(0);
-    const results = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const results = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(results.map((x) => [x.id, x.line, x.status, x.ok])).toEqual([['c', 3, 200, true]]);
     expect(r.stderr).toMatch(/line 4: not valid JSON.*skipped/);
     await ok.stop();
@@ -129,10 +169,28 @@ describe('omnibot replay', () => {
 
   it('replays with --preserve-timing, keeping order', async () => {
     const file = join(dir, 'timing.ndjson');
-    const base = { v: 1, method: 'POST', path: '/t', query: '', headers: { 'content-type': 'text/plain' }, event: null, valid: false, response: { status: 200, ms: 1 } };
+    const base = {
+      v: 1,
+      method: 'POST',
+      path: '/t',
+      query: '',
+      headers: { 'content-type': 'text/plain' },
+      event: null,
+      valid: false,
+      response: { status: 200, ms: 1 },
+    };
     await writeFile(
       file,
-      ['x', 'y', 'z'].map((body, i) => JSON.stringify({ ...base, id: body, body, receivedAt: new Date(Date.UTC(2024, 0, 1, 0, 0, 0, i * 100)).toISOString() })).join('\n') + '\n',
+      ['x', 'y', 'z']
+        .map((body, i) =>
+          JSON.stringify({
+            ...base,
+            id: body,
+            body,
+            receivedAt: new Date(Date.UTC(2024, 0, 1, 0, 0, 0, i * 100)).toISOString(),
+          }),
+        )
+        .join('\n') + '\n',
     );
     const sink = join(dir, 'timing-sink.ndjson');
     const l = await startListen(['--capture', sink]);

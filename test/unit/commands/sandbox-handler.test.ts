@@ -25,7 +25,11 @@ function fakeRun(flags: Record<string, unknown>, env: Record<string, string> = {
   return { out, err, abort, done };
 }
 
-const readyLine = (err: string[]) => err.join('').split('\n').find((l) => l.startsWith('ready '));
+const readyLine = (err: string[]) =>
+  err
+    .join('')
+    .split('\n')
+    .find((l) => l.startsWith('ready '));
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -47,7 +51,12 @@ describe('omnibot sandbox (handler)', () => {
     expect(run.out.join('')).toBe('');
     run.abort.abort();
     expect(await run.done).toBe(0);
-    expect(run.err.join('').split('\n').filter((l) => l.startsWith('ready '))).toHaveLength(1);
+    expect(
+      run.err
+        .join('')
+        .split('\n')
+        .filter((l) => l.startsWith('ready ')),
+    ).toHaveLength(1);
     await expect(fetch(`${urls.omnidesk}/_sandbox/info`)).rejects.toThrow();
   });
 
@@ -103,9 +112,18 @@ describe('omnibot sandbox (handler)', () => {
   });
 
   it('names the flag on bad input (exit 2) and the port when it is taken (exit 1)', async () => {
-    await expect(fakeRun({ port: 'abc' }).done).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^--port:/) });
-    await expect(fakeRun({ bot: 'other' }).done).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^--bot:/) });
-    await expect(fakeRun({ rateLimit: '0' }).done).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^--rate-limit:/) });
+    await expect(fakeRun({ port: 'abc' }).done).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/^--port:/),
+    });
+    await expect(fakeRun({ bot: 'other' }).done).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/^--bot:/),
+    });
+    await expect(fakeRun({ rateLimit: '0' }).done).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/^--rate-limit:/),
+    });
 
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));

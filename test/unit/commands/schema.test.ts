@@ -8,7 +8,8 @@ describe('omnibot schema', () => {
     const schema = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(schema.type).toBe('object');
     const text = r.stdout;
-    for (const recipe of ['omnidesk-bot', 'omnidesk-custom-channel', 'helpdeskeddy-bot', 'billmanager', 'chaport']) expect(text).toContain(`"${recipe}"`);
+    for (const recipe of ['omnidesk-bot', 'omnidesk-custom-channel', 'helpdeskeddy-bot', 'billmanager', 'chaport'])
+      expect(text).toContain(`"${recipe}"`);
     expect(text).toContain('${NAME}');
     expect((schema.properties as Record<string, unknown>).integrations).toBeDefined();
   });

@@ -57,11 +57,15 @@ afterAll(async () => {
   await cleanup();
 });
 
-const cli = (args: string[], input?: string) => runCli(args, { cwd: dir, ...(input !== undefined ? { stdin: input } : {}) });
+const cli = (args: string[], input?: string) =>
+  runCli(args, { cwd: dir, ...(input !== undefined ? { stdin: input } : {}) });
 
 describe('omnibot send', () => {
   it('sends --data byte for byte, Cyrillic and emoji included', async () => {
-    const bytes = Buffer.from('{"case_id":"210000001","case_description":"<p>Привет, бот! 👋🏽\\nвторая строка</p>","user_id":"5654846848"}\r\n', 'utf8');
+    const bytes = Buffer.from(
+      '{"case_id":"210000001","case_description":"<p>Привет, бот! 👋🏽\\nвторая строка</p>","user_id":"5654846848"}\r\n',
+      'utf8',
+    );
     const file = join(dir, 'body.json');
     await writeFile(file, bytes);
     const result = await cli(['send', 'omnidesk.incoming', '--to', `${url}/hook`, '--data', file]);
@@ -79,7 +83,16 @@ describe('omnibot send', () => {
   });
 
   it('renders the form event with --set values and the right content type', async () => {
-    const result = await cli(['send', 'omnidesk.message_new', '--to', url, '--set', 'object[content]=Ответ оператора 🙂 a&b=c', '--set', 'object.case_id=21755012']);
+    const result = await cli([
+      'send',
+      'omnidesk.message_new',
+      '--to',
+      url,
+      '--set',
+      'object[content]=Ответ оператора 🙂 a&b=c',
+      '--set',
+      'object.case_id=21755012',
+    ]);
     expect(result.exitCode, result.stderr).toBe(0);
     const got = received[0]!;
     expect(got.headers['content-type']).toBe('application/x-www-form-urlencoded');
@@ -90,10 +103,23 @@ describe('omnibot send', () => {
   });
 
   it('--count and --concurrency send that many, each with fresh ids; --json is one object per line', async () => {
-    const result = await cli(['send', 'omnidesk.incoming', '--to', url, '--count', '7', '--concurrency', '3', '--json']);
+    const result = await cli([
+      'send',
+      'omnidesk.incoming',
+      '--to',
+      url,
+      '--count',
+      '7',
+      '--concurrency',
+      '3',
+      '--json',
+    ]);
     expect(result.exitCode, result.stderr).toBe(0);
     expect(received).toHaveLength(7);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(7);
     expect(lines.map((l) => l.n).sort((a, b) => Number(a) - Number(b))).toEqual([1, 2, 3, 4, 5, 6, 7]);
     for (const line of lines) {
@@ -108,7 +134,16 @@ describe('omnibot send', () => {
   });
 
   it('--concurrency 50 with every request in flight at once prints no MaxListenersExceededWarning', async () => {
-    const result = await cli(['send', 'omnidesk.incoming', '--to', `${url}/slow`, '--count', String(slowTotal), '--concurrency', '50']);
+    const result = await cli([
+      'send',
+      'omnidesk.incoming',
+      '--to',
+      `${url}/slow`,
+      '--count',
+      String(slowTotal),
+      '--concurrency',
+      '50',
+    ]);
     expect(result.exitCode, result.stderr).toBe(0);
     expect(received).toHaveLength(slowTotal);
     expect(maxHeld).toBe(50);
@@ -142,7 +177,13 @@ describe('omnibot send', () => {
   it('an unknown event is exit 2 and lists the known ones; nothing is sent', async () => {
     const result = await cli(['send', 'omnidesk.nope', '--to', url]);
     expect(result.exitCode).toBe(2);
-    for (const name of ['omnidesk.incoming', 'omnidesk.changed', 'omnidesk.message_new', 'helpdeskeddy.new_ticket', 'helpdeskeddy.new_reply']) {
+    for (const name of [
+      'omnidesk.incoming',
+      'omnidesk.changed',
+      'omnidesk.message_new',
+      'helpdeskeddy.new_ticket',
+      'helpdeskeddy.new_reply',
+    ]) {
       expect(result.stderr).toContain(name);
     }
     expect(result.stdout).toBe('');
@@ -170,7 +211,18 @@ describe('omnibot send', () => {
 
   it('never prints a --header value, even when the bot echoes it back', async () => {
     const token = 'Bearer hde-secret-token-0123456789';
-    const result = await cli(['send', 'new_ticket', '--to', url, '--header', `Authorization: ${token}`, '--header', 'X-Webhook-Secret: s3cr3t-value-42', '--json', '--verbose']);
+    const result = await cli([
+      'send',
+      'new_ticket',
+      '--to',
+      url,
+      '--header',
+      `Authorization: ${token}`,
+      '--header',
+      'X-Webhook-Secret: s3cr3t-value-42',
+      '--json',
+      '--verbose',
+    ]);
     expect(result.exitCode, result.stderr).toBe(0);
     expect(received[0]!.headers.authorization).toBe(token);
     expect(received[0]!.headers['x-webhook-secret']).toBe('s3cr3t-value-42');

@@ -8,8 +8,10 @@ describe('omnibot steps (offline)', () => {
   it('defaults to Russian text with the seed UI labels, pages and values filled in', async () => {
     const r = await project.run(['steps'], { OMNIDESK_API_KEY: '' });
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stdout).toContain('аккаунт администратора → раздел «Каналы» → подраздел «Правила» → вкладка «входящие обращения» → кнопка ' +
-      '«Добавить правило»');
+    expect(r.stdout).toContain(
+      'аккаунт администратора → раздел «Каналы» → подраздел «Правила» → вкладка «входящие обращения» → кнопка ' +
+        '«Добавить правило»',
+    );
     expect(r.stdout).toContain('Страница: https://acme.omnidesk.ru/admin/channels/rules');
     expect(r.stdout).toContain('Статус — равен — открытое');
     expect(r.stdout).toContain('URL: https://bot.example.com/omnidesk');
@@ -32,7 +34,10 @@ describe('omnibot steps (offline)', () => {
   it.each(['ru', 'en'])('--format json --lang %s is one document with the specs', async (lang) => {
     const r = await project.run(['steps', '--format', 'json', '--lang', lang]);
     expect(r.exitCode, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout) as { lang: string; steps: Array<{ id: string; number: number; spec: { kind: string } }> };
+    const doc = JSON.parse(r.stdout) as {
+      lang: string;
+      steps: Array<{ id: string; number: number; spec: { kind: string } }>;
+    };
     expect(doc.lang).toBe(lang);
     expect(doc.steps.map((s) => [s.number, s.id, s.spec.kind])).toEqual([
       [1, 'api-key', 'note'],

@@ -28,11 +28,20 @@ function record(id: string, body: string, event: string | null, extra: Record<st
   );
 }
 
-const INCOMING = record('in-1', '{"case_id":"88120045","case_description":"<p>Здравствуйте 😀</p>","user_id":"7700123"}', 'omnidesk.incoming');
-const REPLY = record('re-1', '{"message":"<p>Ответ</p>","message_author_id":"5","customer_id":"5","ticket_id":"1042","status_id":"open",' +
-  '"user_name":"Иван","last_answer_date":"x","last_customer_message_date":"x","chat_id":"c"}', 'helpdeskeddy.new_reply', {
-  forward: { status: 502, ms: 7 },
-});
+const INCOMING = record(
+  'in-1',
+  '{"case_id":"88120045","case_description":"<p>Здравствуйте 😀</p>","user_id":"7700123"}',
+  'omnidesk.incoming',
+);
+const REPLY = record(
+  're-1',
+  '{"message":"<p>Ответ</p>","message_author_id":"5","customer_id":"5","ticket_id":"1042","status_id":"open",' +
+    '"user_name":"Иван","last_answer_date":"x","last_customer_message_date":"x","chat_id":"c"}',
+  'helpdeskeddy.new_reply',
+  {
+    forward: { status: 502, ms: 7 },
+  },
+);
 
 describe('omnibot tail', () => {
   it("prints records in listen's format, filters by event, and skips a torn line naming it", async () => {
@@ -47,7 +56,10 @@ describe('omnibot tail', () => {
     expect(r.stderr).toMatch(/line 3: not valid JSON/);
 
     const only = await runCli(['tail', file, '--event', 'omnidesk.incoming', '--json']);
-    const recs = only.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const recs = only.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(recs.map((x) => x.id)).toEqual(['in-1']);
   });
 
@@ -55,7 +67,12 @@ describe('omnibot tail', () => {
     const file = join(dir, 'follow.ndjson');
     await writeFile(file, INCOMING);
     const cli = startCli(['tail', file, '--follow', '--interval', '20ms', '--json']);
-    const ids = () => cli.stdout().split('\n').filter(Boolean).map((l) => JSON.parse(l).id as string);
+    const ids = () =>
+      cli
+        .stdout()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).id as string);
     const waitFor = (n: number) => cli.until(() => ids().length >= n, `${n} records`);
     try {
       await waitFor(1);

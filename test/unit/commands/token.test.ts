@@ -9,12 +9,22 @@ import { tempDir } from '../../helpers/temp-dir.js';
 let dir: string;
 let cleanup: () => Promise<void>;
 
-const BM_INTEGRATION = { recipe: 'billmanager', name: 'bm', billmanagerUrl: 'https://bm.example.com', secret: '${BM_SECRET}' };
+const BM_INTEGRATION = {
+  recipe: 'billmanager',
+  name: 'bm',
+  billmanagerUrl: 'https://bm.example.com',
+  secret: '${BM_SECRET}',
+};
 
 const CONFIG = {
   helpdeskeddy: { url: 'https://acme.helpdeskeddy.com', email: 'admin@acme.ru', apiKey: '${HDE_API_KEY}' },
   integrations: [
-    { recipe: 'helpdeskeddy-bot', name: 'hde', token: '${HDE_BOT_TOKEN}', webhookUrl: 'https://bot.example.com/api/bots/helpdeskeddy_bot/webhook/${HDE_BOT_TOKEN}' },
+    {
+      recipe: 'helpdeskeddy-bot',
+      name: 'hde',
+      token: '${HDE_BOT_TOKEN}',
+      webhookUrl: 'https://bot.example.com/api/bots/helpdeskeddy_bot/webhook/${HDE_BOT_TOKEN}',
+    },
   ],
 };
 
@@ -25,7 +35,8 @@ async function project(config: unknown = CONFIG): Promise<void> {
 
 const run = (args: string[]) => runCli(args, { cwd: dir });
 const env = async () => parseEnvFile(await readFile(join(dir, '.env'), 'utf8'));
-const state = async () => JSON.parse(await readFile(join(dir, '.omnibot', 'state.json'), 'utf8')) as { tokens: Record<string, any> };
+const state = async () =>
+  JSON.parse(await readFile(join(dir, '.omnibot', 'state.json'), 'utf8')) as { tokens: Record<string, any> };
 
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir('omnibot-token-'));
@@ -70,34 +81,63 @@ describe('omnibot token', () => {
     expect(rotated.exitCode, rotated.stderr).toBe(0);
     const second = (await env()).HDE_BOT_TOKEN!;
     expect(second).not.toBe(first);
-    const doc = JSON.parse(rotated.stdout) as { action: string; fingerprint: string; previousFingerprint: string; redo: Array<{ step: number; resource: string }>; token?: string };
-    expect(doc).toMatchObject({ action: 'rotated', fingerprint: fingerprint(second), previousFingerprint: fingerprint(first), redo: [{ step: 4, resource: 'dispatcher-rule' }] });
+    const doc = JSON.parse(rotated.stdout) as {
+      action: string;
+      fingerprint: string;
+      previousFingerprint: string;
+      redo: Array<{ step: number; resource: string }>;
+      token?: string;
+    };
+    expect(doc).toMatchObject({
+      action: 'rotated',
+      fingerprint: fingerprint(second),
+      previousFingerprint: fingerprint(first),
+      redo: [{ step: 4, resource: 'dispatcher-rule' }],
+    });
     expect(doc.token).toBeUndefined();
     for (const t of [first, second]) expect(rotated.stdout + rotated.stderr).not.toContain(t);
     const s = await state();
-    expect(s.tokens.hde).toMatchObject({ fingerprint: fingerprint(second), rotatedAt: expect.any(String), previous: [{ fingerprint: fingerprint(first), retiredAt: expect.any(String) }] });
+    expect(s.tokens.hde).toMatchObject({
+      fingerprint: fingerprint(second),
+      rotatedAt: expect.any(String),
+      previous: [{ fingerprint: fingerprint(first), retiredAt: expect.any(String) }],
+    });
 
     const human = await run(['token', 'rotate']);
     expect(human.exitCode).toBe(0);
     expect(human.stderr).toContain('Redo step 4 of `omnibot steps --integration hde`');
   });
 
-  it('a config where no integration takes a token: exit ' +
-    '2 naming the integrations that do; nothing written', async () => {
-    const omnideskOnly = {
-      omnidesk: { url: 'acme', email: 'admin@acme.ru', apiKey: '${OMNIDESK_API_KEY}' },
-      integrations: [{ recipe: 'omnidesk-bot', name: 'wikibot', webhookUrl: 'https://bot.example.com/o', label: 'wikibot', agent: 'op@acme.ru' }],
-    };
-    await project(omnideskOnly);
-    for (const args of [['token', 'generate'], ['token', 'rotate'], ['token', 'generate', '--name', 'wikibot']]) {
-      const r = await run(args);
-      expect(r.exitCode, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/no integration (named "wikibot" )?takes a secret/);
-      expect(r.stderr).toMatch(/helpdeskeddy-bot \(token\), billmanager \(secret\)/);
-    }
-    expect(await env()).toEqual({ HDE_API_KEY: 'hde-api-key-123456' });
-    await expect(stat(join(dir, '.omnibot', 'state.json'))).rejects.toThrow();
-  });
+  it(
+    'a config where no integration takes a token: exit ' + '2 naming the integrations that do; nothing written',
+    async () => {
+      const omnideskOnly = {
+        omnidesk: { url: 'acme', email: 'admin@acme.ru', apiKey: '${OMNIDESK_API_KEY}' },
+        integrations: [
+          {
+            recipe: 'omnidesk-bot',
+            name: 'wikibot',
+            webhookUrl: 'https://bot.example.com/o',
+            label: 'wikibot',
+            agent: 'op@acme.ru',
+          },
+        ],
+      };
+      await project(omnideskOnly);
+      for (const args of [
+        ['token', 'generate'],
+        ['token', 'rotate'],
+        ['token', 'generate', '--name', 'wikibot'],
+      ]) {
+        const r = await run(args);
+        expect(r.exitCode, args.join(' ')).toBe(2);
+        expect(r.stderr).toMatch(/no integration (named "wikibot" )?takes a secret/);
+        expect(r.stderr).toMatch(/helpdeskeddy-bot \(token\), billmanager \(secret\)/);
+      }
+      expect(await env()).toEqual({ HDE_API_KEY: 'hde-api-key-123456' });
+      await expect(stat(join(dir, '.omnibot', 'state.json'))).rejects.toThrow();
+    },
+  );
 
   it('keeps .env and the state out of git, but not promoted samples', async () => {
     await project();
@@ -142,7 +182,10 @@ describe('omnibot token', () => {
 // The BILLmanager secret_key is made by the same mechanism, through `token --name` or the
 // `billmanager secret` alias that presets the recipe.
 describe('omnibot token for a billmanager integration, and its alias billmanager secret', () => {
-  const BM_CONFIG = { omnidesk: { url: 'http://127.0.0.1:9', email: 'admin@sandbox.test', apiKey: '${OMNIDESK_API_KEY}' }, integrations: [BM_INTEGRATION] };
+  const BM_CONFIG = {
+    omnidesk: { url: 'http://127.0.0.1:9', email: 'admin@sandbox.test', apiKey: '${OMNIDESK_API_KEY}' },
+    integrations: [BM_INTEGRATION],
+  };
   const bmProject = async (config: unknown = BM_CONFIG) => {
     await writeFile(join(dir, 'omnibot.config.json'), JSON.stringify(config));
     await writeFile(join(dir, '.env'), 'OMNIDESK_API_KEY=k-123456789\n');
@@ -162,7 +205,10 @@ describe('omnibot token for a billmanager integration, and its alias billmanager
     expect(s.tokens.bm.fingerprint).toBe(fingerprint(first));
     expect(JSON.stringify(s)).not.toContain(first);
 
-    for (const args of [['billmanager', 'secret', 'generate'], ['token', 'generate']]) {
+    for (const args of [
+      ['billmanager', 'secret', 'generate'],
+      ['token', 'generate'],
+    ]) {
       const again = await run(args);
       expect(again.exitCode, args.join(' ')).toBe(2);
       expect(again.stderr).toContain('already holds a secret');
@@ -171,7 +217,12 @@ describe('omnibot token for a billmanager integration, and its alias billmanager
     const rotated = await run(['token', 'rotate', '--json']);
     expect(rotated.exitCode, rotated.stderr).toBe(0);
     const result = JSON.parse(rotated.stdout);
-    expect(result).toMatchObject({ action: 'rotated', integration: 'bm', envVar: 'BM_SECRET', previousFingerprint: fingerprint(first) });
+    expect(result).toMatchObject({
+      action: 'rotated',
+      integration: 'bm',
+      envVar: 'BM_SECRET',
+      previousFingerprint: fingerprint(first),
+    });
     expect(result.redo).toEqual([
       { resource: 'custom-channel', step: 2 },
       { resource: 'bm-params', step: 5 },
@@ -179,7 +230,10 @@ describe('omnibot token for a billmanager integration, and its alias billmanager
     const second = (await env()).BM_SECRET!;
     expect(second).not.toBe(first);
     expect(rotated.stdout + rotated.stderr).not.toContain(second);
-    expect((await state()).tokens.bm).toMatchObject({ fingerprint: fingerprint(second), previous: [{ fingerprint: fingerprint(first) }] });
+    expect((await state()).tokens.bm).toMatchObject({
+      fingerprint: fingerprint(second),
+      previous: [{ fingerprint: fingerprint(first) }],
+    });
 
     const human = await run(['billmanager', 'secret', 'rotate']);
     expect(human.exitCode, human.stderr).toBe(0);
@@ -202,7 +256,9 @@ describe('omnibot token for a billmanager integration, and its alias billmanager
     await project({ ...CONFIG, integrations: [...CONFIG.integrations, BM_INTEGRATION] });
     const which = await run(['token', 'generate']);
     expect(which.exitCode).toBe(2);
-    expect(which.stderr).toContain('--name: the config has several helpdeskeddy-bot or billmanager integrations (known: hde, bm)');
+    expect(which.stderr).toContain(
+      '--name: the config has several helpdeskeddy-bot or billmanager integrations (known: hde, bm)',
+    );
     const bm = await run(['token', 'generate', '--name', 'bm']);
     expect(bm.exitCode, bm.stderr).toBe(0);
     expect(Object.keys(await env())).toEqual(['HDE_API_KEY', 'BM_SECRET']);
@@ -213,7 +269,10 @@ describe('omnibot token for a billmanager integration, and its alias billmanager
     const wrongVar = await run(['token', 'generate', '--name', 'bm', '--env-var', 'OTHER']);
     expect(wrongVar.exitCode).toBe(2);
     expect(wrongVar.stderr).toContain('reads the secret of "bm" from ${BM_SECRET}');
-    await project({ ...CONFIG, integrations: [...CONFIG.integrations, { ...BM_INTEGRATION, secret: 'literal-secret-value-123' }] });
+    await project({
+      ...CONFIG,
+      integrations: [...CONFIG.integrations, { ...BM_INTEGRATION, secret: 'literal-secret-value-123' }],
+    });
     const literal = await run(['token', 'generate', '--name', 'bm']);
     expect(literal.exitCode).toBe(2);
     expect(literal.stderr).toContain('integrations[1].secret holds a literal secret');

@@ -30,7 +30,13 @@ async function setup(): Promise<{ dir: string; api: HelpdeskeddyApi }> {
   const config = {
     helpdeskeddy: { url: sandbox.helpdeskeddy.url, email: creds.email, apiKey: '${HDE_API_KEY}' },
     integrations: [
-      { recipe: 'helpdeskeddy-bot', name: 'hde', token: '${HDE_BOT_TOKEN}', webhookUrl: `${sandbox.bot!.urls.helpdeskeddy}/\${HDE_BOT_TOKEN}`, agent: 'operator@sandbox.test' },
+      {
+        recipe: 'helpdeskeddy-bot',
+        name: 'hde',
+        token: '${HDE_BOT_TOKEN}',
+        webhookUrl: `${sandbox.bot!.urls.helpdeskeddy}/\${HDE_BOT_TOKEN}`,
+        agent: 'operator@sandbox.test',
+      },
     ],
   };
   await writeFile(join(tmp.dir, 'omnibot.config.json'), JSON.stringify(config, null, 2));
@@ -38,7 +44,13 @@ async function setup(): Promise<{ dir: string; api: HelpdeskeddyApi }> {
   const silent = { write: () => true };
   const loaded = await loadConfig({ registry, cwd: tmp.dir, env: {}, flags: {} });
   const io = new Io({ stdout: silent, stderr: silent, stdin: {}, env: {} }, { quiet: true });
-  await apply(loaded.config!, { io, signal: new AbortController().signal, stateFile: loaded.stateFile, lang: 'en', registry });
+  await apply(loaded.config!, {
+    io,
+    signal: new AbortController().signal,
+    stateFile: loaded.stateFile,
+    lang: 'en',
+    registry,
+  });
   return { dir: tmp.dir, api: createHelpdeskeddyClient({ url: sandbox.helpdeskeddy.url, ...creds }) };
 }
 
@@ -55,7 +67,15 @@ describe('omnibot verify --e2e with HelpDeskEddy', () => {
     expect(r.exitCode).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.checks.map((c: { id: string }) => c.id)).toEqual(
-      expect.arrayContaining(['helpdeskeddy.credentials', 'hde/endpoint', 'hde/e2e-ticket', 'hde/e2e-reply', 'hde/e2e-loop-guard', 'hde/e2e-handoff', 'hde/e2e-cleanup']),
+      expect.arrayContaining([
+        'helpdeskeddy.credentials',
+        'hde/endpoint',
+        'hde/e2e-ticket',
+        'hde/e2e-reply',
+        'hde/e2e-loop-guard',
+        'hde/e2e-handoff',
+        'hde/e2e-cleanup',
+      ]),
     );
     expect(report.confirmed).toEqual(['hde/dispatcher-rule']);
     const state = JSON.parse(await readFile(join(dir, '.omnibot', 'state.json'), 'utf8'));
@@ -114,21 +134,28 @@ describe('omnibot verify --e2e with HelpDeskEddy', () => {
     expect(r.stdout + r.stderr).not.toContain('wrong-key-31415926');
   });
 
-  it('a key whose user is not staff: the credentials ' +
-    'check fails (exit 3) and says the user must be staff', async () => {
-    const { dir, api } = await setup();
-    const users = await api.listUsers();
-    const me = users.items.find((u) => u.email === creds.email)!;
-    await api.adminRequest('POST', `/_sandbox/users/${me.id}`, { group_type: 'user' });
-    const r = await runCli(['verify', '--json'], { cwd: dir });
-    // A client's key is a permission problem: exit 3, like any refused credential.
-    expect(r.exitCode).toBe(3);
-    const checks = JSON.parse(r.stdout).checks as Array<{ id: string; status: string; message?: string; hint?: string }>;
-    const failed = checks.filter((c) => c.status === 'fail');
-    expect(failed.map((c) => c.id)).toEqual(['helpdeskeddy.credentials']);
-    expect(failed[0]!.message).toContain('not staff');
-    expect(failed[0]!.hint).toContain('Управление → Глобальные настройки → Система');
-  });
+  it(
+    'a key whose user is not staff: the credentials ' + 'check fails (exit 3) and says the user must be staff',
+    async () => {
+      const { dir, api } = await setup();
+      const users = await api.listUsers();
+      const me = users.items.find((u) => u.email === creds.email)!;
+      await api.adminRequest('POST', `/_sandbox/users/${me.id}`, { group_type: 'user' });
+      const r = await runCli(['verify', '--json'], { cwd: dir });
+      // A client's key is a permission problem: exit 3, like any refused credential.
+      expect(r.exitCode).toBe(3);
+      const checks = JSON.parse(r.stdout).checks as Array<{
+        id: string;
+        status: string;
+        message?: string;
+        hint?: string;
+      }>;
+      const failed = checks.filter((c) => c.status === 'fail');
+      expect(failed.map((c) => c.id)).toEqual(['helpdeskeddy.credentials']);
+      expect(failed[0]!.message).toContain('not staff');
+      expect(failed[0]!.hint).toContain('Управление → Глобальные настройки → Система');
+    },
+  );
 
   it('the bot down: the endpoint check fails with connection refused and names the URL', async () => {
     const { dir } = await setup();

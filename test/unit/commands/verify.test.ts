@@ -82,11 +82,30 @@ describe('omnibot verify against the sandbox and the reference bot', () => {
     fx = await setup();
     const r = await fx.run(['verify', '--e2e']);
     expect(r.exitCode).toBe(0);
-    for (const id of ['config', 'omnidesk.credentials', 'wikibot/label', 'wikibot/agent', 'wikibot/endpoint', 'wikibot/e2e-case', 'wikibot/e2e-rule', 'wikibot/e2e-reply', 'wikibot/e2e-handoff', 'wikibot/e2e-cleanup']) {
+    for (const id of [
+      'config',
+      'omnidesk.credentials',
+      'wikibot/label',
+      'wikibot/agent',
+      'wikibot/endpoint',
+      'wikibot/e2e-case',
+      'wikibot/e2e-rule',
+      'wikibot/e2e-reply',
+      'wikibot/e2e-handoff',
+      'wikibot/e2e-cleanup',
+    ]) {
       expect(r.stdout).toMatch(new RegExp(`✓ ${id.replace('.', '\\.')}\\s`));
     }
     expect(r.stdout).toContain('verify passed');
-    for (const event of ['created', 'rule fired', 'webhook delivered', 'bot replied', 'user replied', 'handed off to operator@sandbox.test', 'moved to the trash']) {
+    for (const event of [
+      'created',
+      'rule fired',
+      'webhook delivered',
+      'bot replied',
+      'user replied',
+      'handed off to operator@sandbox.test',
+      'moved to the trash',
+    ]) {
       expect(r.stderr).toContain(event);
     }
     expect(r.stderr).toMatch(/\+\d+ ms {2}case #\d+ created/);
@@ -119,23 +138,36 @@ describe('omnibot verify against the sandbox and the reference bot', () => {
     expect(report.summary).toMatchObject({ failed: 0, skipped: 0 });
     expect(report.checks.length).toBe(report.summary.total);
     const kinds = report.timeline.map((e: { kind: string }) => e.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['case-created', 'rule-fired', 'webhook-delivered', 'bot-replied', 'hand-off', 'cleaned-up']));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'case-created',
+        'rule-fired',
+        'webhook-delivered',
+        'bot-replied',
+        'hand-off',
+        'cleaned-up',
+      ]),
+    );
     expect(report.timeline.every((e: { elapsedMs: number }) => Number.isInteger(e.elapsedMs))).toBe(true);
     expect(r.stderr).not.toContain('{');
   });
 
-  it('--reporter junit --output writes parseable XML, one ' +
-    'testcase per check; stdout keeps the human summary', async () => {
-    fx = await setup();
-    const r = await fx.run(['verify', '--e2e', '--reporter', 'junit', '--output', 'junit.xml']);
-    expect(r.exitCode).toBe(0);
-    const junit = parseJunit(await readFile(join(fx.dir, 'junit.xml'), 'utf8'));
-    expect(junit.tests).toBe(11);
-    expect(junit.failures).toBe(0);
-    expect(junit.testcases).toHaveLength(11);
-    expect(junit.testcases.map((t) => t.name)).toContain('wikibot/e2e-handoff: Asking for an operator hands the case off: agent assigned, label removed');
-    expect(r.stdout).toContain('verify passed');
-  });
+  it(
+    '--reporter junit --output writes parseable XML, one ' + 'testcase per check; stdout keeps the human summary',
+    async () => {
+      fx = await setup();
+      const r = await fx.run(['verify', '--e2e', '--reporter', 'junit', '--output', 'junit.xml']);
+      expect(r.exitCode).toBe(0);
+      const junit = parseJunit(await readFile(join(fx.dir, 'junit.xml'), 'utf8'));
+      expect(junit.tests).toBe(11);
+      expect(junit.failures).toBe(0);
+      expect(junit.testcases).toHaveLength(11);
+      expect(junit.testcases.map((t) => t.name)).toContain(
+        'wikibot/e2e-handoff: Asking for an operator hands the case off: agent assigned, label removed',
+      );
+      expect(r.stdout).toContain('verify passed');
+    },
+  );
 
   it('--reporter junit on stdout counts a failure, and GitHub Actions gets ::error:: lines', async () => {
     fx = await setup();
@@ -187,8 +219,12 @@ describe('each failure fails the right check with the right hint', () => {
 
   it('the changed-case rule missing: the hand-off fails naming the changed-case rule step', async () => {
     fx = await setup();
-    const rules = await fx.api.adminRequest<Array<{ rule_id: number; ruleKind?: string; kind?: string; title: string }>>('GET', '/_sandbox/rules');
-    const changed = (Array.isArray(rules) ? rules : []).find((x) => (x.ruleKind ?? x.kind) === 'changed' || /изменённые|changed/.test(x.title));
+    const rules = await fx.api.adminRequest<
+      Array<{ rule_id: number; ruleKind?: string; kind?: string; title: string }>
+    >('GET', '/_sandbox/rules');
+    const changed = (Array.isArray(rules) ? rules : []).find(
+      (x) => (x.ruleKind ?? x.kind) === 'changed' || /изменённые|changed/.test(x.title),
+    );
     expect(changed).toBeDefined();
     await fx.api.adminRequest('DELETE', `/_sandbox/rules/${changed!.rule_id}`);
     const r = await fx.run(['verify', '--e2e', '--json', '--timeout', '2s']);
@@ -206,7 +242,10 @@ describe('each failure fails the right check with the right hint', () => {
 
   it('the incoming rule missing: "did not add the label within 1 s", naming the incoming rule step', async () => {
     fx = await setup();
-    const rules = await fx.api.adminRequest<Array<{ rule_id: number; ruleKind?: string; title: string }>>('GET', '/_sandbox/rules');
+    const rules = await fx.api.adminRequest<Array<{ rule_id: number; ruleKind?: string; title: string }>>(
+      'GET',
+      '/_sandbox/rules',
+    );
     const incoming = rules.find((x) => x.ruleKind === 'incoming' || /входящие/.test(x.title));
     await fx.api.adminRequest('DELETE', `/_sandbox/rules/${incoming!.rule_id}`);
     const r = await fx.run(['verify', '--e2e', '--timeout', '1s']);
@@ -223,7 +262,11 @@ describe('each failure fails the right check with the right hint', () => {
     const good = await fx.run(['verify', '--e2e', '--json', '--timeout', '10s']);
     expect(good.exitCode).toBe(0);
     expect(check(JSON.parse(good.stdout), 'wikibot/e2e-reply').message).toMatch(/^note from staff #1/);
-    expect(JSON.parse(good.stdout).confirmed).toEqual(['wikibot/incoming-rule', 'wikibot/changed-rule', 'wikibot/reply-as-note']);
+    expect(JSON.parse(good.stdout).confirmed).toEqual([
+      'wikibot/incoming-rule',
+      'wikibot/changed-rule',
+      'wikibot/reply-as-note',
+    ]);
     await fx.close();
     fx = await setup({ replyAsNote: true });
     const bad = await fx.run(['verify', '--e2e', '--json', '--timeout', '10s']);
@@ -265,7 +308,9 @@ describe('each failure fails the right check with the right hint', () => {
     const endpoint = check(JSON.parse(r.stdout), 'wikibot/endpoint');
     expect(endpoint.message).toBe('the bot answered 400 to omnidesk.incoming');
     expect(endpoint.cause).toBe('the bot refuses the body as the helpdesk really sends it');
-    expect(endpoint.hint).toMatch(/^case_id must be accepted as a JSON string of digits \("423208679"\), not a number: the bot took \d+ but refused "\d+"/);
+    expect(endpoint.hint).toMatch(
+      /^case_id must be accepted as a JSON string of digits \("423208679"\), not a number: the bot took \d+ but refused "\d+"/,
+    );
     expect(endpoint.hint).not.toMatch(/user_id must/);
     expect(endpoint.details!.fields.culprits.map((c: { name: string }) => c.name)).toEqual(['case_id']);
   });
@@ -282,7 +327,9 @@ describe('each failure fails the right check with the right hint', () => {
   it('a wrong API key: exit 3, the credentials check fails, and the key is never printed', async () => {
     fx = await setup();
     const wrong = 'wrong-key-4f1c9a7e';
-    const r = await fx.run(['verify', '--e2e', '--reporter', 'junit', '--output', 'junit.xml'], { OMNIDESK_API_KEY: wrong });
+    const r = await fx.run(['verify', '--e2e', '--reporter', 'junit', '--output', 'junit.xml'], {
+      OMNIDESK_API_KEY: wrong,
+    });
     expect(r.exitCode).toBe(3);
     expect(r.stdout).toMatch(/✗ omnidesk\.credentials/);
     expect(r.stdout).toMatch(/- wikibot\/label/);
@@ -290,7 +337,11 @@ describe('each failure fails the right check with the right hint', () => {
     expect(parseJunit(xml).failures).toBe(1);
     const json = await fx.run(['verify', '--json'], { OMNIDESK_API_KEY: wrong });
     expect(json.exitCode).toBe(3);
-    expect(JSON.parse(json.stdout).checks[1]).toMatchObject({ id: 'omnidesk.credentials', status: 'fail', errorKind: 'auth' });
+    expect(JSON.parse(json.stdout).checks[1]).toMatchObject({
+      id: 'omnidesk.credentials',
+      status: 'fail',
+      errorKind: 'auth',
+    });
     for (const text of [r.stdout, r.stderr, xml, json.stdout, json.stderr]) expect(text).not.toContain(wrong);
   });
 
@@ -327,7 +378,10 @@ describe('each failure fails the right check with the right hint', () => {
 describe('clean-up', () => {
   it('cancelling (Ctrl-C) in the middle of the round trip still trashes the test case and exits 130', async () => {
     fx = await setup();
-    const rules = await fx.api.adminRequest<Array<{ rule_id: number; ruleKind?: string; title: string }>>('GET', '/_sandbox/rules');
+    const rules = await fx.api.adminRequest<Array<{ rule_id: number; ruleKind?: string; title: string }>>(
+      'GET',
+      '/_sandbox/rules',
+    );
     const changed = rules.find((x) => x.ruleKind === 'changed' || /изменённые/.test(x.title));
     await fx.api.adminRequest('DELETE', `/_sandbox/rules/${changed!.rule_id}`);
     const cli = startCli(['verify', '--e2e', '--timeout', '60s'], { cwd: fx.dir });

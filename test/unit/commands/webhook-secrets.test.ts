@@ -50,12 +50,23 @@ beforeAll(async () => {
     omnidesk: { url: 'http://127.0.0.1:9', email: EMAIL, apiKey: '${OMNIDESK_API_KEY}' },
     helpdeskeddy: { url: 'http://127.0.0.1:9', email: EMAIL, apiKey: '${HDE_API_KEY}' },
     integrations: [
-      { recipe: 'helpdeskeddy-bot', name: 'hde', token: '${HDE_BOT_TOKEN}', webhookUrl: 'http://127.0.0.1:9/helpdeskeddy/${HDE_BOT_TOKEN}' },
+      {
+        recipe: 'helpdeskeddy-bot',
+        name: 'hde',
+        token: '${HDE_BOT_TOKEN}',
+        webhookUrl: 'http://127.0.0.1:9/helpdeskeddy/${HDE_BOT_TOKEN}',
+      },
       { recipe: 'billmanager', name: 'bm', billmanagerUrl: 'http://127.0.0.1:9', secret: '${BILLMANAGER_SECRET}' },
     ],
   };
   await writeFile(join(dir, 'omnibot.config.json'), JSON.stringify(config, null, 2));
-  await writeFile(join(dir, '.env'), Object.entries(S).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', { mode: 0o600 });
+  await writeFile(
+    join(dir, '.env'),
+    Object.entries(S)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n') + '\n',
+    { mode: 0o600 },
+  );
 });
 afterEach(() => killListeners());
 afterAll(async () => {
@@ -79,7 +90,10 @@ function expectNoLeak(what: string, text: string): void {
 }
 
 async function records(file: string): Promise<Array<Record<string, any>>> {
-  return (await readFile(file, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  return (await readFile(file, 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 }
 
 describe('no secret in any output or file of listen, send, tail, replay and capture redact', () => {
@@ -92,17 +106,39 @@ describe('no secret in any output or file of listen, send, tail, replay and capt
       ['cookie', `sid=${ADHOC.cookie}`],
       ['x-forwarded-authorization', `Bearer ${ADHOC.bearer}`],
     ];
-    for (const [file, extra] of [[capture, []], [kept, ['--keep-secrets']]] as const) {
+    for (const [file, extra] of [
+      [capture, []],
+      [kept, ['--keep-secrets']],
+    ] as const) {
       for (const json of [false, true]) {
         const l = await startListen(['--capture', file, ...extra, ...(json ? ['--json'] : [])], { cwd: dir });
         const base = l.url.replace(/\/$/, '');
-        expect(await send(`${base}/helpdeskeddy/${S.HDE_BOT_TOKEN}?access_token=${ADHOC.accessToken}&x=1`, 'POST', `{"message":"hi","n":${json}}`, [['content-type', 'application/json'], ...credentials])).toBe(200);
-        expect(await send(`${base}/mancgi/omnidesk_webhook?${S.BILLMANAGER_SECRET}`, 'POST', '{"case_id":1}', [['content-type', 'application/json']])).toBe(200);
-        expect(await send(`${base}/helpdeskeddy/${S.HDE_BOT_TOKEN}`, 'GET', 'a GET with a body', [['x-multi', 'one'], ['x-multi', 'two']])).toBe(200);
+        expect(
+          await send(
+            `${base}/helpdeskeddy/${S.HDE_BOT_TOKEN}?access_token=${ADHOC.accessToken}&x=1`,
+            'POST',
+            `{"message":"hi","n":${json}}`,
+            [['content-type', 'application/json'], ...credentials],
+          ),
+        ).toBe(200);
+        expect(
+          await send(`${base}/mancgi/omnidesk_webhook?${S.BILLMANAGER_SECRET}`, 'POST', '{"case_id":1}', [
+            ['content-type', 'application/json'],
+          ]),
+        ).toBe(200);
+        expect(
+          await send(`${base}/helpdeskeddy/${S.HDE_BOT_TOKEN}`, 'GET', 'a GET with a body', [
+            ['x-multi', 'one'],
+            ['x-multi', 'two'],
+          ]),
+        ).toBe(200);
         const done = await l.stop();
         expect(done.exitCode).toBe(0);
         expect(done.stderr).not.toMatch(/config could not be read/);
-        outputs.push({ what: `listen ${extra.join(' ')} json=${json} stdout`, text: done.stdout }, { what: 'listen stderr', text: done.stderr });
+        outputs.push(
+          { what: `listen ${extra.join(' ')} json=${json} stdout`, text: done.stdout },
+          { what: 'listen stderr', text: done.stderr },
+        );
       }
     }
     const recs = await records(capture);
@@ -116,9 +152,27 @@ describe('no secret in any output or file of listen, send, tail, replay and capt
 
     // send, with a token in the URL and a credential header, to a listener and to nowhere.
     const sink = await startListen(['--capture', join(dir, 'send-sink.ndjson')], { cwd: dir });
-    await cli('send', ['send', 'helpdeskeddy.new_ticket', '--to', `${sink.url}helpdeskeddy/${S.HDE_BOT_TOKEN}?token=${ADHOC.accessToken}`, '--header', `X-Auth-Token: ${ADHOC.authToken}`]);
-    await cli('send --json', ['send', 'helpdeskeddy.new_ticket', '--json', '--to', `${sink.url}helpdeskeddy/${S.HDE_BOT_TOKEN}`]);
-    const nowhere = await cli('send to nowhere', ['send', 'helpdeskeddy.new_ticket', '--to', `http://127.0.0.1:9/helpdeskeddy/${S.HDE_BOT_TOKEN}?api_key=${ADHOC.accessToken}`]);
+    await cli('send', [
+      'send',
+      'helpdeskeddy.new_ticket',
+      '--to',
+      `${sink.url}helpdeskeddy/${S.HDE_BOT_TOKEN}?token=${ADHOC.accessToken}`,
+      '--header',
+      `X-Auth-Token: ${ADHOC.authToken}`,
+    ]);
+    await cli('send --json', [
+      'send',
+      'helpdeskeddy.new_ticket',
+      '--json',
+      '--to',
+      `${sink.url}helpdeskeddy/${S.HDE_BOT_TOKEN}`,
+    ]);
+    const nowhere = await cli('send to nowhere', [
+      'send',
+      'helpdeskeddy.new_ticket',
+      '--to',
+      `http://127.0.0.1:9/helpdeskeddy/${S.HDE_BOT_TOKEN}?api_key=${ADHOC.accessToken}`,
+    ]);
     expect(nowhere.exitCode).toBe(1);
     outputs.push({ what: 'send sink stdout', text: (await sink.stop()).stdout });
 
@@ -132,14 +186,27 @@ describe('no secret in any output or file of listen, send, tail, replay and capt
     const target = await startListen(['--capture', join(dir, 'replayed.ndjson'), '--keep-secrets'], { cwd: dir });
     const refused = await cli('replay refused', ['--verbose', 'replay', capture, '--to', target.url]);
     expect(refused.exitCode).toBe(1);
-    expect(refused.stderr).toMatch(/line 1 \(id [^)]+\): not replayed: .*--query-env access_token=<VAR>.*--header "authorization: …"/);
+    expect(refused.stderr).toMatch(
+      /line 1 \(id [^)]+\): not replayed: .*--query-env access_token=<VAR>.*--header "authorization: …"/,
+    );
     // The records whose secrets the config knows (bot token, BILLmanager secret) went out.
     expect(refused.stderr).toMatch(/sent 4 · 2xx 4 .* refused \(masked secret\) 2/);
     // …and with them every record goes out with the real values, the config's put back by itself.
-    const flags = ['--query-env', 'access_token=ADHOC_AT', ...credentials.flatMap(([k, v]) => ['--header', `${k}: ${v}`])];
-    const replayed = await cli('replay', ['--verbose', 'replay', capture, '--to', target.url, ...flags], dir, { ADHOC_AT: ADHOC.accessToken });
+    const flags = [
+      '--query-env',
+      'access_token=ADHOC_AT',
+      ...credentials.flatMap(([k, v]) => ['--header', `${k}: ${v}`]),
+    ];
+    const replayed = await cli('replay', ['--verbose', 'replay', capture, '--to', target.url, ...flags], dir, {
+      ADHOC_AT: ADHOC.accessToken,
+    });
     expect(replayed.exitCode, replayed.stderr).toBe(0);
-    const json = await cli('replay --json', ['--verbose', 'replay', capture, '--json', '--to', target.url, ...flags], dir, { ADHOC_AT: ADHOC.accessToken });
+    const json = await cli(
+      'replay --json',
+      ['--verbose', 'replay', capture, '--json', '--to', target.url, ...flags],
+      dir,
+      { ADHOC_AT: ADHOC.accessToken },
+    );
     expect(json.exitCode).toBe(0);
     expect((await target.stop()).exitCode).toBe(0);
     const arrived = await records(join(dir, 'replayed.ndjson'));
@@ -152,31 +219,51 @@ describe('no secret in any output or file of listen, send, tail, replay and capt
       headers: { 'x-auth-token': ADHOC.authToken, cookie: `sid=${ADHOC.cookie}` },
     });
     expect(arrived.find((r) => r.path === '/mancgi/omnidesk_webhook')!.query).toBe(S.BILLMANAGER_SECRET);
-    expect(arrived.find((r) => r.method === 'GET')).toMatchObject({ body: 'a GET with a body', repeatedHeaders: { 'x-multi': ['one', 'two'] } });
+    expect(arrived.find((r) => r.method === 'GET')).toMatchObject({
+      body: 'a GET with a body',
+      repeatedHeaders: { 'x-multi': ['one', 'two'] },
+    });
 
     // capture redact of the file that holds everything in clear.
     const redacted = join(dir, 'committed.ndjson');
     expect((await cli('capture redact', ['capture', 'redact', kept, '-o', redacted])).exitCode).toBe(0);
     const red = await records(redacted);
-    expect(red[0]).toMatchObject({ path: '/helpdeskeddy/***', query: 'access_token=***&x=1', headers: { authorization: '***', cookie: '***', 'x-auth-token': '***', 'x-forwarded-authorization': '***' } });
+    expect(red[0]).toMatchObject({
+      path: '/helpdeskeddy/***',
+      query: 'access_token=***&x=1',
+      headers: { authorization: '***', cookie: '***', 'x-auth-token': '***', 'x-forwarded-authorization': '***' },
+    });
 
     // Every output, and every file written except the two the user asked to keep secrets in.
     for (const { what, text } of outputs) expectNoLeak(what, text);
     for (const name of await readdir(dir)) {
-      if (name === 'kept.ndjson' || name === 'replayed.ndjson' || name === '.env' || name === 'omnibot.config.json') continue;
+      if (name === 'kept.ndjson' || name === 'replayed.ndjson' || name === '.env' || name === 'omnibot.config.json')
+        continue;
       expectNoLeak(name, await readFile(join(dir, name), 'utf8'));
     }
   });
 
-  it('outside a project, listen still masks tokens in ' +
-    'known webhook paths and credential query parameters', async () => {
-    const capture = join(outside, 'out.ndjson');
-    const l = await startListen(['--capture', capture, '--json'], { cwd: outside });
-    const base = l.url.replace(/\/$/, '');
-    expect(await send(`${base}/api/bots/helpdeskeddy_bot/webhook/${S.HDE_BOT_TOKEN}?token=${ADHOC.accessToken}`, 'POST', '{}', [['x-api-key', ADHOC.authToken]])).toBe(200);
-    expect(await send(`${base}/mancgi/omnidesk_webhook?${S.BILLMANAGER_SECRET}`, 'POST', '{}', [])).toBe(200);
-    const done = await l.stop();
-    for (const text of [done.stdout, done.stderr, await readFile(capture, 'utf8')]) expectNoLeak('outside', text);
-    expect((await records(capture)).map((r) => `${r.path}?${r.query}`)).toEqual(['/api/bots/helpdeskeddy_bot/webhook/***?token=***', '/mancgi/omnidesk_webhook?***']);
-  });
+  it(
+    'outside a project, listen still masks tokens in ' + 'known webhook paths and credential query parameters',
+    async () => {
+      const capture = join(outside, 'out.ndjson');
+      const l = await startListen(['--capture', capture, '--json'], { cwd: outside });
+      const base = l.url.replace(/\/$/, '');
+      expect(
+        await send(
+          `${base}/api/bots/helpdeskeddy_bot/webhook/${S.HDE_BOT_TOKEN}?token=${ADHOC.accessToken}`,
+          'POST',
+          '{}',
+          [['x-api-key', ADHOC.authToken]],
+        ),
+      ).toBe(200);
+      expect(await send(`${base}/mancgi/omnidesk_webhook?${S.BILLMANAGER_SECRET}`, 'POST', '{}', [])).toBe(200);
+      const done = await l.stop();
+      for (const text of [done.stdout, done.stderr, await readFile(capture, 'utf8')]) expectNoLeak('outside', text);
+      expect((await records(capture)).map((r) => `${r.path}?${r.query}`)).toEqual([
+        '/api/bots/helpdeskeddy_bot/webhook/***?token=***',
+        '/mancgi/omnidesk_webhook?***',
+      ]);
+    },
+  );
 });

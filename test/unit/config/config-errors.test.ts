@@ -47,7 +47,11 @@ describe('bad input', () => {
 
   it('unknown recipe → 2, naming the field, the value and the known recipes', async () => {
     await writeConfig(botConfig(sandbox.omnidesk.url, { recipe: 'omnidesk-bott' }));
-    expectClean(await project.run(['plan']), 2, 'integrations[0] (wikibot).recipe: unknown recipe "omnidesk-bott"; known: omnidesk-bot');
+    expectClean(
+      await project.run(['plan']),
+      2,
+      'integrations[0] (wikibot).recipe: unknown recipe "omnidesk-bott"; known: omnidesk-bot',
+    );
   });
 
   it('http webhook URL for a public host → 2, naming the field', async () => {
@@ -57,7 +61,11 @@ describe('bad input', () => {
 
   it('an unset ${VAR} → 2, naming the field and the variable', async () => {
     await writeConfig(botConfig(sandbox.omnidesk.url));
-    expectClean(await project.run(['plan'], { OMNIDESK_API_KEY: '' }), 2, 'omnidesk.apiKey uses ${OMNIDESK_API_KEY}, but OMNIDESK_API_KEY is not set');
+    expectClean(
+      await project.run(['plan'], { OMNIDESK_API_KEY: '' }),
+      2,
+      'omnidesk.apiKey uses ${OMNIDESK_API_KEY}, but OMNIDESK_API_KEY is not set',
+    );
   });
 
   it('a wrong API key → 3, and the key appears nowhere', async () => {

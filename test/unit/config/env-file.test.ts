@@ -56,31 +56,43 @@ describe('.env values round-trip through dotenv', () => {
 
   it('holds for any text (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.string({ unit: fc.constantFrom('"', "'", '`', '\\', 'n', 'r', '\n', '\r', '#', ' ', '=', 'x'), maxLength: 12 }), (a, b) => {
-        for (const value of [a, b, a + b]) {
-          const line = formatEnvLine('K', value);
-          // Refused exactly when double quotes cannot carry it (a `"`, or a backslash before n or r)
-          // and neither can single quotes nor backticks (a CR, or both of those characters).
-          const noDouble = value.includes('"') || /\\[nr]/.test(value);
-          const noRaw = value.includes('\r') || (value.includes("'") && value.includes('`'));
-          if (line === undefined) expect(noDouble && noRaw).toBe(true);
-          else expect(parseEnvFile(line).K).toBe(value);
-        }
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 30 }),
+        fc.string({
+          unit: fc.constantFrom('"', "'", '`', '\\', 'n', 'r', '\n', '\r', '#', ' ', '=', 'x'),
+          maxLength: 12,
+        }),
+        (a, b) => {
+          for (const value of [a, b, a + b]) {
+            const line = formatEnvLine('K', value);
+            // Refused exactly when double quotes cannot carry it (a `"`, or a backslash before n or r)
+            // and neither can single quotes nor backticks (a CR, or both of those characters).
+            const noDouble = value.includes('"') || /\\[nr]/.test(value);
+            const noRaw = value.includes('\r') || (value.includes("'") && value.includes('`'));
+            if (line === undefined) expect(noDouble && noRaw).toBe(true);
+            else expect(parseEnvFile(line).K).toBe(value);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('replaces a multi-line entry whole and keeps one copy of a repeated key', async () => {
     const file = join(dir, '.env-multi');
-    await writeFile(file, "A='one\ntwo'\nB=keep\nA=again\nC=\"x\ny\"\n");
+    await writeFile(file, 'A=\'one\ntwo\'\nB=keep\nA=again\nC="x\ny"\n');
     expect(parseEnvFile(await readFile(file, 'utf8'))).toMatchObject({ A: 'again', C: 'x\ny' });
     await upsertEnvFile(file, { A: 'new value', C: 'z' });
     expect(await readFile(file, 'utf8')).toBe('A="new value"\nB=keep\nC=z\n');
   });
 
   it('reads what people write: export, comments, quotes', () => {
-    expect({ ...parseEnvFile('# c\nexport A=1\nB="two words"\nC=x # note\nD=\'raw \\n\'\n') }).toEqual({ A: '1', B: 'two words', C: 'x', D: 'raw \\n' });
+    expect({ ...parseEnvFile('# c\nexport A=1\nB="two words"\nC=x # note\nD=\'raw \\n\'\n') }).toEqual({
+      A: '1',
+      B: 'two words',
+      C: 'x',
+      D: 'raw \\n',
+    });
     expect(Object.getPrototypeOf(parseEnvFile('__proto__=x'))).toBeNull();
   });
 });

@@ -16,10 +16,19 @@ afterEach(async () => {
   await cleanup();
 });
 
-const BOT = { recipe: 'omnidesk-bot', name: 'wikibot', webhookUrl: 'https://bot.example.com/omnidesk', label: 'wikibot', agent: 'operator@acme.ru' };
+const BOT = {
+  recipe: 'omnidesk-bot',
+  name: 'wikibot',
+  webhookUrl: 'https://bot.example.com/omnidesk',
+  label: 'wikibot',
+  agent: 'operator@acme.ru',
+};
 
 function config(omnidesk: Record<string, unknown> = {}) {
-  return { omnidesk: { url: 'acme', email: 'admin@acme.ru', apiKey: '${OMNIDESK_API_KEY}', ...omnidesk }, integrations: [BOT] };
+  return {
+    omnidesk: { url: 'acme', email: 'admin@acme.ru', apiKey: '${OMNIDESK_API_KEY}', ...omnidesk },
+    integrations: [BOT],
+  };
 }
 
 async function write(rel: string, content: unknown): Promise<string> {
@@ -36,7 +45,10 @@ describe('finding the config', () => {
     ['omnibot.config.json', JSON.stringify(config())],
     ['.omnibotrc.json', JSON.stringify(config())],
     ['.omnibotrc', JSON.stringify(config())],
-    ['omnibot.config.yaml', 'omnidesk:\n  url: acme\n  email: admin@acme.ru\n  apiKey: ${OMNIDESK_API_KEY}\nintegrations: []\n'],
+    [
+      'omnibot.config.yaml',
+      'omnidesk:\n  url: acme\n  email: admin@acme.ru\n  apiKey: ${OMNIDESK_API_KEY}\nintegrations: []\n',
+    ],
     ['package.json', JSON.stringify({ name: 'x', omnibot: config() })],
   ])('reads %s', async (name, text) => {
     const file = await write(name, text);
@@ -58,7 +70,9 @@ describe('finding the config', () => {
   it('reads --config, and names a --config that does not exist', async () => {
     const file = await write('conf/mine.json', config());
     expect((await loadConfig({ registry, cwd: dir, env, flags: { config: 'conf/mine.json' } })).file).toBe(file);
-    await expect(loadConfig({ registry, cwd: dir, env, flags: { config: 'nope.json' } })).rejects.toThrow('Config file not found: nope.json');
+    await expect(loadConfig({ registry, cwd: dir, env, flags: { config: 'nope.json' } })).rejects.toThrow(
+      'Config file not found: nope.json',
+    );
   });
 
   it('says where it searched when there is no config, unless it is optional', async () => {
@@ -75,7 +89,9 @@ describe('finding the config', () => {
     expect(err.message).toContain(`Could not parse ${json}:`);
     expect(err.message).not.toContain('\n');
     const yaml = await write('bad.yaml', 'integrations:\n  - recipe: omnidesk-bot\n   name: x\n');
-    const yerr = (await loadConfig({ registry, cwd: dir, env, flags: { config: yaml } }).catch((e: unknown) => e)) as ConfigError;
+    const yerr = (await loadConfig({ registry, cwd: dir, env, flags: { config: yaml } }).catch(
+      (e: unknown) => e,
+    )) as ConfigError;
     expect(yerr.message).toMatch(new RegExp(`Could not parse ${yaml}: .*\\(3:4\\)$`));
   });
 });
@@ -83,7 +99,9 @@ describe('finding the config', () => {
 describe('validation', () => {
   it('names an unknown recipe and the known ones', async () => {
     await write('omnibot.config.json', { ...config(), integrations: [{ ...BOT, recipe: 'omnidesk-bott' }] });
-    await expect(loadConfig({ registry, cwd: dir, env, flags: {} })).rejects.toThrow(/integrations\[0\] \(wikibot\)\.recipe: unknown recipe "omnidesk-bott"; known: omnidesk-bot/);
+    await expect(loadConfig({ registry, cwd: dir, env, flags: {} })).rejects.toThrow(
+      /integrations\[0\] \(wikibot\)\.recipe: unknown recipe "omnidesk-bott"; known: omnidesk-bot/,
+    );
   });
 
   it.each([
@@ -96,7 +114,10 @@ describe('validation', () => {
   });
 
   it('allows an http webhook URL on loopback', async () => {
-    await write('omnibot.config.json', { ...config(), integrations: [{ ...BOT, webhookUrl: 'http://127.0.0.1:8080/bot' }] });
+    await write('omnibot.config.json', {
+      ...config(),
+      integrations: [{ ...BOT, webhookUrl: 'http://127.0.0.1:8080/bot' }],
+    });
     const loaded = await loadConfig({ registry, cwd: dir, env, flags: {} });
     expect((loaded.config!.integrations[0] as OmnideskBotIntegration).webhookUrl).toBe('http://127.0.0.1:8080/bot');
   });
@@ -106,8 +127,12 @@ describe('secrets and precedence', () => {
   it('reads ${VAR} from the environment first, then from .env beside the config', async () => {
     await write('omnibot.config.json', config());
     await write('.env', 'OMNIDESK_API_KEY=key-from-dotenv-456\n');
-    expect((await loadConfig({ registry, cwd: dir, env: {}, flags: {} })).config!.omnidesk!.apiKey).toBe('key-from-dotenv-456');
-    expect((await loadConfig({ registry, cwd: dir, env, flags: {} })).config!.omnidesk!.apiKey).toBe('key-from-env-123');
+    expect((await loadConfig({ registry, cwd: dir, env: {}, flags: {} })).config!.omnidesk!.apiKey).toBe(
+      'key-from-dotenv-456',
+    );
+    expect((await loadConfig({ registry, cwd: dir, env, flags: {} })).config!.omnidesk!.apiKey).toBe(
+      'key-from-env-123',
+    );
   });
 
   it('names the field and the variable when ${VAR} is unset', async () => {
@@ -130,10 +155,16 @@ describe('secrets and precedence', () => {
     expect(fileOnly.config!.omnidesk!.url).toBe('https://file.omnidesk.ru');
     expect((fileOnly.config!.integrations[0] as OmnideskBotIntegration).replyAsNote).toBe(false);
 
-    const envOver = await loadConfig({ registry, cwd: dir, env: { ...env, OMNIBOT_OMNIDESK_URL: 'env-acct' }, flags: {} });
+    const envOver = await loadConfig({
+      registry,
+      cwd: dir,
+      env: { ...env, OMNIBOT_OMNIDESK_URL: 'env-acct' },
+      flags: {},
+    });
     expect(envOver.config!.omnidesk!.url).toBe('https://env-acct.omnidesk.ru');
 
-    const flagOver = await loadConfig({ registry,
+    const flagOver = await loadConfig({
+      registry,
       cwd: dir,
       env: { ...env, OMNIBOT_OMNIDESK_URL: 'env-acct' },
       flags: {},

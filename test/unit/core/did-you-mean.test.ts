@@ -13,7 +13,13 @@ describe('did you mean', () => {
     expect(editDistance(a, b)).toBe(n);
   });
 
-  const events = ['omnidesk.incoming', 'omnidesk.changed', 'omnidesk.message_new', 'helpdeskeddy.new_ticket', 'helpdeskeddy.new_reply'];
+  const events = [
+    'omnidesk.incoming',
+    'omnidesk.changed',
+    'omnidesk.message_new',
+    'helpdeskeddy.new_ticket',
+    'helpdeskeddy.new_reply',
+  ];
   it.each([
     ['omnidesk.chnged', ['omnidesk.changed']],
     ['omnidesk.incomin', ['omnidesk.incoming']],
@@ -33,7 +39,10 @@ describe('did you mean, where users type names', () => {
   it.each([
     [['help', 'verfy'], `unknown command 'verfy' (did you mean "verify"?)`],
     [['verfy'], 'Did you mean verify?'],
-    [['send', 'omnidesk.incomin', '--to', 'http://127.0.0.1:9/'], 'unknown event "omnidesk.incomin" (did you mean "omnidesk.incoming"?)'],
+    [
+      ['send', 'omnidesk.incomin', '--to', 'http://127.0.0.1:9/'],
+      'unknown event "omnidesk.incomin" (did you mean "omnidesk.incoming"?)',
+    ],
     [['events', 'show', 'omnidesk.chnged'], '(did you mean "omnidesk.changed"?)'],
     [['init', '--recipe', 'omnidesk-bott', '--no-input'], '(did you mean "omnidesk-bot"?)'],
     [['steps', '--lang', 'rus'], '(did you mean "ru"?)'],

@@ -20,10 +20,27 @@ describe('the duration grammar', () => {
     ['0', 0],
   ])('%j → %i ms', (text, ms) => expect(durationMs(text)).toBe(ms));
 
-  it.each(['', ' ', 'abc', '10x', 's30', '5 s', '1m 30s', '30s1m', '1m1m', '0x10', '-5', '-5s', '+5s', '1e3', '1.s', '.5s', '1w', 'Infinity', 'NaN'])(
-    'rejects %j',
-    (text) => expect(durationMs(text)).toBeUndefined(),
-  );
+  it.each([
+    '',
+    ' ',
+    'abc',
+    '10x',
+    's30',
+    '5 s',
+    '1m 30s',
+    '30s1m',
+    '1m1m',
+    '0x10',
+    '-5',
+    '-5s',
+    '+5s',
+    '1e3',
+    '1.s',
+    '.5s',
+    '1w',
+    'Infinity',
+    'NaN',
+  ])('rejects %j', (text) => expect(durationMs(text)).toBeUndefined());
 });
 
 describe('parseDuration: bounds per flag, errors name the flag', () => {
@@ -44,7 +61,9 @@ describe('parseDuration: bounds per flag, errors name the flag', () => {
     expect(attempt).toThrow(message);
   });
   it('honours a minimum', () => {
-    expect(() => parseDuration('5ms', '--interval', { minMs: 10, maxMs: DAY })).toThrow(/--interval: 5ms is out of range \(from 10 ms/);
+    expect(() => parseDuration('5ms', '--interval', { minMs: 10, maxMs: DAY })).toThrow(
+      /--interval: 5ms is out of range \(from 10 ms/,
+    );
   });
 });
 
@@ -63,10 +82,13 @@ describe('parseInstant', () => {
     expect(parseInstant('1', '--since', now).toISOString()).toBe('2024-05-01T11:59:59.000Z');
   });
 
-  it.each(['yesterday', 'x2024-04-30', '2024-13-45', '99999d', '-10m', '0x10'])('%j is a UsageError naming the flag', (text) => {
-    expect(() => parseInstant(text, '--since', now)).toThrow(UsageError);
-    expect(() => parseInstant(text, '--since', now)).toThrow(/--since/);
-  });
+  it.each(['yesterday', 'x2024-04-30', '2024-13-45', '99999d', '-10m', '0x10'])(
+    '%j is a UsageError naming the flag',
+    (text) => {
+      expect(() => parseInstant(text, '--since', now)).toThrow(UsageError);
+      expect(() => parseInstant(text, '--since', now)).toThrow(/--since/);
+    },
+  );
 });
 
 describe('formatDuration', () => {

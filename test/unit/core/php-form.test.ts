@@ -13,7 +13,10 @@ describe('PHP-bracket form encoding', () => {
   });
 
   it('round-trips Cyrillic, emoji, & = + % and newlines', () => {
-    const value = { type: 'message_new', object: { content: 'Привет, мир! 👋🏽 a&b=c+d 100% «ёлка»\nвторая строка', custom_user_id: 'tg-1' } };
+    const value = {
+      type: 'message_new',
+      object: { content: 'Привет, мир! 👋🏽 a&b=c+d 100% «ёлка»\nвторая строка', custom_user_id: 'tg-1' },
+    };
     const body = encodeForm(value);
     expect(body).not.toMatch(/[\s\u0400-\u04FF]/);
     expect(decodeForm(body)).toEqual(value);
@@ -66,9 +69,20 @@ describe('PHP-bracket forms (properties)', () => {
   const key = fc
     .string({ minLength: 1, maxLength: 6 })
     .filter((k) => !/[[\]. ]/.test(k) && !['__proto__', 'constructor', 'prototype'].includes(k));
-  const leaf = fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+  const leaf = fc.oneof(
+    fc.string(),
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+  );
   const tree = fc.letrec<{ node: unknown }>((tie) => ({
-    node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 3 })),
+    node: fc.oneof(
+      { depthSize: 'small' },
+      leaf,
+      fc.array(tie('node'), { maxLength: 3 }),
+      fc.dictionary(key, tie('node'), { maxKeys: 3 }),
+    ),
   })).node;
   const body = fc.dictionary(key, tree, { maxKeys: 4 });
 
@@ -134,7 +148,11 @@ describe('PHP-bracket forms (properties)', () => {
     const before = decodeForm(sample);
     for (let i = 0; i < 3000; i += 1) decodeForm(`k${i}%5Bx%5D=${i}&object%5Bcase_id%5D=${i}`);
     expect(decodeForm(sample)).toEqual(before);
-    expect(before).toEqual({ type: 'message_new', object: { case_id: '1', content: 'П +' }, tags: { '0': 'a', '1': 'b' } });
+    expect(before).toEqual({
+      type: 'message_new',
+      object: { case_id: '1', content: 'П +' },
+      tags: { '0': 'a', '1': 'b' },
+    });
   });
 });
 
@@ -154,7 +172,8 @@ describe('PHP-bracket forms (real PHP fixtures)', () => {
   /** PHP's json_encode prints a list-shaped array as a JSON array; ours keeps index-keyed maps. */
   function asMaps(value: unknown): unknown {
     if (Array.isArray(value)) return Object.fromEntries(value.map((v, i) => [String(i), asMaps(v)]));
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asMaps(v)]));
+    if (value !== null && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asMaps(v)]));
     return value;
   }
 

@@ -29,7 +29,12 @@ const FORMS = [
 
 function polluted(): unknown[] {
   const probe = {} as Record<string, unknown>;
-  return [probe.x, probe.y, (Object.prototype as Record<string, unknown>).x, ([] as unknown as Record<string, unknown>).x];
+  return [
+    probe.x,
+    probe.y,
+    (Object.prototype as Record<string, unknown>).x,
+    ([] as unknown as Record<string, unknown>).x,
+  ];
 }
 
 afterEach(() => {
@@ -109,26 +114,46 @@ describe('servers fed hostile forms', () => {
   it.each(FORMS)('listen records %j and keeps recording', async (body) => {
     const res = await fetch(`${listenUrl}hook`, { method: 'POST', headers: form, body });
     expect(res.status).toBe(200);
-    const after = await fetch(`${listenUrl}hook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"ok":1}' });
+    const after = await fetch(`${listenUrl}hook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"ok":1}',
+    });
     expect(after.status).toBe(200);
   });
 
   it.each(FORMS)('the Omnidesk sandbox parses %j (form and multipart) without a 500', async (body) => {
     const auth = { authorization: basic('admin@sandbox.test', 'sandbox-api-key') };
-    const a = await fetch(`${sandbox.omnidesk.url}/api/cases.json`, { method: 'POST', headers: { ...auth, ...form }, body });
+    const a = await fetch(`${sandbox.omnidesk.url}/api/cases.json`, {
+      method: 'POST',
+      headers: { ...auth, ...form },
+      body,
+    });
     expect(a.status).toBeGreaterThanOrEqual(400);
     expect(a.status).toBeLessThan(500);
     const name = decodeURIComponent(body.split('=')[0]!);
-    const b = await fetch(`${sandbox.omnidesk.url}/api/cases.json`, { method: 'POST', headers: auth, body: multipart(name) });
+    const b = await fetch(`${sandbox.omnidesk.url}/api/cases.json`, {
+      method: 'POST',
+      headers: auth,
+      body: multipart(name),
+    });
     expect(b.status).toBeLessThan(500);
   });
 
   it.each(FORMS)('the HelpDeskEddy sandbox parses %j (form and multipart) without a 500', async (body) => {
     const auth = { authorization: basic('admin@sandbox.test', 'sandbox-api-key') };
-    const a = await fetch(`${sandbox.helpdeskeddy.url}/api/v2/tickets/`, { method: 'POST', headers: { ...auth, ...form }, body });
+    const a = await fetch(`${sandbox.helpdeskeddy.url}/api/v2/tickets/`, {
+      method: 'POST',
+      headers: { ...auth, ...form },
+      body,
+    });
     expect(a.status).toBeLessThan(500);
     const name = decodeURIComponent(body.split('=')[0]!);
-    const b = await fetch(`${sandbox.helpdeskeddy.url}/api/v2/tickets/`, { method: 'POST', headers: auth, body: multipart(name) });
+    const b = await fetch(`${sandbox.helpdeskeddy.url}/api/v2/tickets/`, {
+      method: 'POST',
+      headers: auth,
+      body: multipart(name),
+    });
     expect(b.status).toBeLessThan(500);
   });
 
@@ -137,18 +162,28 @@ describe('servers fed hostile forms', () => {
     expect(res.status).toBeLessThan(500);
   });
 
-  it('the HelpDeskEddy sandbox refuses a map where an id ' +
-    'belongs, as a 400 (String() of a form map throws)', async () => {
-    const auth = { authorization: basic('admin@sandbox.test', 'sandbox-api-key') };
-    const body = 'options[0][pid][x]=1&options[0][name][ru]=a';
-    const res = await fetch(`${sandbox.helpdeskeddy.url}/api/v2/custom_fields/1/options`, { method: 'POST', headers: { ...auth, ...form }, body });
-    expect(res.status).toBe(400);
-    expect(await res.text()).toContain('options[0].pid must be a number');
-  });
+  it(
+    'the HelpDeskEddy sandbox refuses a map where an id ' + 'belongs, as a 400 (String() of a form map throws)',
+    async () => {
+      const auth = { authorization: basic('admin@sandbox.test', 'sandbox-api-key') };
+      const body = 'options[0][pid][x]=1&options[0][name][ru]=a';
+      const res = await fetch(`${sandbox.helpdeskeddy.url}/api/v2/custom_fields/1/options`, {
+        method: 'POST',
+        headers: { ...auth, ...form },
+        body,
+      });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('options[0].pid must be a number');
+    },
+  );
 
   it('the HelpDeskEddy sandbox refuses a map where text belongs, as a 400', async () => {
     const auth = { authorization: basic('admin@sandbox.test', 'sandbox-api-key') };
-    const res = await fetch(`${sandbox.helpdeskeddy.url}/api/v2/tickets/`, { method: 'POST', headers: { ...auth, ...form }, body: 'title[a]=1&description=x&user_id=1' });
+    const res = await fetch(`${sandbox.helpdeskeddy.url}/api/v2/tickets/`, {
+      method: 'POST',
+      headers: { ...auth, ...form },
+      body: 'title[a]=1&description=x&user_id=1',
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('title');
   });
@@ -162,7 +197,11 @@ describe('config and --set', () => {
 
   it.each([
     ['omnibot.config.json', '{"__proto__": {"x": 1}, "integrations": []}', '__proto__'],
-    ['omnibot.config.json', '{"integrations": [{"recipe": "chaport", "constructor": {"prototype": {"x": 1}}}]}', 'constructor'],
+    [
+      'omnibot.config.json',
+      '{"integrations": [{"recipe": "chaport", "constructor": {"prototype": {"x": 1}}}]}',
+      'constructor',
+    ],
     ['omnibot.config.yaml', 'integrations: []\n__proto__:\n  x: 1\n', '__proto__'],
   ])('%s with %s is exit 2 naming the key', async (name, text, key) => {
     const sub = join(dir, `${key}-${name}`);
@@ -174,7 +213,9 @@ describe('config and --set', () => {
   });
 
   it('send --set through __proto__ is exit 2 and sends nothing', async () => {
-    const r = await runCli(['send', 'omnidesk.incoming', '--to', 'http://127.0.0.1:9/', '--set', '__proto__[x]=1'], { cwd: dir });
+    const r = await runCli(['send', 'omnidesk.incoming', '--to', 'http://127.0.0.1:9/', '--set', '__proto__[x]=1'], {
+      cwd: dir,
+    });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('--set __proto__[x]');
   });

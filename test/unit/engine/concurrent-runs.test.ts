@@ -32,7 +32,13 @@ function config(name: string): Config {
   return schema.parse({
     omnidesk: { url: sandbox.omnidesk.url, email: 'admin@sandbox.test', apiKey: 'sandbox-api-key' },
     integrations: [
-      { recipe: 'omnidesk-bot', name, webhookUrl: 'http://127.0.0.1:9/bot', label: 'wikibot', agent: 'operator@sandbox.test' },
+      {
+        recipe: 'omnidesk-bot',
+        name,
+        webhookUrl: 'http://127.0.0.1:9/bot',
+        label: 'wikibot',
+        agent: 'operator@sandbox.test',
+      },
     ],
   });
 }
@@ -61,7 +67,9 @@ describe('concurrent runs on one config', () => {
     const results = await Promise.all([1, 2, 3, 4].map(() => run(config('wikibot'))));
     const found = (await labels()).filter((l) => l.label_title === 'wikibot');
     expect(found).toHaveLength(1);
-    expect(results.filter((r) => r.resources.some((i) => i.resource === 'label' && i.action === 'created'))).toHaveLength(1);
+    expect(
+      results.filter((r) => r.resources.some((i) => i.resource === 'label' && i.action === 'created')),
+    ).toHaveLength(1);
     const state = await readState(join(dir, '.omnibot', 'state.json'));
     expect(state.resources['wikibot/label']).toMatchObject({ id: String(found[0]!.label_id), owned: true });
   });

@@ -96,7 +96,9 @@ describe('plan', () => {
     api.failNext.set('listStaff', new AuthError('Omnidesk refused the key'));
     await expect(plan(botConfig(), ectx())).rejects.toBeInstanceOf(AuthError);
     api.failNext.set('listStaff', new ApiError('connection refused', { code: 'unreachable' }));
-    await expect(plan(botConfig(), ectx())).rejects.toThrow(/Cannot reach https:\/\/acme\.omnidesk\.ru: connection refused/);
+    await expect(plan(botConfig(), ectx())).rejects.toThrow(
+      /Cannot reach https:\/\/acme\.omnidesk\.ru: connection refused/,
+    );
   });
 
   it('never writes the state file', async () => {
@@ -150,10 +152,18 @@ describe('apply', () => {
     ]);
     const it0 = config.integrations[0] as Parameters<typeof incomingRuleSpec>[0];
     expect(api.admin[0]!.body).toEqual(incomingRuleSpec(it0));
-    expect(byId(result.resources)['incoming-rule']).toMatchObject({ action: 'sandbox', status: 'ok', confirmedBy: 'sandbox', id: '1' });
+    expect(byId(result.resources)['incoming-rule']).toMatchObject({
+      action: 'sandbox',
+      status: 'ok',
+      confirmedBy: 'sandbox',
+      id: '1',
+    });
     expect(byId(result.resources)['incoming-rule']!.detail).toContain('performed through the sandbox admin path');
     const state = await readState(join(dir, '.omnibot', 'state.json'));
-    expect(state.resources['wikibot/changed-rule']).toMatchObject({ confirmedBy: 'sandbox', specHash: specHash(changedRuleSpec(it0)) });
+    expect(state.resources['wikibot/changed-rule']).toMatchObject({
+      confirmedBy: 'sandbox',
+      specHash: specHash(changedRuleSpec(it0)),
+    });
     const after = await plan(config, ectx());
     expect(after.pending).toBe(false);
     expect(after.summary).toEqual({ ok: 6, create: 0, manual: 0, unknown: 0 });
@@ -169,7 +179,10 @@ describe('apply', () => {
     });
     expect(seen).toEqual([3, 4]);
     const state = await readState(join(dir, '.omnibot', 'state.json'));
-    expect(state.resources['wikibot/incoming-rule']).toMatchObject({ confirmedBy: 'user', confirmedAt: '2026-01-02T03:04:05.000Z' });
+    expect(state.resources['wikibot/incoming-rule']).toMatchObject({
+      confirmedBy: 'user',
+      confirmedAt: '2026-01-02T03:04:05.000Z',
+    });
     expect((await plan(botConfig(), ectx())).pending).toBe(false);
 
     const changed: Config = schema.parse({
@@ -204,7 +217,9 @@ describe('apply', () => {
   });
 
   it('creates nothing when the person declines', async () => {
-    await expect(apply(botConfig(), ectx(), { confirmCreate: async () => false })).rejects.toBeInstanceOf(CancelledError);
+    await expect(apply(botConfig(), ectx(), { confirmCreate: async () => false })).rejects.toBeInstanceOf(
+      CancelledError,
+    );
     expect(api.calls).not.toContain('createLabel');
   });
 });

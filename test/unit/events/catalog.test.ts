@@ -7,7 +7,13 @@ import { seedBody, seedTags } from '../../../src/helpdesks/helpdeskeddy/dispatch
 import { tempDir } from '../../helpers/temp-dir.js';
 import { UsageError } from '../../../src/core/errors.js';
 
-const SHIPPED = ['helpdeskeddy.new_reply', 'helpdeskeddy.new_ticket', 'omnidesk.changed', 'omnidesk.incoming', 'omnidesk.message_new'];
+const SHIPPED = [
+  'helpdeskeddy.new_reply',
+  'helpdeskeddy.new_ticket',
+  'omnidesk.changed',
+  'omnidesk.incoming',
+  'omnidesk.message_new',
+];
 
 describe('shipped catalog', () => {
   it('has the five events of DESIGN §6 with provenance and content types', () => {
@@ -61,13 +67,25 @@ describe('shipped catalog', () => {
 
   it('renders fresh ids on every call', () => {
     const event = shippedCatalog().get('omnidesk.incoming')!;
-    const ids = new Set(Array.from({ length: 20 }, () => (JSON.parse(renderSample(event).body) as { case_id: string }).case_id));
+    const ids = new Set(
+      Array.from({ length: 20 }, () => (JSON.parse(renderSample(event).body) as { case_id: string }).case_id),
+    );
     expect(ids.size).toBeGreaterThan(15);
   });
 });
 
 describe('seed 002 body', () => {
-  const keys = ['message', 'message_author_id', 'customer_id', 'ticket_id', 'status_id', 'user_name', 'last_answer_date', 'last_customer_message_date', 'chat_id'];
+  const keys = [
+    'message',
+    'message_author_id',
+    'customer_id',
+    'ticket_id',
+    'status_id',
+    'user_name',
+    'last_answer_date',
+    'last_customer_message_date',
+    'chat_id',
+  ];
 
   for (const name of ['helpdeskeddy.new_ticket', 'helpdeskeddy.new_reply']) {
     it(`${name} reproduces the template key for key, all strings, in order`, () => {
@@ -79,7 +97,8 @@ describe('seed 002 body', () => {
       const event = shippedCatalog().get(name)!;
       expect(event.fields.map((f) => f.tag)).toEqual(seedTags());
       let expected = seedBody().template;
-      for (const f of event.fields) expected = expected.replace(`{${f.tag}}`, JSON.stringify(parsed[f.name]).slice(1, -1));
+      for (const f of event.fields)
+        expected = expected.replace(`{${f.tag}}`, JSON.stringify(parsed[f.name]).slice(1, -1));
       expect(body).toBe(expected);
     });
   }
@@ -94,7 +113,9 @@ describe('seed 002 body', () => {
   });
 
   it('a new ticket is written by its customer', () => {
-    const body = JSON.parse(renderSample(shippedCatalog().get('helpdeskeddy.new_ticket')!, { set: { customer_id: '77' } }).body) as Record<string, string>;
+    const body = JSON.parse(
+      renderSample(shippedCatalog().get('helpdeskeddy.new_ticket')!, { set: { customer_id: '77' } }).body,
+    ) as Record<string, string>;
     expect(body.message_author_id).toBe('77');
     expect(body.last_customer_message_date).toBe(body.last_answer_date);
     expect(body.last_answer_date).toMatch(/^\d{2}:\d{2}:\d{2} \d{2}\.\d{2}\.\d{4}$/);
@@ -112,7 +133,10 @@ describe('user samples', () => {
 
   it('a captured body overrides the shipped event; its keys become the schema', async () => {
     const body = '{"id":214000111,"text":"Привет","client":{"id":5654846848}}';
-    await writeFile(join(dir, 'omnidesk.incoming.json'), JSON.stringify({ provenance: 'captured', contentType: 'application/json', body }));
+    await writeFile(
+      join(dir, 'omnidesk.incoming.json'),
+      JSON.stringify({ provenance: 'captured', contentType: 'application/json', body }),
+    );
     const catalog = await loadCatalog(dir);
     const event = catalog.get('omnidesk.incoming')!;
     expect(event.source).toBe('user');
@@ -121,7 +145,11 @@ describe('user samples', () => {
     expect(event.helpdesk).toBe('omnidesk');
     expect(event.fields.map((f) => f.name)).toEqual(['id', 'text', 'client.id']);
     expect(renderSample(event).body).toBe(body);
-    expect(JSON.parse(renderSample(event, { set: { 'client.id': '1' } }).body)).toEqual({ id: 214000111, text: 'Привет', client: { id: 1 } });
+    expect(JSON.parse(renderSample(event, { set: { 'client.id': '1' } }).body)).toEqual({
+      id: 214000111,
+      text: 'Привет',
+      client: { id: 1 },
+    });
     // The shipped catalog is untouched.
     expect(shippedCatalog().get('omnidesk.incoming')!.source).toBe('shipped');
   });
@@ -129,7 +157,10 @@ describe('user samples', () => {
   it('adds new events and skips broken files with a warning naming the file', async () => {
     await writeFile(
       join(dir, 'omnidesk.closed.json'),
-      JSON.stringify({ description: 'closed', fields: [{ name: 'case_id', type: 'integer', gen: 'omnidesk.case_id' }] }),
+      JSON.stringify({
+        description: 'closed',
+        fields: [{ name: 'case_id', type: 'integer', gen: 'omnidesk.case_id' }],
+      }),
     );
     await writeFile(join(dir, 'broken.json'), '{ not json');
     await writeFile(join(dir, 'omnidesk.bad.json'), JSON.stringify({ fields: [{ name: 'x', gen: 'no.such.gen' }] }));

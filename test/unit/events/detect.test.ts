@@ -27,24 +27,46 @@ describe('detectEvent', () => {
   }
 
   it('summarises the key facts of each helpdesk', () => {
-    const omni = detectEvent('application/x-www-form-urlencoded', Buffer.from('type=message_new&object%5Bcase_id%5D=21755012&object%5Buser_id%5D=20023294&object%5Bmessage_id%5D=1&' +
-      'object%5Bstaff_id%5D=2&object%5Bcustom_user_id%5D=u&object%5Bcontent%5D=Ok%21&object%5Bnote%5D=0&' +
-      'object%5Bsent_via_rule%5D=0'));
-    expect(omni).toMatchObject({ event: 'omnidesk.message_new', valid: true, summary: { caseId: '21755012', userId: '20023294', text: 'Ok!' } });
-    const hde = renderSample(catalog.get('helpdeskeddy.new_ticket')!, { set: { ticket_id: '1042', message: '<p>Где мой <b>заказ</b>?</p>' } });
-    expect(detectEvent('application/json', Buffer.from(hde.body)).summary).toMatchObject({ ticketId: '1042', text: 'Где мой заказ?' });
+    const omni = detectEvent(
+      'application/x-www-form-urlencoded',
+      Buffer.from(
+        'type=message_new&object%5Bcase_id%5D=21755012&object%5Buser_id%5D=20023294&object%5Bmessage_id%5D=1&' +
+          'object%5Bstaff_id%5D=2&object%5Bcustom_user_id%5D=u&object%5Bcontent%5D=Ok%21&object%5Bnote%5D=0&' +
+          'object%5Bsent_via_rule%5D=0',
+      ),
+    );
+    expect(omni).toMatchObject({
+      event: 'omnidesk.message_new',
+      valid: true,
+      summary: { caseId: '21755012', userId: '20023294', text: 'Ok!' },
+    });
+    const hde = renderSample(catalog.get('helpdeskeddy.new_ticket')!, {
+      set: { ticket_id: '1042', message: '<p>Где мой <b>заказ</b>?</p>' },
+    });
+    expect(detectEvent('application/json', Buffer.from(hde.body)).summary).toMatchObject({
+      ticketId: '1042',
+      text: 'Где мой заказ?',
+    });
   });
 
   it('accepts the palachX-style JSON message_new without created_at', () => {
-    const body = '{"type":"message_new","object":{"message_id":913377001,"case_id":88120045,"staff_id":42,"user_id":7700123,' +
+    const body =
+      '{"type":"message_new","object":{"message_id":913377001,"case_id":88120045,"staff_id":42,"user_id":7700123,' +
       '"custom_user_id":"tg-100500","content":"Your ' +
       'parcel ships today.","note":0,"sent_via_rule":0}}';
-    expect(detectEvent('application/json', Buffer.from(body))).toMatchObject({ event: 'omnidesk.message_new', valid: true, encoding: 'json' });
+    expect(detectEvent('application/json', Buffer.from(body))).toMatchObject({
+      event: 'omnidesk.message_new',
+      valid: true,
+      encoding: 'json',
+    });
   });
 
   it('names the event but flags a payload with wrong types or missing fields', () => {
     // Omnidesk sends ids as strings (reference §4.1a): a number is not what a real account sends.
-    const wrongType = detectEvent('application/json', Buffer.from('{"case_id":210000001,"case_description":"<p>Привет</p>","user_id":"5"}'));
+    const wrongType = detectEvent(
+      'application/json',
+      Buffer.from('{"case_id":210000001,"case_description":"<p>Привет</p>","user_id":"5"}'),
+    );
     expect(wrongType.event).toBe('omnidesk.incoming');
     expect(wrongType.valid).toBe(false);
     expect(wrongType.issues!.join('\n')).toContain('case_id');
@@ -54,11 +76,24 @@ describe('detectEvent', () => {
   });
 
   it('accepts the observed rule webhook in both formats the action offers, and strips HTML from the summary', () => {
-    const json = detectEvent('application/json', Buffer.from('{"case_id":"423208679","case_description":"<p>Где <b>заказ</b>?</p>","user_id":"81815346"}'));
-    expect(json).toMatchObject({ event: 'omnidesk.incoming', valid: true, summary: { caseId: '423208679', userId: '81815346', text: 'Где заказ?' } });
-    const form = detectEvent('application/x-www-form-urlencoded', Buffer.from('case_id=1&case_description=%3Cp%3Ehi%3C%2Fp%3E&user_id=2'));
+    const json = detectEvent(
+      'application/json',
+      Buffer.from('{"case_id":"423208679","case_description":"<p>Где <b>заказ</b>?</p>","user_id":"81815346"}'),
+    );
+    expect(json).toMatchObject({
+      event: 'omnidesk.incoming',
+      valid: true,
+      summary: { caseId: '423208679', userId: '81815346', text: 'Где заказ?' },
+    });
+    const form = detectEvent(
+      'application/x-www-form-urlencoded',
+      Buffer.from('case_id=1&case_description=%3Cp%3Ehi%3C%2Fp%3E&user_id=2'),
+    );
     expect(form).toMatchObject({ event: 'omnidesk.incoming', valid: true, encoding: 'form' });
-    const absent = detectEvent('application/json', Buffer.from('{"case_id":"1","last_message":"<p>x</p>","user_id":""}'));
+    const absent = detectEvent(
+      'application/json',
+      Buffer.from('{"case_id":"1","last_message":"<p>x</p>","user_id":""}'),
+    );
     expect(absent).toMatchObject({ event: 'omnidesk.changed', valid: true });
   });
 
@@ -92,7 +127,9 @@ describe('detectEvent', () => {
   it('sniffs the body when the content type is missing', () => {
     const sample = renderSample(catalog.get('omnidesk.message_new')!);
     expect(detectEvent(undefined, Buffer.from(sample.body)).event).toBe('omnidesk.message_new');
-    expect(detectEvent('', Buffer.from(renderSample(catalog.get('omnidesk.changed')!).body)).event).toBe('omnidesk.changed');
+    expect(detectEvent('', Buffer.from(renderSample(catalog.get('omnidesk.changed')!).body)).event).toBe(
+      'omnidesk.changed',
+    );
   });
 });
 
@@ -104,7 +141,11 @@ describe('detectEvent with user samples', () => {
     await mkdir(dir, { recursive: true });
     await writeFile(
       join(dir, 'omnidesk.incoming.json'),
-      JSON.stringify({ provenance: 'captured', contentType: 'application/json', body: '{"id":214000111,"text":"Привет","client":{"id":5654846848}}' }),
+      JSON.stringify({
+        provenance: 'captured',
+        contentType: 'application/json',
+        body: '{"id":214000111,"text":"Привет","client":{"id":5654846848}}',
+      }),
     );
   });
   afterAll(() => cleanup());
@@ -112,7 +153,10 @@ describe('detectEvent with user samples', () => {
   it('matches the captured shape, which replaces the inferred one', async () => {
     const userCatalog = await loadCatalog(dir);
     const body = Buffer.from('{"id":1,"text":"Другое","client":{"id":2}}');
-    expect(detectEvent('application/json', body, userCatalog)).toMatchObject({ event: 'omnidesk.incoming', valid: true });
+    expect(detectEvent('application/json', body, userCatalog)).toMatchObject({
+      event: 'omnidesk.incoming',
+      valid: true,
+    });
     expect(detectEvent('application/json', body).event).toBeNull();
   });
 });

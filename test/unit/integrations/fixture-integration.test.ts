@@ -23,7 +23,8 @@ let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await tempDir('omnibot-fixture-')));
 afterEach(() => cleanup());
 
-const run = (args: string[], options: RunOptions = {}) => runCli(args, { cwd: dir, env: { OMNIDESK_API_KEY: API_KEY }, registry, ...options });
+const run = (args: string[], options: RunOptions = {}) =>
+  runCli(args, { cwd: dir, env: { OMNIDESK_API_KEY: API_KEY }, registry, ...options });
 
 const config = () => ({
   omnidesk: { url: sandbox.omnidesk.url, email: EMAIL, apiKey: API_KEY },
@@ -47,7 +48,17 @@ describe('an integration added from a folder', () => {
     const missing = await run(['init', '--recipe', 'echo-note', '--url', sandbox.omnidesk.url, '--email', EMAIL]);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain('--echo-word');
-    const r = await run(['init', '--recipe', 'echo-note', '--url', sandbox.omnidesk.url, '--email', EMAIL, '--echo-word', 'ping']);
+    const r = await run([
+      'init',
+      '--recipe',
+      'echo-note',
+      '--url',
+      sandbox.omnidesk.url,
+      '--email',
+      EMAIL,
+      '--echo-word',
+      'ping',
+    ]);
     expect(r.exitCode, r.stderr).toBe(0);
     const written = JSON.parse(await readFile(join(dir, 'omnibot.config.json'), 'utf8')) as { integrations: unknown[] };
     expect(written.integrations).toEqual([{ recipe: 'echo-note', name: 'echo', word: 'ping' }]);
@@ -57,7 +68,9 @@ describe('an integration added from a folder', () => {
     await writeFile(join(dir, 'omnibot.config.json'), JSON.stringify(config()));
     const plan = await run(['plan', '--json']);
     expect(plan.exitCode, plan.stderr).toBe(0);
-    const items = (JSON.parse(plan.stdout) as { resources: Array<{ recipe: string; resource: string; status: string }> }).resources;
+    const items = (
+      JSON.parse(plan.stdout) as { resources: Array<{ recipe: string; resource: string; status: string }> }
+    ).resources;
     expect(items.map((i) => [i.recipe, i.resource, i.status])).toEqual([
       ['echo-note', 'echo-step', 'manual'],
       ['echo-note', 'echo-staff', 'ok'],
@@ -68,7 +81,8 @@ describe('an integration added from a folder', () => {
     expect(steps.stdout).toContain('Повторите: ping');
     const verify = await run(['verify', '--json']);
     expect(verify.exitCode, verify.stderr).toBe(0);
-    const checks = (JSON.parse(verify.stdout) as { checks: Array<{ id: string; status: string; message?: string }> }).checks;
+    const checks = (JSON.parse(verify.stdout) as { checks: Array<{ id: string; status: string; message?: string }> })
+      .checks;
     expect(checks.map((c) => [c.id, c.status])).toEqual([
       ['config', 'pass'],
       ['omnidesk.credentials', 'pass'],

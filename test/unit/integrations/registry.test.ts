@@ -20,7 +20,10 @@ function sources(dir: string): string[] {
   });
 }
 
-const files = sources(join(ROOT, 'src')).map((path) => ({ path: relative(ROOT, path).split('\\').join('/'), text: readFileSync(path, 'utf8') }));
+const files = sources(join(ROOT, 'src')).map((path) => ({
+  path: relative(ROOT, path).split('\\').join('/'),
+  text: readFileSync(path, 'utf8'),
+}));
 
 /** The name as a string literal or the start of one (`omnidesk-bot`, "omnidesk-bot: …"). */
 function literal(name: string): RegExp {

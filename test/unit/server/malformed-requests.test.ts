@@ -82,13 +82,22 @@ const CASES: Case[] = [
   { name: 'Content-Length not a number', pieces: [post('Content-Length: abc\r\n', '{}')] },
   { name: 'negative Content-Length', pieces: [post('Content-Length: -1\r\n', '{}')] },
   { name: 'two different Content-Lengths', pieces: [post('Content-Length: 2\r\nContent-Length: 3\r\n', '{}')] },
-  { name: 'chunked and a length', pieces: [post('Transfer-Encoding: chunked\r\nContent-Length: 2\r\n', '2\r\n{}\r\n0\r\n\r\n')] },
+  {
+    name: 'chunked and a length',
+    pieces: [post('Transfer-Encoding: chunked\r\nContent-Length: 2\r\n', '2\r\n{}\r\n0\r\n\r\n')],
+  },
   { name: 'obsolete line folding', pieces: ['GET / HTTP/1.1\r\n' + HOST + 'X-A: 1\r\n  folded\r\n\r\n'] },
   { name: 'NUL in a header value', pieces: ['GET / HTTP/1.1\r\n' + HOST + 'X-A: a\u0000b\r\n\r\n'] },
-  { name: 'a JSON body that is not JSON', pieces: [post('Content-Type: application/json\r\nContent-Length: 5\r\n', '{"a":')] },
+  {
+    name: 'a JSON body that is not JSON',
+    pieces: [post('Content-Type: application/json\r\nContent-Length: 5\r\n', '{"a":')],
+  },
   // Huge headers.
   { name: 'one 100 KB header', pieces: [`GET / HTTP/1.1\r\n${HOST}X-Big: ${'b'.repeat(100_000)}\r\n\r\n`] },
-  { name: '3000 headers', pieces: [`GET / HTTP/1.1\r\n${HOST}${Array.from({ length: 3000 }, (_, i) => `X-${i}: v\r\n`).join('')}\r\n`] },
+  {
+    name: '3000 headers',
+    pieces: [`GET / HTTP/1.1\r\n${HOST}${Array.from({ length: 3000 }, (_, i) => `X-${i}: v\r\n`).join('')}\r\n`],
+  },
   // Bad chunk sizes.
   { name: 'chunk size not hex', pieces: [post('Transfer-Encoding: chunked\r\n', 'zz\r\nab\r\n0\r\n\r\n')] },
   { name: 'huge chunk size', pieces: [post('Transfer-Encoding: chunked\r\n', 'ffffffffffffffff\r\nab\r\n')] },
@@ -96,9 +105,21 @@ const CASES: Case[] = [
   { name: 'chunk longer than its size', pieces: [post('Transfer-Encoding: chunked\r\n', '2\r\nabcdef\r\n0\r\n\r\n')] },
   { name: 'chunked body never finished', pieces: [post('Transfer-Encoding: chunked\r\n', '2\r\nab\r\n')] },
   // Hang-ups.
-  { name: 'hang-up mid-body', pieces: [post('Content-Type: application/json\r\nContent-Length: 1000\r\n', '{"case":')], options: { hangUp: true } },
-  { name: 'hang-up mid-headers', pieces: ['POST /api/cases.json HTTP/1.1\r\nHost: x\r\nContent-Le'], options: { hangUp: true } },
-  { name: 'hang-up mid-chunk', pieces: [post('Transfer-Encoding: chunked\r\n', '10\r\nabc')], options: { hangUp: true } },
+  {
+    name: 'hang-up mid-body',
+    pieces: [post('Content-Type: application/json\r\nContent-Length: 1000\r\n', '{"case":')],
+    options: { hangUp: true },
+  },
+  {
+    name: 'hang-up mid-headers',
+    pieces: ['POST /api/cases.json HTTP/1.1\r\nHost: x\r\nContent-Le'],
+    options: { hangUp: true },
+  },
+  {
+    name: 'hang-up mid-chunk',
+    pieces: [post('Transfer-Encoding: chunked\r\n', '10\r\nabc')],
+    options: { hangUp: true },
+  },
   { name: 'body shorter than declared', pieces: [post('Content-Length: 50\r\n', 'short')] },
   // Slow clients: the request trickles in, piece by piece, well within the timeouts.
   {
@@ -106,25 +127,32 @@ const CASES: Case[] = [
     pieces: [...`GET /_sandbox/info HTTP/1.1\r\n${HOST}Connection: close\r\n\r\n`.match(/.{1,8}/gs)!],
     options: { gapMs: 5 },
   },
-  { name: 'slow hang-up', pieces: ['POST / HTTP/1.1\r\n', HOST, 'Content-Length: 10\r\n\r\n', 'ab'], options: { gapMs: 5, hangUp: true } },
+  {
+    name: 'slow hang-up',
+    pieces: ['POST / HTTP/1.1\r\n', HOST, 'Content-Length: 10\r\n\r\n', 'ab'],
+    options: { gapMs: 5, hangUp: true },
+  },
 ];
 
 function expectNo5xx(answer: RawAnswer, what: string): void {
   // A 503 "busy" is an honest answer under load; a 500 never is.
-  if (answer.status !== undefined) expect(answer.status === 500 || (answer.status > 500 && answer.status !== 503), what).toBe(false);
+  if (answer.status !== undefined)
+    expect(answer.status === 500 || (answer.status > 500 && answer.status !== 503), what).toBe(false);
 }
 
 describe('malformed requests against the sandboxes and the listener', () => {
-  it('GET //[ gets a 4xx from each sandbox (a 2xx and a ' +
-    'record from the listener), and every server stays up', async () => {
-    for (const server of SERVERS) {
-      const answer = await rawRequest(ports[server]!, ['GET //[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n']);
-      if (server === 'listener') expect(answer.status).toBe(200);
-      else expect(Math.floor(answer.status! / 100), `${server}: ${answer.text}`).toBe(4);
-      expect((await healthy(server)).status, server).toBe(200);
-    }
-    expect(internalErrors).toEqual([]);
-  });
+  it(
+    'GET //[ gets a 4xx from each sandbox (a 2xx and a ' + 'record from the listener), and every server stays up',
+    async () => {
+      for (const server of SERVERS) {
+        const answer = await rawRequest(ports[server]!, ['GET //[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n']);
+        if (server === 'listener') expect(answer.status).toBe(200);
+        else expect(Math.floor(answer.status! / 100), `${server}: ${answer.text}`).toBe(4);
+        expect((await healthy(server)).status, server).toBe(200);
+      }
+      expect(internalErrors).toEqual([]);
+    },
+  );
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s: no 5xx, no internal error, still serving', async (_name, c) => {
     const answers = await Promise.all(SERVERS.map((server) => rawRequest(ports[server]!, c.pieces, c.options)));
@@ -135,7 +163,12 @@ describe('malformed requests against the sandboxes and the listener', () => {
 
   it('survives seeded random mutations of a good request (deterministic, 3 × 150 cases)', async () => {
     const random = seededRandom(0x5eed);
-    const good = Buffer.from(post('Content-Type: application/json\r\nContent-Length: 27\r\nAuthorization: Basic eDp5\r\n', '{"case":{"subject":"hi"}}  '));
+    const good = Buffer.from(
+      post(
+        'Content-Type: application/json\r\nContent-Length: 27\r\nAuthorization: Basic eDp5\r\n',
+        '{"case":{"subject":"hi"}}  ',
+      ),
+    );
     const cases: Buffer[] = [];
     for (let i = 0; i < 150; i++) {
       const bytes = Buffer.from(good);
@@ -152,7 +185,11 @@ describe('malformed requests against the sandboxes and the listener', () => {
     for (let from = 0; from < cases.length; from += 25) {
       const batch = cases.slice(from, from + 25);
       const answers = await Promise.all(
-        SERVERS.flatMap((server) => batch.map((bytes, i) => rawRequest(ports[server]!, [bytes], { hangUp: i % 7 === 6 }).then((a) => [server, a] as const))),
+        SERVERS.flatMap((server) =>
+          batch.map((bytes, i) =>
+            rawRequest(ports[server]!, [bytes], { hangUp: i % 7 === 6 }).then((a) => [server, a] as const),
+          ),
+        ),
       );
       for (const [server, answer] of answers) expectNo5xx(answer, `${server}: ${answer.text.slice(0, 80)}`);
     }

@@ -27,7 +27,10 @@ describe('shared sandbox helpers', () => {
   });
 
   it('encodes PHP bracket forms like http_build_query', () => {
-    const body = encodeForm({ type: 'message_new', object: { case_id: 1, content: 'Да & нет', note: false, list: ['a'] } });
+    const body = encodeForm({
+      type: 'message_new',
+      object: { case_id: 1, content: 'Да & нет', note: false, list: ['a'] },
+    });
     expect(body).toBe(
       'type=message_new&object%5Bcase_id%5D=1&object%5Bcontent%5D=%D0%94%D0%B0+%26+%D0%BD%D0%B5%D1%82&' +
         'object%5Bnote%5D=0&object%5Blist%5D%5B0%5D=a',
@@ -78,7 +81,14 @@ describe('shared sandbox helpers', () => {
     try {
       const log = new DeliveryLog({ timeoutMs: 100 });
       const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/hook`;
-      const d = await log.send({ event: 'omnidesk.incoming', url, method: 'POST', contentType: 'application/json', body: '{}', ruleId: 7 });
+      const d = await log.send({
+        event: 'omnidesk.incoming',
+        url,
+        method: 'POST',
+        contentType: 'application/json',
+        body: '{}',
+        ruleId: 7,
+      });
       expect(d).toMatchObject({ id: 1, ruleId: 7, status: 0, error: 'timeout after 100 ms', url, body: '{}' });
       expect(log.list()).toHaveLength(1);
       const bad = await log.send({ event: 'x', url: 'not a url', method: 'POST', body: '' });

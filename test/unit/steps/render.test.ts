@@ -74,7 +74,9 @@ describe('steps in Russian', () => {
 describe('steps in English', () => {
   it('translates and keeps the Russian UI label in parentheses', async () => {
     const text = await render('text', 'en');
-    expect(text).toContain('section "Channels" («Каналы») → subsection "Rules" («Правила») → tab "incoming cases" («входящие обращения»)');
+    expect(text).toContain(
+      'section "Channels" («Каналы») → subsection "Rules" («Правила») → tab "incoming cases" («входящие обращения»)',
+    );
     expect(text).toContain('"Status" — "equals" — "open" (Статус — равен — открытое)');
     expect(text).toContain('Action "Run webhook" («Выполнить вебхук»)');
     expect(text).toContain('Tick the field "case ID" («id обращения»)');
@@ -98,7 +100,12 @@ describe('markdown and json', () => {
     expect(doc.lang).toBe('en');
     expect(doc.steps.map((s) => s.id)).toEqual(['api-key', 'label', 'incoming-rule', 'changed-rule']);
     const incoming = doc.steps[2]!;
-    expect(incoming).toMatchObject({ integration: 'wikibot', number: 3, mode: 'manual', page: 'https://acme.omnidesk.ru/admin/channels/rules' });
+    expect(incoming).toMatchObject({
+      integration: 'wikibot',
+      number: 3,
+      mode: 'manual',
+      page: 'https://acme.omnidesk.ru/admin/channels/rules',
+    });
     expect(incoming.spec).toEqual({
       kind: 'omnidesk.rule',
       ruleKind: 'incoming',
@@ -106,7 +113,13 @@ describe('markdown and json', () => {
       match: 'all',
       conditions: [{ field: 'status', op: 'eq', value: 'open' }],
       actions: [
-        { type: 'webhook', url: 'https://bot.example.com/omnidesk', method: 'POST', format: 'JSON', fields: ['case_id', 'case_description', 'user_id'] },
+        {
+          type: 'webhook',
+          url: 'https://bot.example.com/omnidesk',
+          method: 'POST',
+          format: 'JSON',
+          fields: ['case_id', 'case_description', 'user_id'],
+        },
         { type: 'add_label', label: 'wikibot' },
       ],
     });
@@ -114,7 +127,9 @@ describe('markdown and json', () => {
   });
 
   it('names an unknown --integration and the known ones', async () => {
-    await expect(collectSteps(botConfig(), { lang: 'ru', integration: 'nope' }, (it) => registry.bind(it))).rejects.toThrow(/--integration: no integration named "nope".*wikibot/);
+    await expect(
+      collectSteps(botConfig(), { lang: 'ru', integration: 'nope' }, (it) => registry.bind(it)),
+    ).rejects.toThrow(/--integration: no integration named "nope".*wikibot/);
   });
 });
 

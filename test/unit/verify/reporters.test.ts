@@ -19,9 +19,23 @@ const checks: CheckResult[] = [
     cause: 'the rule has no «Добавить метку» action <or> "a different" label & co',
     step: { id: 'incoming-rule', number: 2, title: 'Incoming-case rule' },
   },
-  { id: 'bot/e2e-reply', integration: 'bot', title: 'The bot replied', status: 'skip', durationMs: 0, message: 'skipped: "bot/e2e-rule" did not pass' },
+  {
+    id: 'bot/e2e-reply',
+    integration: 'bot',
+    title: 'The bot replied',
+    status: 'skip',
+    durationMs: 0,
+    message: 'skipped: "bot/e2e-rule" did not pass',
+  },
 ];
-const report = buildReport({ runId: 'r1', e2e: true, startedAt: new Date('2025-06-02T10:00:00.123Z'), durationMs: 61_000, checks, timeline: [] });
+const report = buildReport({
+  runId: 'r1',
+  e2e: true,
+  startedAt: new Date('2025-06-02T10:00:00.123Z'),
+  durationMs: 61_000,
+  checks,
+  timeline: [],
+});
 
 describe('reporters', () => {
   it('the report counts and decides ok', () => {
@@ -60,8 +74,11 @@ describe('reporters', () => {
 });
 
 describe('the test XML reader is strict enough to mean something', () => {
-  it.each(['<a><b></a>', '<a>x & y</a>', '<a>x < y</a>', '<a>', '<a/><b/>', '<a>&nbsp;</a>'])('rejects %j', async (xml) => {
-    const { parseXml } = await import('../../helpers/junit-parser.js');
-    expect(() => parseXml(xml)).toThrow();
-  });
+  it.each(['<a><b></a>', '<a>x & y</a>', '<a>x < y</a>', '<a>', '<a/><b/>', '<a>&nbsp;</a>'])(
+    'rejects %j',
+    async (xml) => {
+      const { parseXml } = await import('../../helpers/junit-parser.js');
+      expect(() => parseXml(xml)).toThrow();
+    },
+  );
 });

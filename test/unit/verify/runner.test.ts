@@ -3,7 +3,12 @@ import { AuthError, ConfigError, UsageError } from '../../../src/core/errors.js'
 import { fail, pass, skip, type CheckDef } from '../../../src/verify/check.js';
 import { runChecks, selectChecks } from '../../../src/verify/runner.js';
 
-const def = (id: string, run: CheckDef<null>['run'], more: Partial<CheckDef<null>> = {}): CheckDef<null> => ({ id, title: id, run, ...more });
+const def = (id: string, run: CheckDef<null>['run'], more: Partial<CheckDef<null>> = {}): CheckDef<null> => ({
+  id,
+  title: id,
+  run,
+  ...more,
+});
 
 describe('runChecks', () => {
   it('skips a check whose prerequisite failed, naming it, and still runs `always` checks', async () => {
@@ -46,7 +51,11 @@ describe('runChecks', () => {
   it('skips everything but clean-up once the signal aborted', async () => {
     const ac = new AbortController();
     const results = await runChecks(
-      [def('a', async () => (ac.abort(), pass())), def('b', async () => pass()), def('clean', async () => pass(), { always: true })],
+      [
+        def('a', async () => (ac.abort(), pass())),
+        def('b', async () => pass()),
+        def('clean', async () => pass(), { always: true }),
+      ],
       null,
       { signal: ac.signal },
     );
@@ -69,7 +78,12 @@ describe('selectChecks', () => {
 
   it('--only takes the short id and adds what the check needs (and the clean-up)', () => {
     expect(selectChecks(defs, ['label'], false).map((d) => d.id)).toEqual(['config', 'bot/label']);
-    expect(selectChecks(defs, ['e2e-case'], false).map((d) => d.id)).toEqual(['config', 'bot/label', 'bot/e2e-case', 'bot/e2e-cleanup']);
+    expect(selectChecks(defs, ['e2e-case'], false).map((d) => d.id)).toEqual([
+      'config',
+      'bot/label',
+      'bot/e2e-case',
+      'bot/e2e-cleanup',
+    ]);
   });
 
   it('--only with an unknown id is a usage error listing the known ones', () => {

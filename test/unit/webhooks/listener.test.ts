@@ -53,18 +53,29 @@ function raw(port: number, chunks: Array<string | Buffer>, opts: { hangUp?: bool
   });
 }
 
-
 describe('startListener', () => {
   it('records a request before answering it, with lower-case headers, the query and the exact body', async () => {
     const { records, base } = await start();
     const body = Buffer.from('{"case_id":1,"text":"Привет 😀"}');
-    const res = await request(`${base}/hook?a=1&b=%D0%AF`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Custom': 'v' }, body });
+    const res = await request(`${base}/hook?a=1&b=%D0%AF`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Custom': 'v' },
+      body,
+    });
     const answer = (await res.body.json()) as { id: string };
     expect(res.statusCode).toBe(200);
     expect(records).toHaveLength(1);
     const r = records[0]!;
     expect(answer.id).toBe(r.id);
-    expect(r).toMatchObject({ v: 1, method: 'POST', path: '/hook', query: 'a=1&b=%D0%AF', event: 'omnidesk.incoming', valid: true, response: { status: 200 } });
+    expect(r).toMatchObject({
+      v: 1,
+      method: 'POST',
+      path: '/hook',
+      query: 'a=1&b=%D0%AF',
+      event: 'omnidesk.incoming',
+      valid: true,
+      response: { status: 200 },
+    });
     expect(r.headers['x-custom']).toBe('v');
     expect(Buffer.from(r.body!, 'utf8').equals(body)).toBe(true);
   });
@@ -154,7 +165,15 @@ describe('startListener', () => {
     const target = new URL(`http://127.0.0.1:${(extra.address() as AddressInfo).port}/bot`);
     const { records, base } = await start({ forwardTo: target });
     const body = Buffer.from([0xff, 0x00, 0x7b]);
-    const res = await request(`${base}/in?x=1`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream', authorization: 'Bearer t0ken-abc', connection: 'keep-alive' }, body });
+    const res = await request(`${base}/in?x=1`, {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/octet-stream',
+        authorization: 'Bearer t0ken-abc',
+        connection: 'keep-alive',
+      },
+      body,
+    });
     await res.body.dump();
     expect(seen).toHaveLength(1);
     expect(seen[0]!.url).toBe('/bot/in?x=1');

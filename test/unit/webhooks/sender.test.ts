@@ -4,7 +4,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeSharedAgent, isSuccess, sendRequest } from '../../../src/core/http/send.js';
-import { formatStats, NO_JOB, percentile, sendMany, StatsCollector, type JobSource } from '../../../src/webhooks/sender.js';
+import {
+  formatStats,
+  NO_JOB,
+  percentile,
+  sendMany,
+  StatsCollector,
+  type JobSource,
+} from '../../../src/webhooks/sender.js';
 import type { SendResult } from '../../../src/core/http/send.js';
 
 type Handler = (req: IncomingMessage, body: Buffer, res: ServerResponse) => void;
@@ -48,7 +55,12 @@ describe('sendRequest', () => {
     const bytes = Buffer.from('{"text":"Привет 👋"}\n', 'utf8');
     const result = await sendRequest({
       url: `${base}/hook?token=1`,
-      headers: { 'Content-Type': 'application/json', Host: 'elsewhere.example', 'Content-Length': '1', 'X-A': ['1', '2'] },
+      headers: {
+        'Content-Type': 'application/json',
+        Host: 'elsewhere.example',
+        'Content-Length': '1',
+        'X-A': ['1', '2'],
+      },
       body: bytes,
     });
     expect(result.status).toBe(201);
@@ -190,7 +202,12 @@ describe('sendMany', () => {
     const results: SendResult[] = [];
     const stats = await sendMany(
       Array.from({ length: 60 }, (_, i) => i),
-      { concurrency: 40, signal: controller.signal, toRequest: (job) => ({ url: base, body: String(job) }), onResult: (r) => void results.push(r) },
+      {
+        concurrency: 40,
+        signal: controller.signal,
+        toRequest: (job) => ({ url: base, body: String(job) }),
+        onResult: (r) => void results.push(r),
+      },
     );
     expect(arrived).toBe(40);
     expect(stats.sent).toBe(0);
@@ -200,19 +217,32 @@ describe('sendMany', () => {
 
   it('gives exact nearest-rank percentiles from its histogram', () => {
     let seed = 3;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 50; round += 1) {
       const collector = new StatsCollector();
       const durations: number[] = [];
       const count = 1 + Math.floor(next() * 300);
       for (let i = 0; i < count; i += 1) {
         const r = next();
-        const ms = r < 0.8 ? Math.floor(next() * 50) : r < 0.9 ? 60_000 + Math.floor(next() * 1000) : r < 0.95 ? 12.5 : Math.floor(next() * 5000);
+        const ms =
+          r < 0.8
+            ? Math.floor(next() * 50)
+            : r < 0.9
+              ? 60_000 + Math.floor(next() * 1000)
+              : r < 0.95
+                ? 12.5
+                : Math.floor(next() * 5000);
         durations.push(ms);
         collector.add({ url: base, method: 'POST', status: 200, ms, headers: {}, body: Buffer.alloc(0) });
       }
       const sorted = [...durations].sort((a, b) => a - b);
-      expect(collector.stats()).toEqual({ sent: count, ok: count, failed: 0, p50: percentile(sorted, 50), p95: percentile(sorted, 95) });
+      expect(collector.stats()).toEqual({
+        sent: count,
+        ok: count,
+        failed: 0,
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+      });
     }
     expect(new StatsCollector().stats()).toEqual({ sent: 0, ok: 0, failed: 0, p50: undefined, p95: undefined });
   });

@@ -69,8 +69,16 @@ export class HelpdeskeddyResponder implements BotResponder {
       return;
     }
     const agent = await this.agent(how.agent);
-    if (!agent) throw new Error(how.agent ? `hand-off agent "${how.agent}" is not a staff member` : 'no staff member to hand off to');
+    if (!agent)
+      throw new Error(
+        how.agent ? `hand-off agent "${how.agent}" is not a staff member` : 'no staff member to hand off to',
+      );
     await this.api.updateTicket(ticketId, { owner_id: agent.id });
-    this.deps.emit({ kind: 'handed-off', helpdesk: 'helpdeskeddy', caseId: msg.caseId, detail: `${decision.reason} → ${agent.email}` });
+    this.deps.emit({
+      kind: 'handed-off',
+      helpdesk: 'helpdeskeddy',
+      caseId: msg.caseId,
+      detail: `${decision.reason} → ${agent.email}`,
+    });
   }
 }

@@ -26,15 +26,18 @@ export interface AdminKeyReport {
 
 const SHARED_LIMIT_NOTE =
   'The API limit is shared by every integration of the HelpDeskEddy account; going over it bans the whole account ' +
-    'for minutes.';
+  'for minutes.';
 
 export async function checkAdminKey(api: HelpdeskeddyApi): Promise<AdminKeyReport> {
   await api.listDepartments();
   const user = await api.findUserByEmail(api.email);
   const rateLimitPerMinute = api.rate().limitPerMinute;
   const notes = [SHARED_LIMIT_NOTE];
-  if (rateLimitPerMinute !== undefined) notes.unshift(`The account allows ${rateLimitPerMinute} API requests a minute; omnibot keeps under ` +
-    `${api.rate().clientLimitPerMinute}.`);
+  if (rateLimitPerMinute !== undefined)
+    notes.unshift(
+      `The account allows ${rateLimitPerMinute} API requests a minute; omnibot keeps under ` +
+        `${api.rate().clientLimitPerMinute}.`,
+    );
   const base = { email: api.email, rateLimitPerMinute, notes };
   if (!user) {
     return {
@@ -43,7 +46,8 @@ export async function checkAdminKey(api: HelpdeskeddyApi): Promise<AdminKeyRepor
       staff: false,
       mainAdmin: false,
       detail: `the key works, but no user with the e-mail ${api.email} is visible to it`,
-      fix: 'Use the e-mail of the user who owns the key (the main administrator, «Управление → Глобальные настройки ' +
+      fix:
+        'Use the e-mail of the user who owns the key (the main administrator, «Управление → Глобальные настройки ' +
         '→ Система»).',
     };
   }
@@ -55,10 +59,12 @@ export async function checkAdminKey(api: HelpdeskeddyApi): Promise<AdminKeyRepor
       user: summary,
       staff: false,
       mainAdmin: false,
-      detail: `${api.email} (user ${user.id}) is in the group "${user.group.name || user.group.type}" of type ` +
+      detail:
+        `${api.email} (user ${user.id}) is in the group "${user.group.name || user.group.type}" of type ` +
         `"${user.group.type}", not staff`,
-      fix: "The bot must act as staff: use the main administrator's key from «Управление → Глобальные настройки → " +
-        "Система».",
+      fix:
+        "The bot must act as staff: use the main administrator's key from «Управление → Глобальные настройки → " +
+        'Система».',
     };
   }
   return {
@@ -67,7 +73,8 @@ export async function checkAdminKey(api: HelpdeskeddyApi): Promise<AdminKeyRepor
     user: summary,
     staff: true,
     mainAdmin: user.apiKeyVisible,
-    detail: `${api.email} (user ${user.id}) is ` +
+    detail:
+      `${api.email} (user ${user.id}) is ` +
       `staff${user.apiKeyVisible ? ', and sees API keys (main administrator)' : ''}`,
   };
 }

@@ -41,7 +41,9 @@ const MAX_PAGES = 50;
 
 function qs(params: Record<string, string | number | undefined>): string {
   const pairs = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '');
-  return pairs.length ? `?${new URLSearchParams(pairs.map(([k, v]): [string, string] => [k, String(v)])).toString()}` : '';
+  return pairs.length
+    ? `?${new URLSearchParams(pairs.map(([k, v]): [string, string] => [k, String(v)])).toString()}`
+    : '';
 }
 
 const list = (v: string[] | undefined) => (v && v.length ? v.join(',') : undefined);
@@ -95,7 +97,9 @@ export class HelpdeskeddyClient implements HelpdeskeddyApi {
   }
 
   async listUsers(filter: UserFilter = {}): Promise<Page<HdeUser>> {
-    const body = await this.get(`/users/${qs({ page: filter.page, search: filter.search, group_list: list(filter.group_list) })}`);
+    const body = await this.get(
+      `/users/${qs({ page: filter.page, search: filter.search, group_list: list(filter.group_list) })}`,
+    );
     return N.page(body, N.user, filter.page);
   }
 
@@ -170,7 +174,10 @@ export class HelpdeskeddyClient implements HelpdeskeddyApi {
   }
 
   async deleteTicket(id: string, options: { permanent?: boolean } = {}): Promise<void> {
-    await this.t.call({ method: 'DELETE', path: `/tickets/${seg(id)}/${qs({ delete: options.permanent ? 'true' : 'false' })}` });
+    await this.t.call({
+      method: 'DELETE',
+      path: `/tickets/${seg(id)}/${qs({ delete: options.permanent ? 'true' : 'false' })}`,
+    });
   }
 
   private async listReplies(kind: 'posts' | 'comments', ticketId: string, pageNo?: number): Promise<Page<HdePost>> {
@@ -178,7 +185,11 @@ export class HelpdeskeddyClient implements HelpdeskeddyApi {
     return { ...result, items: N.newestFirst(result.items) };
   }
 
-  private async createReply(kind: 'posts' | 'comments', ticketId: string, input: { text: string; user_id?: string }): Promise<HdePost> {
+  private async createReply(
+    kind: 'posts' | 'comments',
+    ticketId: string,
+    input: { text: string; user_id?: string },
+  ): Promise<HdePost> {
     const body = compact({ text: input.text, user_id: idValue(input.user_id) });
     const res = (await this.t.call({ method: 'POST', path: `/tickets/${seg(ticketId)}/${kind}/`, body })) as Raw;
     return N.post(N.oneOf(res.data));

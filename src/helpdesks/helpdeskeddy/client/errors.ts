@@ -46,17 +46,20 @@ export function banError(body: unknown, origin: string): ApiError {
   const minutes = banMinutes(body);
   const first = errorItems(body).find((e) => /ban|limit/i.test(`${e.title} ${e.details}`));
   const length = minutes !== undefined ? ` for ${minutes} min` : '';
-  return new ApiError(`HelpDeskEddy has banned API access of ${origin}${length}: ${first?.details || 'API limit reached'}`, {
-    code: 'hde_banned',
-    status: 401,
-    apiCode: first?.code || 'e-401',
-    hint:
-      'The limit (300 requests a minute by default) is shared by every integration of the account, and going over ' +
+  return new ApiError(
+    `HelpDeskEddy has banned API access of ${origin}${length}: ${first?.details || 'API limit reached'}`,
+    {
+      code: 'hde_banned',
+      status: 401,
+      apiCode: first?.code || 'e-401',
+      hint:
+        'The limit (300 requests a minute by default) is shared by every integration of the account, and going over ' +
         'it locks the whole account. ' +
-      'omnibot makes no further calls in this run. Wait for the ban to end, then lower ' +
+        'omnibot makes no further calls in this run. Wait for the ban to end, then lower ' +
         'helpdeskeddy.rateLimitPerMinute or pause the other integrations.',
-    details: { banMinutes: minutes },
-  });
+      details: { banMinutes: minutes },
+    },
+  );
 }
 
 /** The same ban, refused locally: no request leaves the process once the account is banned. */
@@ -77,7 +80,7 @@ export function authError(status: number, body: unknown, email: string, origin: 
     code: status === 403 ? 'hde_forbidden' : 'hde_auth',
     hint:
       `Check helpdeskeddy.email (${email}) and the API key in helpdeskeddy.apiKey. The main administrator's key is ` +
-        `under ` +
+      `under ` +
       `«${KEY_PAGE}»; other users' keys are on their user card.`,
     details: { status, email },
   });
@@ -86,7 +89,14 @@ export function authError(status: number, body: unknown, email: string, origin: 
 export function apiError(method: string, path: string, status: number, body: unknown): OmnibotError {
   const first = errorItems(body).find((e) => !e.code.startsWith('s-'));
   const said = first ? `${first.code} ${first.title}${first.details ? `: ${first.details}` : ''}` : `HTTP ${status}`;
-  const code = status === 404 ? 'hde_not_found' : status === 429 ? 'hde_rate_limited' : status >= 500 ? 'hde_server' : 'hde_request';
+  const code =
+    status === 404
+      ? 'hde_not_found'
+      : status === 429
+        ? 'hde_rate_limited'
+        : status >= 500
+          ? 'hde_server'
+          : 'hde_request';
   return new ApiError(`HelpDeskEddy ${method} ${path} failed (HTTP ${status}): ${said}`, {
     code,
     status,
@@ -106,7 +116,8 @@ export function banInForce(origin: string, ban: BanRecord, now: number): ApiErro
   const until = new Date(ban.until).toISOString().replace(/\.\d+Z$/, 'Z');
   return new ApiError(`HelpDeskEddy API access of ${origin} is banned until ${until} (about ${minutes} min left)`, {
     code: 'hde_banned',
-    hint: `omnibot calls this account no more until then, since every call during a ban may prolong it. The ban was ` +
+    hint:
+      `omnibot calls this account no more until then, since every call during a ban may prolong it. The ban was ` +
       `seen: ${ban.message}. To call anyway, add --ignore-ban.`,
     details: { bannedUntil: until, minutesLeft: minutes },
   });

@@ -8,13 +8,29 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
 import { ApiError, CancelledError } from '../../../core/errors.js';
-import { backoffDelay, isIdempotentMethod, isRetryableError, isRetryableStatus, isTimeoutError, parseRetryAfter } from '../../../core/http/backoff.js';
+import {
+  backoffDelay,
+  isIdempotentMethod,
+  isRetryableError,
+  isRetryableStatus,
+  isTimeoutError,
+  parseRetryAfter,
+} from '../../../core/http/backoff.js';
 import { RateLimiter } from '../../../core/http/rate-limiter.js';
 import { registerBasicAuth } from '../../../core/io/secrets.js';
 import { normalizeHelpdeskUrl } from '../../../core/urls.js';
 import { HDE_DOMAIN } from '../account.js';
 import { AccountLedger } from '../../../core/http/account-ledger.js';
-import { apiError, authError, banError, banInForce, banMinutes, bannedLocally, isBanBody, isSuccessBody } from './errors.js';
+import {
+  apiError,
+  authError,
+  banError,
+  banInForce,
+  banMinutes,
+  bannedLocally,
+  isBanBody,
+  isSuccessBody,
+} from './errors.js';
 
 /** When the ban reply names no length: the 20 minutes seen in practice (reference §1.6). */
 const DEFAULT_BAN_MINUTES = 20;
@@ -74,12 +90,19 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
   const maxRetries = options.maxRetries ?? 3;
   // An abort ends any wait as a cancellation, whichever sleep (real or a test's) was waiting.
   const pause = options.sleep ?? ((ms: number, signal?: AbortSignal) => sleep(ms, undefined, { signal }));
-  const doSleep = (ms: number, signal?: AbortSignal) => pause(ms, signal).catch(() => Promise.reject(new CancelledError()));
+  const doSleep = (ms: number, signal?: AbortSignal) =>
+    pause(ms, signal).catch(() => Promise.reject(new CancelledError()));
   const perMinute = options.rateLimitPerMinute ?? 250;
   // ROSMOL pauses at ≤ 30 remaining; below that the account is close to a ban whoever spends it.
   const limiter = new RateLimiter({ perMinute, lowWatermark: 30, now: options.now, sleep: pause });
-  const ledger = options.ledgerDir ? new AccountLedger({ dir: options.ledgerDir, account: origin, now: options.now }) : undefined;
-  const state = { sandbox: undefined as boolean | undefined, limit: undefined as number | undefined, remaining: undefined as number | undefined };
+  const ledger = options.ledgerDir
+    ? new AccountLedger({ dir: options.ledgerDir, account: origin, now: options.now })
+    : undefined;
+  const state = {
+    sandbox: undefined as boolean | undefined,
+    limit: undefined as number | undefined,
+    remaining: undefined as number | undefined,
+  };
 
   async function once(req: TransportRequest, url: string, admin: boolean) {
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'omnibot' };
@@ -129,7 +152,11 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
         if (!admin) {
           await limiter.acquire(options.signal).catch(() => Promise.reject(new CancelledError()));
           // Other processes on this machine draw on the same account: wait for the shared budget too.
-          for (let wait = ledger ? await ledger.reserve(limiter.limit) : 0; wait > 0; wait = await ledger!.reserve(limiter.limit)) {
+          for (
+            let wait = ledger ? await ledger.reserve(limiter.limit) : 0;
+            wait > 0;
+            wait = await ledger!.reserve(limiter.limit)
+          ) {
             await doSleep(wait, options.signal);
           }
         }
@@ -143,12 +170,17 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
             continue;
           }
           const timeout = isTimeoutError(err);
-          throw new ApiError(`HelpDeskEddy ${where} at ${origin} ` +
-            `${timeout ? `did not answer within ${timeoutMs} ms` : 'could not be reached'}`, {
-            code: timeout ? 'hde_timeout' : 'hde_network',
-            cause: err,
-            hint: timeout ? 'Raise helpdeskeddy.timeoutMs, or check the account status.' : 'Check helpdeskeddy.url and the network.',
-          });
+          throw new ApiError(
+            `HelpDeskEddy ${where} at ${origin} ` +
+              `${timeout ? `did not answer within ${timeoutMs} ms` : 'could not be reached'}`,
+            {
+              code: timeout ? 'hde_timeout' : 'hde_network',
+              cause: err,
+              hint: timeout
+                ? 'Raise helpdeskeddy.timeoutMs, or check the account status.'
+                : 'Check helpdeskeddy.url and the network.',
+            },
+          );
         }
         const retryAfterMs = parseRetryAfter(header(res.headers, 'retry-after'));
         if (!admin) {
@@ -156,18 +188,28 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
           const remaining = intHeader(res.headers, 'x-rate-limit-remaining');
           state.limit = limit ?? state.limit;
           state.remaining = remaining ?? state.remaining;
-          limiter.observe({ limit, remaining, retryAfterSec: retryAfterMs === undefined ? undefined : retryAfterMs / 1000 });
+          limiter.observe({
+            limit,
+            remaining,
+            retryAfterSec: retryAfterMs === undefined ? undefined : retryAfterMs / 1000,
+          });
         }
         const { status, parsed } = res;
         options.log?.(`helpdeskeddy ${where} → ${status}${attempt ? ` (retry ${attempt})` : ''}`);
         if ((status === 401 || status === 403 || status === 429) && isBanBody(parsed)) {
           const ban = banError(parsed, origin);
           bans.set(origin, ban);
-          await ledger?.recordBan((banMinutes(parsed) ?? DEFAULT_BAN_MINUTES) * 60_000, ban.message).catch(() => undefined);
+          await ledger
+            ?.recordBan((banMinutes(parsed) ?? DEFAULT_BAN_MINUTES) * 60_000, ban.message)
+            .catch(() => undefined);
           throw ban;
         }
         if (status >= 200 && status < 300) {
-          if (parsed === undefined) throw new ApiError(`HelpDeskEddy ${where} answered with something that is not JSON`, { code: 'hde_bad_response', status });
+          if (parsed === undefined)
+            throw new ApiError(`HelpDeskEddy ${where} answered with something that is not JSON`, {
+              code: 'hde_bad_response',
+              status,
+            });
           if (!isSuccessBody(parsed)) throw apiError(req.method, req.path, status, parsed);
           return parsed;
         }

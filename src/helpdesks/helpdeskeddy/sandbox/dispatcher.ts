@@ -81,7 +81,12 @@ export class Dispatcher {
     for (const rule of this.rules) {
       const { spec } = rule;
       if (!spec.required.includes(event.type)) continue;
-      if (!spec.extra.every((c) => c.field === 'last_reply_author_group' && (c.op ?? 'eq') === 'eq' && c.value === authorGroup)) continue;
+      if (
+        !spec.extra.every(
+          (c) => c.field === 'last_reply_author_group' && (c.op ?? 'eq') === 'eq' && c.value === authorGroup,
+        )
+      )
+        continue;
       const chainKey = `${rule.id}/${ticket.id}`;
       if (authorGroup === 'client') this.staffChain.set(chainKey, 0);
       else {

@@ -6,9 +6,7 @@
  */
 
 export type GateVerdict =
-  | { kind: 'ok'; remaining: number }
-  | { kind: 'banned'; minutes: number }
-  | { kind: 'limited'; retryAfterSec: number };
+  { kind: 'ok'; remaining: number } | { kind: 'banned'; minutes: number } | { kind: 'limited'; retryAfterSec: number };
 
 export interface RateGateOptions {
   limit: number;

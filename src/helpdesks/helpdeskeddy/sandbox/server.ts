@@ -161,11 +161,7 @@ export function createHelpdeskeddySandbox(options: HelpdeskeddySandboxOptions): 
       const creds = parseBasicAuth(req.headers.authorization);
       if (!creds) return hdeError(401, 'Authorization required: Basic base64(email:api_key).');
       const requester = store.userByEmail(creds.user);
-      if (
-        !requester ||
-        creds.user.toLowerCase() !== options.email.toLowerCase() ||
-        creds.password !== options.apiKey
-      ) {
+      if (!requester || creds.user.toLowerCase() !== options.email.toLowerCase() || creds.password !== options.apiKey) {
         return hdeError(401, 'Wrong e-mail or API key.');
       }
       return { auth: requester };

@@ -52,11 +52,7 @@ const API_NAMES: Record<string, string> = {
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
-function dictionaryId(
-  fields: Record<string, unknown>,
-  name: string,
-  known: Array<{ id: number }>,
-): number | undefined {
+function dictionaryId(fields: Record<string, unknown>, name: string, known: Array<{ id: number }>): number | undefined {
   const id = int(fields, name);
   if (id !== undefined && !known.some((k) => k.id === id))
     throw badRequest(`Unknown ${name} {${id}}; known: ${known.map((k) => k.id).join(', ')}.`);

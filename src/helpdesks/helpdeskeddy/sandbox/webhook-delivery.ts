@@ -46,7 +46,12 @@ export const CONTENT_TYPES: Record<string, string> = {
   'X-FORM-URLENCODED': 'application/x-www-form-urlencoded',
 };
 
-export async function deliver(d: Delivery, retries: boolean, options: DeliveryOptions, signal: AbortSignal): Promise<void> {
+export async function deliver(
+  d: Delivery,
+  retries: boolean,
+  options: DeliveryOptions,
+  signal: AbortSignal,
+): Promise<void> {
   const attempts = retries ? Math.max(1, options.retryAttempts) : 1;
   for (let i = 0; i < attempts; i++) {
     if (i > 0) await sleep(options.retryDelayMs, undefined, { signal }).catch(() => undefined);

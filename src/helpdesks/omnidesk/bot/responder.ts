@@ -59,7 +59,12 @@ export class OmnideskResponder implements BotResponder {
       const content = decision.answer.text;
       if (how.replyAsNote) await this.api.createNote(msg.caseId, { content, staff_id: me?.staff_id });
       else await this.api.createMessage(msg.caseId, { content, staff_id: me?.staff_id });
-      this.deps.emit({ kind: 'answered', helpdesk: 'omnidesk', caseId: msg.caseId, detail: `${decision.answer.topic}${how.replyAsNote ? ' (note)' : ''}` });
+      this.deps.emit({
+        kind: 'answered',
+        helpdesk: 'omnidesk',
+        caseId: msg.caseId,
+        detail: `${decision.answer.topic}${how.replyAsNote ? ' (note)' : ''}`,
+      });
       return;
     }
     await this.handOff(msg.caseId, how, decision.reason);
@@ -76,7 +81,10 @@ export class OmnideskResponder implements BotResponder {
     } else {
       labels = (await this.api.getCase(caseId)).labels ?? [];
     }
-    await this.api.updateCase(caseId, { staff_id: agent.staff_id, ...(labels.length ? { delete_labels: labels } : {}) });
+    await this.api.updateCase(caseId, {
+      staff_id: agent.staff_id,
+      ...(labels.length ? { delete_labels: labels } : {}),
+    });
     this.deps.emit({ kind: 'handed-off', helpdesk: 'omnidesk', caseId, detail: `${reason} → ${agent.staff_email}` });
   }
 }

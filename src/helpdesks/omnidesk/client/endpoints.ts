@@ -177,8 +177,7 @@ export function createOmnideskEndpoints(t: Transport): OmnideskApi {
       return unwrapList<ChangelogEntry>(await t.send({ method: 'GET', path }), ['changelog'], `GET ${path}`).items;
     },
 
-    listMessages: (caseId) =>
-      listAll<Message>(`/api/cases/${caseId}/messages.json`, ['message'], { order: 'asc' }),
+    listMessages: (caseId) => listAll<Message>(`/api/cases/${caseId}/messages.json`, ['message'], { order: 'asc' }),
 
     async createMessage(caseId, message) {
       const path = `/api/cases/${caseId}/messages.json`;

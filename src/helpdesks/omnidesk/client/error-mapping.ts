@@ -59,7 +59,8 @@ export function mapHttpError(req: RequestFacts, res: ResponseFacts): OmnibotErro
       status: res.status,
       apiCode,
       details,
-      hint: 'Wait a minute and run again, or lower omnidesk.rateLimitPerMinute in the config if other tools share ' +
+      hint:
+        'Wait a minute and run again, or lower omnidesk.rateLimitPerMinute in the config if other tools share ' +
         'this account.',
     });
   }
@@ -78,13 +79,16 @@ export function mapHttpError(req: RequestFacts, res: ResponseFacts): OmnibotErro
   }
 
   if (res.status >= 500) {
-    return new ApiError(`Omnidesk had an internal error answering ${where} (HTTP ${res.status}${apiCode ? `, ${apiCode}` : ''}).`, {
-      code: 'server_error',
-      status: res.status,
-      apiCode,
-      details,
-      hint: 'This is on the helpdesk side; try again in a minute.',
-    });
+    return new ApiError(
+      `Omnidesk had an internal error answering ${where} (HTTP ${res.status}${apiCode ? `, ${apiCode}` : ''}).`,
+      {
+        code: 'server_error',
+        status: res.status,
+        apiCode,
+        details,
+        hint: 'This is on the helpdesk side; try again in a minute.',
+      },
+    );
   }
 
   if (apiCode) {

@@ -155,7 +155,11 @@ export interface OmnideskApi {
   listStaffStatuses(): Promise<StaffStatus[]>;
   listGroups(): Promise<Group[]>;
 
-  listUsers(filter?: { user_email?: string; user_custom_id?: string; user_custom_channel?: string }): Promise<OmnideskUser[]>;
+  listUsers(filter?: {
+    user_email?: string;
+    user_custom_id?: string;
+    user_custom_channel?: string;
+  }): Promise<OmnideskUser[]>;
   getUser(id: number): Promise<OmnideskUser>;
 
   createCase(input: CreateCaseInput): Promise<Case>;

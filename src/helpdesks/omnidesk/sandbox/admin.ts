@@ -46,7 +46,11 @@ export interface OmnideskAdminHooks {
   reset(): void;
 }
 
-export function omnideskAdminRoutes(router: Router<CallContext<undefined>>, world: OmnideskWorld, hooks: OmnideskAdminHooks): void {
+export function omnideskAdminRoutes(
+  router: Router<CallContext<undefined>>,
+  world: OmnideskWorld,
+  hooks: OmnideskAdminHooks,
+): void {
   router
     .on('GET', '/_sandbox/info', () => json(200, hooks.info()))
     .on('POST', '/_sandbox/reset', () => {
@@ -64,7 +68,9 @@ export function omnideskAdminRoutes(router: Router<CallContext<undefined>>, worl
       const problem = unknownWebhookField(spec, world.fields);
       if (problem) throw adminError(400, 'validation', problem);
       const store = world.store;
-      const existing = [...store.rules.values()].find((r) => r.spec.ruleKind === spec.ruleKind && r.spec.title === spec.title);
+      const existing = [...store.rules.values()].find(
+        (r) => r.spec.ruleKind === spec.ruleKind && r.spec.title === spec.title,
+      );
       if (existing) {
         existing.spec = spec;
         return json(200, { rule_id: existing.rule_id, created: false });
@@ -104,7 +110,9 @@ export function omnideskAdminRoutes(router: Router<CallContext<undefined>>, worl
     .on('POST', '/_sandbox/custom-fields', (req) => {
       const spec = parseAdminBody(fieldSpecSchema, req.body);
       const store = world.store;
-      const existing = [...store.fields.values()].find((f) => f.title === spec.title && f.field_level === spec.field_level);
+      const existing = [...store.fields.values()].find(
+        (f) => f.title === spec.title && f.field_level === spec.field_level,
+      );
       if (existing) {
         existing.field_type = spec.field_type;
         existing.field_data = spec.field_data ?? existing.field_data;
@@ -137,7 +145,11 @@ export function omnideskAdminRoutes(router: Router<CallContext<undefined>>, worl
       const file = /^\d+$/.test(req.params.id ?? '') ? world.store.files.get(Number(req.params.id)) : undefined;
       if (!file?.data) throw adminError(404, 'file_not_found', `no uploaded file with id ${req.params.id}`);
       const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`;
-      return { status: 200, text: file.data, headers: { 'content-type': file.mime_type, 'content-disposition': disposition } };
+      return {
+        status: 200,
+        text: file.data,
+        headers: { 'content-type': file.mime_type, 'content-disposition': disposition },
+      };
     })
     .on('POST', '/_sandbox/staff/{id}', (req) => {
       const staff = world.store.staff.get(Number(req.params.id));

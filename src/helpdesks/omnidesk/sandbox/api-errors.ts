@@ -43,7 +43,8 @@ export function optIdList(obj: Record<string, unknown>, key: string): number[] |
         ? v.split(',').filter((x) => x.trim() !== '')
         : [v];
   return list.map((item) => {
-    const n = typeof item === 'number' ? item : typeof item === 'string' && /^\s*\d+\s*$/.test(item) ? Number(item) : NaN;
+    const n =
+      typeof item === 'number' ? item : typeof item === 'string' && /^\s*\d+\s*$/.test(item) ? Number(item) : NaN;
     if (!Number.isSafeInteger(n) || n <= 0) throw invalid(`wrong_${key}`);
     return n;
   });

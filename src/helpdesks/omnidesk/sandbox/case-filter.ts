@@ -45,10 +45,13 @@ const STATUS_RANK: Record<string, number> = { open: 0, waiting: 1, closed: 2 };
 type Cmp = (a: CaseRec, b: CaseRec) => number;
 const byId = (a: CaseRec, b: CaseRec) => b.case_id - a.case_id;
 /** Cases that never had a staff response sort after those that did, either way [I]. */
-const byResponse = (dir: 1 | -1): Cmp => (a, b) => {
-  if (a.lastResponse === undefined || b.lastResponse === undefined) return (a.lastResponse === undefined ? 1 : 0) - (b.lastResponse === undefined ? 1 : 0);
-  return dir * (a.lastResponse - b.lastResponse);
-};
+const byResponse =
+  (dir: 1 | -1): Cmp =>
+  (a, b) => {
+    if (a.lastResponse === undefined || b.lastResponse === undefined)
+      return (a.lastResponse === undefined ? 1 : 0) - (b.lastResponse === undefined ? 1 : 0);
+    return dir * (a.lastResponse - b.lastResponse);
+  };
 
 /** §2.1's ten sort orders; ties fall back to the newest case first. */
 export const SORTS: Record<string, Cmp> = {
@@ -121,7 +124,11 @@ export function filterCases(store: OmnideskStore, input: URLSearchParams): CaseR
   const sort = SORTS[queryOne(query, 'sort') ?? 'created_at_desc'];
   if (!sort) throw invalid('wrong_sort');
 
-  const userMatches = (c: CaseRec, values: string[], pick: (u: { user_custom_id?: string; user_email?: string; user_phone?: string }) => string | undefined) => {
+  const userMatches = (
+    c: CaseRec,
+    values: string[],
+    pick: (u: { user_custom_id?: string; user_email?: string; user_phone?: string }) => string | undefined,
+  ) => {
     const user = store.users.get(c.user_id);
     return user !== undefined && values.some((v) => textMatches(v, pick(user)));
   };

@@ -8,7 +8,14 @@ import { messageNewHook } from './custom-channel-webhook.js';
 import type { CaseRec, MessageAuthor, MessageRec } from './store.js';
 import type { Txn } from './world.js';
 
-export function logChange(txn: Txn, c: CaseRec, event: string, doneBy: string, oldValue?: string, value?: string): void {
+export function logChange(
+  txn: Txn,
+  c: CaseRec,
+  event: string,
+  doneBy: string,
+  oldValue?: string,
+  value?: string,
+): void {
   txn.store.changelog.push({
     case_id: c.case_id,
     at: txn.at,

@@ -13,7 +13,12 @@ import type { CaseRec, MessageRec, OmnideskStore } from './store.js';
 
 const MESSAGE_NEW_EVENT = 'omnidesk.message_new';
 
-export function messageNewHook(store: OmnideskStore, c: CaseRec, m: MessageRec, origin: string): OutboundWebhook | undefined {
+export function messageNewHook(
+  store: OmnideskStore,
+  c: CaseRec,
+  m: MessageRec,
+  origin: string,
+): OutboundWebhook | undefined {
   // The customer's own messages came from the channel; only the other side is sent back.
   if (m.author !== 'staff' && !m.note && !m.sent_via_rule) return undefined;
   const channel = store.channelByCode(c.channel);
@@ -31,7 +36,9 @@ export function messageNewHook(store: OmnideskStore, c: CaseRec, m: MessageRec, 
       note: m.note,
       sent_via_rule: m.sent_via_rule,
       created_at: formatRfc2822(m.created),
-      ...(m.attachments.length ? { attachments: m.attachments.map((id) => fileJson(store, origin, id)).filter((f) => f !== undefined) } : {}),
+      ...(m.attachments.length
+        ? { attachments: m.attachments.map((id) => fileJson(store, origin, id)).filter((f) => f !== undefined) }
+        : {}),
     },
   });
   return {

@@ -83,14 +83,26 @@ export function takeAttachments(store: OmnideskStore, body: Record<string, unkno
 
   const ids: number[] = [];
   for (const f of files) {
-    const rec: FileRec = { file_id: store.nextId('file'), file_name: f.file_name, file_size: f.data.length, mime_type: f.mime_type, data: f.data };
+    const rec: FileRec = {
+      file_id: store.nextId('file'),
+      file_name: f.file_name,
+      file_size: f.data.length,
+      mime_type: f.mime_type,
+      data: f.data,
+    };
     store.files.set(rec.file_id, rec);
     store.fileBytes += rec.file_size;
     ids.push(rec.file_id);
   }
   for (const url of urls) {
     const name = nameFromUrl(url);
-    const rec: FileRec = { file_id: store.nextId('file'), file_name: name, file_size: 0, mime_type: mimeOf(name), url: url.toString() };
+    const rec: FileRec = {
+      file_id: store.nextId('file'),
+      file_name: name,
+      file_size: 0,
+      mime_type: mimeOf(name),
+      url: url.toString(),
+    };
     store.files.set(rec.file_id, rec);
     ids.push(rec.file_id);
   }
@@ -105,7 +117,13 @@ export function fileUrl(origin: string, f: FileRec): string {
 export function fileJson(store: OmnideskStore, origin: string, id: number) {
   const f = store.files.get(id);
   if (!f) return undefined;
-  return { file_id: f.file_id, file_name: f.file_name, file_size: f.file_size, mime_type: f.mime_type, url: fileUrl(origin, f) };
+  return {
+    file_id: f.file_id,
+    file_name: f.file_name,
+    file_size: f.file_size,
+    mime_type: f.mime_type,
+    url: fileUrl(origin, f),
+  };
 }
 
 /** Forgets the files of deleted messages, so their memory is given back. */

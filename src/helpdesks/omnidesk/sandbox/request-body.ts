@@ -37,7 +37,12 @@ function fromMultipart(body: Buffer, boundary: string): Tree {
   for (const part of parts) {
     const value: unknown =
       part.filename !== undefined
-        ? ({ kind: 'upload', file_name: part.filename || 'file', mime_type: part.contentType ?? 'application/octet-stream', data: Buffer.from(part.data) } satisfies UploadedFile)
+        ? ({
+            kind: 'upload',
+            file_name: part.filename || 'file',
+            mime_type: part.contentType ?? 'application/octet-stream',
+            data: Buffer.from(part.data),
+          } satisfies UploadedFile)
         : part.data.toString('utf8');
     placeFormValue(root, splitBracketKey(part.name), value);
   }

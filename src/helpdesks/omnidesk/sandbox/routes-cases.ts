@@ -55,7 +55,9 @@ function checkAssignee(store: OmnideskStore, id: number): void {
 
 export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
   router
-    .on('GET', '/api/cases.json', (req) => json(200, listReply('case', filterCases(world.store, req.query), req.query, caseJson)))
+    .on('GET', '/api/cases.json', (req) =>
+      json(200, listReply('case', filterCases(world.store, req.query), req.query, caseJson)),
+    )
     .on('GET', '/api/cases/{id}.json', (req) => json(200, { case: caseJson(findCase(world.store, req.params.id)) }))
     .on('POST', '/api/cases.json', (req, ctx) => {
       const body = readEntity(req, 'case');
@@ -116,7 +118,14 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
         custom_fields: isRecord(body.custom_fields) ? { ...body.custom_fields } : {},
       };
       store.cases.set(c.case_id, c);
-      const first = appendMessage(txn, c, { author: 'user', userId: user.user_id, staffId: 0, content, html, attachments });
+      const first = appendMessage(txn, c, {
+        author: 'user',
+        userId: user.user_id,
+        staffId: 0,
+        content,
+        html,
+        attachments,
+      });
       user.lastContact = txn.at;
       runRules(txn, 'incoming', c, { changedBy: 'user', messageAuthor: 'user' });
       commit(world, txn, ctx);
@@ -143,14 +152,22 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       const priority = optString(body, 'priority') || undefined;
       if (priority !== undefined && !PRIORITIES.includes(priority)) throw invalid('wrong_priority');
       const languageId = optId(body, 'language_id');
-      if (languageId !== undefined && !store.dictionaries.languages.some((l) => l.language_id === languageId)) throw notFound('language');
+      if (languageId !== undefined && !store.dictionaries.languages.some((l) => l.language_id === languageId))
+        throw notFound('language');
 
       let changed = false;
       if (staffId !== undefined) changed = setStaff(txn, c, staffId, doneBy) || changed;
       if (status !== undefined) changed = setStatus(txn, c, status, doneBy) || changed;
       if (groupId !== undefined) changed = setGroup(txn, c, groupId, doneBy) || changed;
       if (replace) {
-        changed = changeLabels(txn, c, replace, c.labels.filter((id) => !replace.includes(id)), doneBy) || changed;
+        changed =
+          changeLabels(
+            txn,
+            c,
+            replace,
+            c.labels.filter((id) => !replace.includes(id)),
+            doneBy,
+          ) || changed;
       }
       if (add.length || remove.length) changed = changeLabels(txn, c, add, remove, doneBy) || changed;
       if (subject !== undefined && subject !== c.subject) {
@@ -174,7 +191,8 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
         // The changelog names each data field as `custom_field_<id>` (palachX fixtures).
         for (const [key, value] of Object.entries(body.custom_fields)) {
           const id = /^cf_(\d+)$/.exec(key)?.[1];
-          if (id && c.custom_fields[key] !== value) logChange(txn, c, `custom_field_${id}`, doneBy, textOf(c.custom_fields[key]), textOf(value));
+          if (id && c.custom_fields[key] !== value)
+            logChange(txn, c, `custom_field_${id}`, doneBy, textOf(c.custom_fields[key]), textOf(value));
         }
         c.custom_fields = { ...c.custom_fields, ...body.custom_fields };
         c.updated = txn.at;
@@ -202,7 +220,13 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
     .on('PUT', '/api/cases/{id}/idea.json', (req) => {
       const c = findCase(world.store, req.params.id);
       const body = readEntity(req, 'message');
-      const idea = (c.idea ??= { content: '', stage: '', category: 0, official_response: '', official_response_tstamp: 0 });
+      const idea = (c.idea ??= {
+        content: '',
+        stage: '',
+        category: 0,
+        official_response: '',
+        official_response_tstamp: 0,
+      });
       idea.content = optString(body, 'content') ?? idea.content;
       idea.stage = optString(body, 'stage') ?? idea.stage;
       idea.category = optId(body, 'category_id') ?? idea.category;
@@ -213,7 +237,13 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       const c = findCase(world.store, req.params.id);
       const content = optString(readEntity(req, 'message'), 'content');
       if (!content) throw invalid('content_required');
-      const idea = (c.idea ??= { content: '', stage: '', category: 0, official_response: '', official_response_tstamp: 0 });
+      const idea = (c.idea ??= {
+        content: '',
+        stage: '',
+        category: 0,
+        official_response: '',
+        official_response_tstamp: 0,
+      });
       idea.official_response = content;
       idea.official_response_tstamp = Math.floor(world.now() / 1000);
       c.updated = world.now();
@@ -228,7 +258,9 @@ export function caseRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       return json(200, {});
     })
     .on('PUT', '/api/cases/{ids}/trash.json', (req) => bulk(world, req.params.ids, (c) => (c.deleted = true)))
-    .on('PUT', '/api/cases/{ids}/restore.json', (req) => bulk(world, req.params.ids, (c) => ((c.deleted = false), (c.spam = false))))
+    .on('PUT', '/api/cases/{ids}/restore.json', (req) =>
+      bulk(world, req.params.ids, (c) => ((c.deleted = false), (c.spam = false))),
+    )
     .on('PUT', '/api/cases/{ids}/spam.json', (req) => bulk(world, req.params.ids, (c) => (c.spam = true)))
     .on('DELETE', '/api/cases/{ids}.json', (req) =>
       bulk(world, req.params.ids, (c) => {

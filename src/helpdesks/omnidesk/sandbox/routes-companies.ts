@@ -49,7 +49,8 @@ function leave(c: CompanyRec, users: UserRec[]): void {
 
 export function companyRoutes(router: Router<CallContext<StaffRec>>, world: OmnideskWorld): void {
   const company = (id: string | undefined) => byPathId(world.store.companies, id, 'company');
-  const members = (c: CompanyRec) => [...world.store.users.values()].filter((u) => !u.deleted && u.company_id === c.company_id);
+  const members = (c: CompanyRec) =>
+    [...world.store.users.values()].filter((u) => !u.deleted && u.company_id === c.company_id);
   const reply = (c: CompanyRec, status = 200) => json(status, { company: companyJson(c) });
   const checkGroup = (id: number | undefined) => {
     if (id !== undefined && id !== 0 && !world.store.groups.has(id)) throw notFound('group');
@@ -65,7 +66,12 @@ export function companyRoutes(router: Router<CallContext<StaffRec>>, world: Omni
     .on('GET', '/api/companies.json', (req) => {
       const q = req.query;
       const text = (name: 'company_name' | 'company_address' | 'company_note') => q.get(name) || undefined;
-      const [name, address, note, domain] = [text('company_name'), text('company_address'), text('company_note'), q.get('company_domains') || undefined];
+      const [name, address, note, domain] = [
+        text('company_name'),
+        text('company_address'),
+        text('company_note'),
+        q.get('company_domains') || undefined,
+      ];
       const items = [...world.store.companies.values()].filter(
         (c) =>
           !c.deleted &&
@@ -81,7 +87,11 @@ export function companyRoutes(router: Router<CallContext<StaffRec>>, world: Omni
         const ids = new Set(users.map((u) => u.user_id));
         return {
           ...companyJson(c, withUsers ? users.length : undefined),
-          ...(withCases ? { amount_of_cases: [...world.store.cases.values()].filter((x) => !x.deleted && ids.has(x.user_id)).length } : {}),
+          ...(withCases
+            ? {
+                amount_of_cases: [...world.store.cases.values()].filter((x) => !x.deleted && ids.has(x.user_id)).length,
+              }
+            : {}),
         };
       };
       return json(200, listReply('company', items, q, toJson));
@@ -91,7 +101,8 @@ export function companyRoutes(router: Router<CallContext<StaffRec>>, world: Omni
       const body = readEntity(req, 'company');
       const name = optString(body, 'company_name')?.trim();
       if (!name) throw invalid('company_name_required');
-      if ([...world.store.companies.values()].some((c) => !c.deleted && c.company_name === name)) throw invalid('company_name_already_exist');
+      if ([...world.store.companies.values()].some((c) => !c.deleted && c.company_name === name))
+        throw invalid('company_name_already_exist');
       const group = optId(body, 'company_default_group');
       checkGroup(group);
       const users = usersOf(world.store, optString(body, 'company_users'));
@@ -131,13 +142,20 @@ export function companyRoutes(router: Router<CallContext<StaffRec>>, world: Omni
         if (v !== undefined) c[key] = v;
       }
       const dropDomains = commaList(optString(body, 'remove_company_domains'));
-      c.company_domains = [...new Set([...c.company_domains.filter((d) => !dropDomains.includes(d)), ...commaList(optString(body, 'add_company_domains'))])];
+      c.company_domains = [
+        ...new Set([
+          ...c.company_domains.filter((d) => !dropDomains.includes(d)),
+          ...commaList(optString(body, 'add_company_domains')),
+        ]),
+      ];
       join(c, add);
       leave(c, remove);
       c.updated = world.now();
       return reply(c);
     })
-    .on('PUT', '/api/companies/{id}/block.json', (req) => setState(req.params.id, (c) => ((c.blocked = true), (c.active = false))))
+    .on('PUT', '/api/companies/{id}/block.json', (req) =>
+      setState(req.params.id, (c) => ((c.blocked = true), (c.active = false))),
+    )
     .on('PUT', '/api/companies/{id}/disable.json', (req) => setState(req.params.id, (c) => (c.active = false)))
     .on('PUT', '/api/companies/{id}/restore.json', (req) =>
       setState(req.params.id, (c) => {

@@ -32,7 +32,9 @@ export function directoryRoutes(router: Router<Ctx>, world: OmnideskWorld): void
   const same = <T>(x: T) => x;
 
   router
-    .on('GET', '/api/labels.json', (req) => json(200, listReply('label', [...world.store.labels.values()], req.query, labelJson)))
+    .on('GET', '/api/labels.json', (req) =>
+      json(200, listReply('label', [...world.store.labels.values()], req.query, labelJson)),
+    )
     .on('POST', '/api/labels.json', (req) => {
       const title = checkLabelTitle(optString(readEntity(req, 'label'), 'label_title'));
       const rec = { label_id: world.store.nextId('label'), label_title: title };
@@ -55,7 +57,9 @@ export function directoryRoutes(router: Router<Ctx>, world: OmnideskWorld): void
     .on('GET', '/api/staff_statuses.json', (req) =>
       json(200, listReply('staff_statuses', [...world.store.statuses.values()], req.query, staffStatusJson, 'count')),
     )
-    .on('GET', '/api/staff_roles.json', (req) => json(200, listReply('staff_roles', dict().staff_roles, req.query, same, 'count')))
+    .on('GET', '/api/staff_roles.json', (req) =>
+      json(200, listReply('staff_roles', dict().staff_roles, req.query, same, 'count')),
+    )
     .on('GET', '/api/custom_channels.json', (req) =>
       json(200, listReply('custom_channel', [...world.store.channels.values()], req.query, channelJson)),
     )
@@ -63,7 +67,11 @@ export function directoryRoutes(router: Router<Ctx>, world: OmnideskWorld): void
       json(200, listReply('custom_field', [...world.store.fields.values()], req.query, fieldJson)),
     )
     .on('GET', '/api/languages.json', (req) => json(200, listReply('language', dict().languages, req.query, same)))
-    .on('GET', '/api/filters.json', (req) => json(200, listReply('filter', [...world.store.filters.values()], req.query, filterJson)))
-    .on('GET', '/api/client_emails.json', (req) => json(200, listReply('client_emails', dict().client_emails, req.query, same)))
+    .on('GET', '/api/filters.json', (req) =>
+      json(200, listReply('filter', [...world.store.filters.values()], req.query, filterJson)),
+    )
+    .on('GET', '/api/client_emails.json', (req) =>
+      json(200, listReply('client_emails', dict().client_emails, req.query, same)),
+    )
     .on('GET', '/api/macros.json', () => json(200, dict().macros));
 }

@@ -47,13 +47,26 @@ const KINDS: Kind[] = [
     keys: ['article_title', 'article_content', 'article_tags', 'access_type', 'section_id'],
     parent: { key: 'section_id', entity: 'kb_section' },
   },
-  { entity: 'ideas_category', idKey: 'category_id', required: ['category_title'], keys: ['category_title', 'category_default_group'] },
+  {
+    entity: 'ideas_category',
+    idKey: 'category_id',
+    required: ['category_title'],
+    keys: ['category_title', 'category_default_group'],
+  },
 ];
 
-const FIRST_ID: Record<Kind['entity'], number> = { kb_category: 501, kb_section: 1201, kb_article: 8801, ideas_category: 41 };
+const FIRST_ID: Record<Kind['entity'], number> = {
+  kb_category: 501,
+  kb_section: 1201,
+  kb_article: 8801,
+  ideas_category: 41,
+};
 
 function isText(v: unknown): boolean {
-  return (typeof v === 'string' && v.trim() !== '') || (isRecord(v) && Object.values(v).some((x) => typeof x === 'string' && x.trim() !== ''));
+  return (
+    (typeof v === 'string' && v.trim() !== '') ||
+    (isRecord(v) && Object.values(v).some((x) => typeof x === 'string' && x.trim() !== ''))
+  );
 }
 
 /** The searchable text of a string-or-per-language value. */
@@ -98,12 +111,16 @@ export function kbRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       const one: unknown = Array.isArray(v) ? v[0] : isRecord(v) && key.endsWith('_id') ? Object.values(v)[0] : v;
       out[key] = key.endsWith('_id') || key === 'category_default_group' ? optId({ [key]: one }, key) : one;
     }
-    if (creating) for (const key of kind.required) if (out[key] === undefined || (!isText(out[key]) && typeof out[key] !== 'number')) throw invalid(`${key}_required`);
+    if (creating)
+      for (const key of kind.required)
+        if (out[key] === undefined || (!isText(out[key]) && typeof out[key] !== 'number'))
+          throw invalid(`${key}_required`);
     if (kind.parent && out[kind.parent.key] !== undefined) {
       const parent = KINDS.find((k) => k.entity === kind.parent!.entity)!;
       if (!all(parent).has(out[kind.parent.key] as number)) throw notFound(parent.entity);
     }
-    if (out.access_type !== undefined && out.access_type !== 'public' && out.access_type !== 'staff_only') throw invalid('wrong_access_type');
+    if (out.access_type !== undefined && out.access_type !== 'public' && out.access_type !== 'staff_only')
+      throw invalid('wrong_access_type');
     return out;
   };
 
@@ -131,9 +148,15 @@ export function kbRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
           if (parentId !== undefined) items = items.filter((r) => String(r.fields[kind.parent!.key]) === parentId);
         }
         const search = req.query.get('search');
-        if (search) items = items.filter((r) => textMatches(search, `${textOf(r.fields.article_title)} ${textOf(r.fields.article_content)}`));
+        if (search)
+          items = items.filter((r) =>
+            textMatches(search, `${textOf(r.fields.article_title)} ${textOf(r.fields.article_content)}`),
+          );
         const sort = req.query.get('sort');
-        if (sort === 'updated_at_desc' || sort === 'created_at_desc') items = [...items].sort((a, b) => (sort === 'updated_at_desc' ? b.updated - a.updated : b.created - a.created) || b.id - a.id);
+        if (sort === 'updated_at_desc' || sort === 'created_at_desc')
+          items = [...items].sort(
+            (a, b) => (sort === 'updated_at_desc' ? b.updated - a.updated : b.created - a.created) || b.id - a.id,
+          );
         return json(200, listReply(kind.entity, items, req.query, toJson(kind)));
       })
       .on('GET', `${base}/{id}.json`, (req) => reply(kind, find(kind, req.params.id)))
@@ -161,7 +184,9 @@ export function kbRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
         return json(200, {});
       });
     if (kind.entity !== 'ideas_category') {
-      router.on('PUT', `${base}/{id}/moveup.json`, (req) => move(req.params.id, -1)).on('PUT', `${base}/{id}/movedown.json`, (req) => move(req.params.id, 1));
+      router
+        .on('PUT', `${base}/{id}/moveup.json`, (req) => move(req.params.id, -1))
+        .on('PUT', `${base}/{id}/movedown.json`, (req) => move(req.params.id, 1));
     }
   }
 }

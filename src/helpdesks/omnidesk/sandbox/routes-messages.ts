@@ -64,7 +64,15 @@ export function messageRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
     if (staffId > 0) {
       activeStaff(txn.store, staffId);
       const attachments = takeAttachments(txn.store, body);
-      message = appendMessage(txn, c, { author: 'staff', userId: 0, staffId, content, html, attachments, sendAt: delayed });
+      message = appendMessage(txn, c, {
+        author: 'staff',
+        userId: 0,
+        staffId,
+        content,
+        html,
+        attachments,
+        sendAt: delayed,
+      });
       runRules(txn, 'changed', c, { changedBy: 'staff', messageAuthor: 'staff' });
     } else if (userId > 0) {
       const user = txn.store.users.get(userId);
@@ -91,7 +99,15 @@ export function messageRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
     const txn = begin(world);
     activeStaff(txn.store, staffId);
     const attachments = takeAttachments(txn.store, body);
-    const message = appendMessage(txn, c, { author: 'staff', userId: 0, staffId, content, html, note: true, attachments });
+    const message = appendMessage(txn, c, {
+      author: 'staff',
+      userId: 0,
+      staffId,
+      content,
+      html,
+      note: true,
+      attachments,
+    });
     runRules(txn, 'changed', c, { changedBy: 'staff', messageAuthor: 'staff' });
     commit(world, txn, ctx);
     return json(201, { message: reply(message) });

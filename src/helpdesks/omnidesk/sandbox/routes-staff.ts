@@ -38,14 +38,18 @@ export function staffRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
 
   /** Without replace_group_id (vragovR sends none) the cases go to the first other group [I]. */
   const moveGroup = (from: GroupRec, replaceId: number | undefined) => {
-    const fallback = [...world.store.groups.values()].find((g) => g !== from && g.active) ?? [...world.store.groups.values()].find((g) => g !== from);
+    const fallback =
+      [...world.store.groups.values()].find((g) => g !== from && g.active) ??
+      [...world.store.groups.values()].find((g) => g !== from);
     const to = replaceId === undefined ? fallback : world.store.groups.get(replaceId);
     if (!to || to === from) throw notFound('replace_group');
     for (const c of world.store.cases.values()) if (c.group_id === from.group_id) c.group_id = to.group_id;
   };
 
   router
-    .on('GET', '/api/staff.json', (req) => json(200, listReply('staff', [...world.store.staff.values()], req.query, staffJson)))
+    .on('GET', '/api/staff.json', (req) =>
+      json(200, listReply('staff', [...world.store.staff.values()], req.query, staffJson)),
+    )
     .on('GET', '/api/staff/{id}.json', (req) => staffReply(staff(req.params.id)))
     .on('POST', '/api/staff.json', (req) => {
       const body = readEntity(req, 'staff');
@@ -104,7 +108,9 @@ export function staffRoutes(router: Router<Ctx>, world: OmnideskWorld): void {
       world.store.staff.delete(s.staff_id);
       return json(200, {});
     })
-    .on('GET', '/api/groups.json', (req) => json(200, listReply('group', [...world.store.groups.values()], req.query, groupJson)))
+    .on('GET', '/api/groups.json', (req) =>
+      json(200, listReply('group', [...world.store.groups.values()], req.query, groupJson)),
+    )
     .on('GET', '/api/groups/{id}.json', (req) => groupReply(group(req.params.id)))
     // justCxx (2016) reads one group without the `.json` suffix.
     .on('GET', '/api/groups/{id}', (req) => groupReply(group(req.params.id)))

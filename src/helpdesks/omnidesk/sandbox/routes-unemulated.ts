@@ -19,12 +19,26 @@ export const UNEMULATED: ReadonlyArray<{ method: string; path: string; why: stri
     path: '/api/stats_satisfaction.json',
     why: 'not in the reference; palachX calls it (StatisticsClient), its rating report has no documented semantics',
   },
-  { method: 'GET', path: '/api/stats_lb_staff.json', why: 'not in the reference; justCxx (2016) calls this older staff leaderboard' },
-  { method: 'GET', path: '/api/stats_lb_groups.json', why: 'not in the reference; justCxx (2016) calls this older group leaderboard' },
+  {
+    method: 'GET',
+    path: '/api/stats_lb_staff.json',
+    why: 'not in the reference; justCxx (2016) calls this older staff leaderboard',
+  },
+  {
+    method: 'GET',
+    path: '/api/stats_lb_groups.json',
+    why: 'not in the reference; justCxx (2016) calls this older group leaderboard',
+  },
 ];
 
 export function unemulatedRoutes(router: Router<CallContext<StaffRec>>): void {
   for (const e of UNEMULATED) {
-    router.on(e.method, e.path, () => json(501, { error: 'not_implemented', endpoint: `${e.method} ${e.path}`, reason: `the omnibot sandbox does not emulate this endpoint: ${e.why}` }));
+    router.on(e.method, e.path, () =>
+      json(501, {
+        error: 'not_implemented',
+        endpoint: `${e.method} ${e.path}`,
+        reason: `the omnibot sandbox does not emulate this endpoint: ${e.why}`,
+      }),
+    );
   }
 }

@@ -153,7 +153,8 @@ function applyProfile(store: OmnideskStore, u: UserRec, body: Record<string, unk
     u.language_id = languageId;
   }
   const fields = body.custom_fields;
-  if (fields && typeof fields === 'object' && !Array.isArray(fields)) u.custom_fields = { ...u.custom_fields, ...(fields as Record<string, unknown>) };
+  if (fields && typeof fields === 'object' && !Array.isArray(fields))
+    u.custom_fields = { ...u.custom_fields, ...(fields as Record<string, unknown>) };
 }
 
 function filterUsers(store: OmnideskStore, query: URLSearchParams): UserRec[] {
@@ -204,7 +205,8 @@ export function userRoutes(router: Router<CallContext<StaffRec>>, world: Omnides
   router
     .on('GET', '/api/users.json', (req) => {
       const withCases = flag(req.query, 'amount_of_cases');
-      const cases = (u: UserRec) => [...world.store.cases.values()].filter((c) => c.user_id === u.user_id && !c.deleted).length;
+      const cases = (u: UserRec) =>
+        [...world.store.cases.values()].filter((c) => c.user_id === u.user_id && !c.deleted).length;
       const toJson = (u: UserRec) => (withCases ? { ...userJson(u), amount_of_cases: cases(u) } : userJson(u));
       return json(200, listReply('user', filterUsers(world.store, req.query), req.query, toJson));
     })
@@ -214,7 +216,12 @@ export function userRoutes(router: Router<CallContext<StaffRec>>, world: Omnides
       const who = identityOf(body);
       checkIdentity(world.store, who, 'wrong_email');
       if (findUser(world.store, who)) {
-        const code = who.customId !== undefined ? 'user_custom_id_already_exist' : who.email !== undefined ? 'email_already_exist' : 'phone_already_exist';
+        const code =
+          who.customId !== undefined
+            ? 'user_custom_id_already_exist'
+            : who.email !== undefined
+              ? 'email_already_exist'
+              : 'phone_already_exist';
         throw apiError(400, code);
       }
       const created = createUser(world.store, who, world.now());
@@ -231,7 +238,11 @@ export function userRoutes(router: Router<CallContext<StaffRec>>, world: Omnides
         if (other && other !== u) throw invalid('email_already_exist');
       }
       const phone = optString(body, 'user_phone');
-      if (phone !== undefined && [...world.store.users.values()].some((x) => x !== u && !x.deleted && x.user_phone === phone)) throw invalid('phone_already_exist');
+      if (
+        phone !== undefined &&
+        [...world.store.users.values()].some((x) => x !== u && !x.deleted && x.user_phone === phone)
+      )
+        throw invalid('phone_already_exist');
       return touch(u, () => {
         if (email !== undefined) u.user_email = email;
         if (phone !== undefined) u.user_phone = phone;
@@ -239,7 +250,9 @@ export function userRoutes(router: Router<CallContext<StaffRec>>, world: Omnides
       });
     })
     .on('PUT', '/api/users/{id}/disable.json', (req) => touch(user(req.params.id), (u) => (u.active = false)))
-    .on('PUT', '/api/users/{id}/block.json', (req) => touch(user(req.params.id), (u) => ((u.blocked = true), (u.active = false))))
+    .on('PUT', '/api/users/{id}/block.json', (req) =>
+      touch(user(req.params.id), (u) => ((u.blocked = true), (u.active = false))),
+    )
     .on('PUT', '/api/users/{id}/restore.json', (req) =>
       touch(user(req.params.id), (u) => {
         u.active = true;
@@ -260,7 +273,12 @@ export function userRoutes(router: Router<CallContext<StaffRec>>, world: Omnides
       const id = optId(body, 'user_id');
       const email = optString(body, 'user_email');
       const phone = optString(body, 'user_phone');
-      const other = id !== undefined ? world.store.users.get(id) : email !== undefined ? world.store.userByEmail(email) : [...world.store.users.values()].find((x) => phone !== undefined && x.user_phone === phone);
+      const other =
+        id !== undefined
+          ? world.store.users.get(id)
+          : email !== undefined
+            ? world.store.userByEmail(email)
+            : [...world.store.users.values()].find((x) => phone !== undefined && x.user_phone === phone);
       if (!other || other === u) throw notFound('user');
       return touch(u, () => {
         if (!u.linked_users.includes(other.user_id)) u.linked_users.push(other.user_id);

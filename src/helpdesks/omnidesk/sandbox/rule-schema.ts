@@ -14,12 +14,17 @@ const condition = z.union([
   z.object({ field: z.literal('changed_by'), value: z.enum(['user', 'staff']) }).strict(),
   z.object({ field: z.literal('labels'), op: z.enum(['contains', 'not_contains']), label: z.string().min(1) }).strict(),
   z.object({ field: z.literal('channel'), op: z.literal('eq'), value: z.string().min(1) }).strict(),
-  z.object({ field: z.literal('message_author'), op: z.literal('eq'), value: z.enum(['user', 'staff', 'bot']) }).strict(),
+  z
+    .object({ field: z.literal('message_author'), op: z.literal('eq'), value: z.enum(['user', 'staff', 'bot']) })
+    .strict(),
   z.object({ field: z.literal('has_staff_reply'), value: z.boolean() }).strict(),
 ]);
 
 /** A key of the field file (checked against it below), or one data field's `custom_field_<id>`. */
-const tickedField = z.custom<OmnideskWebhookField>((v) => typeof v === 'string' && /^[a-z0-9_]+$/.test(v), 'expected a field key');
+const tickedField = z.custom<OmnideskWebhookField>(
+  (v) => typeof v === 'string' && /^[a-z0-9_]+$/.test(v),
+  'expected a field key',
+);
 
 const action = z.union([
   z

@@ -42,7 +42,12 @@ function customFieldText(store: OmnideskStore, c: CaseRec, fieldId: number): str
 }
 
 /** Every field's value for this case right now, by JSON key. */
-export function ruleWebhookValues(store: OmnideskStore, file: WebhookFieldFile, c: CaseRec, origin: string): Record<string, string> {
+export function ruleWebhookValues(
+  store: OmnideskStore,
+  file: WebhookFieldFile,
+  c: CaseRec,
+  origin: string,
+): Record<string, string> {
   const all = store.messagesOf(c.case_id);
   const messages = all.filter((m) => !m.note);
   const notes = all.filter((m) => m.note);
@@ -76,13 +81,18 @@ export function ruleWebhookValues(store: OmnideskStore, file: WebhookFieldFile, 
     category: '',
   };
   for (const field of store.fields.values()) {
-    if (field.field_level === 'case') values[`custom_field_${field.field_id}`] = customFieldText(store, c, field.field_id);
+    if (field.field_level === 'case')
+      values[`custom_field_${field.field_id}`] = customFieldText(store, c, field.field_id);
   }
   return values;
 }
 
 /** The ticked fields in tick order; a key the field file does not know is left out, as the UI cannot tick it. */
-export function ruleWebhookPayload(file: WebhookFieldFile, ticked: readonly string[], values: Record<string, string>): Record<string, string> {
+export function ruleWebhookPayload(
+  file: WebhookFieldFile,
+  ticked: readonly string[],
+  values: Record<string, string>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of ticked) {
     const def = webhookField(key, file);
@@ -109,4 +119,3 @@ export function ruleWebhookRequest(
   const body = action.format === 'FORM' ? encodeForm(payload) : JSON.stringify(payload);
   return { url: action.url, method: action.method, contentType: format.contentType, body };
 }
-

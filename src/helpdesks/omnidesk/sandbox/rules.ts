@@ -55,7 +55,11 @@ function runAction(txn: Txn, c: CaseRec, rule: RuleRec, action: OmnideskAction):
     case 'webhook': {
       const values = ruleWebhookValues(txn.store, txn.fields, c, txn.origin);
       const payload = ruleWebhookPayload(txn.fields, action.fields, values);
-      txn.outbox.push({ event: RULE_EVENTS[rule.spec.ruleKind], ...ruleWebhookRequest(action, payload, txn.fields), ruleId: rule.rule_id });
+      txn.outbox.push({
+        event: RULE_EVENTS[rule.spec.ruleKind],
+        ...ruleWebhookRequest(action, payload, txn.fields),
+        ruleId: rule.rule_id,
+      });
       return;
     }
     case 'add_label':
@@ -63,7 +67,14 @@ function runAction(txn: Txn, c: CaseRec, rule: RuleRec, action: OmnideskAction):
       // Like the admin UI, a rule points at an existing label; it never creates one.
       const label = txn.store.labelByTitle(action.label);
       if (!label) {
-        logChange(txn, c, 'rule_action_failed', doneBy, ruleLabel(rule), `${action.type}: label "${action.label}" not found`);
+        logChange(
+          txn,
+          c,
+          'rule_action_failed',
+          doneBy,
+          ruleLabel(rule),
+          `${action.type}: label "${action.label}" not found`,
+        );
         return;
       }
       if (action.type === 'add_label') changeLabels(txn, c, [label.label_id], [], doneBy);
@@ -78,11 +89,12 @@ function runAction(txn: Txn, c: CaseRec, rule: RuleRec, action: OmnideskAction):
 
 /** Runs every rule of this kind against the case. */
 export function runRules(txn: Txn, kind: 'incoming' | 'changed', c: CaseRec, trigger: Trigger): void {
-  const rules = [...txn.store.rules.values()].filter((r) => r.spec.ruleKind === kind).sort((a, b) => a.rule_id - b.rule_id);
+  const rules = [...txn.store.rules.values()]
+    .filter((r) => r.spec.ruleKind === kind)
+    .sort((a, b) => a.rule_id - b.rule_id);
   for (const rule of rules) {
     if (!ruleMatches(txn, c, rule.spec, trigger)) continue;
     logChange(txn, c, 'rules', `rule_${rule.rule_id}`, ruleLabel(rule));
     for (const action of rule.spec.actions) runAction(txn, c, rule, action);
   }
 }
-

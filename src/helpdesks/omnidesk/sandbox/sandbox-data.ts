@@ -13,9 +13,15 @@ const list = <T extends z.ZodType>(item: T) => z.object({ ref: z.string(), items
 const fileSchema = z
   .object({
     about: z.string().optional(),
-    languages: list(z.object({ language_id: z.number().int().positive(), code: z.string(), title: z.string(), active: z.boolean() }).strict()),
+    languages: list(
+      z
+        .object({ language_id: z.number().int().positive(), code: z.string(), title: z.string(), active: z.boolean() })
+        .strict(),
+    ),
     staff_roles: list(z.object({ role_id: z.number().int().positive(), role: z.string() }).strict()),
-    client_emails: list(z.object({ email_id: z.number().int().positive(), email: z.string(), active: z.boolean() }).strict()),
+    client_emails: list(
+      z.object({ email_id: z.number().int().positive(), email: z.string(), active: z.boolean() }).strict(),
+    ),
     filters: list(
       z
         .object({
@@ -27,7 +33,13 @@ const fileSchema = z
         })
         .strict(),
     ),
-    macros: z.object({ ref: z.string(), common: z.record(z.string(), z.unknown()), personal: z.record(z.string(), z.unknown()) }).strict(),
+    macros: z
+      .object({
+        ref: z.string(),
+        common: z.record(z.string(), z.unknown()),
+        personal: z.record(z.string(), z.unknown()),
+      })
+      .strict(),
   })
   .strict();
 

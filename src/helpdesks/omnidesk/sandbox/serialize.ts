@@ -71,7 +71,9 @@ export function userJson(u: UserRec) {
     type: u.type,
     ...(u.user_email !== undefined ? { user_email: u.user_email } : {}),
     ...(u.user_phone !== undefined ? { user_phone: u.user_phone } : {}),
-    ...(u.user_custom_id !== undefined ? { user_custom_id: u.user_custom_id, user_custom_channel: u.user_custom_channel } : {}),
+    ...(u.user_custom_id !== undefined
+      ? { user_custom_id: u.user_custom_id, user_custom_channel: u.user_custom_channel }
+      : {}),
     ...u.extra,
     user_note: u.user_note,
     language_id: u.language_id,

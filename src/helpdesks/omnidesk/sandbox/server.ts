@@ -62,7 +62,13 @@ export function createOmnideskSandbox(options: OmnideskSandboxOptions = {}): Omn
   const faults = new FaultQueue();
   const requests = new RequestLog();
   const deliveries = new DeliveryLog({ timeoutMs: options.webhookTimeoutMs, userAgent: 'omnibot-sandbox (Omnidesk)' });
-  const world: OmnideskWorld = { store: seedStore({ email, now: now() }), now, fields: webhookFieldFile(), deliveries, origin: 'http://127.0.0.1' };
+  const world: OmnideskWorld = {
+    store: seedStore({ email, now: now() }),
+    now,
+    fields: webhookFieldFile(),
+    deliveries,
+    origin: 'http://127.0.0.1',
+  };
 
   const api = new Router<CallContext<StaffRec>>();
   directoryRoutes(api, world);
@@ -103,7 +109,8 @@ export function createOmnideskSandbox(options: OmnideskSandboxOptions = {}): Omn
       const host = req.headers.host;
       if (typeof host === 'string' && /^[\w.\-:[\]]+$/.test(host)) world.origin = `http://${host}`;
       const rate = limiter.take();
-      if (!rate.allowed) return json(429, { error: 'rate_limit_exceeded' }, { retry_after: String(rate.retryAfterSeconds) });
+      if (!rate.allowed)
+        return json(429, { error: 'rate_limit_exceeded' }, { retry_after: String(rate.retryAfterSeconds) });
       const creds = parseBasicAuth(req.headers.authorization);
       if (!creds) return json(401, { error: 'authorization_required' });
       const staff = world.store.staffByEmail(creds.user);
@@ -117,7 +124,8 @@ export function createOmnideskSandbox(options: OmnideskSandboxOptions = {}): Omn
     faultReply: (fault) => {
       const headers: Record<string, string> = {};
       if (fault.status === 429 || fault.retryAfter !== undefined) headers.retry_after = String(fault.retryAfter ?? 1);
-      const code = fault.status === 429 ? 'rate_limit_exceeded' : fault.status === 503 ? 'service_unavailable' : 'internal_error';
+      const code =
+        fault.status === 429 ? 'rate_limit_exceeded' : fault.status === 503 ? 'service_unavailable' : 'internal_error';
       return json(fault.status, { error: code }, headers);
     },
     // Attachments: 50 MB per request (reference §1.1), plus room for the other fields.

@@ -108,7 +108,13 @@ export interface CaseRec {
   parent_case_id: number;
   rating?: { rating: string; comment: string; staffId: number };
   /** An idea-channel case's idea (§2.1 case object `idea` {}; fields [S palachX]). */
-  idea?: { content: string; stage: string; category: number; official_response: string; official_response_tstamp: number };
+  idea?: {
+    content: string;
+    stage: string;
+    category: number;
+    official_response: string;
+    official_response_tstamp: number;
+  };
   deleted: boolean;
   spam: boolean;
   created: number;
@@ -236,7 +242,12 @@ export class OmnideskStore {
   /** Knowledge base and idea categories, by entity (routes-kb.ts). */
   kb: Partial<Record<'kb_category' | 'kb_section' | 'kb_article' | 'ideas_category', Map<number, KbRec>>> = {};
   /** Read-only dictionaries from templates/omnidesk/sandbox-data.json. */
-  dictionaries: SandboxDictionaries = { languages: [], staff_roles: [], client_emails: [], macros: { common: {}, personal: {} } };
+  dictionaries: SandboxDictionaries = {
+    languages: [],
+    staff_roles: [],
+    client_emails: [],
+    macros: { common: {}, personal: {} },
+  };
   private ids: Record<IdKind, number> = { ...FIRST_ID };
 
   nextId(kind: IdKind): number {

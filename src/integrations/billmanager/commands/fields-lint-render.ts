@@ -2,7 +2,10 @@
 import type { Io } from '../../../core/io/io.js';
 import type { FieldsLintReport } from './fields-lint-run.js';
 
-export function diagnosticLine(file: string, d: { line: number; col: number; severity: string; message: string }): string {
+export function diagnosticLine(
+  file: string,
+  d: { line: number; col: number; severity: string; message: string },
+): string {
   return `${file}:${d.line}:${d.col}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
 }
 
@@ -15,8 +18,12 @@ export function renderFieldsLint(report: FieldsLintReport, io: Io): void {
   if (report.valid) {
     const keys = report.values.map((v) => v.key).join(', ');
     const warn = report.warnings ? `, ${plural(report.warnings, 'warning')}` : '';
-    io.info(io.ce.green(`${report.file}: valid, ${plural(report.values.length, 'value')}${keys ? ` (${keys})` : ''}${warn}`));
+    io.info(
+      io.ce.green(`${report.file}: valid, ${plural(report.values.length, 'value')}${keys ? ` (${keys})` : ''}${warn}`),
+    );
   } else {
-    io.info(io.ce.red(`${report.file}: invalid, ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`));
+    io.info(
+      io.ce.red(`${report.file}: invalid, ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`),
+    );
   }
 }

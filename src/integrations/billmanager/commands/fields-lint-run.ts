@@ -29,16 +29,29 @@ export async function readFieldsFile(file: string, cwd: string): Promise<Buffer>
     return await readFile(resolve(cwd, file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw new OmnibotError('file_unreadable', `cannot read ${file}: ${REASONS[code] ?? code ?? 'unknown error'}`, EXIT.usage, {
-      hint: 'Pass the path to custom_fields_values.json (on the BILLmanager server: ' +
-        '/usr/local/mgr5/etc/omnidesk/custom_fields_values.json).',
-      details: { file },
-    });
+    throw new OmnibotError(
+      'file_unreadable',
+      `cannot read ${file}: ${REASONS[code] ?? code ?? 'unknown error'}`,
+      EXIT.usage,
+      {
+        hint:
+          'Pass the path to custom_fields_values.json (on the BILLmanager server: ' +
+          '/usr/local/mgr5/etc/omnidesk/custom_fields_values.json).',
+        details: { file },
+      },
+    );
   }
 }
 
 export async function runFieldsLint(file: string, cwd: string): Promise<FieldsLintReport> {
   const result = lintFieldsBuffer(await readFieldsFile(file, cwd));
   const count = (s: Diagnostic['severity']) => result.diagnostics.filter((d) => d.severity === s).length;
-  return { file, valid: result.valid, errors: count('error'), warnings: count('warning'), diagnostics: result.diagnostics, values: result.values };
+  return {
+    file,
+    valid: result.valid,
+    errors: count('error'),
+    warnings: count('warning'),
+    diagnostics: result.diagnostics,
+    values: result.values,
+  };
 }

@@ -9,7 +9,10 @@ import type { CommandKit } from '../../../kit/integration.js';
 function fieldsCommand({ action, examples }: CommandKit): Command {
   const lint = new Command('lint')
     .description('check custom_fields_values.json of the BILLmanager Omnidesk module; errors as file:line:col: message')
-    .argument('<file>', 'path to custom_fields_values.json (on the server: /usr/local/mgr5/etc/omnidesk/custom_fields_values.json)')
+    .argument(
+      '<file>',
+      'path to custom_fields_values.json (on the server: /usr/local/mgr5/etc/omnidesk/custom_fields_values.json)',
+    )
     .addHelpText(
       'after',
       `
@@ -26,5 +29,7 @@ ${examples([
 }
 
 export function command(kit: CommandKit): Command {
-  return new Command('billmanager').description('BILLmanager integration tools (seed 003)').addCommand(fieldsCommand(kit));
+  return new Command('billmanager')
+    .description('BILLmanager integration tools (seed 003)')
+    .addCommand(fieldsCommand(kit));
 }

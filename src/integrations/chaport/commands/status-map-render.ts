@@ -15,8 +15,14 @@ function chaportText(row: StatusMapRow): string {
 }
 
 export function renderStatusMap(report: StatusMapReport, io: Io): void {
-  const rows = report.rows.map((r) => [`${r.email}${r.active ? '' : ' (disabled)'}`, omnideskStatus(r), chaportText(r), r.source]);
+  const rows = report.rows.map((r) => [
+    `${r.email}${r.active ? '' : ' (disabled)'}`,
+    omnideskStatus(r),
+    chaportText(r),
+    r.source,
+  ]);
   for (const line of table(['STAFF', 'OMNIDESK STATUS', 'CHAPORT', 'SOURCE'], rows)) io.out(line);
   for (const r of report.rows) if (r.source === 'unknown' && r.hint) io.warn(`${r.email}: ${r.hint}`);
-  for (const key of report.unusedConfigKeys) io.warn(`statuses["${key}"] in the config matches no staff status (by id or title)`);
+  for (const key of report.unusedConfigKeys)
+    io.warn(`statuses["${key}"] in the config matches no staff status (by id or title)`);
 }

@@ -30,8 +30,10 @@ export function pickIntegration(config: Config, name: string | undefined): Chapo
     return found;
   }
   if (all.length > 1) {
-    throw new UsageError(`--integration: the config has ${all.length} chaport integrations (${all.map((it) => it.name).join(', ')}); ` +
-      `name one`);
+    throw new UsageError(
+      `--integration: the config has ${all.length} chaport integrations (${all.map((it) => it.name).join(', ')}); ` +
+        `name one`,
+    );
   }
   return all[0];
 }
@@ -44,10 +46,22 @@ export async function runStatusMap(options: { integration?: string }, ctx: Conte
     });
   }
   const it = pickIntegration(config, options.integration);
-  if (!it) ctx.io.warn('the config has no chaport integration: custom statuses stay unknown and the offline delay is 5 minutes');
+  if (!it)
+    ctx.io.warn(
+      'the config has no chaport integration: custom statuses stay unknown and the offline delay is 5 minutes',
+    );
   const api = await lazyClients(config, {}, { signal: ctx.signal, log: (line) => ctx.io.debug(line) }).get('omnidesk');
   const [staff, statuses] = await Promise.all([api.listStaff(), api.listStaffStatuses()]);
   const offlineDelayMinutes = it?.offlineDelayMinutes ?? DEFAULT_DELAY;
-  const map = buildStatusMap(staff, statuses, { statuses: it?.statuses ?? {}, offlineDelayMinutes, integration: it?.name });
-  return { ...(it ? { integration: it.name } : {}), offlineDelayMinutes, rows: map.rows, unusedConfigKeys: map.unusedConfigKeys };
+  const map = buildStatusMap(staff, statuses, {
+    statuses: it?.statuses ?? {},
+    offlineDelayMinutes,
+    integration: it?.name,
+  });
+  return {
+    ...(it ? { integration: it.name } : {}),
+    offlineDelayMinutes,
+    rows: map.rows,
+    unusedConfigKeys: map.unusedConfigKeys,
+  };
 }

@@ -46,7 +46,14 @@ describe('omnibot init, non-interactive', () => {
     expect(config).toEqual({
       omnidesk: { url: sandbox.omnidesk.url, email: 'admin@sandbox.test', apiKey: '${OMNIDESK_API_KEY}' },
       integrations: [
-        { recipe: 'omnidesk-bot', name: 'wikibot', webhookUrl: 'https://bot.example.com/omnidesk', label: 'wikibot', agent: 'operator@sandbox.test', replyAsNote: false },
+        {
+          recipe: 'omnidesk-bot',
+          name: 'wikibot',
+          webhookUrl: 'https://bot.example.com/omnidesk',
+          label: 'wikibot',
+          agent: 'operator@sandbox.test',
+          replyAsNote: false,
+        },
       ],
     });
     expect(await readFile(project.configFile, 'utf8')).not.toContain(SANDBOX_KEY);
@@ -55,10 +62,24 @@ describe('omnibot init, non-interactive', () => {
   });
 
   it('reads the key from the variable --api-key-env names, and honours --name, --reply-as-note, --output', async () => {
-    const r = await project.run(['init', ...flags(), '--api-key-env', 'MY_KEY', '--name', 'helper', '--reply-as-note', '--output', 'conf/omni.json', '--json'], {
-      OMNIDESK_API_KEY: '',
-      MY_KEY: SANDBOX_KEY,
-    });
+    const r = await project.run(
+      [
+        'init',
+        ...flags(),
+        '--api-key-env',
+        'MY_KEY',
+        '--name',
+        'helper',
+        '--reply-as-note',
+        '--output',
+        'conf/omni.json',
+        '--json',
+      ],
+      {
+        OMNIDESK_API_KEY: '',
+        MY_KEY: SANDBOX_KEY,
+      },
+    );
     expect(r.exitCode, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ integration: 'helper', labelExists: false, sandbox: true });
     const config = await readJson(join(project.dir, 'conf', 'omni.json'));
@@ -66,20 +87,24 @@ describe('omnibot init, non-interactive', () => {
     expect(config.integrations[0]).toMatchObject({ name: 'helper', replyAsNote: true });
   });
 
-  it('writes .env (0600) and git-ignores .env and .omnibot/ ' +
-    'with --write-env; the CI workflow with --ci github', async () => {
-    await writeFile(join(project.dir, '.gitignore'), 'node_modules\n');
-    const r = await project.run(['init', ...flags(), '--write-env', '--ci', 'github']);
-    expect(r.exitCode, r.stderr).toBe(0);
-    const env = join(project.dir, '.env');
-    expect(await readFile(env, 'utf8')).toBe(`OMNIDESK_API_KEY=${SANDBOX_KEY}\n`);
-    expect((await stat(env)).mode & 0o777).toBe(0o600);
-    expect(await readFile(join(project.dir, '.gitignore'), 'utf8')).toBe('node_modules\n.env\n.omnibot/state.json\n.omnibot/*.lock\n.omnibot/*.tmp\n.omnibot/account-*.json\n');
-    const workflow = await readFile(join(project.dir, '.github', 'workflows', 'omnibot.yml'), 'utf8');
-    expect(workflow).toContain('npx omnibot verify --reporter junit --output omnibot-junit.xml');
-    expect(workflow).toContain('OMNIDESK_API_KEY: ${{ secrets.OMNIDESK_API_KEY }}');
-    expect(r.stdout + r.stderr).not.toContain(SANDBOX_KEY);
-  });
+  it(
+    'writes .env (0600) and git-ignores .env and .omnibot/ ' + 'with --write-env; the CI workflow with --ci github',
+    async () => {
+      await writeFile(join(project.dir, '.gitignore'), 'node_modules\n');
+      const r = await project.run(['init', ...flags(), '--write-env', '--ci', 'github']);
+      expect(r.exitCode, r.stderr).toBe(0);
+      const env = join(project.dir, '.env');
+      expect(await readFile(env, 'utf8')).toBe(`OMNIDESK_API_KEY=${SANDBOX_KEY}\n`);
+      expect((await stat(env)).mode & 0o777).toBe(0o600);
+      expect(await readFile(join(project.dir, '.gitignore'), 'utf8')).toBe(
+        'node_modules\n.env\n.omnibot/state.json\n.omnibot/*.lock\n.omnibot/*.tmp\n.omnibot/account-*.json\n',
+      );
+      const workflow = await readFile(join(project.dir, '.github', 'workflows', 'omnibot.yml'), 'utf8');
+      expect(workflow).toContain('npx omnibot verify --reporter junit --output omnibot-junit.xml');
+      expect(workflow).toContain('OMNIDESK_API_KEY: ${{ secrets.OMNIDESK_API_KEY }}');
+      expect(r.stdout + r.stderr).not.toContain(SANDBOX_KEY);
+    },
+  );
 
   it('refuses to overwrite a config without --force, and keeps a .bak with it', async () => {
     await writeFile(project.configFile, '{"mine": true}\n');
@@ -175,7 +200,8 @@ describe('omnibot init at a terminal', () => {
 
     // The recipe comes first; omnidesk-bot is the default, and the helpdesk follows from it.
     const recipes = await waitFor('What do you want to connect?');
-    for (const name of ['omnidesk-bot', 'helpdeskeddy-bot', 'omnidesk-custom-channel', 'billmanager', 'chaport']) expect(recipes).toContain(name);
+    for (const name of ['omnidesk-bot', 'helpdeskeddy-bot', 'omnidesk-custom-channel', 'billmanager', 'chaport'])
+      expect(recipes).toContain(name);
     screen.keypress('enter');
     await answer('Omnidesk account', sandbox.omnidesk.url);
     await answer('E-mail of the staff member', 'admin@sandbox.test');
@@ -204,87 +230,131 @@ describe('omnibot init at a terminal', () => {
     await answer('Save the key as OMNIDESK_API_KEY in .env', '');
 
     const result = await done;
-    expect(result).toMatchObject({ integration: 'wikibot', agent: 'operator@sandbox.test', label: 'wikibot', labelExists: false });
+    expect(result).toMatchObject({
+      integration: 'wikibot',
+      agent: 'operator@sandbox.test',
+      label: 'wikibot',
+      labelExists: false,
+    });
     expect(stderr).toContain('refused the API key of admin@sandbox.test');
     expect(stderr).not.toContain('a-wrong-key-555');
 
     const config = JSON.parse(await readFile(join(project.dir, 'omnibot.config.json'), 'utf8')) as Record<string, any>;
     expect(config.omnidesk.apiKey).toBe('${OMNIDESK_API_KEY}');
-    expect(config.integrations[0]).toMatchObject({ agent: 'operator@sandbox.test', label: 'wikibot', replyAsNote: true, name: 'wikibot' });
+    expect(config.integrations[0]).toMatchObject({
+      agent: 'operator@sandbox.test',
+      label: 'wikibot',
+      replyAsNote: true,
+      name: 'wikibot',
+    });
     expect(await readFile(join(project.dir, '.env'), 'utf8')).toBe('OMNIDESK_API_KEY=sandbox-api-key\n');
-    expect(await readFile(join(project.dir, '.gitignore'), 'utf8')).toBe('.env\n.omnibot/state.json\n.omnibot/*.lock\n.omnibot/*.tmp\n.omnibot/account-*.json\n');
+    expect(await readFile(join(project.dir, '.gitignore'), 'utf8')).toBe(
+      '.env\n.omnibot/state.json\n.omnibot/*.lock\n.omnibot/*.tmp\n.omnibot/account-*.json\n',
+    );
   });
 
-  it('helpdeskeddy-bot: picks the recipe, checks the admin key, offers staff, and makes the bot token into .env ' +
-    'unseen', async () => {
-    const hde = sandbox.helpdeskeddy.url;
-    const done = run(initOptionsSchema.parse({}), terminalContext());
-    await waitFor('What do you want to connect?');
-    screen.keypress('down');
-    screen.keypress('enter');
-    await answer('HelpDeskEddy account', hde);
-    await answer('E-mail of the staff member', 'admin@sandbox.test');
-    await waitFor('API key (hidden; the config will read it from ${HDE_API_KEY})');
-    screen.type('sandbox-api-key');
-    expect(screen.getScreen()).not.toContain('sandbox-api-key');
-    screen.keypress('enter');
+  it(
+    'helpdeskeddy-bot: picks the recipe, checks the admin key, offers staff, and makes the bot token into .env ' +
+      'unseen',
+    async () => {
+      const hde = sandbox.helpdeskeddy.url;
+      const done = run(initOptionsSchema.parse({}), terminalContext());
+      await waitFor('What do you want to connect?');
+      screen.keypress('down');
+      screen.keypress('enter');
+      await answer('HelpDeskEddy account', hde);
+      await answer('E-mail of the staff member', 'admin@sandbox.test');
+      await waitFor('API key (hidden; the config will read it from ${HDE_API_KEY})');
+      screen.type('sandbox-api-key');
+      expect(screen.getScreen()).not.toContain('sandbox-api-key');
+      screen.keypress('enter');
 
-    const agents = await waitFor('Agent:');
-    expect(agents).toContain('Оператор <operator@sandbox.test>');
-    expect(agents).not.toContain('client@sandbox.test');
-    screen.keypress('down');
-    screen.keypress('enter');
-    await waitFor("The bot's webhook URL; write ${HDE_BOT_TOKEN} where the token goes");
-    // A token in the host is refused at the prompt, and the person types again.
-    screen.type('https://${HDE_BOT_TOKEN}.example.com/');
-    screen.keypress('enter');
-    await waitFor('in its path or query, not its host');
-    for (let i = 0; i < 40; i++) screen.keypress('backspace');
-    screen.type('https://bot.example.com/api/bots/helpdeskeddy_bot/webhook/${HDE_BOT_TOKEN}');
-    screen.keypress('enter');
-    await answer('A short name', '');
-    await answer('Save the key as HDE_API_KEY and a new bot token as HDE_BOT_TOKEN in .env', '');
+      const agents = await waitFor('Agent:');
+      expect(agents).toContain('Оператор <operator@sandbox.test>');
+      expect(agents).not.toContain('client@sandbox.test');
+      screen.keypress('down');
+      screen.keypress('enter');
+      await waitFor("The bot's webhook URL; write ${HDE_BOT_TOKEN} where the token goes");
+      // A token in the host is refused at the prompt, and the person types again.
+      screen.type('https://${HDE_BOT_TOKEN}.example.com/');
+      screen.keypress('enter');
+      await waitFor('in its path or query, not its host');
+      for (let i = 0; i < 40; i++) screen.keypress('backspace');
+      screen.type('https://bot.example.com/api/bots/helpdeskeddy_bot/webhook/${HDE_BOT_TOKEN}');
+      screen.keypress('enter');
+      await answer('A short name', '');
+      await answer('Save the key as HDE_API_KEY and a new bot token as HDE_BOT_TOKEN in .env', '');
 
-    const result = await done;
-    expect(result).toMatchObject({ recipe: 'helpdeskeddy-bot', integration: 'hde', agent: 'operator@sandbox.test', secret: { envVar: 'HDE_BOT_TOKEN', action: 'generated' } });
-    const config = JSON.parse(await readFile(join(project.dir, 'omnibot.config.json'), 'utf8')) as Record<string, any>;
-    expect(config.helpdeskeddy).toEqual({ url: hde, email: 'admin@sandbox.test', apiKey: '${HDE_API_KEY}' });
-    expect(config.integrations[0]).toMatchObject({ recipe: 'helpdeskeddy-bot', name: 'hde', token: '${HDE_BOT_TOKEN}', agent: 'operator@sandbox.test' });
-    const env = parseEnvFile(await readFile(join(project.dir, '.env'), 'utf8'));
-    expect(env.HDE_API_KEY).toBe('sandbox-api-key');
-    expect(env.HDE_BOT_TOKEN).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(stderr).not.toContain(env.HDE_BOT_TOKEN);
-    expect(await screen.getFullOutput()).not.toContain(env.HDE_BOT_TOKEN);
-  });
+      const result = await done;
+      expect(result).toMatchObject({
+        recipe: 'helpdeskeddy-bot',
+        integration: 'hde',
+        agent: 'operator@sandbox.test',
+        secret: { envVar: 'HDE_BOT_TOKEN', action: 'generated' },
+      });
+      const config = JSON.parse(await readFile(join(project.dir, 'omnibot.config.json'), 'utf8')) as Record<
+        string,
+        any
+      >;
+      expect(config.helpdeskeddy).toEqual({ url: hde, email: 'admin@sandbox.test', apiKey: '${HDE_API_KEY}' });
+      expect(config.integrations[0]).toMatchObject({
+        recipe: 'helpdeskeddy-bot',
+        name: 'hde',
+        token: '${HDE_BOT_TOKEN}',
+        agent: 'operator@sandbox.test',
+      });
+      const env = parseEnvFile(await readFile(join(project.dir, '.env'), 'utf8'));
+      expect(env.HDE_API_KEY).toBe('sandbox-api-key');
+      expect(env.HDE_BOT_TOKEN).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(stderr).not.toContain(env.HDE_BOT_TOKEN);
+      expect(await screen.getFullOutput()).not.toContain(env.HDE_BOT_TOKEN);
+    },
+  );
 
-  it('an existing config: offers to add to it, reuses its ' +
-    'connection, and refuses a taken name at the prompt', async () => {
-    const first = botConfig(sandbox.omnidesk.url);
-    await writeFile(project.configFile, JSON.stringify(first, null, 2));
-    const done = run(initOptionsSchema.parse({ recipe: 'omnidesk-custom-channel' }), terminalContext());
-    await answer('omnibot.config.json exists: add the new integration to it?', '');
-    // The connection comes from the file; only the key, unset here, is asked.
-    await answer('API key (hidden; the config will read it from ${OMNIDESK_API_KEY})', 'sandbox-api-key');
-    await answer('Channel title', 'Mobile app');
-    await answer("The channel's Webhook URL", 'https://app.example.com/omnidesk/replies');
-    await waitFor('Channel type');
-    screen.keypress('down');
-    screen.keypress('enter');
-    await waitFor('A short name');
-    for (let i = 0; i < 12; i++) screen.keypress('backspace');
-    screen.type('wikibot');
-    screen.keypress('enter');
-    await waitFor('the config already has an integration named "wikibot"');
-    for (let i = 0; i < 7; i++) screen.keypress('backspace');
-    screen.type('app');
-    screen.keypress('enter');
-    await answer('Save the key as OMNIDESK_API_KEY in .env', 'n');
+  it(
+    'an existing config: offers to add to it, reuses its ' + 'connection, and refuses a taken name at the prompt',
+    async () => {
+      const first = botConfig(sandbox.omnidesk.url);
+      await writeFile(project.configFile, JSON.stringify(first, null, 2));
+      const done = run(initOptionsSchema.parse({ recipe: 'omnidesk-custom-channel' }), terminalContext());
+      await answer('omnibot.config.json exists: add the new integration to it?', '');
+      // The connection comes from the file; only the key, unset here, is asked.
+      await answer('API key (hidden; the config will read it from ${OMNIDESK_API_KEY})', 'sandbox-api-key');
+      await answer('Channel title', 'Mobile app');
+      await answer("The channel's Webhook URL", 'https://app.example.com/omnidesk/replies');
+      await waitFor('Channel type');
+      screen.keypress('down');
+      screen.keypress('enter');
+      await waitFor('A short name');
+      for (let i = 0; i < 12; i++) screen.keypress('backspace');
+      screen.type('wikibot');
+      screen.keypress('enter');
+      await waitFor('the config already has an integration named "wikibot"');
+      for (let i = 0; i < 7; i++) screen.keypress('backspace');
+      screen.type('app');
+      screen.keypress('enter');
+      await answer('Save the key as OMNIDESK_API_KEY in .env', 'n');
 
-    expect(await done).toMatchObject({ recipe: 'omnidesk-custom-channel', integration: 'app', appended: true, type: 'sync' });
-    const config = JSON.parse(await readFile(project.configFile, 'utf8')) as Record<string, any>;
-    expect(config.omnidesk).toEqual(first.omnidesk);
-    expect(config.integrations).toEqual([first.integrations[0], { recipe: 'omnidesk-custom-channel', name: 'app', title: 'Mobile app', webhookUrl: 'https://app.example.com/omnidesk/replies', type: 'sync' }]);
-  });
+      expect(await done).toMatchObject({
+        recipe: 'omnidesk-custom-channel',
+        integration: 'app',
+        appended: true,
+        type: 'sync',
+      });
+      const config = JSON.parse(await readFile(project.configFile, 'utf8')) as Record<string, any>;
+      expect(config.omnidesk).toEqual(first.omnidesk);
+      expect(config.integrations).toEqual([
+        first.integrations[0],
+        {
+          recipe: 'omnidesk-custom-channel',
+          name: 'app',
+          title: 'Mobile app',
+          webhookUrl: 'https://app.example.com/omnidesk/replies',
+          type: 'sync',
+        },
+      ]);
+    },
+  );
 
   it('Ctrl-C at a prompt is a cancellation (exit 130) with nothing written', async () => {
     const done = run(initOptionsSchema.parse({ recipe: 'omnidesk-bot' }), terminalContext());

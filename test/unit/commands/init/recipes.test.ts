@@ -21,47 +21,98 @@ const project = useBotProject(() => undefined);
 const TOKEN_URL = 'https://bot.example.com/api/bots/helpdeskeddy_bot/webhook/${HDE_BOT_TOKEN}';
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as Record<string, any>;
 const readEnv = async () => parseEnvFile(await readFile(join(project.dir, '.env'), 'utf8'));
-const hdeFlags = (...extra: string[]) => ['init', '--recipe', 'helpdeskeddy-bot', '--url', hde, '--email', 'admin@sandbox.test', '--webhook-url', TOKEN_URL, ...extra];
+const hdeFlags = (...extra: string[]) => [
+  'init',
+  '--recipe',
+  'helpdeskeddy-bot',
+  '--url',
+  hde,
+  '--email',
+  'admin@sandbox.test',
+  '--webhook-url',
+  TOKEN_URL,
+  ...extra,
+];
 const HDE_ENV = { HDE_API_KEY: SANDBOX_KEY, HDE_BOT_TOKEN: '' };
 
 describe('init --recipe helpdeskeddy-bot (no terminal)', () => {
-  it('checks the admin key live, writes the config, makes HDE_BOT_TOKEN in .env (0600) without showing it; plan ' +
-    'works on it', async () => {
-    const r = await project.run(hdeFlags('--agent', 'operator@sandbox.test', '--write-env'), HDE_ENV);
-    expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stderr).toContain('admin@sandbox.test (user 1) is staff');
-    expect(await readJson(project.configFile)).toEqual({
-      helpdeskeddy: { url: hde, email: 'admin@sandbox.test', apiKey: '${HDE_API_KEY}' },
-      integrations: [{ recipe: 'helpdeskeddy-bot', name: 'hde', token: '${HDE_BOT_TOKEN}', webhookUrl: TOKEN_URL, agent: 'operator@sandbox.test' }],
-    });
-    const env = await readEnv();
-    expect(env.HDE_BOT_TOKEN).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect((await stat(join(project.dir, '.env'))).mode & 0o777).toBe(0o600);
-    expect(r.stdout).toContain('wrote .env (HDE_API_KEY, HDE_BOT_TOKEN, mode 0600)');
-    expect(r.stdout + r.stderr).not.toContain(env.HDE_BOT_TOKEN);
-    expect(r.stdout + r.stderr).not.toContain(SANDBOX_KEY);
-    // token generate's own bookkeeping: the fingerprint in state, never the token.
-    const state = await readFile(join(project.dir, '.omnibot', 'state.json'), 'utf8');
-    expect(JSON.parse(state).tokens.hde.fingerprint).toMatch(/^sha256:/);
-    expect(state).not.toContain(env.HDE_BOT_TOKEN);
+  it(
+    'checks the admin key live, writes the config, makes HDE_BOT_TOKEN in .env (0600) without showing it; plan ' +
+      'works on it',
+    async () => {
+      const r = await project.run(hdeFlags('--agent', 'operator@sandbox.test', '--write-env'), HDE_ENV);
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(r.stderr).toContain('admin@sandbox.test (user 1) is staff');
+      expect(await readJson(project.configFile)).toEqual({
+        helpdeskeddy: { url: hde, email: 'admin@sandbox.test', apiKey: '${HDE_API_KEY}' },
+        integrations: [
+          {
+            recipe: 'helpdeskeddy-bot',
+            name: 'hde',
+            token: '${HDE_BOT_TOKEN}',
+            webhookUrl: TOKEN_URL,
+            agent: 'operator@sandbox.test',
+          },
+        ],
+      });
+      const env = await readEnv();
+      expect(env.HDE_BOT_TOKEN).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect((await stat(join(project.dir, '.env'))).mode & 0o777).toBe(0o600);
+      expect(r.stdout).toContain('wrote .env (HDE_API_KEY, HDE_BOT_TOKEN, mode 0600)');
+      expect(r.stdout + r.stderr).not.toContain(env.HDE_BOT_TOKEN);
+      expect(r.stdout + r.stderr).not.toContain(SANDBOX_KEY);
+      // token generate's own bookkeeping: the fingerprint in state, never the token.
+      const state = await readFile(join(project.dir, '.omnibot', 'state.json'), 'utf8');
+      expect(JSON.parse(state).tokens.hde.fingerprint).toMatch(/^sha256:/);
+      expect(state).not.toContain(env.HDE_BOT_TOKEN);
 
-    const plan = await project.run(['plan', '--json'], { HDE_API_KEY: SANDBOX_KEY });
-    expect(plan.exitCode, plan.stderr).toBe(0);
-    const resources = (JSON.parse(plan.stdout) as { resources: Array<{ resource: string; status: string }> }).resources;
-    for (const id of ['admin-key', 'bot-token', 'agent']) expect(resources.find((x) => x.resource === id)?.status, id).toBe('ok');
-    expect(plan.stdout + plan.stderr).not.toContain(env.HDE_BOT_TOKEN);
-  });
+      const plan = await project.run(['plan', '--json'], { HDE_API_KEY: SANDBOX_KEY });
+      expect(plan.exitCode, plan.stderr).toBe(0);
+      const resources = (JSON.parse(plan.stdout) as { resources: Array<{ resource: string; status: string }> })
+        .resources;
+      for (const id of ['admin-key', 'bot-token', 'agent'])
+        expect(resources.find((x) => x.resource === id)?.status, id).toBe('ok');
+      expect(plan.stdout + plan.stderr).not.toContain(env.HDE_BOT_TOKEN);
+    },
+  );
 
-  it('--helpdesk helpdeskeddy picks the recipe; without --write-env no token is made and the command to make it is ' +
-    'named', async () => {
-    const r = await project.run(['init', '--helpdesk', 'helpdeskeddy', '--url', hde, '--email', 'admin@sandbox.test', '--webhook-url', TOKEN_URL, '--json'], HDE_ENV);
-    expect(r.exitCode, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout) as Record<string, any>;
-    expect(doc).toMatchObject({ recipe: 'helpdeskeddy-bot', helpdesk: 'helpdeskeddy', integration: 'hde', sandbox: true, appended: false, agent: null });
-    expect(doc.next[0]).toEqual(['omnibot token generate --name hde', 'make HDE_BOT_TOKEN in .env; the config reads it']);
-    expect((await readJson(project.configFile)).integrations[0]).not.toHaveProperty('agent');
-    await expect(stat(join(project.dir, '.env'))).rejects.toMatchObject({ code: 'ENOENT' });
-  });
+  it(
+    '--helpdesk helpdeskeddy picks the recipe; without --write-env no token is made and the command to make it is ' +
+      'named',
+    async () => {
+      const r = await project.run(
+        [
+          'init',
+          '--helpdesk',
+          'helpdeskeddy',
+          '--url',
+          hde,
+          '--email',
+          'admin@sandbox.test',
+          '--webhook-url',
+          TOKEN_URL,
+          '--json',
+        ],
+        HDE_ENV,
+      );
+      expect(r.exitCode, r.stderr).toBe(0);
+      const doc = JSON.parse(r.stdout) as Record<string, any>;
+      expect(doc).toMatchObject({
+        recipe: 'helpdeskeddy-bot',
+        helpdesk: 'helpdeskeddy',
+        integration: 'hde',
+        sandbox: true,
+        appended: false,
+        agent: null,
+      });
+      expect(doc.next[0]).toEqual([
+        'omnibot token generate --name hde',
+        'make HDE_BOT_TOKEN in .env; the config reads it',
+      ]);
+      expect((await readJson(project.configFile)).integrations[0]).not.toHaveProperty('agent');
+      await expect(stat(join(project.dir, '.env'))).rejects.toMatchObject({ code: 'ENOENT' });
+    },
+  );
 
   it('keeps a token .env already holds instead of replacing it', async () => {
     const existing = 'an-existing-bot-token-0123456789-abcdefghijk';
@@ -76,7 +127,10 @@ describe('init --recipe helpdeskeddy-bot (no terminal)', () => {
   it.each([
     [['--agent', 'client@sandbox.test'], '--agent: no staff user "client@sandbox.test"'],
     [['--webhook-url', 'http://bot.example.com/webhook/${HDE_BOT_TOKEN}'], '--webhook-url: must use https'],
-    [['--webhook-url', 'https://${HDE_BOT_TOKEN}.example.com/x'], '--webhook-url: must have ${HDE_BOT_TOKEN} in its path or query'],
+    [
+      ['--webhook-url', 'https://${HDE_BOT_TOKEN}.example.com/x'],
+      '--webhook-url: must have ${HDE_BOT_TOKEN} in its path or query',
+    ],
     [['--webhook-url', 'https://bot.example.com/${OTHER}'], '--webhook-url: may contain only ${HDE_BOT_TOKEN}'],
     [['--helpdesk', 'omnidesk'], '--helpdesk: the recipe helpdeskeddy-bot is for helpdeskeddy, not omnidesk'],
   ])('rejects %j with exit 2 naming the flag, writing nothing', async (extra, message) => {
@@ -100,7 +154,18 @@ describe('init --append (no terminal)', () => {
   beforeEach(() => writeFile(project.configFile, JSON.stringify(original(), null, 2)));
 
   it('adds a custom channel to an omnidesk-bot config, reusing its connection and keeping the bot intact', async () => {
-    const r = await project.run(['init', '--append', '--recipe', 'omnidesk-custom-channel', '--title', 'Mobile app', '--webhook-url', 'https://app.example.com/omnidesk/replies', '--type', 'sync']);
+    const r = await project.run([
+      'init',
+      '--append',
+      '--recipe',
+      'omnidesk-custom-channel',
+      '--title',
+      'Mobile app',
+      '--webhook-url',
+      'https://app.example.com/omnidesk/replies',
+      '--type',
+      'sync',
+    ]);
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout.trim()).toBe('wrote omnibot.config.json (added "mobile-app")');
     const config = await readJson(project.configFile);
@@ -108,7 +173,13 @@ describe('init --append (no terminal)', () => {
       ...original(),
       integrations: [
         original().integrations[0],
-        { recipe: 'omnidesk-custom-channel', name: 'mobile-app', title: 'Mobile app', webhookUrl: 'https://app.example.com/omnidesk/replies', type: 'sync' },
+        {
+          recipe: 'omnidesk-custom-channel',
+          name: 'mobile-app',
+          title: 'Mobile app',
+          webhookUrl: 'https://app.example.com/omnidesk/replies',
+          type: 'sync',
+        },
       ],
     });
     const plan = await project.run(['plan', '--json']);
@@ -116,7 +187,17 @@ describe('init --append (no terminal)', () => {
   });
 
   it('adds billmanager with its secret made into .env, and chaport naming the status map', async () => {
-    const bm = await project.run(['init', '--append', '--recipe', 'billmanager', '--billmanager-url', 'my.example.com', '--integration-staff', 'operator@sandbox.test', '--write-env']);
+    const bm = await project.run([
+      'init',
+      '--append',
+      '--recipe',
+      'billmanager',
+      '--billmanager-url',
+      'my.example.com',
+      '--integration-staff',
+      'operator@sandbox.test',
+      '--write-env',
+    ]);
     expect(bm.exitCode, bm.stderr).toBe(0);
     const secret = (await readEnv()).BILLMANAGER_SECRET!;
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -130,14 +211,22 @@ describe('init --append (no terminal)', () => {
     const config = await readJson(project.configFile);
     expect(config.integrations).toEqual([
       original().integrations[0],
-      { recipe: 'billmanager', name: 'billmanager', billmanagerUrl: 'https://my.example.com', secret: '${BILLMANAGER_SECRET}', integrationStaff: 'operator@sandbox.test' },
+      {
+        recipe: 'billmanager',
+        name: 'billmanager',
+        billmanagerUrl: 'https://my.example.com',
+        secret: '${BILLMANAGER_SECRET}',
+        integrationStaff: 'operator@sandbox.test',
+      },
       { recipe: 'chaport', name: 'chaport' },
     ]);
     // The seeded custom statuses' chat access is not readable, so plan reads the chaport part as unknown (exit 1), not
     // a config error.
     const after = await project.run(['plan', '--json']);
     expect(after.exitCode, after.stderr).toBe(1);
-    const statuses = (JSON.parse(after.stdout) as { resources: Array<{ integration: string; resource: string; status: string }> }).resources.find((x) => x.integration === 'chaport');
+    const statuses = (
+      JSON.parse(after.stdout) as { resources: Array<{ integration: string; resource: string; status: string }> }
+    ).resources.find((x) => x.integration === 'chaport');
     expect(statuses).toMatchObject({ resource: 'staff-statuses', status: 'unknown' });
   });
 
@@ -154,7 +243,16 @@ describe('init --append (no terminal)', () => {
     const before = await readFile(project.configFile, 'utf8');
     for (const args of [
       ['--recipe', 'chaport', '--name', 'wikibot'],
-      ['--recipe', 'omnidesk-bot', '--agent', 'operator@sandbox.test', '--label', 'wikibot', '--webhook-url', 'https://bot.example.com/2'],
+      [
+        '--recipe',
+        'omnidesk-bot',
+        '--agent',
+        'operator@sandbox.test',
+        '--label',
+        'wikibot',
+        '--webhook-url',
+        'https://bot.example.com/2',
+      ],
     ]) {
       const r = await project.run(['init', '--append', ...args]);
       expect(r.exitCode).toBe(2);

@@ -44,27 +44,36 @@ async function requestCount(): Promise<number> {
 }
 
 describe('account ledger', () => {
-  it('unit: grants perMinute calls per sliding minute ' +
-    'across ledger instances, then says how long to wait', async () => {
-    let t = 1_000_000;
-    const a = new AccountLedger({ dir, account: 'https://acme.helpdeskeddy.com', now: () => t });
-    const b = new AccountLedger({ dir, account: 'https://acme.helpdeskeddy.com', now: () => t });
-    const other = new AccountLedger({ dir, account: 'https://other.helpdeskeddy.com', now: () => t });
-    expect(await a.reserve(3)).toBe(0);
-    t += 10_000;
-    expect(await b.reserve(3)).toBe(0);
-    expect(await a.reserve(3)).toBe(0);
-    expect(await b.reserve(3)).toBe(50_000);
-    expect(await other.reserve(3)).toBe(0);
-    t += 50_000;
-    expect(await b.reserve(3)).toBe(0);
-  });
+  it(
+    'unit: grants perMinute calls per sliding minute ' + 'across ledger instances, then says how long to wait',
+    async () => {
+      let t = 1_000_000;
+      const a = new AccountLedger({ dir, account: 'https://acme.helpdeskeddy.com', now: () => t });
+      const b = new AccountLedger({ dir, account: 'https://acme.helpdeskeddy.com', now: () => t });
+      const other = new AccountLedger({ dir, account: 'https://other.helpdeskeddy.com', now: () => t });
+      expect(await a.reserve(3)).toBe(0);
+      t += 10_000;
+      expect(await b.reserve(3)).toBe(0);
+      expect(await a.reserve(3)).toBe(0);
+      expect(await b.reserve(3)).toBe(50_000);
+      expect(await other.reserve(3)).toBe(0);
+      t += 50_000;
+      expect(await b.reserve(3)).toBe(0);
+    },
+  );
 
   it('six clients of one account with a budget of five: exactly one waits for the window', async () => {
     sandbox = await startSandbox({ rateLimit: 300 });
     const clock = sharedClock();
     const clients = Array.from({ length: 6 }, () =>
-      createHelpdeskeddyClient({ url: sandbox!.url, email: EMAIL, apiKey: API_KEY, rateLimitPerMinute: 5, ledgerDir: dir, ...clock }),
+      createHelpdeskeddyClient({
+        url: sandbox!.url,
+        email: EMAIL,
+        apiKey: API_KEY,
+        rateLimitPerMinute: 5,
+        ledgerDir: dir,
+        ...clock,
+      }),
     );
     await Promise.all(clients.map((c) => c.listDepartments()));
     expect(await requestCount()).toBe(6);
@@ -72,26 +81,38 @@ describe('account ledger', () => {
     expect(clock.waits[0]).toBeGreaterThan(50_000);
   });
 
-  it('a ban seen by one client stops every other client ' +
-    'of the account without a request, until --ignore-ban', async () => {
-    sandbox = await startSandbox({});
-    await fetch(`${sandbox.url}/_sandbox/ban`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"minutes":20}' });
-    const first = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY, ledgerDir: dir });
-    await expect(first.listDepartments()).rejects.toMatchObject({ code: 'hde_banned' });
-    // A later process: no memory of the ban but the ledger's. The helpdesk has even lifted it.
-    clearRememberedBans();
-    await fetch(`${sandbox.url}/_sandbox/ban`, { method: 'DELETE' });
-    const before = await requestCount();
-    const second = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY, ledgerDir: dir });
-    const err = (await second.listDepartments().catch((e: unknown) => e)) as ApiError;
-    expect(err).toBeInstanceOf(ApiError);
-    expect(err.exitCode).toBe(1);
-    expect(err.message).toMatch(/banned until \S+ \(about (19|20) min left\)/);
-    expect(err.hint).toContain('--ignore-ban');
-    expect(await requestCount()).toBe(before);
-    const forced = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY, ledgerDir: dir, ignoreBan: true });
-    await expect(forced.listDepartments()).resolves.toBeDefined();
-  });
+  it(
+    'a ban seen by one client stops every other client ' + 'of the account without a request, until --ignore-ban',
+    async () => {
+      sandbox = await startSandbox({});
+      await fetch(`${sandbox.url}/_sandbox/ban`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"minutes":20}',
+      });
+      const first = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY, ledgerDir: dir });
+      await expect(first.listDepartments()).rejects.toMatchObject({ code: 'hde_banned' });
+      // A later process: no memory of the ban but the ledger's. The helpdesk has even lifted it.
+      clearRememberedBans();
+      await fetch(`${sandbox.url}/_sandbox/ban`, { method: 'DELETE' });
+      const before = await requestCount();
+      const second = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY, ledgerDir: dir });
+      const err = (await second.listDepartments().catch((e: unknown) => e)) as ApiError;
+      expect(err).toBeInstanceOf(ApiError);
+      expect(err.exitCode).toBe(1);
+      expect(err.message).toMatch(/banned until \S+ \(about (19|20) min left\)/);
+      expect(err.hint).toContain('--ignore-ban');
+      expect(await requestCount()).toBe(before);
+      const forced = createHelpdeskeddyClient({
+        url: sandbox.url,
+        email: EMAIL,
+        apiKey: API_KEY,
+        ledgerDir: dir,
+        ignoreBan: true,
+      });
+      await expect(forced.listDepartments()).resolves.toBeDefined();
+    },
+  );
 
   it('retries a POST after 429, since the helpdesk processed nothing', async () => {
     sandbox = await startSandbox({});
@@ -100,10 +121,18 @@ describe('account ledger', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ status: 429, count: 1, method: 'POST', path: '/tickets$' }),
     });
-    const api = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY, sleep: async () => undefined });
+    const api = createHelpdeskeddyClient({
+      url: sandbox.url,
+      email: EMAIL,
+      apiKey: API_KEY,
+      sleep: async () => undefined,
+    });
     const created = await api.createTicket({ title: 'after 429', description: 'd' });
     expect(created).toMatchObject({ title: 'after 429' });
-    const log = (await (await fetch(`${sandbox.url}/_sandbox/requests`)).json()) as Array<{ method: string; status: number }>;
+    const log = (await (await fetch(`${sandbox.url}/_sandbox/requests`)).json()) as Array<{
+      method: string;
+      status: number;
+    }>;
     expect(log.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([429, 200]);
   });
 });

@@ -75,4 +75,3 @@ describe('retry decisions', () => {
     expect(isTimeoutError(new Error('plain'))).toBe(false);
   });
 });
-

@@ -4,7 +4,7 @@ import { buildQuery, withQuery } from '../../../../src/core/http/query.js';
 
 describe('buildQuery', () => {
   it('encodes arrays PHP-style and skips undefined', () => {
-    expect(buildQuery({ 'status': ['open', 'waiting'], page: 2, subject: 'a b&c', x: undefined, show: true })).toBe(
+    expect(buildQuery({ status: ['open', 'waiting'], page: 2, subject: 'a b&c', x: undefined, show: true })).toBe(
       '?status[]=open&status[]=waiting&page=2&subject=a%20b%26c&show=true',
     );
     expect(buildQuery({})).toBe('');

@@ -28,15 +28,27 @@ beforeAll(async () => {
     omnidesk: { url: sandbox.omnidesk.url, email: EMAIL, apiKey: '${OMNIDESK_API_KEY}' },
     helpdeskeddy: { url: sandbox.helpdeskeddy.url, email: EMAIL, apiKey: '${HDE_API_KEY}' },
     integrations: [
-      { recipe: 'omnidesk-bot', name: 'wikibot', webhookUrl: sandbox.bot!.url, label: 'wikibot', agent: 'operator@sandbox.test' },
-      { recipe: 'helpdeskeddy-bot', name: 'hde', token: '${HDE_BOT_TOKEN}', webhookUrl: `${sandbox.bot!.urls.helpdeskeddy}/\${HDE_BOT_TOKEN}` },
+      {
+        recipe: 'omnidesk-bot',
+        name: 'wikibot',
+        webhookUrl: sandbox.bot!.url,
+        label: 'wikibot',
+        agent: 'operator@sandbox.test',
+      },
+      {
+        recipe: 'helpdeskeddy-bot',
+        name: 'hde',
+        token: '${HDE_BOT_TOKEN}',
+        webhookUrl: `${sandbox.bot!.urls.helpdeskeddy}/\${HDE_BOT_TOKEN}`,
+      },
       { recipe: 'billmanager', name: 'bm', billmanagerUrl: 'http://127.0.0.1:9', secret: '${BILLMANAGER_SECRET}' },
     ],
   };
   await writeFile(join(dir, 'omnibot.config.json'), JSON.stringify(config, null, 2));
   await writeFile(
     join(dir, '.env'),
-    `OMNIDESK_API_KEY=${API_KEY}\nHDE_API_KEY=${API_KEY}\n` + `HDE_BOT_TOKEN=${BOT_TOKEN}\nBILLMANAGER_SECRET=${BM_SECRET}\n`,
+    `OMNIDESK_API_KEY=${API_KEY}\nHDE_API_KEY=${API_KEY}\n` +
+      `HDE_BOT_TOKEN=${BOT_TOKEN}\nBILLMANAGER_SECRET=${BM_SECRET}\n`,
     { mode: 0o600 },
   );
 }, 60_000);
@@ -75,15 +87,22 @@ const COMMANDS: string[][] = [
 ];
 
 describe('no secret in any output or file', () => {
-  it.each(COMMANDS.map((c) => [c.join(' '), c]))('omnibot %s', async (_name, args) => {
-    const r = await runCli(args, { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
-    seen.push({ what: `${(args).join(' ')} stdout`, text: r.stdout }, { what: `${(args).join(' ')} stderr`, text: r.stderr });
-    for (const secret of SECRETS) {
-      expect(r.stdout, `stdout of ${(args).join(' ')}`).not.toContain(secret);
-      expect(r.stderr, `stderr of ${(args).join(' ')}`).not.toContain(secret);
-    }
-    expect(r.stderr).not.toMatch(/internal error/);
-  }, 120_000);
+  it.each(COMMANDS.map((c) => [c.join(' '), c]))(
+    'omnibot %s',
+    async (_name, args) => {
+      const r = await runCli(args, { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+      seen.push(
+        { what: `${args.join(' ')} stdout`, text: r.stdout },
+        { what: `${args.join(' ')} stderr`, text: r.stderr },
+      );
+      for (const secret of SECRETS) {
+        expect(r.stdout, `stdout of ${args.join(' ')}`).not.toContain(secret);
+        expect(r.stderr, `stderr of ${args.join(' ')}`).not.toContain(secret);
+      }
+      expect(r.stderr).not.toMatch(/internal error/);
+    },
+    120_000,
+  );
 
   it('control: the secrets did reach omnibot (steps --show-secrets prints the token on request)', async () => {
     const r = await runCli(['steps', '--show-secrets'], { cwd: dir });
@@ -93,7 +112,9 @@ describe('no secret in any output or file', () => {
 
   it('and in no file the commands wrote', async () => {
     const files = await writtenFiles(dir);
-    expect(files.map((f) => relative(dir, f))).toEqual(expect.arrayContaining(['junit.xml', join('.omnibot', 'state.json')]));
+    expect(files.map((f) => relative(dir, f))).toEqual(
+      expect.arrayContaining(['junit.xml', join('.omnibot', 'state.json')]),
+    );
     for (const file of files) {
       const text = await readFile(file, 'utf8');
       for (const secret of SECRETS) expect(text, relative(dir, file)).not.toContain(secret);

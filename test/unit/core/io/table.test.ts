@@ -3,11 +3,15 @@ import { columns, table } from '../../../../src/core/io/table.js';
 
 describe('the table printer', () => {
   it('pads every column but the last to its widest cell, two spaces apart, no trailing blanks', () => {
-    expect(table(['NAME', 'STATUS', 'DETAIL'], [['a', 'ok', ''], ['longer-name', 'manual', 'see steps']])).toEqual([
-      'NAME         STATUS  DETAIL',
-      'a            ok',
-      'longer-name  manual  see steps',
-    ]);
+    expect(
+      table(
+        ['NAME', 'STATUS', 'DETAIL'],
+        [
+          ['a', 'ok', ''],
+          ['longer-name', 'manual', 'see steps'],
+        ],
+      ),
+    ).toEqual(['NAME         STATUS  DETAIL', 'a            ok', 'longer-name  manual  see steps']);
   });
 
   it('colours body cells after padding, never the header', () => {
@@ -16,10 +20,12 @@ describe('the table printer', () => {
   });
 
   it('aligns rows without a header, counting Cyrillic letters as one column each', () => {
-    expect(columns([['omnibot plan', 'что изменится'], ['omnibot apply --yes', 'применить']])).toEqual([
-      'omnibot plan         что изменится',
-      'omnibot apply --yes  применить',
-    ]);
+    expect(
+      columns([
+        ['omnibot plan', 'что изменится'],
+        ['omnibot apply --yes', 'применить'],
+      ]),
+    ).toEqual(['omnibot plan         что изменится', 'omnibot apply --yes  применить']);
     expect(columns([])).toEqual([]);
   });
 });

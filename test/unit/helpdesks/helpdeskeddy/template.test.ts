@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { jsonEscape, renderTemplate, stripHtml, templateTags } from '../../../../src/helpdesks/helpdeskeddy/template.js';
+import {
+  jsonEscape,
+  renderTemplate,
+  stripHtml,
+  templateTags,
+} from '../../../../src/helpdesks/helpdeskeddy/template.js';
 import { seedBody, seedTags } from '../../../../src/helpdesks/helpdeskeddy/dispatcher-body.js';
 import { SEED_BODY_KEYS } from '../../../helpers/sandbox-hde.js';
 

@@ -7,7 +7,14 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failedIds, startReceiver, statuses, workspace, type Receiver, type Workspace } from '../../../helpers/workspace.js';
+import {
+  failedIds,
+  startReceiver,
+  statuses,
+  workspace,
+  type Receiver,
+  type Workspace,
+} from '../../../helpers/workspace.js';
 
 const SECRET = 'bm-e2e-secret-5f1c9a7e3b2d';
 const TITLE = 'BILLmanager';
@@ -38,7 +45,12 @@ function integration(over: Record<string, unknown> = {}) {
 const goodUrl = () => `${cgi.url}/mancgi/omnidesk_webhook?${SECRET}`;
 
 async function editChannel(over: { webhookUrl?: string; channelType?: 'async' | 'sync' }) {
-  await ws.admin('POST', '/_sandbox/custom-channels', { title: TITLE, webhookUrl: goodUrl(), channelType: 'async', ...over });
+  await ws.admin('POST', '/_sandbox/custom-channels', {
+    title: TITLE,
+    webhookUrl: goodUrl(),
+    channelType: 'async',
+    ...over,
+  });
 }
 
 function noSecret(text: string) {
@@ -70,7 +82,13 @@ describe('billmanager e2e', () => {
     expect(second.data.summary).toMatchObject({ created: 0, adopted: 0, sandbox: 0 });
     // Only the steps no sandbox can do are left: the API key and BILLmanager's own panel.
     expect(second.data.resources.filter((r: any) => r.action === 'pending').map((r: any) => r.resource)).toEqual([
-      'api-key', 'bm-module', 'bm-params', 'bm-staff', 'bm-rights', 'bm-fields', 'bm-rating',
+      'api-key',
+      'bm-module',
+      'bm-params',
+      'bm-staff',
+      'bm-rights',
+      'bm-fields',
+      'bm-rating',
     ]);
     const channels = await ws.admin<any[]>('GET', '/_sandbox/custom-channels');
     expect(channels.filter((c) => c.title === TITLE)).toHaveLength(1);
@@ -86,7 +104,17 @@ describe('billmanager e2e', () => {
   });
 
   it.each([
-    ['text', 'ru', ['https://URL/mancgi/omnidesk_webhook?{secret_key}', '/mancgi/omnidesk_webhook?***', 'Каналы → Управление обращениями → Поля данных', 'Провайдер → Сотрудники → Cоздать', 'в подписи каждого ответа сотрудника']],
+    [
+      'text',
+      'ru',
+      [
+        'https://URL/mancgi/omnidesk_webhook?{secret_key}',
+        '/mancgi/omnidesk_webhook?***',
+        'Каналы → Управление обращениями → Поля данных',
+        'Провайдер → Сотрудники → Cоздать',
+        'в подписи каждого ответа сотрудника',
+      ],
+    ],
     ['markdown', 'ru', ['Интеграции → Модули', 'найдите группу Поддержка', 'Настройки → Оценка ответов']],
     ['json', 'ru', ['"kind": "omnidesk.custom-channel"', '"kind": "omnidesk.custom-field"', '"field_level": "case"']],
     ['text', 'en', ['full rights on the custom and e-mail channels', '«Параметры интеграции»']],
@@ -155,7 +183,9 @@ describe('billmanager e2e', () => {
     try {
       const { data, result } = await ws.json(['verify']);
       expect(failedIds(data)).toEqual(['bm/custom-channel-webhook']);
-      expect(data.checks.find((c: any) => c.id === 'bm/custom-channel-webhook').message).toContain('points to https://billing.example.com/mancgi/omnidesk_webhook');
+      expect(data.checks.find((c: any) => c.id === 'bm/custom-channel-webhook').message).toContain(
+        'points to https://billing.example.com/mancgi/omnidesk_webhook',
+      );
       noSecret(result.stdout + result.stderr);
     } finally {
       await editChannel({});
@@ -173,7 +203,13 @@ describe('billmanager e2e', () => {
   });
 
   it('a missing data field fails only its own check, naming its step', async () => {
-    await writeFile(join(ws.dir, 'custom_fields_values.json'), VALUES.replace('\n}', ',\n  "tariff": { "entity": "user", "name": "Тариф", "sql": "SELECT tariff FROM user WHERE id = __id__" }\n}'));
+    await writeFile(
+      join(ws.dir, 'custom_fields_values.json'),
+      VALUES.replace(
+        '\n}',
+        ',\n  "tariff": { "entity": "user", "name": "Тариф", "sql": "SELECT tariff FROM user WHERE id = __id__" }\n}',
+      ),
+    );
     const fields = [...integration().fields, { key: 'tariff', entity: 'user', omnideskField: 'Тариф' }];
     await ws.writeConfig([integration({ fields })]);
     try {
@@ -217,18 +253,54 @@ describe('billmanager fields lint (CLI)', () => {
   });
 
   it.each([
-    ['duplicate key', VALUES.replace('"ticket"', '"client_id"'), 'values.json:3:3: duplicate key "client_id" (first at line 2); JSON keeps only the last one'],
-    ['missing comma', VALUES.replace('},\n  "ticket"', '}\n  "ticket"'), 'values.json:3:3: expected "," or "}" before the next key (a missing comma?)'],
-    ['trailing comma', VALUES.replace('__id__" }\n}', '__id__" },\n}'), 'values.json:4:1: unexpected "}" after ","; trailing commas are not allowed in JSON'],
+    [
+      'duplicate key',
+      VALUES.replace('"ticket"', '"client_id"'),
+      'values.json:3:3: duplicate key "client_id" (first at line 2); JSON keeps only the last one',
+    ],
+    [
+      'missing comma',
+      VALUES.replace('},\n  "ticket"', '}\n  "ticket"'),
+      'values.json:3:3: expected "," or "}" before the next key (a missing comma?)',
+    ],
+    [
+      'trailing comma',
+      VALUES.replace('__id__" }\n}', '__id__" },\n}'),
+      'values.json:4:1: unexpected "}" after ","; trailing commas are not allowed in JSON',
+    ],
     ['not an object', '[\n  1\n]\n', 'values.json:1:1: the top level must be an object'],
     ['empty file', '\n\n', 'values.json:3:1: the file is empty; expected a JSON object'],
-    ['bad entity', VALUES.replace('"entity": "case"', '"entity": "cases"'), 'values.json:3:25: "ticket".entity must be "user" or "case", got "cases"'],
+    [
+      'bad entity',
+      VALUES.replace('"entity": "case"', '"entity": "cases"'),
+      'values.json:3:25: "ticket".entity must be "user" or "case", got "cases"',
+    ],
     ['empty name', VALUES.replace('"ID клиента"', '""'), 'values.json:2:44: "client_id".name must not be empty'],
-    ['no sql', VALUES.replace(', "sql": "SELECT account FROM user WHERE id = __id__"', ''), 'values.json:2:16: "client_id" has no "sql"'],
-    ['not a SELECT', VALUES.replace('SELECT account FROM user', 'DELETE FROM user'), 'values.json:2:65: "client_id".sql must be a SELECT statement; it starts with "DELETE"'],
-    ['two statements', VALUES.replace('WHERE id = __id__"', 'WHERE id = __id__; DROP TABLE user"'), 'values.json:2:65: "client_id".sql must be a single statement'],
-    ['no __id__', VALUES.replace('WHERE t.id = __id__', 'LIMIT 1'), 'values.json:3:64: "ticket".sql does not use __id__'],
-    ['DML keyword', VALUES.replace('WHERE id = __id__"', 'WHERE id = __id__ INTO OUTFILE \'/tmp/x\'"'), 'values.json:2:65: "client_id".sql must only read data; it contains INTO'],
+    [
+      'no sql',
+      VALUES.replace(', "sql": "SELECT account FROM user WHERE id = __id__"', ''),
+      'values.json:2:16: "client_id" has no "sql"',
+    ],
+    [
+      'not a SELECT',
+      VALUES.replace('SELECT account FROM user', 'DELETE FROM user'),
+      'values.json:2:65: "client_id".sql must be a SELECT statement; it starts with "DELETE"',
+    ],
+    [
+      'two statements',
+      VALUES.replace('WHERE id = __id__"', 'WHERE id = __id__; DROP TABLE user"'),
+      'values.json:2:65: "client_id".sql must be a single statement',
+    ],
+    [
+      'no __id__',
+      VALUES.replace('WHERE t.id = __id__', 'LIMIT 1'),
+      'values.json:3:64: "ticket".sql does not use __id__',
+    ],
+    [
+      'DML keyword',
+      VALUES.replace('WHERE id = __id__"', "WHERE id = __id__ INTO OUTFILE '/tmp/x'\""),
+      'values.json:2:65: "client_id".sql must only read data; it contains INTO',
+    ],
     ['comment', '{\n  // ids\n}\n', 'values.json:2:3: comments are not allowed in JSON'],
   ])('%s: exit 1 with file:line:col', async (_name, text, expected) => {
     const result = await lint(text);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lintFieldsBuffer, lintFieldsText, type Diagnostic } from '../../../../src/integrations/billmanager/fields-lint.js';
+import {
+  lintFieldsBuffer,
+  lintFieldsText,
+  type Diagnostic,
+} from '../../../../src/integrations/billmanager/fields-lint.js';
 
 /** The seed's own example (seed 003), byte for byte in structure. */
 export const VALID = `{
@@ -45,7 +49,8 @@ describe('billmanager fields lint', () => {
   });
 
   it('reports a duplicate key inside one value', () => {
-    const text = '{\n  "a": {\n    "entity": "user",\n    "name": "A",\n    "name": "B",\n    "sql": "SELECT 1 FROM t WHERE id ' +
+    const text =
+      '{\n  "a": {\n    "entity": "user",\n    "name": "A",\n    "name": "B",\n    "sql": "SELECT 1 FROM t WHERE id ' +
       '= __id__"\n  }\n}';
     const d = only(text);
     expect(d).toMatchObject({ line: 5, col: 5, code: 'duplicate_key' });
@@ -60,7 +65,10 @@ describe('billmanager fields lint', () => {
   });
 
   it('reports a trailing comma', () => {
-    const text = VALID.replace('"SELECT t.id FROM ticket t WHERE t.id = __id__"', '"SELECT t.id FROM ticket t WHERE t.id = __id__",');
+    const text = VALID.replace(
+      '"SELECT t.id FROM ticket t WHERE t.id = __id__"',
+      '"SELECT t.id FROM ticket t WHERE t.id = __id__",',
+    );
     const d = only(text);
     expect(d).toMatchObject({ line: 11, col: 1, code: 'json_syntax' });
     expect(d.message).toContain('trailing commas are not allowed');
@@ -110,9 +118,15 @@ describe('billmanager fields lint', () => {
   });
 
   it('reports sql that is not a SELECT', () => {
-    const d = only(VALID.replace('SELECT account FROM user WHERE id = __id__', 'UPDATE user SET account = 1 WHERE id = __id__'));
+    const d = only(
+      VALID.replace('SELECT account FROM user WHERE id = __id__', 'UPDATE user SET account = 1 WHERE id = __id__'),
+    );
     expect(d).toMatchObject({ line: 5, col: 8, code: 'sql_not_select' });
-    expect(errors(VALID.replace('SELECT account FROM user WHERE id = __id__', 'UPDATE user SET account = 1 WHERE id = __id__')).length).toBe(1);
+    expect(
+      errors(
+        VALID.replace('SELECT account FROM user WHERE id = __id__', 'UPDATE user SET account = 1 WHERE id = __id__'),
+      ).length,
+    ).toBe(1);
   });
 
   it('reports a second statement after ";"', () => {
@@ -121,7 +135,10 @@ describe('billmanager fields lint', () => {
   });
 
   it('reports DML/DDL inside a SELECT', () => {
-    const broken = VALID.replace('SELECT account FROM user WHERE id = __id__', 'SELECT account FROM user WHERE id = __id__ INTO OUTFILE \'/tmp/x\'');
+    const broken = VALID.replace(
+      'SELECT account FROM user WHERE id = __id__',
+      "SELECT account FROM user WHERE id = __id__ INTO OUTFILE '/tmp/x'",
+    );
     const d = only(broken);
     expect(d).toMatchObject({ line: 5, code: 'sql_forbidden_keyword' });
     expect(d.message).toContain('INTO');
@@ -137,7 +154,13 @@ describe('billmanager fields lint', () => {
     const result = lintFieldsText(VALID.replace('"entity": "user",', '"entity": "user",\n"type": "text",'));
     expect(result.valid).toBe(true);
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ line: 4, col: 1, severity: 'warning', code: 'unknown_key', message: expect.stringContaining('unknown key "type"') }),
+      expect.objectContaining({
+        line: 4,
+        col: 1,
+        severity: 'warning',
+        code: 'unknown_key',
+        message: expect.stringContaining('unknown key "type"'),
+      }),
     ]);
   });
 
@@ -148,8 +171,9 @@ describe('billmanager fields lint', () => {
   });
 
   it('accepts a BOM and the SQL functions REPLACE() and INSERT()', () => {
-    const text = '\uFEFF{"a": {"entity": "user", "name": "A", "sql": "SELECT REPLACE(name, \'x\', \'y\') FROM user WHERE id = ' +
-      '\'__id__\'"}}';
+    const text =
+      '\uFEFF{"a": {"entity": "user", "name": "A", "sql": "SELECT REPLACE(name, \'x\', \'y\') FROM user WHERE id = ' +
+      "'__id__'\"}}";
     expect(lintFieldsText(text).valid).toBe(true);
   });
 });

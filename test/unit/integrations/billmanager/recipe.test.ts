@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadRecipe } from '../../../helpers/registry.js';
-import { billmanagerWebhookUrl, compareBillmanagerUrl, maskSecretUrl } from '../../../../src/integrations/billmanager/webhook.js';
+import {
+  billmanagerWebhookUrl,
+  compareBillmanagerUrl,
+  maskSecretUrl,
+} from '../../../../src/integrations/billmanager/webhook.js';
 import type { Resource } from '../../../../src/model/resource.js';
 import { SECRET, channel, config, rcFor, type FakeData } from '../../../helpers/recipe-fixtures.js';
 
@@ -20,7 +24,15 @@ const BM = {
 const URL_OK = `https://bm.example.com/mancgi/omnidesk_webhook?${SECRET}`;
 
 const GOOD: FakeData = {
-  channels: [channel({ title: 'BILLmanager', channel_type: 'async', webhook_url: URL_OK, channel_api_key: 'cch3', channel_id: 3 })],
+  channels: [
+    channel({
+      title: 'BILLmanager',
+      channel_type: 'async',
+      webhook_url: URL_OK,
+      channel_api_key: 'cch3',
+      channel_id: 3,
+    }),
+  ],
   staff: [{ staff_id: 9, staff_email: 'Billing@acme.ru', staff_full_name: 'Billing', active: true }],
   fields: [
     { field_id: 11, title: 'ID клиента', field_type: 'text', field_level: 'user', active: true, field_data: '' },
@@ -48,14 +60,25 @@ describe('billmanager recipe', () => {
 
   it('lists the Omnidesk-side steps, then the BILLmanager-side ones, in the seed’s order', () => {
     expect(setup(GOOD).resources.map((r) => r.id)).toEqual([
-      'api-key', 'custom-channel', 'integration-staff', 'data-field-client_id', 'data-field-ticket',
-      'bm-module', 'bm-params', 'bm-staff', 'bm-rights', 'bm-fields', 'bm-rating',
+      'api-key',
+      'custom-channel',
+      'integration-staff',
+      'data-field-client_id',
+      'data-field-ticket',
+      'bm-module',
+      'bm-params',
+      'bm-staff',
+      'bm-rights',
+      'bm-fields',
+      'bm-rating',
     ]);
   });
 
   it('reads the channel, the staff member and every data field as ok when they match', async () => {
     const { resources, rc } = setup(GOOD);
-    const reads = await Promise.all(resources.filter((r) => r.read).map(async (r) => [r.id, (await r.read!(rc)).status]));
+    const reads = await Promise.all(
+      resources.filter((r) => r.read).map(async (r) => [r.id, (await r.read!(rc)).status]),
+    );
     expect(reads).toEqual([
       ['custom-channel', 'ok'],
       ['integration-staff', 'ok'],
@@ -65,7 +88,12 @@ describe('billmanager recipe', () => {
   });
 
   it('tells a wrong secret from a wrong address, with the secret masked', async () => {
-    const bad = { ...GOOD, channels: [{ ...GOOD.channels![0]!, webhook_url: 'https://bm.example.com/mancgi/omnidesk_webhook?stale-secret-1' }] };
+    const bad = {
+      ...GOOD,
+      channels: [
+        { ...GOOD.channels![0]!, webhook_url: 'https://bm.example.com/mancgi/omnidesk_webhook?stale-secret-1' },
+      ],
+    };
     const { byId, rc } = setup(bad);
     const read = await byId('custom-channel').read!(rc);
     expect(read.status).toBe('manual');
@@ -82,8 +110,13 @@ describe('billmanager recipe', () => {
       fields: [{ ...GOOD.fields![1]!, field_level: 'user' }],
     };
     const { byId, rc } = setup(bad);
-    expect(await byId('data-field-client_id').read!(rc)).toMatchObject({ status: 'manual', detail: 'no data field «ID клиента»' });
-    expect((await byId('data-field-ticket').read!(rc)).detail).toContain('is a user field, but "ticket" fills a case field');
+    expect(await byId('data-field-client_id').read!(rc)).toMatchObject({
+      status: 'manual',
+      detail: 'no data field «ID клиента»',
+    });
+    expect((await byId('data-field-ticket').read!(rc)).detail).toContain(
+      'is a user field, but "ticket" fills a case field',
+    );
     expect((await byId('integration-staff').read!(rc)).detail).toContain('is disabled');
   });
 

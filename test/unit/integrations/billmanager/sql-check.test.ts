@@ -16,7 +16,10 @@ describe('checkFieldSql', () => {
 
   it('finds what is wrong', () => {
     expect(codes('DELETE FROM user WHERE id = __id__')).toEqual(['sql_not_select']);
-    expect(codes('SELECT 1 FROM user WHERE id = __id__; DROP TABLE user')).toEqual(['sql_multiple_statements', 'sql_forbidden_keyword']);
+    expect(codes('SELECT 1 FROM user WHERE id = __id__; DROP TABLE user')).toEqual([
+      'sql_multiple_statements',
+      'sql_forbidden_keyword',
+    ]);
     expect(codes('SELECT 1 FROM user WHERE id = 5')).toEqual(['sql_no_id']);
     expect(codes('SELECT 1 FROM user -- __id__')).toEqual(['sql_no_id']);
     expect(codes("SELECT 'oops FROM user WHERE id = __id__")).toContain('sql_unterminated');

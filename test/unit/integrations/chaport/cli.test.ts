@@ -84,8 +84,20 @@ describe('chaport recipe e2e', () => {
   });
 
   it.each([
-    ['text', 'ru', ['Правило для входящих обращений, которое срабатывает на первый ответ пользователя.', 'Точные условия правила статья показывает только на скриншоте', '«Изменить статус» — в ожидании']],
-    ['markdown', 'ru', ['вкладка «изменённые обращения»', 'срабатывает на все остальные сообщения бота и ответы пользователя для бота']],
+    [
+      'text',
+      'ru',
+      [
+        'Правило для входящих обращений, которое срабатывает на первый ответ пользователя.',
+        'Точные условия правила статья показывает только на скриншоте',
+        '«Изменить статус» — в ожидании',
+      ],
+    ],
+    [
+      'markdown',
+      'ru',
+      ['вкладка «изменённые обращения»', 'срабатывает на все остальные сообщения бота и ответы пользователя для бота'],
+    ],
     ['json', 'ru', ['"kind": "omnidesk.rule"', '"field": "has_staff_reply"']],
     ['text', 'en', ['only in a screenshot', 'Incoming-case rule']],
     ['markdown', 'en', ['Changed-case rule', 'the Chaport chat channel, changes on the customer’s side']],
@@ -96,44 +108,58 @@ describe('chaport recipe e2e', () => {
     for (const phrase of phrases) expect(result.stdout).toContain(phrase);
   });
 
-  it('verify --e2e passes: the rules finish a bot-only ' +
-    'chat «в ожидании» and leave a staff-answered one open', async () => {
-    const { result, data } = await ws.json(['verify', '--e2e']);
-    expect(failedIds(data), result.stdout).toEqual([]);
-    expect(statuses(data)).toMatchObject({
-      'chat/staff-statuses': 'pass',
-      'chat/e2e-first-reply': 'pass',
-      'chat/e2e-bot-chat': 'pass',
-      'chat/e2e-staff-chat': 'pass',
-      'chat/e2e-cleanup': 'pass',
-    });
-    expect(result.exitCode).toBe(0);
-  });
-
-  it('the sandbox rule engine runs the changed-case rule ' +
-    'on a bot message too (seed 004: «сообщения бота»)', async () => {
-    const auth = `Basic ${Buffer.from('admin@sandbox.test:sandbox-api-key').toString('base64')}`;
-    const api = async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(new URL(path, ws.sandbox.omnidesk.url), {
-        method,
-        headers: { authorization: auth, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+  it(
+    'verify --e2e passes: the rules finish a bot-only ' + 'chat «в ожидании» and leave a staff-answered one open',
+    async () => {
+      const { result, data } = await ws.json(['verify', '--e2e']);
+      expect(failedIds(data), result.stdout).toEqual([]);
+      expect(statuses(data)).toMatchObject({
+        'chat/staff-statuses': 'pass',
+        'chat/e2e-first-reply': 'pass',
+        'chat/e2e-bot-chat': 'pass',
+        'chat/e2e-staff-chat': 'pass',
+        'chat/e2e-cleanup': 'pass',
       });
-      expect(res.ok, `${method} ${path}`).toBe(true);
-      return (await res.json()) as any;
-    };
-    const created = (await api('POST', '/api/cases.json', { case: { subject: 'Чат с ботом', content: 'Привет', user_email: 'bot-chat@example.invalid', channel: 'chat' } })).case;
-    expect(created.status).toBe('waiting');
-    // A staff member reopens it and it stays open: б fires on messages from the customer's side.
-    await api('PUT', `/api/cases/${created.case_id}.json`, { case: { status: 'open' } });
-    expect((await api('GET', `/api/cases/${created.case_id}.json`)).case.status).toBe('open');
-    // The bot's next message is still a bot-only conversation.
-    await api('POST', `/api/cases/${created.case_id}/messages.json`, { message: { user_id: created.user_id, content: 'Я бот', sent_by_bot: true } });
-    expect((await api('GET', `/api/cases/${created.case_id}.json`)).case.status).toBe('waiting');
-    // An e-mail case is no chat: neither rule touches it.
-    const mail = (await api('POST', '/api/cases.json', { case: { subject: 'Письмо', content: 'Привет', user_email: 'mail@example.invalid' } })).case;
-    expect(mail.status).toBe('open');
-  });
+      expect(result.exitCode).toBe(0);
+    },
+  );
+
+  it(
+    'the sandbox rule engine runs the changed-case rule ' + 'on a bot message too (seed 004: «сообщения бота»)',
+    async () => {
+      const auth = `Basic ${Buffer.from('admin@sandbox.test:sandbox-api-key').toString('base64')}`;
+      const api = async (method: string, path: string, body?: unknown) => {
+        const res = await fetch(new URL(path, ws.sandbox.omnidesk.url), {
+          method,
+          headers: { authorization: auth, 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        expect(res.ok, `${method} ${path}`).toBe(true);
+        return (await res.json()) as any;
+      };
+      const created = (
+        await api('POST', '/api/cases.json', {
+          case: { subject: 'Чат с ботом', content: 'Привет', user_email: 'bot-chat@example.invalid', channel: 'chat' },
+        })
+      ).case;
+      expect(created.status).toBe('waiting');
+      // A staff member reopens it and it stays open: б fires on messages from the customer's side.
+      await api('PUT', `/api/cases/${created.case_id}.json`, { case: { status: 'open' } });
+      expect((await api('GET', `/api/cases/${created.case_id}.json`)).case.status).toBe('open');
+      // The bot's next message is still a bot-only conversation.
+      await api('POST', `/api/cases/${created.case_id}/messages.json`, {
+        message: { user_id: created.user_id, content: 'Я бот', sent_by_bot: true },
+      });
+      expect((await api('GET', `/api/cases/${created.case_id}.json`)).case.status).toBe('waiting');
+      // An e-mail case is no chat: neither rule touches it.
+      const mail = (
+        await api('POST', '/api/cases.json', {
+          case: { subject: 'Письмо', content: 'Привет', user_email: 'mail@example.invalid' },
+        })
+      ).case;
+      expect(mail.status).toBe('open');
+    },
+  );
 
   it('a missing incoming rule fails the round trip at its own hop, naming the step', async () => {
     const rules = await ws.admin<any[]>('GET', '/_sandbox/rules');

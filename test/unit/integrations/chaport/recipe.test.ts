@@ -8,7 +8,12 @@ const recipe = await loadRecipe('chaport');
 
 const CH = { recipe: 'chaport', name: 'chat', statuses: { '4': { chatAccess: false } } };
 
-function setup(statuses = [{ status_id: 1, status: 'online', active: true }, { status_id: 4, status: 'Обед', active: true }]) {
+function setup(
+  statuses = [
+    { status_id: 1, status: 'online', active: true },
+    { status_id: 4, status: 'Обед', active: true },
+  ],
+) {
   const cfg = config([CH]);
   const it = cfg.integrations[0]!;
   return { cfg, it, resources: recipe.resources(it, cfg), rc: rcFor(cfg, it, { statuses }) };
@@ -29,7 +34,11 @@ describe('chaport recipe', () => {
     const chat = it0 as ChaportIntegration;
     const a = chaportRuleSpec(chat, 'incoming');
     const b = chaportRuleSpec(chat, 'changed');
-    expect(a).toMatchObject({ ruleKind: 'incoming', match: 'all', actions: [{ type: 'set_status', status: 'waiting' }] });
+    expect(a).toMatchObject({
+      ruleKind: 'incoming',
+      match: 'all',
+      actions: [{ type: 'set_status', status: 'waiting' }],
+    });
     expect(a.conditions).toEqual([
       { field: 'channel', op: 'eq', value: 'chat' },
       { field: 'message_author', op: 'eq', value: 'user' },
@@ -47,7 +56,9 @@ describe('chaport recipe', () => {
     const { cfg, it, resources } = setup();
     const [, incoming, changed] = resources.map((r) => r.describe!({ config: cfg, integration: it, lang: 'ru' }));
     const text = (s: typeof incoming) => s!.instructions.map((i) => i.text.ru).join('\n');
-    expect(text(incoming)).toContain('Правило для входящих обращений, которое срабатывает на первый ответ пользователя.');
+    expect(text(incoming)).toContain(
+      'Правило для входящих обращений, которое срабатывает на первый ответ пользователя.',
+    );
     expect(text(changed)).toContain('срабатывает на все остальные сообщения бота и ответы пользователя для бота');
     expect(text(incoming)).toContain('Точные условия правила статья показывает только на скриншоте');
     expect(text(changed)).toContain('в ожидании');
@@ -55,7 +66,10 @@ describe('chaport recipe', () => {
   });
 
   it('the statuses check is unknown for an undescribed custom status and ok once configured', async () => {
-    const { resources, rc } = setup([{ status_id: 4, status: 'Обед', active: true }, { status_id: 6, status: 'Совещание', active: true }]);
+    const { resources, rc } = setup([
+      { status_id: 4, status: 'Обед', active: true },
+      { status_id: 6, status: 'Совещание', active: true },
+    ]);
     const read = await resources[0]!.read!(rc);
     expect(read.status).toBe('unknown');
     expect(read.detail).toContain('«Совещание» (6)');

@@ -12,7 +12,13 @@ const STATUSES: StaffStatus[] = [
 ];
 
 function staff(id: number, statusId: number | undefined, active = true): Staff {
-  return { staff_id: id, staff_email: `s${id}@x.test`, staff_full_name: `S ${id}`, active, ...(statusId === undefined ? {} : { status_id: statusId }) };
+  return {
+    staff_id: id,
+    staff_email: `s${id}@x.test`,
+    staff_full_name: `S ${id}`,
+    active,
+    ...(statusId === undefined ? {} : { status_id: statusId }),
+  };
 }
 
 const options = { statuses: {}, offlineDelayMinutes: 5, integration: 'chat' };
@@ -20,8 +26,18 @@ const options = { statuses: {}, offlineDelayMinutes: 5, integration: 'chat' };
 describe('chaport status map', () => {
   it('maps the built-in statuses from the API alone', () => {
     expect(mapStatus(STATUSES[0], options)).toMatchObject({ kind: 'online', chaport: 'online', source: 'read' });
-    expect(mapStatus(STATUSES[1], options)).toMatchObject({ kind: 'offline', chaport: 'offline', afterMinutes: 5, source: 'read' });
-    expect(mapStatus(STATUSES[2], options)).toMatchObject({ kind: 'no_chats', chaport: 'offline', afterMinutes: 5, source: 'read' });
+    expect(mapStatus(STATUSES[1], options)).toMatchObject({
+      kind: 'offline',
+      chaport: 'offline',
+      afterMinutes: 5,
+      source: 'read',
+    });
+    expect(mapStatus(STATUSES[2], options)).toMatchObject({
+      kind: 'no_chats',
+      chaport: 'offline',
+      afterMinutes: 5,
+      source: 'read',
+    });
   });
 
   it('leaves an unconfigured custom status unknown, with a hint naming the config key', () => {
@@ -32,8 +48,17 @@ describe('chaport status map', () => {
   });
 
   it('uses the config by id or by title and marks the answer configured', () => {
-    const cfg = { ...options, statuses: { '4': { chatAccess: false }, 'только чаты': { chatAccess: true } }, offlineDelayMinutes: 3 };
-    expect(mapStatus(STATUSES[3], cfg)).toMatchObject({ chaport: 'offline', afterMinutes: 3, source: 'configured', chatAccess: false });
+    const cfg = {
+      ...options,
+      statuses: { '4': { chatAccess: false }, 'только чаты': { chatAccess: true } },
+      offlineDelayMinutes: 3,
+    };
+    expect(mapStatus(STATUSES[3], cfg)).toMatchObject({
+      chaport: 'offline',
+      afterMinutes: 3,
+      source: 'configured',
+      chatAccess: false,
+    });
     expect(mapStatus(STATUSES[4], cfg)).toMatchObject({ chaport: 'online', source: 'configured', chatAccess: true });
   });
 
@@ -44,9 +69,16 @@ describe('chaport status map', () => {
 
   it('maps every staff member, disabled ones offline, and lists config keys that match nothing', () => {
     const map = buildStatusMap(
-      [staff(1, 1), staff(2, 4), staff(3, 5, false), staff(4, 9), { ...staff(5, undefined), status: 'online' }, staff(6, undefined)],
+      [
+        staff(1, 1),
+        staff(2, 4),
+        staff(3, 5, false),
+        staff(4, 9),
+        { ...staff(5, undefined), status: 'online' },
+        staff(6, undefined),
+      ],
       STATUSES,
-      { ...options, statuses: { 'Обед': { chatAccess: false }, Ужин: { chatAccess: true } } },
+      { ...options, statuses: { Обед: { chatAccess: false }, Ужин: { chatAccess: true } } },
     );
     expect(map.rows.map((r) => [r.staffId, r.chaport, r.source])).toEqual([
       [1, 'online', 'read'],

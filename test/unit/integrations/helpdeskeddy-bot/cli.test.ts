@@ -6,7 +6,15 @@ import { createHelpdeskeddyClient } from '../../../../src/helpdesks/helpdeskeddy
 import { seedBody } from '../../../../src/helpdesks/helpdeskeddy/dispatcher-body.js';
 import { runCli } from '../../../helpers/run-cli.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
-import { admin, API_KEY, EMAIL, startReceiver, startSandbox, type HdeSandbox, type Receiver } from '../../../helpers/sandbox-hde.js';
+import {
+  admin,
+  API_KEY,
+  EMAIL,
+  startReceiver,
+  startSandbox,
+  type HdeSandbox,
+  type Receiver,
+} from '../../../helpers/sandbox-hde.js';
 import { waitFor } from '../../../helpers/wait.js';
 
 let sandbox: HdeSandbox;
@@ -21,7 +29,13 @@ async function project(apiKey = API_KEY): Promise<void> {
   const config = {
     helpdeskeddy: { url: sandbox.url, email: EMAIL, apiKey: '${HDE_API_KEY}' },
     integrations: [
-      { recipe: 'helpdeskeddy-bot', name: 'hde', token: '${HDE_BOT_TOKEN}', webhookUrl: `${bot.url}/api/bots/helpdeskeddy_bot/webhook/\${HDE_BOT_TOKEN}`, agent: 'operator@sandbox.test' },
+      {
+        recipe: 'helpdeskeddy-bot',
+        name: 'hde',
+        token: '${HDE_BOT_TOKEN}',
+        webhookUrl: `${bot.url}/api/bots/helpdeskeddy_bot/webhook/\${HDE_BOT_TOKEN}`,
+        agent: 'operator@sandbox.test',
+      },
     ],
   };
   await writeFile(join(dir, 'omnibot.config.json'), JSON.stringify(config, null, 2));
@@ -50,13 +64,19 @@ describe('helpdeskeddy-bot through main(), against the sandbox', () => {
     await project();
     const first = await run(['apply', '--yes']);
     expect(first.exitCode, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/dispatcher-rule\s+sandbox\s+ok\s+performed through the sandbox admin path \(POST \/_sandbox\/dispatcher-rules\)/);
+    expect(first.stdout).toMatch(
+      /dispatcher-rule\s+sandbox\s+ok\s+performed through the sandbox admin path \(POST \/_sandbox\/dispatcher-rules\)/,
+    );
     expect(first.stdout).toMatch(/admin-key\s+none\s+ok/);
     const secret = await token();
     expect(first.stdout + first.stderr).not.toContain(secret);
     expect(first.stdout + first.stderr).not.toContain(API_KEY);
 
-    const rules = (await admin(sandbox.url, 'GET', '/dispatcher-rules')).json as Array<{ title: string; action: { url: string; body: string }; extra: unknown[] }>;
+    const rules = (await admin(sandbox.url, 'GET', '/dispatcher-rules')).json as Array<{
+      title: string;
+      action: { url: string; body: string };
+      extra: unknown[];
+    }>;
     expect(rules).toHaveLength(1);
     expect(rules[0]!.title).toBe('omnibot: hde');
     expect(rules[0]!.action.url).toBe(`${bot.url}/api/bots/helpdeskeddy_bot/webhook/${secret}`);
@@ -68,7 +88,9 @@ describe('helpdeskeddy-bot through main(), against the sandbox', () => {
     const doc = JSON.parse(second.stdout) as { summary: { created: number; sandbox: number } };
     expect(doc.summary).toMatchObject({ created: 0, sandbox: 0 });
     expect((await admin(sandbox.url, 'GET', '/dispatcher-rules')).json).toHaveLength(1);
-    const state = JSON.parse(await readFile(join(dir, '.omnibot', 'state.json'), 'utf8')) as { resources: Record<string, { confirmedBy?: string }> };
+    const state = JSON.parse(await readFile(join(dir, '.omnibot', 'state.json'), 'utf8')) as {
+      resources: Record<string, { confirmedBy?: string }>;
+    };
     expect(state.resources['hde/dispatcher-rule']).toMatchObject({ confirmedBy: 'sandbox' });
 
     // The rule apply performed fires: a new ticket reaches the bot at the URL with the token.
@@ -83,7 +105,12 @@ describe('helpdeskeddy-bot through main(), against the sandbox', () => {
     const plan = await run(['plan', '--json']);
     expect(plan.exitCode, plan.stderr).toBe(0);
     const items = (JSON.parse(plan.stdout) as { resources: Array<{ resource: string; status: string }> }).resources;
-    expect(Object.fromEntries(items.map((i) => [i.resource, i.status]))).toMatchObject({ 'admin-key': 'ok', agent: 'ok', 'bot-token': 'ok', 'dispatcher-rule': 'manual' });
+    expect(Object.fromEntries(items.map((i) => [i.resource, i.status]))).toMatchObject({
+      'admin-key': 'ok',
+      agent: 'ok',
+      'bot-token': 'ok',
+      'dispatcher-rule': 'manual',
+    });
 
     await writeFile(join(dir, '.env'), `HDE_API_KEY=wrong-key-0000\nHDE_BOT_TOKEN=${'x'.repeat(43)}\n`);
     const refused = await run(['plan']);
@@ -96,10 +123,25 @@ describe('helpdeskeddy-bot through main(), against the sandbox', () => {
   it('steps print the seed labels in ru and en, text, markdown and json, with the token masked', async () => {
     await project();
     const secret = await token();
-    for (const args of [['steps'], ['steps', '--format', 'markdown'], ['steps', '--format', 'json'], ['steps', '--lang', 'en']]) {
+    for (const args of [
+      ['steps'],
+      ['steps', '--format', 'markdown'],
+      ['steps', '--format', 'json'],
+      ['steps', '--lang', 'en'],
+    ]) {
       const r = await run(args);
       expect(r.exitCode, r.stderr).toBe(0);
-      for (const l of ['Добавить правило', 'Основные правила', 'Новая заявка', 'Новый ответ в заявке', 'Отправить вебхук', 'Асинхронный режим', 'Отключить повторы вебхуков', 'Без авторизации', '{last_client_post_date}']) {
+      for (const l of [
+        'Добавить правило',
+        'Основные правила',
+        'Новая заявка',
+        'Новый ответ в заявке',
+        'Отправить вебхук',
+        'Асинхронный режим',
+        'Отключить повторы вебхуков',
+        'Без авторизации',
+        '{last_client_post_date}',
+      ]) {
         expect(r.stdout, `${args.join(' ')}: ${l}`).toContain(l);
       }
       expect(r.stdout).not.toContain(secret);

@@ -78,7 +78,18 @@ function config(overrides: Partial<HelpdeskeddyBotIntegration> = {}, url = 'http
 
 function render(cfg: Config, format: StepsFormat, lang: Lang): string {
   const it = cfg.integrations[0]!;
-  return renderSteps([{ integration: it.name, recipe: it.recipe, title: recipe.title, steps: describeResources(expandable(recipe, it), cfg, lang) }], format, lang);
+  return renderSteps(
+    [
+      {
+        integration: it.name,
+        recipe: it.recipe,
+        title: recipe.title,
+        steps: describeResources(expandable(recipe, it), cfg, lang),
+      },
+    ],
+    format,
+    lang,
+  );
 }
 
 describe('recipe helpdeskeddy-bot: steps', () => {
@@ -90,9 +101,18 @@ describe('recipe helpdeskeddy-bot: steps', () => {
     const cfg = config();
     for (const format of ['text', 'markdown', 'json'] as const) {
       const ru = render(cfg, format, 'ru');
-      for (const l of SEED_LABELS) expect(ru, `${format} ru: ${l}`).toContain(format === 'json' ? JSON.stringify(l).slice(1, -1) : l);
+      for (const l of SEED_LABELS)
+        expect(ru, `${format} ru: ${l}`).toContain(format === 'json' ? JSON.stringify(l).slice(1, -1) : l);
       const en = render(cfg, format, 'en');
-      for (const l of ['Диспетчер', 'Добавить правило', 'Новая заявка', 'Новый ответ в заявке', 'Отправить вебхук', 'Отключить повторы вебхуков', 'Без авторизации']) {
+      for (const l of [
+        'Диспетчер',
+        'Добавить правило',
+        'Новая заявка',
+        'Новый ответ в заявке',
+        'Отправить вебхук',
+        'Отключить повторы вебхуков',
+        'Без авторизации',
+      ]) {
         expect(en, `${format} en: ${l}`).toContain(l);
       }
     }
@@ -101,7 +121,9 @@ describe('recipe helpdeskeddy-bot: steps', () => {
   it('prints the URL with the token filled in and the seed body template ready to paste', () => {
     const cfg = config({ webhookUrl: 'https://app.example.com/api/bots/helpdeskeddy_bot/webhook/<token>' });
     const text = render(cfg, 'text', 'ru');
-    expect(text).toContain(`URL — указываем следующую ссылку: https://app.example.com/api/bots/helpdeskeddy_bot/webhook/${TOKEN}`);
+    expect(text).toContain(
+      `URL — указываем следующую ссылку: https://app.example.com/api/bots/helpdeskeddy_bot/webhook/${TOKEN}`,
+    );
     const lines = text.split('\n');
     const at = lines.findIndex((l) => l.includes('Тело webhook заполняется следующим образом'));
     const template = seedBody().template.split('\n');
@@ -109,10 +131,15 @@ describe('recipe helpdeskeddy-bot: steps', () => {
     expect(block).toEqual(template.map((l) => l.trim()));
 
     const md = render(cfg, 'markdown', 'ru');
-    const fenced = /```json\n([\s\S]*?)\n\s*```/.exec(md)![1]!.split('\n').map((l) => l.trim());
+    const fenced = /```json\n([\s\S]*?)\n\s*```/
+      .exec(md)![1]!
+      .split('\n')
+      .map((l) => l.trim());
     expect(fenced).toEqual(template.map((l) => l.trim()));
 
-    const doc = JSON.parse(render(cfg, 'json', 'ru')) as { steps: Array<{ id: string; spec: { action?: { body: string; url: string } } }> };
+    const doc = JSON.parse(render(cfg, 'json', 'ru')) as {
+      steps: Array<{ id: string; spec: { action?: { body: string; url: string } } }>;
+    };
     const rule = doc.steps.find((s) => s.id === 'dispatcher-rule')!;
     expect(rule.spec.action!.body).toBe(seedBody().template);
     const keys = JSON.parse(rule.spec.action!.body) as Record<string, string>;
@@ -130,25 +157,46 @@ describe('recipe helpdeskeddy-bot: steps', () => {
   });
 
   it('makes the loop guard part of the rule and explains it; without it, warns', () => {
-    const withGuard = describeResources(expandable(recipe, config().integrations[0]!), config(), 'ru').find((s) => s.id === 'dispatcher-rule')!;
+    const withGuard = describeResources(expandable(recipe, config().integrations[0]!), config(), 'ru').find(
+      (s) => s.id === 'dispatcher-rule',
+    )!;
     expect(withGuard.spec).toEqual(dispatcherRuleSpec(config().integrations[0] as HelpdeskeddyBotIntegration));
-    expect(withGuard.spec).toMatchObject({ required: ['new_ticket', 'new_reply'], extra: [{ field: 'last_reply_author_group', op: 'eq', value: 'client' }] });
-    expect(withGuard.spec).toMatchObject({ action: { mode: 'async', retries: false, method: 'POST', format: 'JSON', auth: 'none' } });
+    expect(withGuard.spec).toMatchObject({
+      required: ['new_ticket', 'new_reply'],
+      extra: [{ field: 'last_reply_author_group', op: 'eq', value: 'client' }],
+    });
+    expect(withGuard.spec).toMatchObject({
+      action: { mode: 'async', retries: false, method: 'POST', format: 'JSON', auth: 'none' },
+    });
     expect(withGuard.why!.ru).toContain('защита от зацикливания');
-    expect(withGuard.instructions.some((i) => i.text.ru.includes('«Группа автора последнего ответа» — «Клиент»'))).toBe(true);
+    expect(withGuard.instructions.some((i) => i.text.ru.includes('«Группа автора последнего ответа» — «Клиент»'))).toBe(
+      true,
+    );
     const cfg = config({ loopGuard: false });
-    const without = describeResources(expandable(recipe, cfg.integrations[0]!), cfg, 'en').find((s) => s.id === 'dispatcher-rule')!;
+    const without = describeResources(expandable(recipe, cfg.integrations[0]!), cfg, 'en').find(
+      (s) => s.id === 'dispatcher-rule',
+    )!;
     expect(without.spec).toMatchObject({ extra: [] });
     expect(without.why!.en).toMatch(/WARNING: loopGuard is off/);
   });
 
   it('names the account domain in the support request and lists the resources in seed order', () => {
     const steps = describeResources(expandable(recipe, config().integrations[0]!), config(), 'ru');
-    expect(steps.map((s) => s.id)).toEqual(['admin-key', 'bot-token', 'channels', 'dispatcher-rule', 'support-request', 'dialogs-visibility', 'security']);
+    expect(steps.map((s) => s.id)).toEqual([
+      'admin-key',
+      'bot-token',
+      'channels',
+      'dispatcher-rule',
+      'support-request',
+      'dialogs-visibility',
+      'security',
+    ]);
     const support = steps.find((s) => s.id === 'support-request')!;
     expect(support.instructions.find((i) => i.value)!.value).toBe('acme.helpdeskeddy.com');
     expect(support.instructions.some((i) => i.block?.includes('acme.helpdeskeddy.com'))).toBe(true);
-    expect(steps.find((s) => s.id === 'security')!.instructions.some((i) => i.value === 'omnibot token rotate --name hde')).toBe(true);
+    expect(
+      steps.find((s) => s.id === 'security')!.instructions.some((i) => i.value === 'omnibot token rotate --name hde'),
+    ).toBe(true);
     expect(recipe.sampleEvents).toEqual(['helpdeskeddy.new_ticket', 'helpdeskeddy.new_reply']);
   });
 });
@@ -174,7 +222,10 @@ describe('recipe helpdeskeddy-bot: reads against the sandbox', () => {
       io,
       state,
       signal: new AbortController().signal,
-      clients: lazyClients({}, { omnidesk: () => Promise.reject(new Error('no omnidesk')), helpdeskeddy: async () => api }),
+      clients: lazyClients(
+        {},
+        { omnidesk: () => Promise.reject(new Error('no omnidesk')), helpdeskeddy: async () => api },
+      ),
     };
   }
 
@@ -187,7 +238,10 @@ describe('recipe helpdeskeddy-bot: reads against the sandbox', () => {
     expect(ok).toMatchObject({ status: 'ok', id: '1' });
     expect(ok.detail).toContain('300 requests/min');
     expect(await resource('agent', cfg).read!(rc(cfg))).toMatchObject({ status: 'ok', id: '2' });
-    expect(await resource('bot-token', cfg).read!(rc(cfg))).toMatchObject({ status: 'ok', detail: `generated by omnibot (${fingerprint(TOKEN)})` });
+    expect(await resource('bot-token', cfg).read!(rc(cfg))).toMatchObject({
+      status: 'ok',
+      detail: `generated by omnibot (${fingerprint(TOKEN)})`,
+    });
 
     await admin(sandbox.url, 'PATCH', '/users/1', { group_type: 'user' });
     const notStaff = await resource('admin-key', cfg).read!(rc(cfg));

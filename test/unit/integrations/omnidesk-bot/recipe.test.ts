@@ -30,7 +30,10 @@ describe('recipe omnidesk-bot', () => {
     const withNote = recipe.resources({ ...it0, replyAsNote: true }, config);
     const note = withNote.find((r) => r.id === 'reply-as-note')!;
     expect(note.mode).toBe('manual');
-    expect(note.describe!({ config, integration: it0, lang: 'ru' }).spec).toEqual({ kind: 'note', topic: 'bot.reply-as-note' });
+    expect(note.describe!({ config, integration: it0, lang: 'ru' }).spec).toEqual({
+      kind: 'note',
+      topic: 'bot.reply-as-note',
+    });
   });
 
   it('describes the incoming rule as seed 000 sets it up', () => {
@@ -38,7 +41,13 @@ describe('recipe omnidesk-bot', () => {
     expect(spec.ruleKind).toBe('incoming');
     expect(spec.conditions).toEqual([{ field: 'status', op: 'eq', value: 'open' }]);
     expect(spec.actions).toEqual([
-      { type: 'webhook', url: 'https://bot.example.com/omnidesk', method: 'POST', format: 'JSON', fields: ['case_id', 'case_description', 'user_id'] },
+      {
+        type: 'webhook',
+        url: 'https://bot.example.com/omnidesk',
+        method: 'POST',
+        format: 'JSON',
+        fields: ['case_id', 'case_description', 'user_id'],
+      },
       { type: 'add_label', label: 'wikibot' },
     ]);
   });
@@ -51,13 +60,28 @@ describe('recipe omnidesk-bot', () => {
       { field: 'labels', op: 'contains', label: 'wikibot' },
     ]);
     expect(spec.actions).toEqual([
-      { type: 'webhook', url: 'https://bot.example.com/omnidesk', method: 'POST', format: 'JSON', fields: ['case_id', 'last_message', 'user_id'] },
+      {
+        type: 'webhook',
+        url: 'https://bot.example.com/omnidesk',
+        method: 'POST',
+        format: 'JSON',
+        fields: ['case_id', 'last_message', 'user_id'],
+      },
     ]);
   });
 
   it('hashes a spec stably (key order does not matter) and differently when it changes', () => {
     const spec = incomingRuleSpec(it0);
-    const reordered = JSON.parse(JSON.stringify({ actions: spec.actions, conditions: spec.conditions, match: spec.match, title: spec.title, ruleKind: spec.ruleKind, kind: spec.kind }));
+    const reordered = JSON.parse(
+      JSON.stringify({
+        actions: spec.actions,
+        conditions: spec.conditions,
+        match: spec.match,
+        title: spec.title,
+        ruleKind: spec.ruleKind,
+        kind: spec.kind,
+      }),
+    );
     expect(specHash(reordered)).toBe(specHash(spec));
     expect(specHash(incomingRuleSpec({ ...it0, label: 'other' }))).not.toBe(specHash(spec));
   });

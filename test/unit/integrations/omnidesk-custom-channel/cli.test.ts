@@ -4,19 +4,38 @@
  * each channel check failing on its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failedIds, startReceiver, statuses, workspace, type Receiver, type Workspace } from '../../../helpers/workspace.js';
+import {
+  failedIds,
+  startReceiver,
+  statuses,
+  workspace,
+  type Receiver,
+  type Workspace,
+} from '../../../helpers/workspace.js';
 
 let ws: Workspace;
 let endpoint: Receiver;
 const TITLE = 'Mobile app';
 
 function integration(over: Record<string, unknown> = {}) {
-  return { recipe: 'omnidesk-custom-channel', name: 'app', title: TITLE, webhookUrl: `${endpoint.url}/omnidesk/replies`, type: 'sync', ...over };
+  return {
+    recipe: 'omnidesk-custom-channel',
+    name: 'app',
+    title: TITLE,
+    webhookUrl: `${endpoint.url}/omnidesk/replies`,
+    type: 'sync',
+    ...over,
+  };
 }
 
 /** The sandbox's admin path edits the channel the way a person would in the admin UI. */
 async function editChannel(over: { webhookUrl?: string; channelType?: 'async' | 'sync' }) {
-  await ws.admin('POST', '/_sandbox/custom-channels', { title: TITLE, webhookUrl: `${endpoint.url}/omnidesk/replies`, channelType: 'sync', ...over });
+  await ws.admin('POST', '/_sandbox/custom-channels', {
+    title: TITLE,
+    webhookUrl: `${endpoint.url}/omnidesk/replies`,
+    channelType: 'sync',
+    ...over,
+  });
 }
 
 beforeAll(async () => {
@@ -39,24 +58,34 @@ describe('omnidesk-custom-channel e2e', () => {
     expect(item.detail).toContain('no custom channel titled «Mobile app»');
   });
 
-  it('apply performs the channel on the sandbox once, records ' +
-    'its cch code, and creates nothing the second time', async () => {
-    const first = await ws.json(['apply', '--yes']);
-    expect(first.data.resources[0]).toMatchObject({ resource: 'custom-channel', action: 'sandbox', status: 'ok' });
-    const cch = first.data.resources[0].id as string;
-    expect(cch).toMatch(/^cch\d+$/);
-    expect((await ws.state()).resources['app/custom-channel'].id).toBe(cch);
+  it(
+    'apply performs the channel on the sandbox once, records ' + 'its cch code, and creates nothing the second time',
+    async () => {
+      const first = await ws.json(['apply', '--yes']);
+      expect(first.data.resources[0]).toMatchObject({ resource: 'custom-channel', action: 'sandbox', status: 'ok' });
+      const cch = first.data.resources[0].id as string;
+      expect(cch).toMatch(/^cch\d+$/);
+      expect((await ws.state()).resources['app/custom-channel'].id).toBe(cch);
 
-    const second = await ws.json(['apply', '--yes']);
-    expect(second.result.exitCode).toBe(0);
-    expect(second.data.summary).toMatchObject({ created: 0, adopted: 0, sandbox: 0, pending: 0 });
-    expect(second.data.resources[0]).toMatchObject({ action: 'none', status: 'ok', id: cch });
-    const channels = await ws.admin<any[]>('GET', '/_sandbox/custom-channels');
-    expect(channels.filter((c) => c.title === TITLE)).toHaveLength(1);
-  });
+      const second = await ws.json(['apply', '--yes']);
+      expect(second.result.exitCode).toBe(0);
+      expect(second.data.summary).toMatchObject({ created: 0, adopted: 0, sandbox: 0, pending: 0 });
+      expect(second.data.resources[0]).toMatchObject({ action: 'none', status: 'ok', id: cch });
+      const channels = await ws.admin<any[]>('GET', '/_sandbox/custom-channels');
+      expect(channels.filter((c) => c.title === TITLE)).toHaveLength(1);
+    },
+  );
 
   it.each([
-    ['text', 'ru', ['аккаунт администратора — раздел «Каналы» — подраздел «Кастомные каналы»', 'Webhook URL — адрес, на который мы отправляем все ответы сотрудников', 'в режиме реального времени (синхронный)']],
+    [
+      'text',
+      'ru',
+      [
+        'аккаунт администратора — раздел «Каналы» — подраздел «Кастомные каналы»',
+        'Webhook URL — адрес, на который мы отправляем все ответы сотрудников',
+        'в режиме реального времени (синхронный)',
+      ],
+    ],
     ['markdown', 'ru', ['подраздел «Кастомные каналы»', 'Тип канала — в режиме реального времени (синхронный)']],
     ['json', 'ru', ['"kind": "omnidesk.custom-channel"', '"channelType": "sync"']],
     ['text', 'en', ['subsection "Custom channels" («Кастомные каналы»)', '«Тип канала» (channel type)']],
@@ -71,7 +100,14 @@ describe('omnidesk-custom-channel e2e', () => {
 
   it('send delivers a message_new sample to the channel endpoint, form-encoded', async () => {
     const before = endpoint.received.length;
-    const result = await ws.cli(['send', 'omnidesk.message_new', '--to', `${endpoint.url}/omnidesk/replies`, '--set', 'object[content]=Проверка']);
+    const result = await ws.cli([
+      'send',
+      'omnidesk.message_new',
+      '--to',
+      `${endpoint.url}/omnidesk/replies`,
+      '--set',
+      'object[content]=Проверка',
+    ]);
     expect(result.exitCode).toBe(0);
     const got = endpoint.received.slice(before);
     expect(got).toHaveLength(1);
@@ -95,10 +131,14 @@ describe('omnidesk-custom-channel e2e', () => {
     });
     expect(result.exitCode).toBe(0);
     // The staff reply reached the endpoint as Omnidesk sends it, with the custom user id.
-    const reply = endpoint.received.map((r) => new URLSearchParams(r.body)).find((p) => p.get('object[content]')?.startsWith('omnibot e2e staff reply'));
+    const reply = endpoint.received
+      .map((r) => new URLSearchParams(r.body))
+      .find((p) => p.get('object[content]')?.startsWith('omnibot e2e staff reply'));
     expect(reply?.get('type')).toBe('message_new');
     expect(reply?.get('object[custom_user_id]')).toMatch(/^omnibot-e2e-/);
-    expect(Number(reply?.get('object[case_id]'))).toBe(data.checks.find((c: any) => c.id === 'app/e2e-case').details.caseId);
+    expect(Number(reply?.get('object[case_id]'))).toBe(
+      data.checks.find((c: any) => c.id === 'app/e2e-case').details.caseId,
+    );
   });
 
   it('a wrong Webhook URL fails only its own check, naming the manual step', async () => {
@@ -123,34 +163,38 @@ describe('omnidesk-custom-channel e2e', () => {
     try {
       const { data } = await ws.json(['verify']);
       expect(failedIds(data)).toEqual(['app/custom-channel-type']);
-      expect(data.checks.find((c: any) => c.id === 'app/custom-channel-type').message).toContain('channel type is async (like e-mail), expected sync');
+      expect(data.checks.find((c: any) => c.id === 'app/custom-channel-type').message).toContain(
+        'channel type is async (like e-mail), expected sync',
+      );
     } finally {
       await editChannel({});
     }
   });
 
-  it('an endpoint that fails makes the endpoint check ' +
-    'and the message_new hop fail, not the channel checks', async () => {
-    const broken = await startReceiver(() => 500);
-    const url = `${broken.url}/omnidesk/replies`;
-    await ws.writeConfig([integration({ webhookUrl: url })]);
-    await editChannel({ webhookUrl: url });
-    try {
-      const { data } = await ws.json(['verify', '--e2e', '--timeout', '20s']);
-      expect(failedIds(data)).toEqual(['app/endpoint', 'app/e2e-message-new']);
-      const endpointCheck = data.checks.find((c: any) => c.id === 'app/endpoint');
-      expect(endpointCheck.title).toContain('The channel endpoint');
-      const hop = data.checks.find((c: any) => c.id === 'app/e2e-message-new');
-      expect(hop.message).toBe(`message_new was sent to ${url}, but it answered 500`);
-      expect(hop.hint).toContain('omnibot send omnidesk.message_new --to');
-      expect(statuses(data)['app/e2e-user-reply']).toBe('pass');
-      expect(broken.received.some((r) => r.contentType.includes('application/x-www-form-urlencoded'))).toBe(true);
-    } finally {
-      await ws.writeConfig([integration()]);
-      await editChannel({});
-      await broken.close();
-    }
-  });
+  it(
+    'an endpoint that fails makes the endpoint check ' + 'and the message_new hop fail, not the channel checks',
+    async () => {
+      const broken = await startReceiver(() => 500);
+      const url = `${broken.url}/omnidesk/replies`;
+      await ws.writeConfig([integration({ webhookUrl: url })]);
+      await editChannel({ webhookUrl: url });
+      try {
+        const { data } = await ws.json(['verify', '--e2e', '--timeout', '20s']);
+        expect(failedIds(data)).toEqual(['app/endpoint', 'app/e2e-message-new']);
+        const endpointCheck = data.checks.find((c: any) => c.id === 'app/endpoint');
+        expect(endpointCheck.title).toContain('The channel endpoint');
+        const hop = data.checks.find((c: any) => c.id === 'app/e2e-message-new');
+        expect(hop.message).toBe(`message_new was sent to ${url}, but it answered 500`);
+        expect(hop.hint).toContain('omnibot send omnidesk.message_new --to');
+        expect(statuses(data)['app/e2e-user-reply']).toBe('pass');
+        expect(broken.received.some((r) => r.contentType.includes('application/x-www-form-urlencoded'))).toBe(true);
+      } finally {
+        await ws.writeConfig([integration()]);
+        await editChannel({});
+        await broken.close();
+      }
+    },
+  );
 
   it('a missing channel fails the channel check and skips the ones that need it', async () => {
     await ws.writeConfig([integration({ title: 'Никогда не создан' })]);

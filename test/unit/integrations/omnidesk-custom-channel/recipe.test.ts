@@ -5,7 +5,13 @@ import { channel, config, rcFor } from '../../../helpers/recipe-fixtures.js';
 
 const recipe = await loadRecipe('omnidesk-custom-channel');
 
-const CC = { recipe: 'omnidesk-custom-channel', name: 'app', title: 'Mobile app', webhookUrl: 'https://app.example.com/omnidesk/replies', type: 'sync' };
+const CC = {
+  recipe: 'omnidesk-custom-channel',
+  name: 'app',
+  title: 'Mobile app',
+  webhookUrl: 'https://app.example.com/omnidesk/replies',
+  type: 'sync',
+};
 
 function setup(channels = [channel()]) {
   const cfg = config([CC]);
@@ -27,16 +33,21 @@ describe('omnidesk-custom-channel recipe', () => {
     const read = await wrong.resource.read!(wrong.rc);
     expect(read.status).toBe('manual');
     expect(read.detail).toContain('is disabled');
-    expect(read.detail).toContain('Webhook URL is https://old.example.com/x, expected https://app.example.com/omnidesk/replies');
+    expect(read.detail).toContain(
+      'Webhook URL is https://old.example.com/x, expected https://app.example.com/omnidesk/replies',
+    );
     expect(read.detail).toContain('channel type is async (like e-mail), expected sync (like a chat)');
   });
 
   it('finds the channel by title ignoring case, and prefers the active one of two', () => {
-    const m = matchChannel([channel({ channel_id: 1, channel_api_key: 'cch1', active: false }), channel({ title: 'mobile APP' })], {
-      title: 'Mobile app',
-      webhookUrl: 'https://app.example.com/omnidesk/replies',
-      channelType: 'sync',
-    });
+    const m = matchChannel(
+      [channel({ channel_id: 1, channel_api_key: 'cch1', active: false }), channel({ title: 'mobile APP' })],
+      {
+        title: 'Mobile app',
+        webhookUrl: 'https://app.example.com/omnidesk/replies',
+        channelType: 'sync',
+      },
+    );
     expect(m.channel?.channel_api_key).toBe('cch7');
     expect(m.duplicates).toBe(1);
   });
@@ -46,9 +57,16 @@ describe('omnidesk-custom-channel recipe', () => {
     const step = resource.describe!({ config: cfg, integration: it, lang: 'ru' });
     expect(step.path?.ru).toBe('аккаунт администратора — раздел «Каналы» — подраздел «Кастомные каналы»');
     const ru = step.instructions.map((i) => `${i.text.ru} ${i.value ?? ''}`).join('\n');
-    expect(ru).toContain('Webhook URL — адрес, на который мы отправляем все ответы сотрудников https://app.example.com/omnidesk/replies');
+    expect(ru).toContain(
+      'Webhook URL — адрес, на который мы отправляем все ответы сотрудников https://app.example.com/omnidesk/replies',
+    );
     expect(ru).toContain('Тип канала — в режиме реального времени (синхронный)');
-    expect(step.spec).toEqual({ kind: 'omnidesk.custom-channel', title: 'Mobile app', webhookUrl: 'https://app.example.com/omnidesk/replies', channelType: 'sync' });
+    expect(step.spec).toEqual({
+      kind: 'omnidesk.custom-channel',
+      title: 'Mobile app',
+      webhookUrl: 'https://app.example.com/omnidesk/replies',
+      channelType: 'sync',
+    });
     expect(recipe.sampleEvents).toEqual(['omnidesk.message_new']);
   });
 });

@@ -35,7 +35,9 @@ describe('HelpDeskEddy client against the sandbox', () => {
   it('unwraps envelopes into string ids, flat names and parsed dates', async () => {
     expect(api.baseUrl).toBe(sandbox.url);
     const departments = await api.listDepartments();
-    expect(departments).toEqual([{ id: '1', name: 'Поддержка', names: { ru: 'Поддержка', en: 'Support', ua: 'Підтримка' } }]);
+    expect(departments).toEqual([
+      { id: '1', name: 'Поддержка', names: { ru: 'Поддержка', en: 'Support', ua: 'Підтримка' } },
+    ]);
     expect((await api.listStatuses()).map((s) => s.id)).toEqual(['open', 'process', 'closed']);
     const users = await api.listUsers();
     expect(users.items.map((u) => [u.id, u.email, u.isStaff])).toEqual([
@@ -54,7 +56,11 @@ describe('HelpDeskEddy client against the sandbox', () => {
   });
 
   it('creates a ticket whose description is the first post, from an auto-created client', async () => {
-    const ticket = await api.createTicket({ title: 'Не приходит заказ', description: '<p>Где мой заказ?</p>', user_email: 'new@client.test' });
+    const ticket = await api.createTicket({
+      title: 'Не приходит заказ',
+      description: '<p>Где мой заказ?</p>',
+      user_email: 'new@client.test',
+    });
     expect(typeof ticket.id).toBe('string');
     expect(ticket.status_id).toBe('open');
     expect(ticket.owner_id).toBe('0');
@@ -89,13 +95,19 @@ describe('HelpDeskEddy client against the sandbox', () => {
     expect(first.items[0]!.title).toBe('t34');
     const second = await api.listTickets({ page: 2 });
     expect(second.items.map((t) => t.title)).toEqual(['t4', 't3', 't2', 't1', 't0']);
-    const raw = await fetch(`${sandbox.url}/api/v2/tickets/?page=2`, { headers: { authorization: `Basic ${Buffer.from(`${EMAIL}:${API_KEY}`).toString('base64')}` } });
+    const raw = await fetch(`${sandbox.url}/api/v2/tickets/?page=2`, {
+      headers: { authorization: `Basic ${Buffer.from(`${EMAIL}:${API_KEY}`).toString('base64')}` },
+    });
     expect(((await raw.json()) as { pagination: { total: unknown } }).pagination.total).toBe('35');
   });
 
   it('maps e- errors to typed errors and treats s-204 as success', async () => {
     const ticket = await api.createTicket({ title: 't', description: 'x' });
-    await expect(api.updateTicket(ticket.id, { status_id: 'nonsense' })).rejects.toMatchObject({ code: 'hde_request', status: 400, apiCode: 'e-400' });
+    await expect(api.updateTicket(ticket.id, { status_id: 'nonsense' })).rejects.toMatchObject({
+      code: 'hde_request',
+      status: 400,
+      apiCode: 'e-400',
+    });
     await expect(api.getTicket('999999')).rejects.toMatchObject({ code: 'hde_not_found', status: 404 });
     await expect(api.deleteTicket(ticket.id)).resolves.toBeUndefined();
     await expect(api.getTicket(ticket.id)).rejects.toBeInstanceOf(ApiError);
@@ -113,12 +125,18 @@ describe('HelpDeskEddy client against the sandbox', () => {
   });
 
   it('retries an idempotent call after a 503 and a 429, never a POST after a 500', async () => {
-    await admin(sandbox.url, 'POST', '/faults', [{ status: 503, path: 'departments' }, { status: 429, retryAfter: 2, path: 'departments' }]);
+    await admin(sandbox.url, 'POST', '/faults', [
+      { status: 503, path: 'departments' },
+      { status: 429, retryAfter: 2, path: 'departments' },
+    ]);
     expect(await api.listDepartments()).toHaveLength(1);
     expect(waits.some((ms) => ms >= 2000)).toBe(true);
     await admin(sandbox.url, 'DELETE', '/requests');
     await admin(sandbox.url, 'POST', '/faults', { status: 500, method: 'POST', path: 'tickets' });
-    await expect(api.createTicket({ title: 't', description: 'x' })).rejects.toMatchObject({ code: 'hde_server', status: 500 });
+    await expect(api.createTicket({ title: 't', description: 'x' })).rejects.toMatchObject({
+      code: 'hde_server',
+      status: 500,
+    });
     const log = (await admin(sandbox.url, 'GET', '/requests')).json as Array<{ method: string }>;
     expect(log.filter((r) => r.method === 'POST')).toHaveLength(1);
   });

@@ -1,8 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../../src/core/errors.js';
-import { clearRememberedBans, createHelpdeskeddyClient } from '../../../../../src/helpdesks/helpdeskeddy/client/http.js';
+import {
+  clearRememberedBans,
+  createHelpdeskeddyClient,
+} from '../../../../../src/helpdesks/helpdeskeddy/client/http.js';
 import { clearSecrets } from '../../../../../src/core/io/secrets.js';
-import { admin, API_KEY, basic, EMAIL, fakeClock, startSandbox, type HdeSandbox } from '../../../../helpers/sandbox-hde.js';
+import {
+  admin,
+  API_KEY,
+  basic,
+  EMAIL,
+  fakeClock,
+  startSandbox,
+  type HdeSandbox,
+} from '../../../../helpers/sandbox-hde.js';
 
 type Logged = { method: string; path: string; status: number; at: string };
 
@@ -23,7 +34,12 @@ describe('HelpDeskEddy rate limit and ban', () => {
       expect(res.status).toBe(200);
       await res.arrayBuffer();
     }
-    const api = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY, sleep: async () => undefined });
+    const api = createHelpdeskeddyClient({
+      url: sandbox.url,
+      email: EMAIL,
+      apiKey: API_KEY,
+      sleep: async () => undefined,
+    });
     const err = (await api.listTickets().catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('hde_banned');
@@ -57,14 +73,22 @@ describe('HelpDeskEddy rate limit and ban', () => {
   it('holds a run of 400 calls under the configured rate, so a 300/min account never bans it', async () => {
     const clock = fakeClock();
     sandbox = await startSandbox({ rateLimit: 300, now: clock.date });
-    const api = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY, rateLimitPerMinute: 250, now: clock.now, sleep: clock.sleep });
+    const api = createHelpdeskeddyClient({
+      url: sandbox.url,
+      email: EMAIL,
+      apiKey: API_KEY,
+      rateLimitPerMinute: 250,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     for (let i = 0; i < 400; i++) await api.listDepartments();
     const log = (await admin(sandbox.url, 'GET', '/requests')).json as Logged[];
     expect(log).toHaveLength(400);
     expect(log.every((r) => r.status === 200)).toBe(true);
     const times = log.map((r) => Date.parse(r.at));
     let busiest = 0;
-    for (let i = 0; i < times.length; i++) busiest = Math.max(busiest, times.filter((t) => t >= times[i]! && t < times[i]! + 60_000).length);
+    for (let i = 0; i < times.length; i++)
+      busiest = Math.max(busiest, times.filter((t) => t >= times[i]! && t < times[i]! + 60_000).length);
     expect(busiest).toBeLessThanOrEqual(250);
     expect(busiest).toBeGreaterThan(200);
   });
@@ -76,7 +100,13 @@ describe('HelpDeskEddy rate limit and ban', () => {
       const res = await fetch(`${sandbox.url}/api/v2/statuses`, { headers: { authorization: basic() } });
       await res.arrayBuffer();
     }
-    const api = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY, now: clock.now, sleep: clock.sleep });
+    const api = createHelpdeskeddyClient({
+      url: sandbox.url,
+      email: EMAIL,
+      apiKey: API_KEY,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
     const start = clock.now();
     for (let i = 0; i < 40; i++) await api.listDepartments();
     const log = (await admin(sandbox.url, 'GET', '/requests')).json as Logged[];

@@ -12,7 +12,9 @@ describe('HelpDeskEddy sandbox API shapes', () => {
     const anon = await fetch(`${sandbox.url}/api/v2/departments/`);
     expect(anon.status).toBe(401);
     expect(((await anon.json()) as { errors: Array<{ code: string }> }).errors[0]!.code).toBe('e-401');
-    const wrong = await hde(sandbox.url, 'GET', '/api/v2/departments/', undefined, { authorization: basic('admin@sandbox.test', 'nope') });
+    const wrong = await hde(sandbox.url, 'GET', '/api/v2/departments/', undefined, {
+      authorization: basic('admin@sandbox.test', 'nope'),
+    });
     expect(wrong.status).toBe(401);
     const ok = await hde(sandbox.url, 'GET', '/api/v2/departments/');
     expect(ok.status).toBe(200);
@@ -23,7 +25,11 @@ describe('HelpDeskEddy sandbox API shapes', () => {
   });
 
   it('answers with and without the trailing slash; statuses have string ids; users carry group.type', async () => {
-    expect((await hde(sandbox.url, 'GET', '/api/v2/statuses')).json.data.map((s: { id: string }) => s.id)).toEqual(['open', 'process', 'closed']);
+    expect((await hde(sandbox.url, 'GET', '/api/v2/statuses')).json.data.map((s: { id: string }) => s.id)).toEqual([
+      'open',
+      'process',
+      'closed',
+    ]);
     const users = (await hde(sandbox.url, 'GET', '/api/v2/users/')).json;
     expect(users.data.map((u: { email: string; group: { type: string } }) => [u.email, u.group.type])).toEqual([
       ['admin@sandbox.test', 'staff'],
@@ -40,14 +46,31 @@ describe('HelpDeskEddy sandbox API shapes', () => {
     expect(missing.json.errors[0]).toMatchObject({ code: 'e-400' });
     expect(missing.json.errors[0].details).toContain('description');
 
-    const viaJson = await hde(sandbox.url, 'POST', '/api/v2/tickets/', { title: 'json', description: '<p>a</p>', user_email: 'x@y.test' });
+    const viaJson = await hde(sandbox.url, 'POST', '/api/v2/tickets/', {
+      title: 'json',
+      description: '<p>a</p>',
+      user_email: 'x@y.test',
+    });
     expect(viaJson.status).toBe(200);
-    expect(viaJson.json.data).toMatchObject({ title: 'json', status_id: 'open', owner_id: 0, user_email: 'x@y.test', freeze_date: 'null' });
+    expect(viaJson.json.data).toMatchObject({
+      title: 'json',
+      status_id: 'open',
+      owner_id: 0,
+      user_email: 'x@y.test',
+      freeze_date: 'null',
+    });
     expect(viaJson.json.data.date_created).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(viaJson.json.data.sla_date).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
 
-    const form = new URLSearchParams({ title: 'form', description: 'b', user_email: 'x@y.test', 'cc[]': 'a@b.test' }).toString();
-    const viaForm = await hde(sandbox.url, 'POST', '/api/v2/tickets', form, { 'content-type': 'application/x-www-form-urlencoded' });
+    const form = new URLSearchParams({
+      title: 'form',
+      description: 'b',
+      user_email: 'x@y.test',
+      'cc[]': 'a@b.test',
+    }).toString();
+    const viaForm = await hde(sandbox.url, 'POST', '/api/v2/tickets', form, {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(viaForm.json.data.user_id).toBe(viaJson.json.data.user_id);
 
     const multipart = new FormData();
@@ -63,7 +86,8 @@ describe('HelpDeskEddy sandbox API shapes', () => {
   });
 
   it('lists tickets keyed by id, newest first, with the total as a string', async () => {
-    for (const title of ['a', 'b', 'c']) await hde(sandbox.url, 'POST', '/api/v2/tickets/', { title, description: 'd' });
+    for (const title of ['a', 'b', 'c'])
+      await hde(sandbox.url, 'POST', '/api/v2/tickets/', { title, description: 'd' });
     const list = await hde(sandbox.url, 'GET', '/api/v2/tickets/');
     expect(list.text.indexOf('"103"')).toBeLessThan(list.text.indexOf('"101"'));
     expect(Object.keys(list.json.data).sort()).toEqual(['101', '102', '103']);
@@ -73,9 +97,12 @@ describe('HelpDeskEddy sandbox API shapes', () => {
   });
 
   it('keeps posts newest first with global ids, the API user as default author and time-first dates', async () => {
-    const t1 = (await hde(sandbox.url, 'POST', '/api/v2/tickets/', { title: 'one', description: 'first', user_email: 'c@c.test' })).json.data;
+    const t1 = (
+      await hde(sandbox.url, 'POST', '/api/v2/tickets/', { title: 'one', description: 'first', user_email: 'c@c.test' })
+    ).json.data;
     const t2 = (await hde(sandbox.url, 'POST', '/api/v2/tickets/', { title: 'two', description: 'other' })).json.data;
-    const reply = (await hde(sandbox.url, 'POST', `/api/v2/tickets/${t1.id}/posts/`, { text: '<p>answer</p>' })).json.data;
+    const reply = (await hde(sandbox.url, 'POST', `/api/v2/tickets/${t1.id}/posts/`, { text: '<p>answer</p>' })).json
+      .data;
     expect(reply.user_id).toBe(1);
     expect(reply.date_created).toMatch(/^\d\d:\d\d:\d\d \d\d\.\d\d\.\d{4}$/);
     const posts = (await hde(sandbox.url, 'GET', `/api/v2/tickets/${t1.id}/posts`)).json;
@@ -86,13 +113,19 @@ describe('HelpDeskEddy sandbox API shapes', () => {
     expect(reply.id).toBeGreaterThan(t2posts[0].id);
     const comment = await hde(sandbox.url, 'POST', `/api/v2/tickets/${t1.id}/comments/`, { text: 'note' });
     expect(comment.json.data.visible).toBe('staff');
-    expect((await hde(sandbox.url, 'POST', `/api/v2/tickets/${t1.id}/posts/`, { text: 'x', user_id: 999 })).status).toBe(400);
+    expect(
+      (await hde(sandbox.url, 'POST', `/api/v2/tickets/${t1.id}/posts/`, { text: 'x', user_id: 999 })).status,
+    ).toBe(400);
   });
 
   it('updates owner and status, deletes with s-204, and answers e-404 for unknown tickets', async () => {
     const t = (await hde(sandbox.url, 'POST', '/api/v2/tickets/', { title: 't', description: 'd' })).json.data;
     const updated = await hde(sandbox.url, 'PUT', `/api/v2/tickets/${t.id}/`, { owner_id: 2, status_id: 'process' });
-    expect(updated.json.data).toMatchObject({ owner_id: 2, owner_email: 'operator@sandbox.test', status_id: 'process' });
+    expect(updated.json.data).toMatchObject({
+      owner_id: 2,
+      owner_email: 'operator@sandbox.test',
+      status_id: 'process',
+    });
     expect((await hde(sandbox.url, 'PUT', `/api/v2/tickets/${t.id}`, { owner_id: 3 })).status).toBe(400);
     const del = await hde(sandbox.url, 'DELETE', `/api/v2/tickets/${t.id}/?delete=true`);
     expect(del.status).toBe(200);
@@ -108,7 +141,9 @@ describe('HelpDeskEddy sandbox API shapes', () => {
     for (let i = 0; i < 3; i++) expect((await hde(sandbox.url, 'GET', '/api/v2/statuses')).status).toBe(200);
     const banned = await hde(sandbox.url, 'GET', '/api/v2/statuses');
     expect(banned.status).toBe(401);
-    expect(banned.json).toEqual({ errors: [{ code: 'e-401', title: 'Ban', details: 'Ban for 5 min. API limit reached (3 request per minute).' }] });
+    expect(banned.json).toEqual({
+      errors: [{ code: 'e-401', title: 'Ban', details: 'Ban for 5 min. API limit reached (3 request per minute).' }],
+    });
     expect(banned.headers.get('x-rate-limit-remaining')).toBe('0');
     expect((await admin(sandbox.url, 'GET', '/info')).json.ban).toMatchObject({ banned: true, minutes: 5 });
     await admin(sandbox.url, 'DELETE', '/ban');
@@ -123,7 +158,10 @@ describe('HelpDeskEddy sandbox API shapes', () => {
     await admin(sandbox.url, 'POST', '/reset');
     expect((await hde(sandbox.url, 'GET', '/api/v2/tickets/')).json.pagination.total).toBe('0');
     expect((await hde(sandbox.url, 'GET', '/api/v2/users/1')).json.data.group.type).toBe('staff');
-    const badFault = await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ status: 418 }) });
+    const badFault = await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ status: 418 }),
+    });
     expect(badFault.status).toBe(400);
   });
 });

@@ -177,12 +177,7 @@ describe('users', () => {
     expect(await names('?group_list=2,3')).toEqual(['Оператор', 'Иван', 'Борис', 'Алла']);
     expect(await names('?search=example.org')).toEqual(['Борис', 'Алла']);
     expect(await names('?from_date_created=2025-03-01 11:00:00')).toEqual(['Борис', 'Алла']);
-    expect(await names('?to_date_updated=2025-03-01 11:00:00')).toEqual([
-      'Администратор',
-      'Оператор',
-      'Иван',
-      'Борис',
-    ]);
+    expect(await names('?to_date_updated=2025-03-01 11:00:00')).toEqual(['Администратор', 'Оператор', 'Иван', 'Борис']);
     expect(await names('?order_by=name{asc}')).toEqual(['Администратор', 'Алла', 'Борис', 'Иван', 'Оператор']);
     expect(await names('?order_by=name{desc}')).toEqual(['Оператор', 'Иван', 'Борис', 'Алла', 'Администратор']);
     expect(await names('?order_by=date_created{desc},name{asc}')).toEqual([
@@ -237,17 +232,13 @@ describe('organizations', () => {
     expect(all.json.data.map((o: { name: string }) => o.name)).toEqual(['Acme', 'Globex']);
     expect(all.json.pagination).toEqual({ total: 2, per_page: 30, current_page: 1, total_pages: 1 });
     expect((await call('GET', '/organizations/?search=glob')).json.data.map((o: { id: number }) => o.id)).toEqual([2]);
-    expect((await call('GET', '/organizations/?manager_id=2')).json.data.map((o: { id: number }) => o.id)).toEqual([
-      1,
-    ]);
+    expect((await call('GET', '/organizations/?manager_id=2')).json.data.map((o: { id: number }) => o.id)).toEqual([1]);
     expect((await call('PUT', '/organizations/2', { phone: '+70000000001' })).json.data).toMatchObject({
       phone: '+70000000001',
       custom_fields: [{ id: 21, field_value: '7701' }],
     });
     expect((await call('POST', '/organizations/', { domains: 'x' })).status).toBe(400);
-    expect((await call('POST', '/organizations/1/notes/', { text: 'Key account' })).json.data.text).toBe(
-      'Key account',
-    );
+    expect((await call('POST', '/organizations/1/notes/', { text: 'Key account' })).json.data.text).toBe('Key account');
     expect((await call('GET', '/organizations/1/notes/')).json.data).toHaveLength(1);
     expect((await call('DELETE', '/organizations/1')).json.errors[0].details).toBe(
       'Organization with id {1} successfully deleted',

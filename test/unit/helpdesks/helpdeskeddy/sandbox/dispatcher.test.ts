@@ -5,9 +5,18 @@ import { seedBody } from '../../../../../src/helpdesks/helpdeskeddy/dispatcher-b
 import { clearSecrets } from '../../../../../src/core/io/secrets.js';
 import { dispatcherRuleSpec } from '../../../../../src/integrations/helpdeskeddy-bot/dispatcher-spec.js';
 import type { Delivery } from '../../../../../src/helpdesks/helpdeskeddy/sandbox/webhook-delivery.js';
-import { admin, API_KEY, EMAIL, SEED_BODY_KEYS, startReceiver, startSandbox, type HdeSandbox, type Receiver, type Received } from '../../../../helpers/sandbox-hde.js';
+import {
+  admin,
+  API_KEY,
+  EMAIL,
+  SEED_BODY_KEYS,
+  startReceiver,
+  startSandbox,
+  type HdeSandbox,
+  type Receiver,
+  type Received,
+} from '../../../../helpers/sandbox-hde.js';
 import { waitFor } from '../../../../helpers/wait.js';
-
 
 describe('HelpDeskEddy sandbox dispatcher', () => {
   let sandbox: HdeSandbox | undefined;
@@ -19,12 +28,26 @@ describe('HelpDeskEddy sandbox dispatcher', () => {
     clearSecrets();
   });
 
-  async function setup(options: { loopGuard?: boolean; answer?: (r: Received, api: HelpdeskeddyApi) => number | Promise<number>; patch?: Record<string, unknown> } = {}) {
+  async function setup(
+    options: {
+      loopGuard?: boolean;
+      answer?: (r: Received, api: HelpdeskeddyApi) => number | Promise<number>;
+      patch?: Record<string, unknown>;
+    } = {},
+  ) {
     sandbox = await startSandbox();
     const api = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY });
     bot = await startReceiver((r) => (options.answer ? options.answer(r, api) : 200));
-    const spec = dispatcherRuleSpec({ name: 'hde', token: 'tok-123456789', webhookUrl: `${bot.url}/webhook/<token>`, loopGuard: options.loopGuard ?? true });
-    const rule = await admin(sandbox.url, 'POST', '/dispatcher-rules', { ...spec, action: { ...spec.action, ...options.patch } });
+    const spec = dispatcherRuleSpec({
+      name: 'hde',
+      token: 'tok-123456789',
+      webhookUrl: `${bot.url}/webhook/<token>`,
+      loopGuard: options.loopGuard ?? true,
+    });
+    const rule = await admin(sandbox.url, 'POST', '/dispatcher-rules', {
+      ...spec,
+      action: { ...spec.action, ...options.patch },
+    });
     expect(rule.json).toEqual({ rule_id: 1, created: true });
     return { api, sandbox, bot };
   }
@@ -33,7 +56,11 @@ describe('HelpDeskEddy sandbox dispatcher', () => {
 
   it('fires on a new ticket with the seed body, key for key, all values strings', async () => {
     const { api, sandbox, bot } = await setup();
-    const ticket = await api.createTicket({ title: 'Заказ', description: '<p>Где "заказ"?\nСрочно</p>', user_email: 'ivan@client.test' });
+    const ticket = await api.createTicket({
+      title: 'Заказ',
+      description: '<p>Где "заказ"?\nСрочно</p>',
+      user_email: 'ivan@client.test',
+    });
     await sandbox.idle();
     expect(bot.received).toHaveLength(1);
     const hit = bot.received[0]!;
@@ -57,7 +84,13 @@ describe('HelpDeskEddy sandbox dispatcher', () => {
     expect(body.last_customer_message_date).toBe(body.last_answer_date);
     // The rendered body follows the template's layout byte for byte, values aside.
     expect(hit.body.split('\n')).toHaveLength(seedBody().template.split('\n').length);
-    expect((await deliveries(sandbox.url))[0]).toMatchObject({ event: 'helpdeskeddy.new_ticket', trigger: 'new_ticket', status: 200, attempts: 1, authorGroup: 'client' });
+    expect((await deliveries(sandbox.url))[0]).toMatchObject({
+      event: 'helpdeskeddy.new_ticket',
+      trigger: 'new_ticket',
+      status: 200,
+      attempts: 1,
+      authorGroup: 'client',
+    });
   });
 
   it('fires on a client reply but not on staff posts or comments when the loop guard is set', async () => {
@@ -113,7 +146,12 @@ describe('HelpDeskEddy sandbox dispatcher', () => {
     expect(bot.received).toHaveLength(3);
     expect((await deliveries(sandbox.url))[0]).toMatchObject({ status: 500, attempts: 3, error: 'HTTP 500' });
 
-    const spec = dispatcherRuleSpec({ name: 'hde', token: 'tok-123456789', webhookUrl: `${bot.url}/webhook/<token>`, loopGuard: true });
+    const spec = dispatcherRuleSpec({
+      name: 'hde',
+      token: 'tok-123456789',
+      webhookUrl: `${bot.url}/webhook/<token>`,
+      loopGuard: true,
+    });
     expect((await admin(sandbox.url, 'POST', '/dispatcher-rules', spec)).json).toEqual({ rule_id: 1, created: false });
     await admin(sandbox.url, 'DELETE', '/deliveries');
     await api.createTicket({ title: 'r2', description: 'd', user_email: 'c@client.test' });
@@ -124,7 +162,12 @@ describe('HelpDeskEddy sandbox dispatcher', () => {
 
   it('rejects a malformed rule naming the field', async () => {
     sandbox = await startSandbox();
-    const res = await admin(sandbox.url, 'POST', '/dispatcher-rules', { kind: 'helpdeskeddy.dispatcher-rule', title: 'x', group: 'main', required: [] });
+    const res = await admin(sandbox.url, 'POST', '/dispatcher-rules', {
+      kind: 'helpdeskeddy.dispatcher-rule',
+      title: 'x',
+      group: 'main',
+      required: [],
+    });
     expect(res.status).toBe(400);
     expect(res.json.errors[0].details).toMatch(/^required/);
   });
@@ -133,7 +176,12 @@ describe('HelpDeskEddy sandbox dispatcher', () => {
     sandbox = await startSandbox({ escape: 'none' });
     const api = createHelpdeskeddyClient({ url: sandbox.url, email: EMAIL, apiKey: API_KEY });
     bot = await startReceiver();
-    await admin(sandbox.url, 'POST', '/dispatcher-rules', dispatcherRuleSpec({ name: 'n', token: 'tok-123456789', webhookUrl: `${bot.url}/hook`, loopGuard: true }));
+    await admin(
+      sandbox.url,
+      'POST',
+      '/dispatcher-rules',
+      dispatcherRuleSpec({ name: 'n', token: 'tok-123456789', webhookUrl: `${bot.url}/hook`, loopGuard: true }),
+    );
     await api.createTicket({ title: 'q', description: 'say "hi"', user_email: 'c@client.test' });
     await sandbox.idle();
     expect(bot.received[0]!.body).toContain('"message": "say "hi""');

@@ -151,7 +151,9 @@ describe('union, audit and billing', () => {
     await call('PUT', `/tickets/${id}/`, { status_id: 'process', owner_id: 2 });
     await call('POST', `/tickets/${id}/comments/`, { text: 'n' });
     const audit = await call('GET', `/tickets/${id}/audit/`);
-    const rows = Object.values<{ action: string; field: string; old_value: string; new_value: string }>(audit.json.data);
+    const rows = Object.values<{ action: string; field: string; old_value: string; new_value: string }>(
+      audit.json.data,
+    );
     expect(rows.map((r) => [r.action, r.field, r.old_value, r.new_value]).sort()).toEqual(
       [
         ['create', '', '', ''],

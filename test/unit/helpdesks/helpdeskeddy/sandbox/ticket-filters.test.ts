@@ -99,9 +99,7 @@ describe('GET /tickets/ filters (reference §2.2)', () => {
   });
 
   it('applies the creation and update date bounds, inclusive, in YYYY-MM-DD HH:MM:SS', async () => {
-    expect(await ids('?from_date_created=2025-03-02+10:00:00&to_date_created=2025-03-03+10:00:00')).toEqual([
-      103, 102,
-    ]);
+    expect(await ids('?from_date_created=2025-03-02+10:00:00&to_date_created=2025-03-03+10:00:00')).toEqual([103, 102]);
     expect(await ids('?from_date_created=2025-03-03%2010:00:01')).toEqual([104]);
     expect(await ids('?to_date_created=2025-03-01 23:59:59')).toEqual([101]);
     expect(await ids('?from_date_updated=2025-03-06 00:00:00')).toEqual([102, 101]);

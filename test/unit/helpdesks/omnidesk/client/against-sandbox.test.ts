@@ -96,17 +96,23 @@ describe('Omnidesk client against the sandbox', () => {
     expect((await requests()).filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
-  it('a create the server commits only after the client ' +
-    'gave up (and looked) still leaves exactly one label', async () => {
-    await fault({ commitAfterMs: 700, count: 1, method: 'POST', path: 'labels' });
-    const { api } = client({ timeoutMs: 500 });
-    const label = await api.createLabel('bot:late');
-    expect(label.label_title).toBe('bot:late');
-    // Count only once the faulted POST has committed and answered (the log records it then).
-    await expect.poll(async () => (await requests()).some((r) => r.method === 'POST' && r.fault !== undefined), { timeout: 5000 }).toBe(true);
-    const all = (await admin.listLabels()).filter((l) => l.label_title === 'bot:late');
-    expect(all).toHaveLength(1);
-  });
+  it(
+    'a create the server commits only after the client ' + 'gave up (and looked) still leaves exactly one label',
+    async () => {
+      await fault({ commitAfterMs: 700, count: 1, method: 'POST', path: 'labels' });
+      const { api } = client({ timeoutMs: 500 });
+      const label = await api.createLabel('bot:late');
+      expect(label.label_title).toBe('bot:late');
+      // Count only once the faulted POST has committed and answered (the log records it then).
+      await expect
+        .poll(async () => (await requests()).some((r) => r.method === 'POST' && r.fault !== undefined), {
+          timeout: 5000,
+        })
+        .toBe(true);
+      const all = (await admin.listLabels()).filter((l) => l.label_title === 'bot:late');
+      expect(all).toHaveLength(1);
+    },
+  );
 
   it('never repeats a POST blindly: a 500 on create is followed by a look before another try', async () => {
     await fault({ status: 500, count: 1, method: 'POST', path: 'labels' });
@@ -132,7 +138,11 @@ describe('Omnidesk client against the sandbox', () => {
 
   it('does not retry a message POST answered 500', async () => {
     const api = client().api;
-    const created = await api.createCase({ subject: 'client test case', content: 'hello', user_email: 'u@example.com' });
+    const created = await api.createCase({
+      subject: 'client test case',
+      content: 'hello',
+      user_email: 'u@example.com',
+    });
     await admin.adminRequest('DELETE', '/_sandbox/requests');
     await fault({ status: 500, count: 1, method: 'POST', path: 'messages' });
     const err = await api.createMessage(created.case_id, { content: 'once', staff_id: 1 }).catch((e) => e);
@@ -156,7 +166,11 @@ describe('Omnidesk client against the sandbox', () => {
   it('creates, updates, notes, lists and trashes a case round the reference endpoints', async () => {
     const { api } = client();
     const label = await api.createLabel('bot:e2e');
-    const made = await api.createCase({ subject: 'Where is my order?', content: 'Order 5531', user_email: 'c@example.com' });
+    const made = await api.createCase({
+      subject: 'Where is my order?',
+      content: 'Order 5531',
+      user_email: 'c@example.com',
+    });
     expect(made.case_id).toBeGreaterThan(0);
     const updated = await api.updateCase(made.case_id, { add_labels: [label.label_id], staff_id: 2 });
     expect(updated.labels).toContain(label.label_id);
@@ -176,7 +190,9 @@ describe('Omnidesk client with no helpdesk', () => {
     const closed = await startSandbox();
     const url = closed.omnidesk.url;
     await closed.close();
-    const err = await createOmnideskClient({ url, email: EMAIL, apiKey: KEY }).listLabels().catch((e) => e);
+    const err = await createOmnideskClient({ url, email: EMAIL, apiKey: KEY })
+      .listLabels()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err.exitCode).toBe(EXIT.failed);
     expect(err.message).toContain(url.replace(/\/$/, ''));

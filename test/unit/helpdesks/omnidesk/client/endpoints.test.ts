@@ -40,7 +40,10 @@ describe('Omnidesk endpoints', () => {
         return { label: { label_id: 11, label_title: 'bot' } };
       }
       if (req.method === 'DELETE') {
-        labels.splice(labels.findIndex((l) => req.path === `/api/labels/${l.label_id}.json`), 1);
+        labels.splice(
+          labels.findIndex((l) => req.path === `/api/labels/${l.label_id}.json`),
+          1,
+        );
         return undefined;
       }
       return { ...Object.fromEntries(labels.map((l, i) => [String(i), { label: l }])), total_count: labels.length };

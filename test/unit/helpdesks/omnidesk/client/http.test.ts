@@ -31,7 +31,12 @@ async function serve(handler: Handler): Promise<{ url: string; seen: Seen[] }> {
   const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const entry = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() };
+    const entry = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString(),
+    };
     seen.push(entry);
     if (req.headers.authorization !== BASIC && !entry.url.startsWith('/_sandbox/')) {
       return json(res, 401, { error: 'wrong_api_key' });
@@ -167,7 +172,9 @@ describe('Omnidesk client on the wire', () => {
   it('retries a GET answered 500, then succeeds', async () => {
     let calls = 0;
     const { url, seen } = await serve((_req, res) =>
-      ++calls === 1 ? json(res, 500, { error: 'internal' }) : json(res, 200, { staff: { staff_id: 2, staff_email: 'o@x', staff_full_name: 'O', active: true } }),
+      ++calls === 1
+        ? json(res, 500, { error: 'internal' })
+        : json(res, 200, { staff: { staff_id: 2, staff_email: 'o@x', staff_full_name: 'O', active: true } }),
     );
     expect((await client(url).api.getStaff(2)).staff_id).toBe(2);
     expect(seen).toHaveLength(2);
@@ -175,7 +182,9 @@ describe('Omnidesk client on the wire', () => {
 
   it('gives up after 4 attempts on a GET that keeps failing', async () => {
     const { url, seen } = await serve((_req, res) => json(res, 503, {}));
-    const err = await client(url).api.listGroups().catch((e) => e);
+    const err = await client(url)
+      .api.listGroups()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('server_error');
     expect(seen).toHaveLength(4);
@@ -183,7 +192,9 @@ describe('Omnidesk client on the wire', () => {
 
   it('never repeats a POST that got a 500 (a message could be sent twice)', async () => {
     const { url, seen } = await serve((_req, res) => json(res, 500, {}));
-    const err = await client(url).api.createMessage(5, { content: 'hi', staff_id: 1 }).catch((e) => e);
+    const err = await client(url)
+      .api.createMessage(5, { content: 'hi', staff_id: 1 })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(500);
     expect(seen.filter((s) => s.method === 'POST')).toHaveLength(1);
@@ -218,7 +229,10 @@ describe('Omnidesk client on the wire', () => {
       }
       if (req.method === 'DELETE') {
         const id = Number(/(\d+)\.json$/.exec(req.url)?.[1]);
-        labels.splice(labels.findIndex((l) => l.label_id === id), 1);
+        labels.splice(
+          labels.findIndex((l) => l.label_id === id),
+          1,
+        );
         return json(res, 200, {});
       }
       json(res, 200, keyed('label', labels));
@@ -246,7 +260,9 @@ describe('Omnidesk client on the wire', () => {
   it('an unreachable helpdesk is an ApiError naming the URL, exit 1', async () => {
     const { url } = await serve((_req, res) => json(res, 200, {}));
     await new Promise((r) => servers.pop()!.close(r));
-    const err = await client(url).api.listLabels().catch((e) => e);
+    const err = await client(url)
+      .api.listLabels()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err.exitCode).toBe(EXIT.failed);
     expect(err.code).toBe('unreachable');
@@ -259,7 +275,9 @@ describe('Omnidesk client on the wire', () => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html>login</html>');
     });
-    const err = await client(url).api.listLabels().catch((e) => e);
+    const err = await client(url)
+      .api.listLabels()
+      .catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('bad_response');
     expect(err.message).toContain('not JSON');
@@ -267,12 +285,16 @@ describe('Omnidesk client on the wire', () => {
 
   it('maps {"error": "case_not_found"} to not_found', async () => {
     const { url } = await serve((_req, res) => json(res, 404, { error: 'case_not_found' }));
-    const err = await client(url).api.getCase(9).catch((e) => e);
+    const err = await client(url)
+      .api.getCase(9)
+      .catch((e) => e);
     expect(err).toMatchObject({ code: 'not_found', apiCode: 'case_not_found', status: 404 });
   });
 
   it('isSandbox reads x-omnibot-sandbox, probing /_sandbox/info without credentials', async () => {
-    const { url, seen } = await serve((_req, res) => json(res, 200, { kind: 'omnidesk' }, { 'x-omnibot-sandbox': 'omnidesk' }));
+    const { url, seen } = await serve((_req, res) =>
+      json(res, 200, { kind: 'omnidesk' }, { 'x-omnibot-sandbox': 'omnidesk' }),
+    );
     const { api } = client(url);
     expect(await api.isSandbox()).toBe(true);
     expect(seen[0]!.url).toBe('/_sandbox/info');

@@ -101,7 +101,11 @@ describe('rate limit', () => {
       expect(retry).toBeGreaterThanOrEqual(1);
       expect(retry).toBeLessThanOrEqual(60);
       // The admin path is not rate-limited, and reset opens a new window.
-      expect((await small.admin('GET', 'info')).body).toMatchObject({ kind: 'omnidesk', email: EMAIL, rateLimitPerMinute: 3 });
+      expect((await small.admin('GET', 'info')).body).toMatchObject({
+        kind: 'omnidesk',
+        email: EMAIL,
+        rateLimitPerMinute: 3,
+      });
       await small.admin('POST', 'reset');
       expect((await small.call('GET', '/api/labels.json')).status).toBe(200);
     } finally {
@@ -111,40 +115,61 @@ describe('rate limit', () => {
 });
 
 describe('users and cases', () => {
-  it('creates a case for an e-mail customer (201, large ' +
-    'ids, case_number format) and finds the same user again', async () => {
-    const a = await od.call('POST', '/api/cases.json', { case: { user_email: 'ivan@example.com', subject: 'Hi', content: 'Where is my order?' } });
-    expect(a.status).toBe(201);
-    const c = a.body.case;
-    expect(c.case_id).toBeGreaterThan(200_000_000);
-    expect(c.case_number).toMatch(/^\d{3}-\d{6}$/);
-    expect(c.user_id).toBeGreaterThan(2 ** 32);
-    expect(c).toMatchObject({ status: 'open', staff_id: 0, channel: 'email', labels: [], closed_at: '-' });
-    const b = await od.call('POST', '/api/cases.json', { case: { user_email: 'IVAN@example.com', subject: 'Again', content: 'x' } });
-    expect(b.body.case.user_id).toBe(c.user_id);
-    const user = await od.call('GET', `/api/users/${c.user_id}.json`);
-    expect(user.body.user.user_email).toBe('ivan@example.com');
-    const messages = await od.call('GET', `/api/cases/${c.case_id}/messages.json`);
-    expect(items(messages.body, 'message').map((m) => [m.content, m.user_id, m.staff_id])).toEqual([['Where is my order?', c.user_id, 0]]);
-  });
+  it(
+    'creates a case for an e-mail customer (201, large ' + 'ids, case_number format) and finds the same user again',
+    async () => {
+      const a = await od.call('POST', '/api/cases.json', {
+        case: { user_email: 'ivan@example.com', subject: 'Hi', content: 'Where is my order?' },
+      });
+      expect(a.status).toBe(201);
+      const c = a.body.case;
+      expect(c.case_id).toBeGreaterThan(200_000_000);
+      expect(c.case_number).toMatch(/^\d{3}-\d{6}$/);
+      expect(c.user_id).toBeGreaterThan(2 ** 32);
+      expect(c).toMatchObject({ status: 'open', staff_id: 0, channel: 'email', labels: [], closed_at: '-' });
+      const b = await od.call('POST', '/api/cases.json', {
+        case: { user_email: 'IVAN@example.com', subject: 'Again', content: 'x' },
+      });
+      expect(b.body.case.user_id).toBe(c.user_id);
+      const user = await od.call('GET', `/api/users/${c.user_id}.json`);
+      expect(user.body.user.user_email).toBe('ivan@example.com');
+      const messages = await od.call('GET', `/api/cases/${c.case_id}/messages.json`);
+      expect(items(messages.body, 'message').map((m) => [m.content, m.user_id, m.staff_id])).toEqual([
+        ['Where is my order?', c.user_id, 0],
+      ]);
+    },
+  );
 
   it('validates case creation', async () => {
     const noSubject = await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', content: 'x' } });
     expect(noSubject.status).toBe(400);
-    const badEmail = await od.call('POST', '/api/cases.json', { case: { user_email: 'nope', subject: 's', content: 'x' } });
+    const badEmail = await od.call('POST', '/api/cases.json', {
+      case: { user_email: 'nope', subject: 's', content: 'x' },
+    });
     expect(badEmail.body).toEqual({ error: 'incorrect_user_email' });
-    const badLabel = await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'x', labels: [999] } });
+    const badLabel = await od.call('POST', '/api/cases.json', {
+      case: { user_email: 'a@b.co', subject: 's', content: 'x', labels: [999] },
+    });
     expect(badLabel.status).toBe(404);
-    const spaces = await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: '   ', content: 'x' } });
+    const spaces = await od.call('POST', '/api/cases.json', {
+      case: { user_email: 'a@b.co', subject: '   ', content: 'x' },
+    });
     expect(spaces.status).toBe(201);
   });
 
   it('filters the case list with x[]=, x[0]= and plain x=, and by subject substring', async () => {
     const label = (await od.call('POST', '/api/labels.json', { label: { label_title: 'vip' } })).body.label.label_id;
-    const one = (await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 'Order 5531 late', content: 'x', labels: [label] } })).body.case;
-    const two = (await od.call('POST', '/api/cases.json', { case: { user_email: 'c@d.co', subject: 'Refund', content: 'y' } })).body.case;
+    const one = (
+      await od.call('POST', '/api/cases.json', {
+        case: { user_email: 'a@b.co', subject: 'Order 5531 late', content: 'x', labels: [label] },
+      })
+    ).body.case;
+    const two = (
+      await od.call('POST', '/api/cases.json', { case: { user_email: 'c@d.co', subject: 'Refund', content: 'y' } })
+    ).body.case;
     await od.call('PUT', `/api/cases/${two.case_id}.json`, { case: { status: 'closed', staff_id: 2 } });
-    const ids = async (q: string) => items((await od.call('GET', `/api/cases.json?${q}`)).body, 'case').map((c) => c.case_id);
+    const ids = async (q: string) =>
+      items((await od.call('GET', `/api/cases.json?${q}`)).body, 'case').map((c) => c.case_id);
     expect(await ids('status[]=closed')).toEqual([two.case_id]);
     expect(await ids('status[0]=open&status[1]=closed')).toHaveLength(2);
     expect(await ids('status=open')).toEqual([one.case_id]);
@@ -163,13 +188,18 @@ describe('users and cases', () => {
 
   it('adds and deletes labels on a case, changes staff and status, and logs each change', async () => {
     const [a, b] = await Promise.all(
-      ['a', 'b'].map(async (t) => (await od.call('POST', '/api/labels.json', { label: { label_title: t } })).body.label.label_id),
+      ['a', 'b'].map(
+        async (t) => (await od.call('POST', '/api/labels.json', { label: { label_title: t } })).body.label.label_id,
+      ),
     );
-    const c = (await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'x' } })).body.case;
+    const c = (await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'x' } }))
+      .body.case;
     const added = await od.call('PUT', `/api/cases/${c.case_id}.json`, { case: { add_labels: [a, b] } });
     expect(added.status).toBe(200);
     expect(added.body.case.labels).toEqual([a, b]);
-    const handed = await od.call('PUT', `/api/cases/${c.case_id}.json`, { case: { delete_labels: [a], staff_id: 2, status: 'waiting' } });
+    const handed = await od.call('PUT', `/api/cases/${c.case_id}.json`, {
+      case: { delete_labels: [a], staff_id: 2, status: 'waiting' },
+    });
     expect(handed.body.case).toMatchObject({ labels: [b], staff_id: 2, status: 'waiting' });
     const inactive = await od.call('PUT', `/api/cases/${c.case_id}.json`, { case: { staff_id: 3 } });
     expect(inactive.body).toEqual({ error: 'staff_not_active' });
@@ -185,17 +215,27 @@ describe('users and cases', () => {
   });
 
   it('posts messages as user and as staff, notes (note.json and notes.json), and refuses inactive staff', async () => {
-    const c = (await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'first' } })).body.case;
-    const staffMsg = await od.call('POST', `/api/cases/${c.case_id}/messages.json`, { message: { staff_id: 2, content: 'hello' } });
+    const c = (
+      await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'first' } })
+    ).body.case;
+    const staffMsg = await od.call('POST', `/api/cases/${c.case_id}/messages.json`, {
+      message: { staff_id: 2, content: 'hello' },
+    });
     expect(staffMsg.status).toBe(201);
     expect(staffMsg.body.message).toMatchObject({ staff_id: 2, user_id: 0, note: false, content: 'hello' });
-    const userMsg = await od.call('POST', `/api/cases/${c.case_id}/messages.json`, { message: { user_id: c.user_id, content: 'thanks' } });
+    const userMsg = await od.call('POST', `/api/cases/${c.case_id}/messages.json`, {
+      message: { user_id: c.user_id, content: 'thanks' },
+    });
     expect(userMsg.body.message).toMatchObject({ staff_id: 0, user_id: c.user_id });
     const note = await od.call('POST', `/api/cases/${c.case_id}/note.json`, { note: { content: 'internal' } });
     expect(note.status).toBe(201);
     expect(note.body.message).toMatchObject({ note: true, staff_id: 1 });
-    expect((await od.call('POST', `/api/cases/${c.case_id}/notes.json`, { note: { content: 'again' } })).status).toBe(201);
-    const refused = await od.call('POST', `/api/cases/${c.case_id}/messages.json`, { message: { staff_id: 3, content: 'x' } });
+    expect((await od.call('POST', `/api/cases/${c.case_id}/notes.json`, { note: { content: 'again' } })).status).toBe(
+      201,
+    );
+    const refused = await od.call('POST', `/api/cases/${c.case_id}/messages.json`, {
+      message: { staff_id: 3, content: 'x' },
+    });
     expect(refused.body).toEqual({ error: 'staff_not_active' });
     const missing = await od.call('POST', '/api/cases/1/messages.json', { message: { staff_id: 2, content: 'x' } });
     expect(missing.status).toBe(404);

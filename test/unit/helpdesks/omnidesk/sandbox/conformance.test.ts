@@ -48,7 +48,7 @@ describe('the multipart parser', () => {
     const body = Buffer.from(
       'preamble\r\n--xyz\r\nContent-Disposition: form-data; name="case[subject]"\r\n\r\nТема\r\n' +
         '--xyz\r\nContent-Disposition: form-data; name="f"; filename="x.txt"; ' +
-          "filename*=UTF-8''%D1%84.txt\r\nContent-Type: text/plain\r\n\r\nline1\r\nline2\r\n" +
+        "filename*=UTF-8''%D1%84.txt\r\nContent-Type: text/plain\r\n\r\nline1\r\nline2\r\n" +
         '--xyz--\r\nepilogue',
     );
     const parts = parseMultipart(body, 'xyz');
@@ -61,7 +61,13 @@ describe('the multipart parser', () => {
   });
 
   it('refuses what is not multipart with a MultipartError, never anything else', () => {
-    const bad = ['', 'no boundary here', '--b\r\n\r\nno disposition\r\n--b--', '--b\r\nContent-Disposition: form-data\r\n\r\nx\r\n--b--', '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\nnever closed'];
+    const bad = [
+      '',
+      'no boundary here',
+      '--b\r\n\r\nno disposition\r\n--b--',
+      '--b\r\nContent-Disposition: form-data\r\n\r\nx\r\n--b--',
+      '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\nnever closed',
+    ];
     for (const text of bad) expect(() => parseMultipart(Buffer.from(text), 'b'), text).toThrow(MultipartError);
   });
 });

@@ -16,7 +16,13 @@ function seedRules(label: string): OmnideskRuleSpec[] {
       match: 'all',
       conditions: [{ field: 'status', op: 'eq', value: 'open' }],
       actions: [
-        { type: 'webhook', url: `${bot.url}/hook`, method: 'POST', format: 'JSON', fields: ['case_id', 'case_description', 'user_id'] },
+        {
+          type: 'webhook',
+          url: `${bot.url}/hook`,
+          method: 'POST',
+          format: 'JSON',
+          fields: ['case_id', 'case_description', 'user_id'],
+        },
         { type: 'add_label', label },
       ],
     },
@@ -29,7 +35,15 @@ function seedRules(label: string): OmnideskRuleSpec[] {
         { field: 'changed_by', value: 'user' },
         { field: 'labels', op: 'contains', label },
       ],
-      actions: [{ type: 'webhook', url: `${bot.url}/hook`, method: 'POST', format: 'JSON', fields: ['case_id', 'last_message', 'user_id'] }],
+      actions: [
+        {
+          type: 'webhook',
+          url: `${bot.url}/hook`,
+          method: 'POST',
+          format: 'JSON',
+          fields: ['case_id', 'last_message', 'user_id'],
+        },
+      ],
     },
   ];
 }
@@ -45,7 +59,8 @@ async function setUp(label = 'wikibot') {
   return { labelId, incoming: ruleIds[0]!, changed: ruleIds[1]! };
 }
 
-const deliveries = async (settle = false) => (await od.admin('GET', `deliveries${settle ? '?settle=1' : ''}`)).body as any[];
+const deliveries = async (settle = false) =>
+  (await od.admin('GET', `deliveries${settle ? '?settle=1' : ''}`)).body as any[];
 
 describe('rules admin', () => {
   it('upserts by kind and title, lists and deletes, and validates the spec', async () => {
@@ -59,7 +74,10 @@ describe('rules admin', () => {
     expect(list[0]).toMatchObject({ rule_id: a.body.rule_id, match: 'any', title: 'wikibot: incoming' });
     expect((await od.admin('DELETE', `rules/${a.body.rule_id}`)).status).toBe(200);
     expect((await od.admin('DELETE', `rules/${a.body.rule_id}`)).status).toBe(404);
-    const bad = await od.admin('POST', 'rules', { ...incoming, conditions: [{ field: 'status', op: 'eq', value: 'nope' }] });
+    const bad = await od.admin('POST', 'rules', {
+      ...incoming,
+      conditions: [{ field: 'status', op: 'eq', value: 'nope' }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/conditions/);
   });
@@ -68,7 +86,11 @@ describe('rules admin', () => {
 describe('incoming and changed rules (the bot recipe)', () => {
   it('an incoming rule fires a JSON webhook with the ticked keys, adds the label and logs the rule', async () => {
     const { labelId, incoming } = await setUp();
-    const created = (await od.call('POST', '/api/cases.json', { case: { user_email: 'ivan@example.com', subject: 'Help', content: 'Привет, где заказ?' } })).body.case;
+    const created = (
+      await od.call('POST', '/api/cases.json', {
+        case: { user_email: 'ivan@example.com', subject: 'Help', content: 'Привет, где заказ?' },
+      })
+    ).body.case;
     const hook = await waitFor(() => bot.received[0]);
     expect(hook.method).toBe('POST');
     expect(hook.headers['content-type']).toMatch(/^application\/json/);
@@ -81,37 +103,67 @@ describe('incoming and changed rules (the bot recipe)', () => {
     const c = (await od.call('GET', `/api/cases/${created.case_id}.json`)).body.case;
     expect(c.labels).toEqual([labelId]);
     const log = (await od.call('GET', `/api/cases/${created.case_id}/changelog.json`)).body.changelog;
-    expect(log).toContainEqual(expect.objectContaining({ event: 'rules', done_by: `rule_${incoming}`, old_value: `wikibot: incoming (ID - ${incoming})` }));
-    expect(log).toContainEqual(expect.objectContaining({ event: 'labels', done_by: `rule_${incoming}`, value: 'wikibot' }));
+    expect(log).toContainEqual(
+      expect.objectContaining({
+        event: 'rules',
+        done_by: `rule_${incoming}`,
+        old_value: `wikibot: incoming (ID - ${incoming})`,
+      }),
+    );
+    expect(log).toContainEqual(
+      expect.objectContaining({ event: 'labels', done_by: `rule_${incoming}`, value: 'wikibot' }),
+    );
     const [d] = await waitFor(async () => {
       const list = await deliveries();
       return list.length ? list : undefined;
     });
-    expect(d).toMatchObject({ ruleId: incoming, event: 'omnidesk.incoming', url: `${bot.url}/hook`, method: 'POST', status: 200 });
+    expect(d).toMatchObject({
+      ruleId: incoming,
+      event: 'omnidesk.incoming',
+      url: `${bot.url}/hook`,
+      method: 'POST',
+      status: 200,
+    });
     expect(typeof d.ms).toBe('number');
     expect(JSON.parse(d.body).case_id).toBe(String(created.case_id));
   });
 
-  it('a changed rule fires on the customer\'s reply while the label is on, ' +
-    'never on staff replies or after hand-off', async () => {
-    const { labelId, changed } = await setUp();
-    const c = (await od.call('POST', '/api/cases.json', { case: { user_email: 'ivan@example.com', subject: 'Help', content: 'first' } })).body.case;
-    await waitFor(() => bot.received.length === 1);
+  it(
+    "a changed rule fires on the customer's reply while the label is on, " + 'never on staff replies or after hand-off',
+    async () => {
+      const { labelId, changed } = await setUp();
+      const c = (
+        await od.call('POST', '/api/cases.json', {
+          case: { user_email: 'ivan@example.com', subject: 'Help', content: 'first' },
+        })
+      ).body.case;
+      await waitFor(() => bot.received.length === 1);
 
-    await od.call('POST', `/api/cases/${c.case_id}/messages.json`, { message: { staff_id: 1, content: 'bot answer' } });
-    await od.call('POST', `/api/cases/${c.case_id}/messages.json`, { message: { user_id: c.user_id, content: 'second question' } });
-    await waitFor(() => bot.received.length === 2);
-    expect(JSON.parse(bot.received[1]!.body)).toEqual({ case_id: String(c.case_id), last_message: '<p>second question</p>', user_id: String(c.user_id) });
+      await od.call('POST', `/api/cases/${c.case_id}/messages.json`, {
+        message: { staff_id: 1, content: 'bot answer' },
+      });
+      await od.call('POST', `/api/cases/${c.case_id}/messages.json`, {
+        message: { user_id: c.user_id, content: 'second question' },
+      });
+      await waitFor(() => bot.received.length === 2);
+      expect(JSON.parse(bot.received[1]!.body)).toEqual({
+        case_id: String(c.case_id),
+        last_message: '<p>second question</p>',
+        user_id: String(c.user_id),
+      });
 
-    // Hand-off: the bot assigns the agent and removes its label (a staff change: no webhook).
-    await od.call('PUT', `/api/cases/${c.case_id}.json`, { case: { staff_id: 2, delete_labels: [labelId] } });
-    await od.call('POST', `/api/cases/${c.case_id}/messages.json`, { message: { user_id: c.user_id, content: 'to the human' } });
-    await od.call('POST', `/api/cases/${c.case_id}/note.json`, { note: { content: 'n' } });
-    const all = await deliveries(true);
-    expect(all.map((d) => d.event)).toEqual(['omnidesk.incoming', 'omnidesk.changed']);
-    expect(all[1].ruleId).toBe(changed);
-    expect(bot.received).toHaveLength(2);
-  });
+      // Hand-off: the bot assigns the agent and removes its label (a staff change: no webhook).
+      await od.call('PUT', `/api/cases/${c.case_id}.json`, { case: { staff_id: 2, delete_labels: [labelId] } });
+      await od.call('POST', `/api/cases/${c.case_id}/messages.json`, {
+        message: { user_id: c.user_id, content: 'to the human' },
+      });
+      await od.call('POST', `/api/cases/${c.case_id}/note.json`, { note: { content: 'n' } });
+      const all = await deliveries(true);
+      expect(all.map((d) => d.event)).toEqual(['omnidesk.incoming', 'omnidesk.changed']);
+      expect(all[1].ruleId).toBe(changed);
+      expect(bot.received).toHaveLength(2);
+    },
+  );
 
   it('rule actions do not trigger changed rules, and a missing label is logged, not created', async () => {
     await od.admin('POST', 'rules', {
@@ -120,7 +172,10 @@ describe('incoming and changed rules (the bot recipe)', () => {
       title: 'label missing',
       match: 'all',
       conditions: [],
-      actions: [{ type: 'add_label', label: 'ghost' }, { type: 'set_status', status: 'waiting' }],
+      actions: [
+        { type: 'add_label', label: 'ghost' },
+        { type: 'set_status', status: 'waiting' },
+      ],
     });
     await od.admin('POST', 'rules', {
       kind: 'omnidesk.rule',
@@ -131,9 +186,18 @@ describe('incoming and changed rules (the bot recipe)', () => {
         { field: 'changed_by', value: 'user' },
         { field: 'changed_by', value: 'staff' },
       ],
-      actions: [{ type: 'webhook', url: `${bot.url}/changed`, method: 'POST', format: 'JSON', fields: ['case_id', 'case_status'] }],
+      actions: [
+        {
+          type: 'webhook',
+          url: `${bot.url}/changed`,
+          method: 'POST',
+          format: 'JSON',
+          fields: ['case_id', 'case_status'],
+        },
+      ],
     });
-    const c = (await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'x' } })).body.case;
+    const c = (await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'x' } }))
+      .body.case;
     expect(c.status).toBe('waiting');
     expect((await od.call('GET', '/api/labels.json')).body.total_count).toBe(0);
     const log = (await od.call('GET', `/api/cases/${c.case_id}/changelog.json`)).body.changelog;
@@ -152,7 +216,9 @@ describe('incoming and changed rules (the bot recipe)', () => {
       title: 'dead end',
       match: 'all',
       conditions: [],
-      actions: [{ type: 'webhook', url: 'http://127.0.0.1:1/nothing', method: 'POST', format: 'JSON', fields: ['case_id'] }],
+      actions: [
+        { type: 'webhook', url: 'http://127.0.0.1:1/nothing', method: 'POST', format: 'JSON', fields: ['case_id'] },
+      ],
     });
     await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'x' } });
     const [d] = await waitFor(async () => {
@@ -176,79 +242,151 @@ describe('incoming and changed rules (the bot recipe)', () => {
       ],
       actions: [{ type: 'set_status', status: 'closed' }],
     });
-    const c = (await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'x' } })).body.case;
-    await od.call('POST', `/api/cases/${c.case_id}/messages.json`, { message: { user_id: c.user_id, content: 'human' } });
+    const c = (await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'x' } }))
+      .body.case;
+    await od.call('POST', `/api/cases/${c.case_id}/messages.json`, {
+      message: { user_id: c.user_id, content: 'human' },
+    });
     expect((await od.call('GET', `/api/cases/${c.case_id}.json`)).body.case.status).toBe('open');
-    await od.call('POST', `/api/cases/${c.case_id}/messages.json`, { message: { user_id: c.user_id, content: 'bot', sent_by_bot: true } });
+    await od.call('POST', `/api/cases/${c.case_id}/messages.json`, {
+      message: { user_id: c.user_id, content: 'bot', sent_by_bot: true },
+    });
     expect((await od.call('GET', `/api/cases/${c.case_id}.json`)).body.case.status).toBe('closed');
     await od.call('POST', `/api/cases/${c.case_id}/messages.json`, { message: { staff_id: 2, content: 'staff' } });
     await od.call('PUT', `/api/cases/${c.case_id}.json`, { case: { status: 'open' } });
-    await od.call('POST', `/api/cases/${c.case_id}/messages.json`, { message: { user_id: c.user_id, content: 'bot 2', sent_by_bot: true } });
+    await od.call('POST', `/api/cases/${c.case_id}/messages.json`, {
+      message: { user_id: c.user_id, content: 'bot 2', sent_by_bot: true },
+    });
     expect((await od.call('GET', `/api/cases/${c.case_id}.json`)).body.case.status).toBe('open');
   });
 });
 
 describe('the «Выполнить вебхук» body (reference §4.1a)', () => {
   const ALL = [
-    'case_number', 'case_id', 'case_subject', 'case_description', 'case_url', 'note_text', 'last_message', 'last_message_id',
-    'last_note_id', 'case_group', 'case_priority', 'case_status', 'case_tags', 'assigned_full_name', 'staff_full_name',
-    'staff_id', 'last_staff_id', 'user_full_name', 'user_email', 'user_id', 'user_lang', 'category',
+    'case_number',
+    'case_id',
+    'case_subject',
+    'case_description',
+    'case_url',
+    'note_text',
+    'last_message',
+    'last_message_id',
+    'last_note_id',
+    'case_group',
+    'case_priority',
+    'case_status',
+    'case_tags',
+    'assigned_full_name',
+    'staff_full_name',
+    'staff_id',
+    'last_staff_id',
+    'user_full_name',
+    'user_email',
+    'user_id',
+    'user_lang',
+    'category',
   ] as const;
 
-  it('sends every observed key as a string: HTML texts, ' +
-    'localized labels, "" or "0" when absent, custom_field_<id>', async () => {
-    const field = (await od.admin('POST', 'custom-fields', { title: 'Способ оплаты', field_type: 'select', field_level: 'case', field_data: { '1': 'Карта', '2': 'Электронный платеж' } })).body.custom_field;
-    const cf = `custom_field_${field.field_id}`;
-    await od.admin('POST', 'rules', {
-      kind: 'omnidesk.rule', ruleKind: 'incoming', title: 'everything', match: 'all', conditions: [],
-      actions: [{ type: 'webhook', url: `${bot.url}/all`, method: 'POST', format: 'JSON', fields: [...ALL, cf] }],
-    });
-    const c = (await od.call('POST', '/api/cases.json', {
-      case: { user_email: 'anna@example.com', user_full_name: 'Анна', subject: 'Оплата', content: 'a < b\nвторая', priority: 'low', custom_fields: { [`cf_${field.field_id}`]: '2' } },
-    })).body.case;
-    const hook = await waitFor(() => bot.received[0]);
-    const body = JSON.parse(hook.body);
-    expect(Object.keys(body)).toEqual([...ALL, cf]);
-    for (const v of Object.values(body)) expect(typeof v).toBe('string');
-    expect(body).toMatchObject({
-      case_id: String(c.case_id),
-      case_number: c.case_number,
-      case_subject: 'Оплата',
-      case_description: '<p>a &lt; b<br>вторая</p>',
-      last_message: '<p>a &lt; b<br>вторая</p>',
-      case_url: expect.stringMatching(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/staff/cases/record/${c.case_number}$`)),
-      note_text: '',
-      last_note_id: '',
-      case_group: 'Поддержка',
-      case_priority: 'Низкий',
-      case_status: 'открытое',
-      case_tags: '',
-      staff_id: '0',
-      last_staff_id: '0',
-      assigned_full_name: '',
-      user_full_name: 'Анна',
-      user_email: 'anna@example.com',
-      user_id: String(c.user_id),
-      user_lang: '1',
-      category: '',
-      [cf]: 'Электронный платеж',
-    });
-    expect(body.last_message_id).toMatch(/^\d+$/);
-  });
+  it(
+    'sends every observed key as a string: HTML texts, ' + 'localized labels, "" or "0" when absent, custom_field_<id>',
+    async () => {
+      const field = (
+        await od.admin('POST', 'custom-fields', {
+          title: 'Способ оплаты',
+          field_type: 'select',
+          field_level: 'case',
+          field_data: { '1': 'Карта', '2': 'Электронный платеж' },
+        })
+      ).body.custom_field;
+      const cf = `custom_field_${field.field_id}`;
+      await od.admin('POST', 'rules', {
+        kind: 'omnidesk.rule',
+        ruleKind: 'incoming',
+        title: 'everything',
+        match: 'all',
+        conditions: [],
+        actions: [{ type: 'webhook', url: `${bot.url}/all`, method: 'POST', format: 'JSON', fields: [...ALL, cf] }],
+      });
+      const c = (
+        await od.call('POST', '/api/cases.json', {
+          case: {
+            user_email: 'anna@example.com',
+            user_full_name: 'Анна',
+            subject: 'Оплата',
+            content: 'a < b\nвторая',
+            priority: 'low',
+            custom_fields: { [`cf_${field.field_id}`]: '2' },
+          },
+        })
+      ).body.case;
+      const hook = await waitFor(() => bot.received[0]);
+      const body = JSON.parse(hook.body);
+      expect(Object.keys(body)).toEqual([...ALL, cf]);
+      for (const v of Object.values(body)) expect(typeof v).toBe('string');
+      expect(body).toMatchObject({
+        case_id: String(c.case_id),
+        case_number: c.case_number,
+        case_subject: 'Оплата',
+        case_description: '<p>a &lt; b<br>вторая</p>',
+        last_message: '<p>a &lt; b<br>вторая</p>',
+        case_url: expect.stringMatching(
+          new RegExp(`^http://127\\.0\\.0\\.1:\\d+/staff/cases/record/${c.case_number}$`),
+        ),
+        note_text: '',
+        last_note_id: '',
+        case_group: 'Поддержка',
+        case_priority: 'Низкий',
+        case_status: 'открытое',
+        case_tags: '',
+        staff_id: '0',
+        last_staff_id: '0',
+        assigned_full_name: '',
+        user_full_name: 'Анна',
+        user_email: 'anna@example.com',
+        user_id: String(c.user_id),
+        user_lang: '1',
+        category: '',
+        [cf]: 'Электронный платеж',
+      });
+      expect(body.last_message_id).toMatch(/^\d+$/);
+    },
+  );
 
-  it('sends the same keys form-encoded when the action\'s format is FORM, and in the query for GET', async () => {
+  it("sends the same keys form-encoded when the action's format is FORM, and in the query for GET", async () => {
     await od.admin('POST', 'rules', {
-      kind: 'omnidesk.rule', ruleKind: 'incoming', title: 'form', match: 'all', conditions: [],
+      kind: 'omnidesk.rule',
+      ruleKind: 'incoming',
+      title: 'form',
+      match: 'all',
+      conditions: [],
       actions: [
-        { type: 'webhook', url: `${bot.url}/form`, method: 'POST', format: 'FORM', fields: ['case_id', 'case_description', 'user_id'] },
-        { type: 'webhook', url: `${bot.url}/get?x=1`, method: 'GET', format: 'JSON', fields: ['case_id', 'case_status'] },
+        {
+          type: 'webhook',
+          url: `${bot.url}/form`,
+          method: 'POST',
+          format: 'FORM',
+          fields: ['case_id', 'case_description', 'user_id'],
+        },
+        {
+          type: 'webhook',
+          url: `${bot.url}/get?x=1`,
+          method: 'GET',
+          format: 'JSON',
+          fields: ['case_id', 'case_status'],
+        },
       ],
     });
-    const c = (await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'Где заказ?' } })).body.case;
+    const c = (
+      await od.call('POST', '/api/cases.json', { case: { user_email: 'a@b.co', subject: 's', content: 'Где заказ?' } })
+    ).body.case;
     await waitFor(() => bot.received.length === 2);
     const form = bot.received.find((r) => r.url.startsWith('/form'))!;
     expect(form.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
-    expect(decodeForm(form.body)).toEqual({ case_id: String(c.case_id), case_description: '<p>Где заказ?</p>', user_id: String(c.user_id) });
+    expect(decodeForm(form.body)).toEqual({
+      case_id: String(c.case_id),
+      case_description: '<p>Где заказ?</p>',
+      user_id: String(c.user_id),
+    });
     const get = bot.received.find((r) => r.url.startsWith('/get'))!;
     const query = new URL(get.url, 'http://x').searchParams;
     expect(Object.fromEntries(query)).toEqual({ x: '1', case_id: String(c.case_id), case_status: 'открытое' });
@@ -256,7 +394,11 @@ describe('the «Выполнить вебхук» body (reference §4.1a)', () =
 
   it('refuses a rule that ticks a field the action does not offer', async () => {
     const bad = await od.admin('POST', 'rules', {
-      kind: 'omnidesk.rule', ruleKind: 'incoming', title: 'bad', match: 'all', conditions: [],
+      kind: 'omnidesk.rule',
+      ruleKind: 'incoming',
+      title: 'bad',
+      match: 'all',
+      conditions: [],
       actions: [{ type: 'webhook', url: `${bot.url}/x`, method: 'POST', format: 'JSON', fields: ['initial_text'] }],
     });
     expect(bad.status).toBe(400);
