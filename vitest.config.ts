@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` runs in this process against the sources (the CLI through main(), servers
- * on loopback); `e2e` runs the built bin/omnibot.js as a child process, so `npm test` builds first.
+ * Three projects: `unit` runs in this process against the sources (the CLI through main(), servers
+ * on loopback); `e2e` runs the built bin/omnibot.js as a child process, so `npm test` builds first;
+ * `browser` drives pages omnibot serves or writes in headless Chromium.
  */
 export default defineConfig({
   test: {
@@ -15,6 +16,15 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
+      // Headless Chromium (test/helpers/browser.ts); skipped with one line when there is none.
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+        },
+      },
     ],
   },
 });
