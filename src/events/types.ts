@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 
-export const PROVENANCES = ['seed', 'documented', 'observed', 'inferred', 'captured'] as const;
+export const PROVENANCES = ['prescribed', 'documented', 'observed', 'inferred', 'captured'] as const;
 export const ENCODINGS = ['json', 'form'] as const;
 export const FIELD_TYPES = ['string', 'integer', 'number', 'boolean', 'any'] as const;
 export const SUMMARY_ROLES = ['caseId', 'ticketId', 'userId', 'text'] as const;

@@ -11,7 +11,10 @@ function showCommand(): Command {
     .addHelpText(
       'after',
       examples([
-        ['omnibot events show helpdeskeddy.new_ticket', 'the nine-field body of seed 002, with fresh values'],
+        [
+          'omnibot events show helpdeskeddy.new_ticket',
+          'the nine-field body the setup steps prescribe, with fresh values',
+        ],
         ['omnibot events show message_new --encoding json', 'the JSON variant of the custom-channel reply'],
         ['omnibot events show omnidesk.incoming --json | jq -r .sample.body', 'just the body'],
       ]),
@@ -48,8 +51,9 @@ export function eventsCommand(): Command {
     .addHelpText(
       'after',
       `
-Provenance: seed (from a seed article) · documented (public docs and clients) · inferred (our
-guess: verify it) · captured (a real payload, promoted from a capture). A user sample in
+Provenance: prescribed (the exact body omnibot's setup steps have you paste) · documented (public
+docs and clients) · observed (seen from a real helpdesk) · inferred (our guess: verify it) ·
+captured (a real payload, promoted from a capture). A user sample in
 <config dir>/.omnibot/events/<name>.json overrides a shipped event of the same name (marked *)
 or adds a new one (marked +).
 ${examples([

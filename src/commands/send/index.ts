@@ -30,7 +30,7 @@ Prints one line per request on stdout: number, status, time and the start of the
 ${examples([
   [
     'omnibot send helpdeskeddy.new_ticket --to http://127.0.0.1:8787/',
-    "seed 002's body with fresh values, to a local listener",
+    'the prescribed nine-field body with fresh values, to a local listener',
   ],
   [
     'omnibot send omnidesk.message_new --to https://bot.example.com/omnidesk --set "object[content]=Здравствуйте!"',

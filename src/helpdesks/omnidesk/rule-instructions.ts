@@ -18,6 +18,20 @@ const STATUS: Record<'open' | 'waiting' | 'closed', Localized> = {
   closed: { ru: 'закрытое', en: 'closed' },
 };
 
+/**
+ * The channel list's Russian names for the API's channel codes, so a Russian line does not carry an
+ * English value. Inferred from the UI's conventions; an unknown code is shown as the API names it.
+ */
+const CHANNEL_NAMES: Record<string, Localized> = {
+  chat: { ru: 'Чат', en: 'Chat' },
+  email: { ru: 'Email', en: 'Email' },
+  telegram: { ru: 'Telegram', en: 'Telegram' },
+};
+
+function channelName(code: string): Localized {
+  return Object.hasOwn(CHANNEL_NAMES, code) ? CHANNEL_NAMES[code]! : { ru: code, en: code };
+}
+
 const OPS: Record<'eq' | 'neq', Localized> = {
   eq: { ru: 'равен', en: 'equals' }, // seed
   neq: { ru: 'не равен', en: 'does not equal' },
@@ -60,7 +74,7 @@ export function conditionInstruction(c: OmnideskCondition): Instruction {
         value: c.label,
       };
     case 'channel':
-      return { text: triple({ ru: 'Канал', en: 'Channel' }, OPS.eq, { ru: c.value, en: c.value }) };
+      return { text: triple({ ru: 'Канал', en: 'Channel' }, OPS.eq, channelName(c.value)) };
     case 'message_author':
       return { text: triple({ ru: 'Автор сообщения', en: 'Message author' }, OPS.eq, AUTHORS[c.value]) };
     case 'has_staff_reply':

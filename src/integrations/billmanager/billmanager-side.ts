@@ -1,7 +1,7 @@
 /**
  * Seed 003, «Настройка на стороне BILLmanager»: six steps in BILLmanager's own panel. No API of
- * Omnidesk sees them, so they are notes a person confirms. Menu words are the seed's, as the
- * seed writes them (including «Cоздать», whose first letter the seed types in Latin).
+ * Omnidesk sees them, so they are notes a person confirms. Menu words are the seed's, except
+ * «Создать», whose first letter the seed types in Latin: a search for it in the UI would not match.
  */
 import type { BillmanagerIntegration } from './schema.js';
 import type { Config } from '../../model/config.js';
@@ -67,7 +67,7 @@ function paramsStep(it: BillmanagerIntegration, config: Config): ManualStep {
       : []),
     {
       text: {
-        ru: 'API-ключ этого сотрудника (шаг «API-ключ для BILLmanager»)',
+        ru: 'API ключ этого сотрудника (шаг «API ключ для BILLmanager»)',
         en: 'that staff member’s API key (step "API key for BILLmanager")',
       },
       depth: 1,
@@ -94,7 +94,7 @@ function paramsStep(it: BillmanagerIntegration, config: Config): ManualStep {
         'Fill in every field on the «Параметры интеграции» (integration parameters) tab and press Ok.',
       ),
       text(
-        'Статья не перечисляет эти поля; значения, которые знает omnibot:',
+        'Список этих полей BILLmanager не публикует; значения, которые знает omnibot:',
         'The article does not list those fields; the values omnibot knows:',
       ),
       ...known,
@@ -113,7 +113,7 @@ function staffStep(it: BillmanagerIntegration, config: Config): ManualStep {
   return note(
     'bm-staff',
     { ru: 'BILLmanager: сотрудник интеграции', en: 'BILLmanager: the integration staff member' },
-    { ru: 'Провайдер → Сотрудники → Cоздать', en: '«Провайдер → Сотрудники → Cоздать» (Provider → Staff → Create)' },
+    { ru: 'Провайдер → Сотрудники → Создать', en: '«Провайдер → Сотрудники → Создать» (Provider → Staff → Create)' },
     [
       {
         ...text(
@@ -175,17 +175,13 @@ function fieldsStep(it: BillmanagerIntegration): ManualStep {
               '(the config has no fields — list the links there and omnibot checks them)',
             ),
           ]),
-      {
-        text: {
-          ru: `Если подходящего значения нет в списке, добавьте объект {entity, name, sql} в файл`,
-          en: 'If the value is not in the list, add an {entity, name, sql} object to the file',
-        },
-        value: FIELDS_FILE_PATH,
-      },
-      {
-        text: { ru: 'и проверьте файл командой', en: 'and check the file with' },
-        value: `omnibot billmanager fields lint ${it.fieldsFile ?? 'custom_fields_values.json'}`,
-      },
+      // One sentence, one bullet: the file and the command that checks it are its two values.
+      text(
+        `Если подходящего значения нет в списке, добавьте объект {entity, name, sql} в файл ${FIELDS_FILE_PATH} ` +
+          `и проверьте файл командой: omnibot billmanager fields lint ${it.fieldsFile ?? 'custom_fields_values.json'}`,
+        `If the value is not in the list, add an {entity, name, sql} object to ${FIELDS_FILE_PATH} and check the ` +
+          `file with: omnibot billmanager fields lint ${it.fieldsFile ?? 'custom_fields_values.json'}`,
+      ),
     ],
   );
 }

@@ -61,7 +61,7 @@ export const billmanager = defineIntegration<'billmanager', BillmanagerIntegrati
     {
       name: 'billmanager',
       term: 'billmanager',
-      description: 'BILLmanager integration tools (seed 003)',
+      description: 'BILLmanager integration tools',
       load: () => import('./commands/index.js'),
     },
   ],

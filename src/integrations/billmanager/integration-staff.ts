@@ -19,7 +19,7 @@ export function apiKeyStep(it: BillmanagerIntegration, config: Config): ManualSt
   const email = integrationEmail(it, config);
   return {
     id: 'api-key',
-    title: { ru: 'Омнидеск: API-ключ для BILLmanager', en: 'Omnidesk: API key for BILLmanager' },
+    title: { ru: 'Омнидеск: API ключ для BILLmanager', en: 'Omnidesk: API key for BILLmanager' },
     path: API_KEY_PATH,
     instructions: [
       {
@@ -31,7 +31,7 @@ export function apiKeyStep(it: BillmanagerIntegration, config: Config): ManualSt
       {
         text: {
           ru:
-            'Создайте API-ключ. Он будет использоваться BILLmanager для взаимодействия с Омнидеск. Ключ ' +
+            'Создайте API ключ. Он будет использоваться BILLmanager для взаимодействия с Омнидеск. Ключ ' +
             'принадлежит сотруднику интеграции',
           en:
             'Create an API key. BILLmanager uses it to talk to Omnidesk. The key belongs to the integration staff ' +
@@ -122,7 +122,7 @@ export function apiKeyResource(it: BillmanagerIntegration): Resource {
   return {
     id: 'api-key',
     kind: 'note',
-    title: { ru: 'API-ключ для BILLmanager', en: 'API key for BILLmanager' },
+    title: { ru: 'API ключ для BILLmanager', en: 'API key for BILLmanager' },
     mode: 'manual',
     describe: ({ config }) => apiKeyStep(it, config),
   };

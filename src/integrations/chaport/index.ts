@@ -26,7 +26,7 @@ export const chaport = defineIntegration<'chaport', ChaportIntegration, 'omnides
     {
       name: 'chaport',
       term: 'chaport',
-      description: 'Chaport integration tools (seed 004)',
+      description: 'Chaport integration tools',
       load: () => import('./commands/index.js'),
     },
   ],

@@ -72,17 +72,14 @@ export function supportRequestResource(): Resource {
           },
         },
         {
-          text: { ru: 'Укажите в письме адрес вашей системы', en: 'Give your system address in the e-mail' },
-          value: host,
-        },
-        {
+          // One sentence, one bullet: the address goes in the middle, where the sentence names it.
           text: {
             ru:
-              'и попросите, чтобы сообщения, отправляемые в HelpDesk через API, появлялись не только в интерфейсе ' +
-              'HelpDesk, но и в соответствующем канале связи.',
+              `Укажите в письме адрес вашей системы (${host}) и попросите, чтобы сообщения, отправляемые в ` +
+              'HelpDesk через API, появлялись не только в интерфейсе HelpDesk, но и в соответствующем канале связи.',
             en:
-              'and ask that messages sent to HelpDesk through the API appear not only in the HelpDesk interface ' +
-              'but also in the corresponding communication channel.',
+              `Give your system address (${host}) in the e-mail and ask that messages sent to HelpDesk through the ` +
+              'API appear not only in the HelpDesk interface but also in the corresponding communication channel.',
           },
         },
         { text: { ru: 'Текст письма:', en: 'The e-mail:' }, block: letter(host, rc.lang) },

@@ -26,13 +26,13 @@ export function apiKeyStep(rc: Pick<ResourceContext, 'config'>): ManualStep {
   const conn = rc.config.omnidesk;
   return {
     id: 'api-key',
-    title: { ru: 'API-ключ Omnidesk', en: 'Omnidesk API key' },
+    title: { ru: 'API ключ Omnidesk', en: 'Omnidesk API key' },
     page: conn ? adminPage(conn.url, ADMIN_PAGES.apiKey) : undefined,
     path: API_KEY_PATH,
     instructions: [
       {
         text: {
-          ru: 'Создайте API-ключ (или возьмите уже созданный) на этой странице.',
+          ru: 'Создайте API ключ (или возьмите уже созданный) на этой странице.',
           en: 'Create an API key (or take an existing one) on this page.',
         },
       },
@@ -57,7 +57,7 @@ export function apiKeyResource(): Resource {
   return {
     id: 'api-key',
     kind: 'omnidesk.credentials',
-    title: { ru: 'API-ключ', en: 'API key' },
+    title: { ru: 'API ключ', en: 'API key' },
     mode: 'check',
     async read(rc) {
       const api = await rc.clients.get('omnidesk');

@@ -53,7 +53,7 @@ export function channelStep(options: ChannelResourceOptions): ManualStep {
     ...(options.urlInstructions ?? [
       {
         text: {
-          ru: 'Webhook URL — адрес, на который мы отправляем все ответы сотрудников',
+          ru: 'Webhook URL — адрес, на который Omnidesk отправляет все ответы сотрудников',
           en: '«Webhook URL» — the address Omnidesk sends every staff reply to',
         },
         value: target.webhookUrl,

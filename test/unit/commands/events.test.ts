@@ -54,7 +54,7 @@ describe('omnibot events', () => {
     expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(NAMES);
     expect(result.stdout).toMatch(/omnidesk\.message_new\s+omnidesk\s+documented\s+application\/x-www-form-urlencoded/);
     expect(result.stdout).toMatch(/omnidesk\.incoming\s+omnidesk\s+observed/);
-    expect(result.stdout).toMatch(/helpdeskeddy\.new_ticket\s+helpdeskeddy\s+seed/);
+    expect(result.stdout).toMatch(/helpdeskeddy\.new_ticket\s+helpdeskeddy\s+prescribed/);
   });
 
   it('--json is one parseable document', async () => {

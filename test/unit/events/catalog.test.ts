@@ -26,7 +26,7 @@ describe('shipped catalog', () => {
     expect(by('omnidesk.message_new').provenance).toBe('documented');
     expect(by('omnidesk.message_new').contentType).toBe('application/x-www-form-urlencoded');
     expect(by('omnidesk.message_new').accepts).toEqual(['form', 'json']);
-    expect(by('helpdeskeddy.new_ticket').provenance).toBe('seed');
+    expect(by('helpdeskeddy.new_ticket').provenance).toBe('prescribed');
     for (const e of catalog.events) expect(e.description.length).toBeGreaterThan(10);
   });
 

@@ -152,4 +152,23 @@ describe('the generic rule renderer', () => {
     expect(ru).toContain('Метки не содержат: x');
     expect(ru).toContain('«Изменить статус» — закрытое');
   });
+
+  it('names a channel in the language of the line, keeping an unknown code as the API spells it', () => {
+    const lines = ruleInstructions({
+      kind: 'omnidesk.rule',
+      ruleKind: 'changed',
+      title: 't',
+      match: 'any',
+      conditions: [
+        { field: 'channel', op: 'eq', value: 'chat' },
+        { field: 'channel', op: 'eq', value: 'cst_7' },
+      ],
+      actions: [],
+    });
+    const ru = lines.map((l) => l.text.ru).join('\n');
+    expect(ru).toContain('Канал — равен — Чат');
+    expect(ru).not.toContain('— chat');
+    expect(ru).toContain('Канал — равен — cst_7');
+    expect(lines.map((l) => l.text.en).join('\n')).toContain('"Channel" — "equals" — "Chat"');
+  });
 });

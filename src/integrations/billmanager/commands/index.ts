@@ -29,7 +29,5 @@ ${examples([
 }
 
 export function command(kit: CommandKit): Command {
-  return new Command('billmanager')
-    .description('BILLmanager integration tools (seed 003)')
-    .addCommand(fieldsCommand(kit));
+  return new Command('billmanager').description('BILLmanager integration tools').addCommand(fieldsCommand(kit));
 }

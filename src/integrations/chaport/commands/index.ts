@@ -22,5 +22,5 @@ ${examples([
 ])}`,
     )
     .action(action(() => import('./status-map-action.js')));
-  return new Command('chaport').description('Chaport integration tools (seed 004)').addCommand(statusMap);
+  return new Command('chaport').description('Chaport integration tools').addCommand(statusMap);
 }

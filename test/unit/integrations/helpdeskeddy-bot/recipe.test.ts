@@ -192,7 +192,10 @@ describe('recipe helpdeskeddy-bot: steps', () => {
       'security',
     ]);
     const support = steps.find((s) => s.id === 'support-request')!;
-    expect(support.instructions.find((i) => i.value)!.value).toBe('acme.helpdeskeddy.com');
+    // The address sits inside the one sentence that asks for the change, not in a bullet of its own.
+    expect(support.instructions.map((i) => JSON.stringify(i.text)).find((t) => t.includes('и попросите'))).toContain(
+      'адрес вашей системы (acme.helpdeskeddy.com) и попросите',
+    );
     expect(support.instructions.some((i) => i.block?.includes('acme.helpdeskeddy.com'))).toBe(true);
     expect(
       steps.find((s) => s.id === 'security')!.instructions.some((i) => i.value === 'omnibot token rotate --name hde'),

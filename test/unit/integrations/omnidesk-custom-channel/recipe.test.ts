@@ -58,7 +58,7 @@ describe('omnidesk-custom-channel recipe', () => {
     expect(step.path?.ru).toBe('аккаунт администратора — раздел «Каналы» — подраздел «Кастомные каналы»');
     const ru = step.instructions.map((i) => `${i.text.ru} ${i.value ?? ''}`).join('\n');
     expect(ru).toContain(
-      'Webhook URL — адрес, на который мы отправляем все ответы сотрудников https://app.example.com/omnidesk/replies',
+      'Webhook URL — адрес, на который Omnidesk отправляет все ответы сотрудников https://app.example.com/omnidesk/replies',
     );
     expect(ru).toContain('Тип канала — в режиме реального времени (синхронный)');
     expect(step.spec).toEqual({
