@@ -19,6 +19,12 @@ export interface ResourceRecord {
   confirmedBy?: 'user' | 'verify' | 'sandbox';
   /** A fingerprint of the spec that was confirmed: a changed spec needs a new confirmation. */
   specHash?: string;
+  /**
+   * When a failing round trip took a confirmation back, and which command did: the step was
+   * claimed done, and the helpdesk showed otherwise.
+   */
+  revokedAt?: string;
+  revokedBy?: string;
   data?: Record<string, unknown>;
 }
 

@@ -62,6 +62,14 @@ function manualStatus(base: PlanItem, step: StepEntry | undefined, state: State)
     const at = c.at ? ` at ${c.at}` : '';
     return { ...base, status: 'ok', confirmedBy: c.by, detail: `confirmed by ${c.by}${at}` };
   }
+  if (c.status === 'revoked') {
+    const at = c.at ? ` at ${c.at}` : '';
+    return {
+      ...base,
+      status: 'manual',
+      detail: `revoked by ${c.by}${at}: the round trip failed here; redo step ${step.number} (omnibot steps)`,
+    };
+  }
   if (c.status === 'stale') {
     return {
       ...base,
@@ -74,6 +82,12 @@ function manualStatus(base: PlanItem, step: StepEntry | undefined, state: State)
     status: 'manual',
     detail: `by hand: step ${step.number} of \`omnibot steps --integration ${base.integration}\``,
   };
+}
+
+/** Advice is read, not done: there is nothing to confirm, so it is a `note` whatever the state says. */
+function adviceStatus(base: PlanItem, step: StepEntry | undefined): PlanItem {
+  const where = step ? `step ${step.number} of \`omnibot steps --integration ${base.integration}\`` : 'omnibot steps';
+  return { ...base, status: 'note', detail: `advice to read: ${where}; nothing to confirm` };
 }
 
 export async function evaluateIntegration(
@@ -110,6 +124,10 @@ export async function evaluateIntegration(
       ...(step ? { step: step.number } : {}),
     };
     let item: PlanItem;
+    if (resource.mode === 'advice') {
+      out.push({ item: adviceStatus(base, step), resource, step, rc });
+      continue;
+    }
     try {
       const read = resource.read ? await resource.read(rc) : undefined;
       if (resource.mode === 'manual') {

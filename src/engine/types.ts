@@ -48,6 +48,8 @@ export interface PlanSummary {
   ok: number;
   create: number;
   manual: number;
+  /** Advice to read; never pending. */
+  note: number;
   unknown: number;
 }
 
@@ -89,7 +91,7 @@ export interface ApplyResult {
 }
 
 export function summarize(items: PlanItem[]): PlanSummary {
-  const summary: PlanSummary = { ok: 0, create: 0, manual: 0, unknown: 0 };
+  const summary: PlanSummary = { ok: 0, create: 0, manual: 0, note: 0, unknown: 0 };
   for (const item of items) summary[item.status] += 1;
   return summary;
 }

@@ -12,7 +12,7 @@ import type { Context } from '../kit/context.js';
 import { lazyClients, type ClientOverrides } from '../helpdesks/clients.js';
 import { HELPDESK_KINDS } from '../helpdesks/registry.js';
 import type { BoundRecipe, Registry } from '../kit/registry.js';
-import { recordConfirmation } from './confirmations.js';
+import { recordConfirmation, revokeConfirmation } from './confirmations.js';
 import { CancelledError, ConfigError, EXIT } from '../core/errors.js';
 import type { Resource } from '../model/resource.js';
 import { describeResources, selectIntegrations, type StepEntry } from '../steps/collect.js';
@@ -104,12 +104,41 @@ async function confirmProven(
   return confirmed;
 }
 
+/**
+ * A failing round-trip check that names a manual step takes that step's confirmation back: the
+ * helpdesk just showed the step is not done, whoever said it was. `plan` shows it manual again.
+ */
+async function revokeDisproven(
+  planned: Planned[],
+  results: CheckResult[],
+  loaded: LoadedConfig,
+  now: Date,
+): Promise<string[]> {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const revoked: string[] = [];
+  for (const p of planned) {
+    const named = new Set(
+      p.defs
+        .filter((d) => d.e2e && !d.always)
+        .map((d) => byId.get(d.id))
+        .flatMap((r) => (r?.status === 'fail' && r.step ? [r.step.id] : [])),
+    );
+    for (const id of named) {
+      const resource = p.input.resources.find((r) => r.id === id);
+      if (resource?.mode !== 'manual') continue;
+      const name = p.input.integration.name;
+      if (await revokeConfirmation(loaded.stateFile, name, id, 'verify --e2e', now)) revoked.push(`${name}/${id}`);
+    }
+  }
+  return revoked;
+}
+
 export async function runVerify(options: VerifyOptions, ctx: Context): Promise<VerifyOutcome> {
   const startedAt = ctx.now();
   const t0 = Date.now();
   const runId = randomBytes(4).toString('hex');
   const timeline = new Timeline(options.onTimeline);
-  const finish = (checks: CheckResult[], confirmed: string[] = []) => {
+  const finish = (checks: CheckResult[], confirmed: string[] = [], revoked: string[] = []) => {
     const report = buildReport({
       runId,
       e2e: Boolean(options.e2e),
@@ -118,6 +147,7 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
       checks,
       timeline: timeline.events,
       confirmed,
+      revoked,
     });
     return { report, exitCode: exitCodeOf(checks) };
   };
@@ -192,5 +222,6 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
   const results = await runChecks(selected, cx, { signal: ctx.signal, onResult: options.onResult });
   if (ctx.signal.aborted) throw new CancelledError('verify was cancelled; the test case was cleaned up.');
   const confirmed = await confirmProven(planned, results, loaded, ctx.now());
-  return finish(results, confirmed);
+  const revoked = await revokeDisproven(planned, results, loaded, ctx.now());
+  return finish(results, confirmed, revoked);
 }

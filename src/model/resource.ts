@@ -12,7 +12,7 @@ import type { Lang, Localized } from '../core/localized.js';
 import type { ManualStep } from '../core/manual-step.js';
 
 /** Plan statuses, as DESIGN §4 names them. */
-export type ResourceStatus = 'ok' | 'create' | 'manual' | 'unknown';
+export type ResourceStatus = 'ok' | 'create' | 'manual' | 'note' | 'unknown';
 
 export interface ReadResult {
   status: ResourceStatus;
@@ -48,8 +48,12 @@ export interface Resource {
   /** What kind of object, e.g. `omnidesk.label`, `omnidesk.rule`. */
   kind: string;
   title: Localized;
-  /** api: omnibot creates it; check: it must exist, omnibot only reads it; manual: a person does it. */
-  mode: 'api' | 'check' | 'manual';
+  /**
+   * api: omnibot creates it; check: it must exist, omnibot only reads it; manual: a person does it
+   * and confirms it; advice: a person reads it, and nothing (no API, no round trip) could ever
+   * confirm it, so it is shown as a `note` and never keeps a plan pending.
+   */
+  mode: 'api' | 'check' | 'manual' | 'advice';
   read?(rc: ResourceContext): Promise<ReadResult>;
   create?(rc: ResourceContext): Promise<CreateResult>;
   describe?(rc: Pick<ResourceContext, 'config' | 'integration' | 'lang'>): ManualStep;

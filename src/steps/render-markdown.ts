@@ -28,6 +28,7 @@ function step(s: StepEntry, lang: Lang): string {
   const w = WORDS[lang];
   const lines = [`### ${s.number}. ${s.title[lang]}`, ''];
   if (s.mode === 'api') lines.push(`*${w.automatic}*`, '');
+  if (s.mode === 'advice') lines.push(`*${w.advice}*`, '');
   const meta: string[] = [];
   if (s.path) meta.push(`**${w.where}:** ${s.path[lang]}`);
   if (s.page) meta.push(`**${w.page}:** <${s.page}>`);

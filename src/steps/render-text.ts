@@ -19,6 +19,7 @@ export function renderStepText(step: StepEntry, lang: Lang): string {
   const w = WORDS[lang];
   const lines = [`${w.step} ${step.number}. ${step.title[lang]}`];
   if (step.mode === 'api') lines.push(`  ${w.automatic}`);
+  if (step.mode === 'advice') lines.push(`  ${w.advice}`);
   if (step.path) lines.push(`  ${w.where}: ${step.path[lang]}`);
   if (step.page) lines.push(`  ${w.page}: ${step.page}`);
   for (const ins of step.instructions) lines.push(...instructionLines(ins, lang, '  '));

@@ -3,7 +3,7 @@ import type { Lang } from '../core/localized.js';
 
 export const WORDS: Record<
   Lang,
-  Record<'step' | 'where' | 'page' | 'why' | 'automatic' | 'none' | 'noIntegrations', string>
+  Record<'step' | 'where' | 'page' | 'why' | 'automatic' | 'advice' | 'none' | 'noIntegrations', string>
 > = {
   ru: {
     step: 'Шаг',
@@ -11,6 +11,7 @@ export const WORDS: Record<
     page: 'Страница',
     why: 'Зачем',
     automatic: 'omnibot apply делает это сам через API; вручную — так:',
+    advice: 'Совет: прочитайте и решите сами; подтверждать нечего, omnibot этот шаг не проверяет.',
     none: 'Ручных шагов нет.',
     noIntegrations: 'В конфиге нет интеграций.',
   },
@@ -20,6 +21,7 @@ export const WORDS: Record<
     page: 'Page',
     why: 'Why',
     automatic: 'omnibot apply does this through the API; to do it by hand:',
+    advice: 'Advice: read it and decide; there is nothing to confirm, and omnibot does not check it.',
     none: 'No manual steps.',
     noIntegrations: 'The config has no integrations.',
   },

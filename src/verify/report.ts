@@ -16,6 +16,8 @@ export interface VerifyReport {
   timeline: TimelineEvent[];
   /** Manual steps proven by the round trip and marked confirmed in the state file. */
   confirmed: string[];
+  /** Manual steps whose confirmation a failing round trip took back (`plan` shows them manual again). */
+  revoked: string[];
 }
 
 export function buildReport(args: {
@@ -26,6 +28,7 @@ export function buildReport(args: {
   checks: CheckResult[];
   timeline: TimelineEvent[];
   confirmed?: string[];
+  revoked?: string[];
 }): VerifyReport {
   const summary = summarize(args.checks);
   return {
@@ -38,5 +41,6 @@ export function buildReport(args: {
     checks: args.checks,
     timeline: args.timeline,
     confirmed: args.confirmed ?? [],
+    revoked: args.revoked ?? [],
   };
 }

@@ -32,8 +32,8 @@ export function renderApply(result: ApplyResult, io: Io, lang: Lang, shown: Set<
     io.info('Manual steps were performed through the sandbox admin path (this helpdesk is the omnibot sandbox).');
   if (result.steps.length && !result.dryRun) {
     io.info(
-      'Pending steps stay in `omnibot plan` until confirmed: run `omnibot apply` at a terminal, or `omnibot verify ' +
-        '--e2e`.',
+      'Pending steps stay in `omnibot plan` until confirmed: run `omnibot apply` at a terminal to confirm them; ' +
+        'a passing `omnibot verify --e2e` also confirms the rule steps its round trip proves.',
     );
   }
 }

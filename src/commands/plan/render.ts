@@ -11,7 +11,8 @@ export function renderPlan(result: PlanResult, io: Io): void {
   for (const l of lines) io.out(l);
   const s = result.summary;
   io.out('');
-  io.out(`${s.ok} ok · ${s.create} to create · ${s.manual} manual · ${s.unknown} unknown`);
+  const notes = s.note > 0 ? ` · ${s.note} advice` : '';
+  io.out(`${s.ok} ok · ${s.create} to create · ${s.manual} manual${notes} · ${s.unknown} unknown`);
   if (s.create > 0) io.info('Run `omnibot apply` to create what the API allows.');
   if (s.manual > 0)
     io.info('Manual steps: `omnibot steps` prints them; `omnibot apply` at a terminal walks through them.');

@@ -6,5 +6,6 @@ export function statusColor(c: ChalkInstance, status: ResourceStatus, text: stri
   if (status === 'ok') return c.green(text);
   if (status === 'create') return c.cyan(text);
   if (status === 'manual') return c.yellow(text);
+  if (status === 'note') return c.dim(text);
   return c.red(text);
 }

@@ -1,7 +1,8 @@
 /**
  * The steps of seed 002 that no API reaches: connecting channels, the e-mail to HelpDeskEddy
  * support (without it API replies never leave the HelpDeskEddy interface), the bot-side
- * visibility option, and the security checklist. Each is a note to confirm.
+ * visibility option, and the security checklist. The first two are notes to confirm; the last two
+ * are advice (a choice on the bot's side, a checklist) that nothing could ever confirm.
  */
 import type { HelpdeskeddyBotIntegration } from './schema.js';
 import type { Lang } from '../../core/localized.js';
@@ -11,8 +12,13 @@ import { MENU, say } from '../../helpdesks/helpdeskeddy/ui.js';
 
 type DescribeContext = Pick<ResourceContext, 'config' | 'integration' | 'lang'>;
 
-function note(id: string, title: ManualStep['title'], describe: (rc: DescribeContext) => ManualStep): Resource {
-  return { id, kind: 'helpdeskeddy.note', title, mode: 'manual', describe };
+function note(
+  id: string,
+  title: ManualStep['title'],
+  describe: (rc: DescribeContext) => ManualStep,
+  mode: 'manual' | 'advice' = 'manual',
+): Resource {
+  return { id, kind: 'helpdeskeddy.note', title, mode, describe };
 }
 
 export function channelsResource(): Resource {
@@ -99,84 +105,96 @@ export function supportRequestResource(): Resource {
 
 export function dialogsVisibilityResource(): Resource {
   const title = { ru: 'Доступ к диалогам интеграции', en: 'Who sees the integration dialogues' };
-  return note('dialogs-visibility', title, () => ({
-    id: 'dialogs-visibility',
+  return note(
+    'dialogs-visibility',
     title,
-    path: { ru: 'настройки интеграции на стороне бота', en: "the bot platform's integration settings" },
-    instructions: [
-      {
-        text: say((r, e) => ({
-          ru: `Решите, включать ли опцию ${r.dialogsVisible}:`,
-          en: `Decide whether to turn on ${e.dialogsVisible}:`,
-        })),
-      },
-      {
-        text: {
-          ru: 'включена — все пользователи вашей Организации смогут видеть диалоги клиентов в рамках данной интеграции',
-          en:
-            "on: every user of your organisation on the bot platform sees the customers' dialogues of this " +
-            'integration',
+    () => ({
+      id: 'dialogs-visibility',
+      title,
+      path: { ru: 'настройки интеграции на стороне бота', en: "the bot platform's integration settings" },
+      instructions: [
+        {
+          text: say((r, e) => ({
+            ru: `Решите, включать ли опцию ${r.dialogsVisible}:`,
+            en: `Decide whether to turn on ${e.dialogsVisible}:`,
+          })),
         },
-        depth: 1,
-      },
-      {
-        text: {
-          ru: 'выключена — диалоги будут доступны только администраторам и пользователям с соответствующими правами',
-          en: 'off: only administrators and users with the matching rights see them',
+        {
+          text: {
+            ru:
+              'включена — все пользователи вашей Организации смогут видеть диалоги клиентов в рамках данной ' +
+              'интеграции',
+            en:
+              "on: every user of your organisation on the bot platform sees the customers' dialogues of this " +
+              'integration',
+          },
+          depth: 1,
         },
-        depth: 1,
+        {
+          text: {
+            ru: 'выключена — диалоги будут доступны только администраторам и пользователям с соответствующими правами',
+            en: 'off: only administrators and users with the matching rights see them',
+          },
+          depth: 1,
+        },
+      ],
+      why: {
+        ru: 'В диалогах — переписка клиентов; доступ к ней стоит давать осознанно.',
+        en: "The dialogues hold customers' messages; grant access to them on purpose.",
       },
-    ],
-    why: {
-      ru: 'В диалогах — переписка клиентов; доступ к ней стоит давать осознанно.',
-      en: "The dialogues hold customers' messages; grant access to them on purpose.",
-    },
-    spec: { kind: 'note', topic: 'helpdeskeddy.dialogs-visibility' },
-  }));
+      spec: { kind: 'note', topic: 'helpdeskeddy.dialogs-visibility' },
+    }),
+    'advice',
+  );
 }
 
 export function securityResource(it: HelpdeskeddyBotIntegration): Resource {
   const title = { ru: 'Безопасность', en: 'Security' };
-  return note('security', title, () => {
-    return {
-      id: 'security',
-      title,
-      instructions: [
-        {
-          text: {
-            ru:
-              'Храните токены в безопасном месте и не публикуйте их: API ключ и токен бота — только в .env рядом с ' +
-              'конфигом (права 0600, не в git) или в секретах CI',
-            en:
-              'Keep tokens safe and never publish them: the API key and the bot token live only in .env beside the ' +
-              'config (mode 0600, not in git) or in CI secrets',
+  return note(
+    'security',
+    title,
+    () => {
+      return {
+        id: 'security',
+        title,
+        instructions: [
+          {
+            text: {
+              ru:
+                'Храните токены в безопасном месте и не публикуйте их: API ключ и токен бота — только в .env рядом с ' +
+                'конфигом (права 0600, не в git) или в секретах CI',
+              en:
+                'Keep tokens safe and never publish them: the API key and the bot token live only in .env beside the ' +
+                'config (mode 0600, not in git) or in CI secrets',
+            },
           },
-        },
-        {
-          text: {
-            ru: 'Если токен мог утечь, замените его и заново вставьте URL в правило диспетчера',
-            en: 'If a token may have leaked, replace it and paste the new URL into the dispatcher rule',
+          {
+            text: {
+              ru: 'Если токен мог утечь, замените его и заново вставьте URL в правило диспетчера',
+              en: 'If a token may have leaked, replace it and paste the new URL into the dispatcher rule',
+            },
+            value: `omnibot token rotate --name ${it.name}`,
           },
-          value: `omnibot token rotate --name ${it.name}`,
-        },
-        {
-          text: {
-            ru: 'Ограничивайте доступ к настройкам интеграций только доверенным администраторам',
-            en: 'Let only trusted administrators change integration settings',
+          {
+            text: {
+              ru: 'Ограничивайте доступ к настройкам интеграций только доверенным администраторам',
+              en: 'Let only trusted administrators change integration settings',
+            },
           },
-        },
-        {
-          text: {
-            ru: `Периодически ревизируйте включенные события вебхуков (${MENU.dispatcher.ru})`,
-            en: `Review the enabled webhook events from time to time (${MENU.dispatcher.en})`,
+          {
+            text: {
+              ru: `Периодически ревизируйте включенные события вебхуков (${MENU.dispatcher.ru})`,
+              en: `Review the enabled webhook events from time to time (${MENU.dispatcher.en})`,
+            },
           },
+        ],
+        why: {
+          ru: 'Токен в URL вебхука — единственное, что отличает запрос вашего HelpDeskEddy от чужого.',
+          en: "The token in the webhook URL is all that tells your HelpDeskEddy's requests from anyone else's.",
         },
-      ],
-      why: {
-        ru: 'Токен в URL вебхука — единственное, что отличает запрос вашего HelpDeskEddy от чужого.',
-        en: "The token in the webhook URL is all that tells your HelpDeskEddy's requests from anyone else's.",
-      },
-      spec: { kind: 'note', topic: 'helpdeskeddy.security' },
-    };
-  });
+        spec: { kind: 'note', topic: 'helpdeskeddy.security' },
+      };
+    },
+    'advice',
+  );
 }

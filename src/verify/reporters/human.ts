@@ -53,5 +53,7 @@ export function renderHuman(report: VerifyReport, c: ChalkInstance): string[] {
   );
   if (report.confirmed.length)
     lines.push(c.dim(`Manual steps confirmed by the round trip: ${report.confirmed.join(', ')}`));
+  if (report.revoked.length)
+    lines.push(c.yellow(`Confirmation taken back (the round trip failed there): ${report.revoked.join(', ')}`));
   return lines;
 }

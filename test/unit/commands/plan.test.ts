@@ -27,7 +27,7 @@ describe('omnibot plan (against a sandbox)', () => {
       pending: boolean;
     };
     expect(doc.pending).toBe(true);
-    expect(doc.summary).toEqual({ ok: 3, create: 1, manual: 2, unknown: 0 });
+    expect(doc.summary).toEqual({ ok: 3, create: 1, manual: 2, note: 0, unknown: 0 });
     expect(doc.resources.map((x) => x.resource)).toEqual([
       'api-key',
       'label',

@@ -238,6 +238,16 @@ describe('each failure fails the right check with the right hint', () => {
     expect(handoff.step?.number).toBeGreaterThan(1);
     expect(check(report, 'wikibot/e2e-cleanup').status).toBe('pass');
     expect(await fx.openTestCases()).toEqual([]);
+    // The failed hop takes its step's confirmation back: plan shows it to do again, and so says its exit code.
+    expect(report.revoked).toEqual(['wikibot/changed-rule']);
+    const plan = await fx.run(['plan', '--json', '--detailed-exitcode']);
+    expect(plan.exitCode).toBe(4);
+    const item = JSON.parse(plan.stdout).resources.find((x: { resource: string }) => x.resource === 'changed-rule');
+    expect(item).toMatchObject({ status: 'manual' });
+    expect(item.detail).toContain('revoked by verify --e2e');
+    const state = JSON.parse(await readFile(join(fx.dir, '.omnibot', 'state.json'), 'utf8'));
+    expect(state.resources['wikibot/changed-rule']).toMatchObject({ revokedBy: 'verify --e2e' });
+    expect(state.resources['wikibot/changed-rule'].confirmedBy).toBeUndefined();
   });
 
   it('the incoming rule missing: "did not add the label within 1 s", naming the incoming rule step', async () => {

@@ -52,7 +52,7 @@ describe('plan', () => {
       ['changed-rule', 'manual', 'manual'],
       ['reply-as-note', 'check', 'ok'],
     ]);
-    expect(result.summary).toEqual({ ok: 3, create: 1, manual: 2, unknown: 0 });
+    expect(result.summary).toEqual({ ok: 3, create: 1, manual: 2, note: 0, unknown: 0 });
     expect(result.pending).toBe(true);
     expect(byId(result.resources)['incoming-rule']!.step).toBe(3);
     expect(byId(result.resources)['agent']!.id).toBe('2');
@@ -166,7 +166,7 @@ describe('apply', () => {
     });
     const after = await plan(config, ectx());
     expect(after.pending).toBe(false);
-    expect(after.summary).toEqual({ ok: 6, create: 0, manual: 0, unknown: 0 });
+    expect(after.summary).toEqual({ ok: 6, create: 0, manual: 0, note: 0, unknown: 0 });
   });
 
   it('records what a person confirms, and re-opens a step when its spec changes', async () => {

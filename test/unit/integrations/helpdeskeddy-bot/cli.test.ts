@@ -5,6 +5,8 @@ import { parseEnvFile } from '../../../../src/config/env-file.js';
 import { createHelpdeskeddyClient } from '../../../../src/helpdesks/helpdeskeddy/client/http.js';
 import { seedBody } from '../../../../src/helpdesks/helpdeskeddy/dispatcher-body.js';
 import { runCli } from '../../../helpers/run-cli.js';
+import { recordConfirmation } from '../../../../src/engine/confirmations.js';
+import type { ManualSpec } from '../../../../src/core/manual-step.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
 import {
   admin,
@@ -98,6 +100,34 @@ describe('helpdeskeddy-bot through main(), against the sandbox', () => {
     const ticket = await api.createTicket({ title: 'e2e', description: 'Здравствуйте', user_email: 'e2e@client.test' });
     const hit = await waitFor(() => bot.received.find((r) => r.path.endsWith(`/webhook/${secret}`)));
     expect(JSON.parse(hit.body)).toMatchObject({ ticket_id: ticket.id, message: 'Здравствуйте' });
+  });
+
+  it('advice (the visibility choice, the security checklist) is a note that never holds plan pending', async () => {
+    await project();
+    const plan = await run(['plan', '--json', '--detailed-exitcode']);
+    const doc = JSON.parse(plan.stdout) as {
+      resources: Array<{ resource: string; mode: string; status: string }>;
+      summary: { note: number; manual: number };
+    };
+    const byId = (id: string) => doc.resources.find((r) => r.resource === id);
+    expect(byId('dialogs-visibility')).toMatchObject({ mode: 'advice', status: 'note' });
+    expect(byId('security')).toMatchObject({ mode: 'advice', status: 'note' });
+    expect(byId('support-request')).toMatchObject({ mode: 'manual', status: 'manual' });
+    expect(doc.summary.note).toBe(2);
+    const steps = await run(['steps', '--lang', 'ru']);
+    expect(steps.stdout).toContain('Совет: прочитайте и решите сами; подтверждать нечего');
+
+    // With every real step confirmed, nothing is pending: the advice does not keep the exit code at 4.
+    const json = JSON.parse((await run(['steps', '--json'])).stdout) as {
+      steps: Array<{ integration: string; id: string; mode: string; spec: ManualSpec }>;
+    };
+    expect((await run(['apply', '--yes'])).exitCode).toBe(0); // the sandbox performs the dispatcher rule
+    for (const step of json.steps.filter((x) => x.mode === 'manual' && x.id !== 'dispatcher-rule')) {
+      await recordConfirmation(join(dir, '.omnibot', 'state.json'), 'hde', step.id, step.spec, 'user');
+    }
+    const done = await run(['plan', '--detailed-exitcode']);
+    expect(done.stdout).toMatch(/2 advice/);
+    expect(done.exitCode, done.stdout).toBe(0);
   });
 
   it('plan reads the key and the agent; a wrong key exits 3 naming the e-mail, never the key', async () => {
