@@ -13,6 +13,7 @@ import { lazyClients, type ClientOverrides } from '../helpdesks/clients.js';
 import { HELPDESK_KINDS } from '../helpdesks/registry.js';
 import type { BoundRecipe, Registry } from '../kit/registry.js';
 import { recordConfirmation, revokeConfirmation } from './confirmations.js';
+import { manualStepsCheck } from './manual-steps-check.js';
 import { CancelledError, ConfigError, EXIT } from '../core/errors.js';
 import type { Resource } from '../model/resource.js';
 import { describeResources, selectIntegrations, type StepEntry } from '../steps/collect.js';
@@ -37,6 +38,8 @@ export interface VerifyOptions {
   timeoutMs?: number;
   /** Only this integration of the config. */
   integration?: string;
+  /** Warnings (a manual step never confirmed) fail the run. */
+  strict?: boolean;
   onTimeline?(event: TimelineEvent): void;
   onResult?(result: CheckResult): void;
   /** Injected clients (tests, the demo); built from the config otherwise. */
@@ -133,6 +136,12 @@ async function revokeDisproven(
   return revoked;
 }
 
+/** `--strict`: a warning is a failure. */
+function strictly(result: CheckResult): CheckResult {
+  if (result.status !== 'warn') return result;
+  return { ...result, status: 'fail', message: `${result.message ?? 'warning'} (a failure under --strict)` };
+}
+
 export async function runVerify(options: VerifyOptions, ctx: Context): Promise<VerifyOutcome> {
   const startedAt = ctx.now();
   const t0 = Date.now();
@@ -185,6 +194,9 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
     const input: IntegrationInput = { ...partial, credentialsCheck: credentialsCheckId(partial.recipe.helpdesk) };
     const module = await bound.checks();
     const own = module.checks(input);
+    // Plain verify says what it did not prove; with --e2e the round trip itself decides.
+    const manual = options.e2e ? undefined : manualStepsCheck(input, module.proves?.(input) ?? []);
+    if (manual) own.push(manual);
     planned.push({ input, module, defs: own });
     defs.push(...own);
   }
@@ -219,7 +231,11 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
     for (const cleanup of cx.pendingCleanup.values()) await cleanup().catch(() => undefined);
   });
 
-  const results = await runChecks(selected, cx, { signal: ctx.signal, onResult: options.onResult });
+  const ran = await runChecks(selected, cx, {
+    signal: ctx.signal,
+    onResult: (r) => options.onResult?.(options.strict ? strictly(r) : r),
+  });
+  const results = options.strict ? ran.map(strictly) : ran;
   if (ctx.signal.aborted) throw new CancelledError('verify was cancelled; the test case was cleaned up.');
   const confirmed = await confirmProven(planned, results, loaded, ctx.now());
   const revoked = await revokeDisproven(planned, results, loaded, ctx.now());

@@ -5,7 +5,11 @@
  * person needs to fix it: what is wrong, the probable cause, and the manual step to revisit.
  */
 
-export type CheckStatus = 'pass' | 'fail' | 'skip';
+/**
+ * `warn`: the check ran and found something unproven that does not break the setup by itself
+ * (a manual step nobody confirmed). It passes unless `verify --strict` makes it a failure.
+ */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
 /** A manual step of `omnibot steps`, as the failure hint names it. */
 export interface StepRef {
@@ -63,6 +67,10 @@ export function skip(message: string): CheckOutcome {
   return { status: 'skip', message };
 }
 
+export function warn(message: string, more: Omit<CheckOutcome, 'status' | 'message'> = {}): CheckOutcome {
+  return { status: 'warn', message, ...more };
+}
+
 export function fail(message: string, more: Omit<CheckOutcome, 'status' | 'message'> = {}): CheckOutcome {
   return { status: 'fail', message, ...more };
 }
@@ -72,11 +80,20 @@ export interface Summary {
   passed: number;
   failed: number;
   skipped: number;
+  /** Checks that passed with a warning (also counted in `passed`). */
+  warned: number;
 }
 
 export function summarize(results: CheckResult[]): Summary {
   const count = (s: CheckStatus) => results.filter((r) => r.status === s).length;
-  return { total: results.length, passed: count('pass'), failed: count('fail'), skipped: count('skip') };
+  const warned = count('warn');
+  return {
+    total: results.length,
+    passed: count('pass') + warned,
+    failed: count('fail'),
+    skipped: count('skip'),
+    warned,
+  };
 }
 
 /** `check step 2, «Правило для входящих обращений»` — the words every failure hint uses. */

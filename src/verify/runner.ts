@@ -66,7 +66,9 @@ export async function runChecks<C>(defs: CheckDef<C>[], cx: C, options: RunCheck
   for (const def of defs) {
     const started = clock();
     let outcome: CheckOutcome;
-    const blocker = (def.needs ?? []).find((id) => status.has(id) && status.get(id) !== 'pass');
+    const blocker = (def.needs ?? []).find(
+      (id) => status.has(id) && status.get(id) !== 'pass' && status.get(id) !== 'warn',
+    );
     if (options.signal?.aborted && !def.always) {
       outcome = { status: 'skip', message: 'cancelled' };
     } else if (blocker && !def.always) {

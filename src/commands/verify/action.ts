@@ -27,6 +27,7 @@ const optionsSchema = z.object({
   reporter: z.enum(['human', 'json', 'junit']).optional(),
   output: z.string().min(1, 'must name a file').optional(),
   integration: z.string().min(1).optional(),
+  strict: z.boolean().optional(),
 });
 
 export type Reporter = 'human' | 'json' | 'junit';
@@ -63,6 +64,7 @@ const handler: Handler = async ({ opts }, ctx) => {
       only: o.only,
       timeoutMs,
       integration: o.integration,
+      strict: o.strict,
       onTimeline: (event) => ctx.io.info(ctx.io.ce.dim('  timeline') + formatTimelineEvent(event)),
       onResult: (result) => ctx.io.debug(`${result.status} ${result.id} (${result.durationMs} ms)`),
     },

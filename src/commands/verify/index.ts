@@ -19,17 +19,23 @@ export function verifyCommand(): Command {
     )
     .option('--output <file>', 'write the report to this file (e.g. JUnit XML for CI); stdout keeps the human summary')
     .option('--integration <name>', 'only this integration of the config')
+    .option('--strict', 'fail on warnings too (a manual step that nobody confirmed and no round trip proved)')
     .addHelpText(
       'after',
       `
 Never prompts. Exit codes: 0 every check passed · 1 a check failed · 2 config error · 3 credentials refused.
-Under GitHub Actions (GITHUB_ACTIONS=true) failures are also printed as ::error:: annotations.
-A passing --e2e marks the recipe's manual steps as confirmed in .omnibot/state.json.
+Under GitHub Actions (GITHUB_ACTIONS=true) failures are also printed as ::error:: annotations,
+warnings as ::warning::. Plain verify ends with a manual-steps check per integration: each manual
+step proven by a round trip, confirmed by a person, stale (changed since: fails), revoked (a round
+trip failed there: fails) or never confirmed (a warning; --strict fails on it). A passing --e2e
+marks the steps its round trip proves as confirmed in .omnibot/state.json; a failing one takes
+back the confirmation of the step it names.
 ${examples([
   ['omnibot verify', 'config, credentials, label, agent, bot endpoint'],
   ['omnibot verify --e2e', 'and the full round trip, with its timeline on stderr'],
   ['omnibot verify --e2e --reporter junit --output omnibot-junit.xml', 'in CI: JUnit XML for the test report'],
   ['omnibot verify --only endpoint --timeout 10s', 'only the bot endpoint check'],
+  ['omnibot verify --strict', 'in CI: also fail while a manual step is unconfirmed'],
 ])}`,
     )
     .action(lazyAction(() => import('./action.js')));

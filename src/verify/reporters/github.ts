@@ -20,12 +20,13 @@ export function isGithubActions(env: NodeJS.ProcessEnv): boolean {
 
 export function renderGithubAnnotations(report: VerifyReport): string[] {
   return report.checks
-    .filter((c) => c.status === 'fail')
+    .filter((c) => c.status === 'fail' || c.status === 'warn')
     .map((c) => {
+      const level = c.status === 'fail' ? 'error' : 'warning';
       const parts = [c.message ?? 'failed'];
       if (c.cause) parts.push(`Probable cause: ${c.cause}`);
       if (c.step) parts.push(`Revisit ${stepText(c.step)} (omnibot steps).`);
       if (c.hint) parts.push(c.hint);
-      return `::error title=${escapeProperty(`omnibot verify: ${c.id}`)}::${escapeData(parts.join('\n'))}`;
+      return `::${level} title=${escapeProperty(`omnibot verify: ${c.id}`)}::${escapeData(parts.join('\n'))}`;
     });
 }

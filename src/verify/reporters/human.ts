@@ -8,11 +8,12 @@ import { stepText, type CheckResult } from '../check.js';
 import { formatDuration } from '../../core/duration.js';
 import type { VerifyReport } from '../report.js';
 
-const MARK = { pass: '✓', fail: '✗', skip: '-' } as const;
+const MARK = { pass: '✓', warn: '!', fail: '✗', skip: '-' } as const;
 
 function mark(status: CheckResult['status'], c: ChalkInstance): string {
   if (status === 'pass') return c.green(MARK.pass);
   if (status === 'fail') return c.red(MARK.fail);
+  if (status === 'warn') return c.yellow(MARK.warn);
   return c.dim(MARK.skip);
 }
 
@@ -39,13 +40,14 @@ export function renderHuman(report: VerifyReport, c: ChalkInstance): string[] {
   const lines: string[] = [];
   for (const check of report.checks) {
     lines.push(renderCheckLine(check, c, idWidth));
-    if (check.status === 'fail') lines.push(...renderFailureDetail(check, c));
+    if (check.status === 'fail' || check.status === 'warn') lines.push(...renderFailureDetail(check, c));
     else if (check.status === 'pass' && check.message) lines.push(`      ${c.dim(check.message)}`);
   }
   const s = report.summary;
   const parts = [c.green(`${s.passed} passed`)];
   if (s.failed) parts.push(c.red(`${s.failed} failed`));
   if (s.skipped) parts.push(c.dim(`${s.skipped} skipped`));
+  if (s.warned) parts.push(c.yellow(`${s.warned} with warnings`));
   lines.push('');
   lines.push(
     `${report.ok ? c.green('verify passed') : c.red('verify failed')}: ${parts.join(', ')} in ` +

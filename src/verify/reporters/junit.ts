@@ -36,6 +36,13 @@ function testcase(check: CheckResult, suite: string): string {
     `classname="${xmlEscape(`omnibot.${suite}`)}" name="${xmlEscape(`${check.id}: ${check.title}`)}" ` +
     `time="${seconds(check.durationMs)}"`;
   if (check.status === 'pass') return `    <testcase ${attrs}/>`;
+  if (check.status === 'warn') {
+    // JUnit has no warning: the case passes, and the warning travels in its output, where CI shows it.
+    return (
+      `    <testcase ${attrs}>\n      <system-out>${xmlEscape(`WARNING: ${failureBody(check)}`)}</system-out>\n    ` +
+      `</testcase>`
+    );
+  }
   if (check.status === 'skip') {
     return (
       `    <testcase ${attrs}>\n      <skipped message="${xmlEscape(check.message ?? 'skipped')}"/>\n    ` +

@@ -250,6 +250,17 @@ describe('each failure fails the right check with the right hint', () => {
     expect(state.resources['wikibot/changed-rule'].confirmedBy).toBeUndefined();
   });
 
+  it('plain verify does not pass silently over the rules it cannot see: it names them as not re-checked', async () => {
+    fx = await setup();
+    const r = await fx.run(['verify', '--json']);
+    const manual = check(JSON.parse(r.stdout), 'wikibot/manual-steps');
+    expect(manual.message).toMatch(/^not re-checked by this run \(use --e2e\): /);
+    expect(manual.message).toContain('«Rule for changed cases»');
+    expect(manual.details.steps.map((x: { id: string }) => x.id)).toEqual(
+      expect.arrayContaining(['incoming-rule', 'changed-rule']),
+    );
+  });
+
   it('the incoming rule missing: "did not add the label within 1 s", naming the incoming rule step', async () => {
     fx = await setup();
     const rules = await fx.api.adminRequest<Array<{ rule_id: number; ruleKind?: string; title: string }>>(

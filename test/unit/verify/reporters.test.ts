@@ -40,7 +40,7 @@ const report = buildReport({
 describe('reporters', () => {
   it('the report counts and decides ok', () => {
     expect(report.ok).toBe(false);
-    expect(report.summary).toEqual({ total: 3, passed: 1, failed: 1, skipped: 1 });
+    expect(report.summary).toEqual({ total: 3, passed: 1, failed: 1, skipped: 1, warned: 0 });
   });
 
   it('JUnit XML parses, with one testcase per check and the failure text escaped', () => {
@@ -70,6 +70,52 @@ describe('reporters', () => {
     expect(lines[0]).toMatch(/^::error title=omnibot verify%3A bot\/e2e-rule::the incoming rule/);
     expect(lines[0]).not.toContain('\n');
     expect(lines[0]).toContain('%0AProbable cause');
+  });
+});
+
+describe('a warning (a manual step never confirmed) in every reporter', () => {
+  const warned = buildReport({
+    runId: 'r2',
+    e2e: false,
+    startedAt: new Date('2025-06-02T10:00:00.123Z'),
+    durationMs: 10,
+    checks: [
+      { id: 'config', title: 'Config is valid', status: 'pass', durationMs: 1 },
+      {
+        id: 'bot/manual-steps',
+        integration: 'bot',
+        title: 'Manual steps: how each one stands',
+        status: 'warn',
+        durationMs: 1,
+        message: 'not proven by this run: step 3 «Channels»: never confirmed',
+        hint: 'To settle: confirm with `omnibot apply` at a terminal',
+      },
+    ],
+    timeline: [],
+  });
+
+  it('counts as passed, so the run is ok, and is counted apart', () => {
+    expect(warned.ok).toBe(true);
+    expect(warned.summary).toEqual({ total: 2, passed: 2, failed: 0, skipped: 0, warned: 1 });
+  });
+
+  it('human: a ! line with the message and hint, and the count in the summary', () => {
+    const text = renderHuman(warned, new Chalk({ level: 0 })).join('\n');
+    expect(text).toMatch(/! bot\/manual-steps/);
+    expect(text).toContain('step 3 «Channels»: never confirmed');
+    expect(text).toContain('verify passed: 2 passed, 1 with warnings');
+  });
+
+  it('JUnit: a passing testcase whose output carries the warning', () => {
+    const parsed = parseJunit(renderJunit(warned));
+    expect(parsed.failures).toBe(0);
+    expect(renderJunit(warned)).toMatch(/<system-out>WARNING: not proven by this run: step 3/);
+  });
+
+  it('GitHub: a ::warning:: annotation', () => {
+    const lines = renderGithubAnnotations(warned);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^::warning title=omnibot verify%3A bot\/manual-steps::not proven/);
   });
 });
 

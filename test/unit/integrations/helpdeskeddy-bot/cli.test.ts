@@ -130,6 +130,34 @@ describe('helpdeskeddy-bot through main(), against the sandbox', () => {
     expect(done.exitCode, done.stdout).toBe(0);
   });
 
+  it('plain verify names each manual step: unconfirmed warns, --strict fails, a rotated token is stale', async () => {
+    await project();
+    expect((await run(['apply', '--yes'])).exitCode).toBe(0);
+    const only = ['verify', '--only', 'hde/manual-steps'];
+    const first = await run([...only, '--json']);
+    expect(first.exitCode, first.stderr).toBe(0);
+    const check = (out: string) =>
+      (JSON.parse(out) as { checks: Array<{ id: string; status: string; message: string }> }).checks.find(
+        (c) => c.id === 'hde/manual-steps',
+      )!;
+    expect(check(first.stdout)).toMatchObject({ status: 'warn' });
+    expect(check(first.stdout).message).toMatch(/step 3 «Communication channels»: never confirmed/);
+    expect(check(first.stdout).message).not.toContain('Dispatcher rule');
+
+    const strict = await run([...only, '--strict', '--json']);
+    expect(strict.exitCode).toBe(1);
+    expect(check(strict.stdout)).toMatchObject({ status: 'fail' });
+    const annotated = await runCli([...only], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    expect(annotated.stdout + annotated.stderr).toMatch(/::warning title=omnibot verify%3A hde\/manual-steps::/);
+
+    // The token is in the rule's URL: after a rotation the rule the sandbox holds is no longer the step's.
+    expect((await run(['token', 'rotate', '--name', 'hde'])).exitCode).toBe(0);
+    const stale = await run([...only, '--json']);
+    expect(stale.exitCode).toBe(1);
+    expect(check(stale.stdout)).toMatchObject({ status: 'fail' });
+    expect(check(stale.stdout).message).toMatch(/step 4 «Dispatcher rule with the webhook»: stale/);
+  });
+
   it('plan reads the key and the agent; a wrong key exits 3 naming the e-mail, never the key', async () => {
     await project();
     const plan = await run(['plan', '--json']);
