@@ -100,6 +100,13 @@ async function applyManual(
   if (options.presentStep && !options.dryRun && !stopped) {
     const answer = await options.presentStep(step, item);
     if (answer === 'done') {
+      // A person's «Да» does not outweigh the API: where the API can see the step, look first.
+      const seen = e.resource.read ? await e.resource.read(e.rc).catch(() => undefined) : undefined;
+      if (seen && seen.status !== 'ok') {
+        const detail = `not found yet: ${seen.detail}; the step stays open (run omnibot apply again once it is done)`;
+        ectx.io.warn(`${item.integration}/${item.resource}: ${detail}`);
+        return { item: { ...item, action: 'pending', detail } };
+      }
       await recordConfirmation(ectx.stateFile, item.integration, item.resource, step.spec, 'user', { at: now() });
       return { item: { ...item, status: 'ok', confirmedBy: 'user', action: 'confirmed', detail: 'confirmed by user' } };
     }

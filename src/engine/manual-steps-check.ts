@@ -12,7 +12,7 @@ import { fail, pass, warn, type CheckDef } from '../verify/check.js';
 import type { IntegrationInput, VerifyContext } from '../verify/context.js';
 import { confirmation } from './confirmations.js';
 
-export type Standing = 'api' | 'proven' | 'confirmed' | 'sandbox' | 'stale' | 'revoked' | 'never';
+export type Standing = 'api' | 'unseen' | 'proven' | 'confirmed' | 'sandbox' | 'stale' | 'revoked' | 'never';
 
 export interface StepStanding {
   step: number;
@@ -24,6 +24,7 @@ export interface StepStanding {
 
 const WORDS: Record<Standing, string> = {
   api: 'seen through the API',
+  unseen: 'not seen through the API (its own check says why)',
   proven: 'proven by a round trip',
   confirmed: 'confirmed by a person',
   sandbox: 'performed on the sandbox',
@@ -51,10 +52,9 @@ async function standingOf(input: IntegrationInput, cx: VerifyContext, state: Sta
       // A step the API can see needs nobody's word: what the helpdesk shows decides.
       const rc = { ...cx, integration: input.integration, lang: 'en' as const, state };
       const read = await resource.read(rc).catch(() => undefined);
-      if (read?.status === 'ok') {
-        out.push({ ...base, standing: 'api' });
-        continue;
-      }
+      // Either way the API decides, not a record: what it misses, the resource's own check reports.
+      out.push({ ...base, standing: read?.status === 'ok' ? 'api' : 'unseen' });
+      continue;
     }
     const c = confirmation(state, input.integration.name, resource.id, step.spec);
     if (c.status === 'none') out.push({ ...base, standing: 'never' });
@@ -107,7 +107,7 @@ export function manualStepsCheck(
         });
       }
       // Even when all is well, say that these stand on a record, not on what this run saw.
-      const recorded = steps.filter((s) => s.standing !== 'api');
+      const recorded = steps.filter((s) => s.standing !== 'api' && s.standing !== 'unseen');
       const note = recorded.length
         ? `not re-checked by this run (use --e2e): ${recorded.map(describe).join('; ')}`
         : all;

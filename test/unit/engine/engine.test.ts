@@ -194,6 +194,34 @@ describe('apply', () => {
     expect(incoming.detail).toContain('changed since user confirmed it');
   });
 
+  it('after «Да» it looks again where the API can see the step: "not found yet", not confirmed', async () => {
+    // A manual resource the API can read (as a custom channel is): here the incoming rule, never found.
+    const readable: typeof registry = {
+      ...registry,
+      bind: async (integration) => {
+        const bound = await registry.bind(integration);
+        return {
+          ...bound,
+          resources: (config) =>
+            bound
+              .resources(config)
+              .map((r) =>
+                r.id === 'incoming-rule'
+                  ? { ...r, read: async () => ({ status: 'manual' as const, detail: 'no such rule in the list' }) }
+                  : r,
+              ),
+        };
+      },
+    };
+    const result = await apply(botConfig(), ectx({ registry: readable }), { presentStep: async () => 'done' });
+    const incoming = byId(result.resources)['incoming-rule']!;
+    expect(incoming.action).toBe('pending');
+    expect(incoming.detail).toMatch(/^not found yet: no such rule in the list/);
+    expect(byId(result.resources)['changed-rule']!.action).toBe('confirmed');
+    const state = await readState(join(dir, '.omnibot', 'state.json'));
+    expect(state.resources['wikibot/incoming-rule']?.confirmedBy).toBeUndefined();
+  });
+
   it('stops presenting steps after "stop" and leaves the rest pending', async () => {
     const seen: string[] = [];
     const result = await apply(botConfig(), ectx(), {
