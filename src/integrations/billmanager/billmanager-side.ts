@@ -95,7 +95,7 @@ function paramsStep(it: BillmanagerIntegration, config: Config): ManualStep {
       ),
       text(
         'Список этих полей BILLmanager не публикует; значения, которые знает omnibot:',
-        'The article does not list those fields; the values omnibot knows:',
+        'BILLmanager does not publish a list of those fields; the values omnibot knows:',
       ),
       ...known,
     ],

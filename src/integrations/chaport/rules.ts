@@ -84,21 +84,22 @@ function screenshotNotice(kind: ChaportRuleKind): Instruction[] {
     {
       text: {
         ru:
-          `Текст статьи задаёт: ${SEED_TEXT[kind].ru} Цель — автоматически завершать такие чаты в статусе «в ` +
-          `ожидании».`,
+          `Назначение правила: ${SEED_TEXT[kind].ru} Цель — автоматически завершать такие чаты ` +
+          `в статусе «в ожидании».`,
         en:
-          `The article’s text states: ${SEED_TEXT[kind].en}. The goal: finish such chats automatically with the ` +
+          `The rule’s purpose: ${SEED_TEXT[kind].en}. The goal: finish such chats automatically with the ` +
           `status «в ожидании» (waiting).`,
       },
     },
     {
       text: {
         ru:
-          `Точные условия правила статья показывает только на скриншоте. Условия ниже выведены из текста: выберите ` +
-          `в интерфейсе пункты, которые им соответствуют (${INFERRED[kind].ru}).`,
+          `Точные условия этого правила текстом не опубликованы. Условия ниже выведены из описания (это вывод ` +
+          `omnibot, не опубликованный текст): выберите в интерфейсе пункты, которые им соответствуют ` +
+          `(${INFERRED[kind].ru}).`,
         en:
-          `The article shows the rule’s exact conditions only in a screenshot. The conditions below are inferred ` +
-          `from its text: pick the UI items that match them (${INFERRED[kind].en}).`,
+          `The rule’s exact conditions are not published as text. The conditions below are inferred by omnibot ` +
+          `from the description: pick the UI items that match them (${INFERRED[kind].en}).`,
       },
     },
   ];

@@ -54,6 +54,20 @@ export function dispatcherInstructions(spec: HdeDispatcherRuleSpec): Instruction
         en: `Add the condition ${e.authorGroup} — ${e[value]} (the loop guard, see "Why")`,
       })),
     });
+    // The usual instructions for this rule omit the guard; its UI label is ours, so the step says so.
+    out.push({
+      text: {
+        ru:
+          'Этого условия нет в обычной инструкции HelpDeskEddy для ботов: его добавляет omnibot, а название пункта ' +
+          'выведено из интерфейса (вывод omnibot). Если в вашем интерфейсе пункт называется иначе, выберите условие ' +
+          'на группу автора последнего ответа.',
+        en:
+          'The usual HelpDeskEddy bot instructions lack this condition: omnibot adds it, and the item’s label is ' +
+          'inferred from the UI (an omnibot inference). If your UI names it differently, pick the condition on the ' +
+          'group of the last reply’s author.',
+      },
+      depth: 1,
+    });
   }
   const a = spec.action;
   out.push({ text: say((r, e) => ({ ru: `Заполните пункт ${r.actions}:`, en: `Fill in ${e.actions}:` })) });

@@ -89,7 +89,7 @@ describe('chaport recipe e2e', () => {
       'ru',
       [
         'Правило для входящих обращений, которое срабатывает на первый ответ пользователя.',
-        'Точные условия правила статья показывает только на скриншоте',
+        'Точные условия этого правила текстом не опубликованы',
         '«Изменить статус» — в ожидании',
       ],
     ],
@@ -99,7 +99,7 @@ describe('chaport recipe e2e', () => {
       ['вкладка «изменённые обращения»', 'срабатывает на все остальные сообщения бота и ответы пользователя для бота'],
     ],
     ['json', 'ru', ['"kind": "omnidesk.rule"', '"field": "has_staff_reply"']],
-    ['text', 'en', ['only in a screenshot', 'Incoming-case rule']],
+    ['text', 'en', ['not published as text', 'Incoming-case rule']],
     ['markdown', 'en', ['Changed-case rule', 'the Chaport chat channel, changes on the customer’s side']],
     ['json', 'en', ['"lang": "en"', '"status": "waiting"']],
   ])('steps --format %s --lang %s', async (format, lang, phrases) => {

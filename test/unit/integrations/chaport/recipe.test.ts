@@ -52,7 +52,7 @@ describe('chaport recipe', () => {
     ]);
   });
 
-  it('steps quote the seed’s text and say the exact conditions are only in screenshots', () => {
+  it('steps quote Chaport’s description and mark the exact conditions as inferred', () => {
     const { cfg, it, resources } = setup();
     const [, incoming, changed] = resources.map((r) => r.describe!({ config: cfg, integration: it, lang: 'ru' }));
     const text = (s: typeof incoming) => s!.instructions.map((i) => i.text.ru).join('\n');
@@ -60,7 +60,7 @@ describe('chaport recipe', () => {
       'Правило для входящих обращений, которое срабатывает на первый ответ пользователя.',
     );
     expect(text(changed)).toContain('срабатывает на все остальные сообщения бота и ответы пользователя для бота');
-    expect(text(incoming)).toContain('Точные условия правила статья показывает только на скриншоте');
+    expect(text(incoming)).toContain('Точные условия этого правила текстом не опубликованы');
     expect(text(changed)).toContain('в ожидании');
     expect(incoming!.page).toBe('https://acme.omnidesk.ru/admin/channels/rules');
   });

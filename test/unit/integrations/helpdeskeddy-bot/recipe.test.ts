@@ -172,12 +172,15 @@ describe('recipe helpdeskeddy-bot: steps', () => {
     expect(withGuard.instructions.some((i) => i.text.ru.includes('«Группа автора последнего ответа» — «Клиент»'))).toBe(
       true,
     );
+    // The guard's label is ours, not HelpDeskEddy's published instructions: the step says it is an inference.
+    expect(withGuard.instructions.some((i) => i.text.ru.includes('(вывод omnibot)'))).toBe(true);
     const cfg = config({ loopGuard: false });
     const without = describeResources(expandable(recipe, cfg.integrations[0]!), cfg, 'en').find(
       (s) => s.id === 'dispatcher-rule',
     )!;
     expect(without.spec).toMatchObject({ extra: [] });
     expect(without.why!.en).toMatch(/WARNING: loopGuard is off/);
+    expect(without.instructions.some((i) => i.text.en.includes('an omnibot inference'))).toBe(false);
   });
 
   it('names the account domain in the support request and lists the resources in seed order', () => {
