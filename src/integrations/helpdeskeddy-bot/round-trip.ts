@@ -44,7 +44,24 @@ interface Trip {
   seen: Map<number, HdeDelivery>;
   /** Every delivery of the ticket, pending ones included (status 0, no error). */
   all: HdeDelivery[];
+  /** When the test ticket was created, and how long the bot took to reply (the observed webhook latency). */
+  createdAt?: number;
+  replyLatencyMs?: number;
 }
+
+/**
+ * The settle window of the behavioural loop check on a real account: long enough for a looping
+ * rule to deliver the bot's own post back and for the bot to answer it again, judged by how fast
+ * the first reply came (3×), never under 5 s, never over a minute (or the run's --timeout).
+ */
+const SETTLE = { factor: 3, floorMs: 5_000, capMs: 60_000 } as const;
+
+export function settleWindowMs(replyLatencyMs: number, timeoutMs: number): number {
+  return Math.min(Math.max(SETTLE.factor * replyLatencyMs, SETTLE.floorMs), SETTLE.capMs, timeoutMs);
+}
+
+const LOOP_CAUSE =
+  'the rule lacks the condition «Группа автора последнего ответа» = «Клиент», so every bot reply loops back to the bot';
 
 /** A post's text without its HTML tags, cut for one line. */
 function postExcerpt(html: string): string {
@@ -131,6 +148,7 @@ export function helpdeskeddyTripChecks(
         create_from_user: true,
       });
       t.ticket = ticket;
+      t.createdAt = Date.now();
       cx.pendingCleanup.set(tripKey, () => api.deleteTicket(ticket.id));
       cx.timeline.add('case-created', `ticket #${ticket.id} created: «${title}»`, { caseId: Number(ticket.id) });
       return pass(`ticket #${ticket.id} from ${testUserEmail(cx.runId)}`, { ticketId: ticket.id });
@@ -158,11 +176,47 @@ export function helpdeskeddyTripChecks(
         return cx.signal.aborted
           ? skip('cancelled')
           : explain(t, 'new_ticket', `the bot did not reply within ${formatDuration(cx.timeoutMs)}`, 'Новая заявка');
+      t.replyLatencyMs = Date.now() - (t.createdAt ?? Date.now());
       cx.timeline.add('bot-replied', `bot replied (post by user ${post.user_id}): «${postExcerpt(post.text)}»`, {
         caseId: Number(t.ticket!.id),
       });
       return pass(`post by user ${post.user_id}: «${postExcerpt(post.text)}»`);
     },
+  };
+
+  /**
+   * A real account shows no deliveries, but it shows posts: after the bot's first reply, no
+   * customer writes, so a second bot post within the settle window can only be the bot answering
+   * its own reply, which the dispatcher rule sent back to it.
+   */
+  const behaviouralLoopCheck = async (cx: VerifyContext, t: Trip): Promise<CheckOutcome> => {
+    const ticket = t.ticket!;
+    const latency = t.replyLatencyMs ?? 0;
+    const windowMs = settleWindowMs(latency, cx.timeoutMs);
+    const isCustomer = (p: HdePost) => p.user_id === ticket.user_id;
+    const before = (await t.api.listPosts(ticket.id)).items.filter(isCustomer).length;
+    const again = await pollUntil(
+      async () => {
+        const posts = (await t.api.listPosts(ticket.id)).items;
+        const bot = posts.filter((p) => !isCustomer(p));
+        return bot.length > 1 && posts.filter(isCustomer).length === before ? bot : undefined;
+      },
+      { timeoutMs: windowMs, signal: cx.signal, interval: pace(t) },
+    );
+    const window =
+      `${formatDuration(windowMs)} settle window (${SETTLE.factor}× the observed reply latency of ` +
+      `${formatDuration(latency)}, at least ${formatDuration(SETTLE.floorMs)})`;
+    const details = { settleMs: windowMs, replyLatencyMs: latency };
+    if (cx.signal.aborted) return skip('cancelled');
+    if (!again) return pass(`no second bot post without a customer message in the ${window}`, details);
+    cx.timeline.add('bot-replied', `bot posted again (${again.length} posts) with no new customer message`, {
+      caseId: Number(ticket.id),
+    });
+    return fail(`the bot posted ${again.length} times with no new customer message within the ${window}`, {
+      cause: LOOP_CAUSE,
+      step: step(),
+      details,
+    });
   };
 
   const loopGuard: CheckDef<VerifyContext> = {
@@ -173,8 +227,8 @@ export function helpdeskeddyTripChecks(
     needs: [id('reply')],
     async run(cx) {
       const t = trip(cx);
-      if (!t.sandbox) return skip('only observable on the sandbox (a real account does not show its deliveries)');
       if (!it.loopGuard) return skip('loopGuard is off in the config');
+      if (!t.sandbox) return behaviouralLoopCheck(cx, t);
       // The sandbox logs a rule's webhook (pending or not) while the post that fired it is created,
       // so once the bot's post is visible, a loop would already show.
       await watch(cx, t);
@@ -183,9 +237,7 @@ export function helpdeskeddyTripChecks(
       return fail(
         `the bot's own reply fired the dispatcher rule again (${staff.length} webhook${staff.length > 1 ? 's' : ''})`,
         {
-          cause:
-            'the rule lacks the condition «Группа автора последнего ответа» = «Клиент», so every bot reply loops ' +
-            'back to the bot',
+          cause: LOOP_CAUSE,
           step: step(),
         },
       );
