@@ -28,7 +28,8 @@ export interface ApplyOptions {
   /** Asked once before anything is created through the API; when absent, apply goes ahead. */
   confirmCreate?: (items: PlanItem[]) => Promise<boolean>;
   /** Shows one manual step to a person and returns what they did; when absent, steps stay pending. */
-  presentStep?: (step: StepEntry, item: PlanItem) => Promise<StepAnswer>;
+  /** `at`: the step's place among the manual steps this run walks through ("step 2 of 3"). */
+  presentStep?: (step: StepEntry, item: PlanItem, at: { n: number; of: number }) => Promise<StepAnswer>;
 }
 
 async function applyApi(e: Evaluated, ectx: EngineContext, dryRun: boolean, now: () => Date): Promise<ApplyItem> {
@@ -77,6 +78,7 @@ async function applyManual(
   clients: ClientSet,
   stopped: boolean,
   now: () => Date,
+  at: { n: number; of: number },
 ): Promise<ManualOutcome> {
   const { item, step } = e;
   if (!step) return { item: { ...item, action: 'pending' } };
@@ -98,7 +100,7 @@ async function applyManual(
     };
   }
   if (options.presentStep && !options.dryRun && !stopped) {
-    const answer = await options.presentStep(step, item);
+    const answer = await options.presentStep(step, item, at);
     if (answer === 'done') {
       // A person's «Да» does not outweigh the API: where the API can see the step, look first.
       const seen = e.resource.read ? await e.resource.read(e.rc).catch(() => undefined) : undefined;
@@ -181,9 +183,10 @@ export async function apply(config: Config, ectx: EngineContext, options: ApplyO
 
   // Manual steps come after the API objects: a rule names the label, so the label must exist first.
   let stopped = false;
-  for (const { index, e } of manual) {
+  for (const [i, { index, e }] of manual.entries()) {
     if (ectx.signal.aborted) throw new CancelledError('Cancelled; confirmed steps are recorded in the state file.');
-    const outcome = await applyManual(e, ectx, options, clients, stopped, now);
+    const at = { n: i + 1, of: manual.length };
+    const outcome = await applyManual(e, ectx, options, clients, stopped, now, at);
     items[index] = outcome.item;
     stopped ||= Boolean(outcome.stop);
   }

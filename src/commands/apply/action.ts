@@ -52,17 +52,23 @@ const handler: Handler = async ({ opts }, ctx) => {
     confirmCreate: ask
       ? (items) =>
           ctx.prompter.confirm({
-            message: `Create through the API: ${items.map((i) => `${i.integration}/${i.resource}`).join(', ')}?`,
+            message: `${options.lang === 'ru' ? 'Создать через API' : 'Create through the API'}: ${items
+              .map((i) => `${i.integration}/${i.resource}`)
+              .join(', ')}?`,
             flag: '--yes',
             default: true,
           })
       : undefined,
     presentStep: ask
-      ? async (step): Promise<StepAnswer> => {
+      ? async (step, _item, at): Promise<StepAnswer> => {
           shown.add(`${step.integration}/${step.id}`);
-          ctx.io.out('');
-          ctx.io.out(renderStepText(step, options.lang));
-          ctx.io.out('');
+          // The walk-through is talk with the person at the terminal: stderr, so stdout keeps only the
+          // result (`apply > out.txt` and `apply --json` still work), and not silenced by --quiet.
+          const place = options.lang === 'ru' ? `Шаг ${at.n} из ${at.of}` : `Step ${at.n} of ${at.of}`;
+          ctx.io.err('');
+          ctx.io.err(ctx.io.ce.bold(`${place} · ${step.integration}`));
+          ctx.io.err(renderStepText(step, options.lang));
+          ctx.io.err('');
           return ctx.prompter.select<StepAnswer>({
             message: options.lang === 'ru' ? 'Шаг выполнен?' : 'Is the step done?',
             flag: '--yes',

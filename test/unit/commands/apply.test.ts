@@ -131,13 +131,14 @@ describe('omnibot apply at a terminal', () => {
       JSON.stringify(botConfig(sandbox.omnidesk.url, { replyAsNote: true }), null, 2),
     );
     let stdout = '';
+    let stderr = '';
     const ctx = createContext(
       {},
       {
         cwd: project.dir,
         prompter: new InquirerPrompter({}),
         stdout: { write: (x: string) => (stdout += x) },
-        stderr: { write: () => true },
+        stderr: { write: (x: string) => (stderr += x) },
         stdin: Object.assign(Readable.from([]), { isTTY: true }),
         env: project.env,
         signal: new AbortController().signal,
@@ -148,7 +149,10 @@ describe('omnibot apply at a terminal', () => {
     screen.keypress('enter');
     // The rules go through the sandbox admin path; the bot-side note option needs a person.
     await waitFor('Is the step done?');
-    expect(stdout).toContain("Step 5. The bot's answer as a note");
+    // The walk-through talks on stderr, with its place in the walk; stdout keeps only the result.
+    expect(stderr).toContain("Step 5. The bot's answer as a note");
+    expect(stderr).toMatch(/Step \d of \d · wikibot/);
+    expect(stdout).not.toContain("The bot's answer as a note");
     screen.keypress('enter');
     expect(await done).toBe(0);
     expect(stdout).toMatch(/reply-as-note\s+confirmed\s+ok\s+confirmed by user/);
