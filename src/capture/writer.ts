@@ -15,11 +15,11 @@
  * capturing resumes by itself once space is freed.
  */
 import * as nodeFs from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { redact } from '../core/io/secrets.js';
 import type { CaptureRecord } from './record.js';
+import { makeDirs } from '../core/make-dirs.js';
 
 /** The file calls the writer makes; tests replace them to fail like a full disk. */
 export interface CaptureFs {
@@ -61,7 +61,7 @@ export class CaptureWriter {
    */
   static async open(file: string, options: CaptureWriterOptions = {}): Promise<CaptureWriter> {
     const fs = options.fs ?? nodeFs;
-    await mkdir(dirname(file), { recursive: true });
+    await makeDirs(dirname(file));
     // a+: appends like 'a', and lets open() read the last byte to find a torn line.
     const fd = await promisify(nodeFs.open)(file, 'a+', 0o600);
     try {

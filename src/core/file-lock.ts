@@ -4,11 +4,11 @@
  * proper-lockfile does the hard parts: an atomic mkdir lock, an mtime heartbeat while the lock
  * is held, and recovery of a lock whose holder died (no heartbeat for `staleMs`).
  */
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { FailedError } from './errors.js';
+import { makeDirs } from './make-dirs.js';
 
 export interface FileLockOptions {
   /** What is being locked, for the message when the wait runs out ("the state of this config"). */
@@ -27,7 +27,7 @@ const POLL_MS = 50;
 export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, options: FileLockOptions): Promise<T> {
   const waitMs = options.waitMs ?? 60_000;
   const staleMs = options.staleMs ?? 10_000;
-  await mkdir(dirname(lockPath), { recursive: true, mode: 0o700 });
+  await makeDirs(dirname(lockPath), 0o700);
   let compromised: Error | undefined;
   const lockOptions = {
     realpath: false,

@@ -3,10 +3,11 @@
  * (so it never duplicates or deletes what it does not own), manual steps confirmed as done,
  * and fingerprints of tokens (never the tokens). Written atomically, mode 0600.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ConfigError } from './errors.js';
 import { withFileLock } from './file-lock.js';
+import { makeDirs } from './make-dirs.js';
 
 export interface ResourceRecord {
   /** The helpdesk's id of an object omnibot created or adopted. */
@@ -98,7 +99,7 @@ export async function readState(file: string): Promise<State> {
 export async function writeState(file: string, state: State): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    await makeDirs(dirname(file), 0o700);
     await writeFile(tmp, JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
     await rename(tmp, file);
   } catch (err) {

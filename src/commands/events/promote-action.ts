@@ -3,7 +3,7 @@
  * user sample `<config dir>/.omnibot/events/<event>.json`, which overrides the shipped event.
  * An existing sample is never replaced without --force.
  */
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { EXIT, UsageError } from '../../core/errors.js';
@@ -14,6 +14,7 @@ import { EVENT_NAME } from '../../events/types.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../../kit/parse-options.js';
 import { configDir, userCatalog } from './user-catalog.js';
+import { makeDirs } from '../../core/make-dirs.js';
 
 const optionsSchema = z.object({
   record: z.string({ error: 'is required: which record (its line number or id)' }).min(1),
@@ -63,7 +64,7 @@ const handler: Handler = async ({ args, opts }, ctx) => {
   } catch (err) {
     throw new UsageError(`--record ${o.record}: the body cannot serve as a ${name} sample: ${(err as Error).message}`);
   }
-  await mkdir(dir, { recursive: true });
+  await makeDirs(dir);
   // Captures hold real customer data; the sample is as private as the capture it came from.
   await writeFile(file, JSON.stringify(sample, null, 2) + '\n', { mode: 0o600 });
 

@@ -2,10 +2,11 @@
  * Writing what init produced. Everything is written at the very end, each file atomically
  * (a temporary file renamed into place), so Ctrl-C or a failure leaves no half-written file.
  */
-import { access, copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, copyFile, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../core/errors.js';
+import { makeDirs } from '../../core/make-dirs.js';
 
 export async function exists(path: string): Promise<boolean> {
   try {
@@ -29,7 +30,7 @@ export async function refuseOverwrite(path: string, force: boolean | undefined, 
 }
 
 export async function writeAtomic(path: string, text: string, mode = 0o644): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeDirs(dirname(path));
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, text, { mode });
   await rename(tmp, path);

@@ -16,7 +16,11 @@ import { parseOptions, wholeNumber } from '../../kit/parse-options.js';
 const optionsSchema = z.object({
   port: wholeNumber(0, 65535).default(8787),
   host: z.string().min(1, 'must not be empty').default('127.0.0.1'),
-  path: z.string().min(1, 'must not be empty').optional(),
+  path: z
+    .string()
+    .min(1, 'must not be empty')
+    .refine((p) => p.startsWith('/'), { message: 'must be a URL path starting with "/", e.g. /omnidesk' })
+    .optional(),
   capture: z.string().min(1, 'must name a file').optional(),
   forwardTo: z.string().optional(),
   status: wholeNumber(100, 599).default(200),

@@ -129,6 +129,7 @@ describe('omnibot listen', () => {
       [['--secret-env', 'NOPE_NOT_SET', '--secret-header', 'x-t'], '--secret-env'],
       [['--secret-env', 'HOME'], '--secret-env'],
       [['--forward-to', 'ftp://x'], '--forward-to'],
+      [['--path', 'no-slash'], '--path'],
     ] as const) {
       const r = await runCli(['listen', ...args]);
       expect(r.exitCode, args.join(' ')).toBe(2);
