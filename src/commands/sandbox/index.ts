@@ -28,9 +28,11 @@ export function sandboxCommand(): Command {
 Once both servers accept connections it prints one line on stderr:
   ready {"omnidesk":"http://127.0.0.1:P","helpdeskeddy":"http://127.0.0.1:Q"}
 (plus "bot" with --bot reference). The data lives in memory and is gone when it stops.
-Admin path on each server (no auth, loopback only): /_sandbox/info, /_sandbox/reset,
-/_sandbox/rules, /_sandbox/custom-channels, /_sandbox/faults, /_sandbox/deliveries,
-/_sandbox/requests. Ctrl-C (or SIGTERM) stops it.
+Admin path (no auth, loopback only), on both servers: /_sandbox/info, /_sandbox/reset,
+/_sandbox/faults, /_sandbox/deliveries, /_sandbox/requests. Omnidesk only: /_sandbox/rules,
+/_sandbox/custom-channels, /_sandbox/custom-fields, /_sandbox/staff/{id}. HelpDeskEddy only:
+/_sandbox/dispatcher-rules, /_sandbox/users, /_sandbox/behaviour, /_sandbox/ban.
+Ctrl-C (or SIGTERM) stops it.
 ${examples([
   [
     'omnibot sandbox --port 8080',
