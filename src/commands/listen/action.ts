@@ -19,6 +19,7 @@ import { formatRecordLine } from '../../webhooks/record-line.js';
 import type { Handler } from '../lazy-action.js';
 import { listenSettings, type ListenSettings } from './options.js';
 import { ListenTally } from './summary.js';
+import { listenBanner } from './banner.js';
 
 async function openCapture(settings: ListenSettings): Promise<CaptureWriter | undefined> {
   if (!settings.capture) return undefined;
@@ -107,6 +108,7 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
   }
 
   ctx.io.err(`ready ${JSON.stringify({ url: listener.url })}`);
+  if (ctx.io.streams.stderr.isTTY) for (const line of listenBanner(listener.url, settings)) ctx.io.info(line);
   await waitForAbort(ctx.signal);
   ctx.io.info('listen: stopping; letting in-flight requests finish…');
   await listener.close();
