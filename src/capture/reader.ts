@@ -5,6 +5,7 @@
  * the whole file.
  */
 import { createReadStream } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { UsageError } from '../core/errors.js';
 import { LineSplitter, lineText, type LineBytes } from './lines.js';
@@ -15,6 +16,21 @@ export interface ReadOptions {
   onSkip?: (message: string, line: number) => void;
   /** The flag that named the file, for error messages (`<file>`, `--capture`…). */
   what?: string;
+  /** Where `-` reads from (the command's stdin). */
+  stdin?: NodeJS.ReadableStream;
+}
+
+/** The file name that means stdin (or stdout, for an output), as Unix tools take it. */
+export const STDIO = '-';
+
+/** A capture argument as a path: `-` stays `-`, anything else is resolved against `cwd`. */
+export function capturePath(cwd: string, arg: string): string {
+  return arg === STDIO ? STDIO : resolvePath(cwd, arg);
+}
+
+/** How messages name a capture source. */
+export function sourceName(file: string): string {
+  return file === STDIO ? 'stdin' : file;
 }
 
 export interface NumberedRecord {
@@ -70,10 +86,14 @@ const CHUNK_BYTES = 256 * 1024;
  */
 export async function* readCaptureLines(
   file: string,
-  options: Pick<ReadOptions, 'what'> & { chunkBytes?: number } = {},
+  options: Pick<ReadOptions, 'what' | 'stdin'> & { chunkBytes?: number } = {},
 ): AsyncGenerator<RawLine[]> {
-  await assertReadableFile(file, options.what);
-  const input = createReadStream(file, { highWaterMark: options.chunkBytes ?? CHUNK_BYTES });
+  const fromStdin = file === STDIO;
+  if (fromStdin && !options.stdin) throw new UsageError(`${options.what ?? '<file>'}: this command cannot read stdin`);
+  if (!fromStdin) await assertReadableFile(file, options.what);
+  const input = fromStdin
+    ? options.stdin!
+    : createReadStream(file, { highWaterMark: options.chunkBytes ?? CHUNK_BYTES });
   const splitter = new LineSplitter();
   let line = 0;
   const numbered = (lines: LineBytes[]): RawLine[] => {
@@ -95,7 +115,8 @@ export async function* readCaptureLines(
       if (lines.length > 0) yield lines;
     }
   } finally {
-    input.destroy();
+    // stdin belongs to the process; only a file stream is ours to close.
+    if (!fromStdin) (input as ReturnType<typeof createReadStream>).destroy();
   }
 }
 
@@ -128,7 +149,7 @@ function isBlank(raw: LineBytes): boolean {
 export async function* readCapture(file: string, options: ReadOptions = {}): AsyncGenerator<NumberedRecord> {
   for await (const lines of readCaptureLines(file, options)) {
     for (const raw of lines) {
-      const parsed = parseRawLine(file, raw);
+      const parsed = parseRawLine(sourceName(file), raw);
       if ('record' in parsed) yield parsed;
       else options.onSkip?.(parsed.message, parsed.line);
     }

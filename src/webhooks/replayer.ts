@@ -21,7 +21,9 @@ export interface ReplayFilter {
 }
 
 export interface ReplayOptions extends ReplayFilter {
+  /** A capture file, or `-` for `stdin`. */
   file: string;
+  stdin?: NodeJS.ReadableStream;
   to: URL;
   concurrency: number;
   ratePerSecond?: number;
@@ -89,7 +91,7 @@ class RecordSource implements JobSource<ReplayJob> {
   private readonly chunks: AsyncGenerator<RawLine[]>;
 
   constructor(private readonly options: ReplayOptions) {
-    this.chunks = readCaptureLines(options.file);
+    this.chunks = readCaptureLines(options.file, { stdin: options.stdin });
     const secrets = options.secrets ?? { known: { pathTokens: [], queryValues: new Map() }, query: new Map() };
     this.sources = { ...secrets, headerNames: new Set(Object.keys(options.headers ?? {})) };
   }

@@ -6,8 +6,11 @@ export function captureCommand(): Command {
   capture
     .command('redact')
     .description('replace e-mails, phones, names and message text with stable placeholders')
-    .argument('<in>', 'capture file to redact (never modified)')
-    .option('-o, --output <file>', 'where to write the redacted copy (default <in>.redacted.ndjson)')
+    .argument('<in>', 'capture file to redact (never modified); - reads stdin')
+    .option(
+      '-o, --output <file>',
+      'where to write the redacted copy; - is stdout (default <in>.redacted.ndjson, or stdout for -)',
+    )
     .option('--force', 'overwrite the output file if it exists')
     .addHelpText(
       'after',

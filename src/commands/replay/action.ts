@@ -3,7 +3,6 @@
  * reports each result (a line, or NDJSON with --json) and a summary on stderr. Any failure is
  * exit 1; a Ctrl-C stops sending and is exit 130.
  */
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Context } from '../../kit/context.js';
 import { CancelledError, EXIT, FailedError, UsageError } from '../../core/errors.js';
@@ -19,6 +18,7 @@ import { formatStats } from '../../webhooks/sender.js';
 import { parseTargetUrl } from '../../webhooks/target-url.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions, wholeNumber } from '../../kit/parse-options.js';
+import { capturePath } from '../../capture/reader.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -100,7 +100,7 @@ function resultLine(result: ReplayResult, ctx: Context): string {
 }
 
 const handler: Handler = async ({ args, opts }, ctx) => {
-  const file = resolve(ctx.cwd, String(args[0]));
+  const file = capturePath(ctx.cwd, String(args[0]));
   const o = parseOptions(optionsSchema, opts);
   const now = ctx.now();
   const since = o.since ? parseInstant(o.since, '--since', now) : undefined;
@@ -116,6 +116,7 @@ const handler: Handler = async ({ args, opts }, ctx) => {
 
   const summary = await replayCapture({
     file,
+    stdin: ctx.stdin,
     to: parseTargetUrl(o.to, '--to'),
     events: o.event,
     since,

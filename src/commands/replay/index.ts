@@ -4,7 +4,7 @@ import { collect, examples, lazyAction } from '../lazy-action.js';
 export function replayCommand(): Command {
   return new Command('replay')
     .description('re-send captured webhooks, byte-exact')
-    .argument('<file>', 'capture file written by `omnibot listen --capture`')
+    .argument('<file>', 'capture file written by `omnibot listen --capture`; - reads stdin')
     .option('--to <url>', "where to send them; each record's path and query are appended")
     .option('--event <name>', 'only records of this event (repeatable)', collect)
     .option('--since <time>', 'only records received at or after: ISO 8601, or a duration ago (10m, 2h, 1d)')

@@ -3,13 +3,12 @@
  * with --follow keeps going as the file grows until Ctrl-C. `--case <id>` hands over to the
  * helpdesk case follower in src/verify.
  */
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Context } from '../../kit/context.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { followCapture } from '../../capture/follow.js';
 import { contentTypeOf, type CaptureRecord } from '../../capture/record.js';
-import { readCapture, type NumberedRecord } from '../../capture/reader.js';
+import { capturePath, readCapture, STDIO, type NumberedRecord } from '../../capture/reader.js';
 import { maskRecord } from '../../capture/secret-mask.js';
 import { HOUR, parseDuration, parseInstant } from '../../core/duration.js';
 import { loadKnownSecrets } from '../../webhooks/known-secrets.js';
@@ -64,7 +63,12 @@ const handler: Handler = async ({ args, opts }, ctx) => {
       hint: 'omnibot tail hooks.ndjson --follow',
     });
   }
-  const file = resolve(ctx.cwd, fileArg);
+  const file = capturePath(ctx.cwd, fileArg);
+  if (file === STDIO && o.follow) {
+    throw new UsageError('--follow watches a file as it grows; stdin (-) is read once to its end.', {
+      hint: 'Drop --follow, or give the capture file itself.',
+    });
+  }
   await loadKnownSecrets(ctx);
   const detect = await loadDetector(await userCatalog(ctx));
   const print = printer(ctx, detect, o.event, since);
@@ -72,7 +76,7 @@ const handler: Handler = async ({ args, opts }, ctx) => {
 
   const records: AsyncIterable<NumberedRecord> = o.follow
     ? followCapture(file, { signal: ctx.signal, intervalMs, onSkip, onRestart: (reason) => ctx.io.warn(reason) })
-    : readCapture(file, { onSkip });
+    : readCapture(file, { onSkip, stdin: ctx.stdin });
   for await (const { record } of records) {
     print(record);
     if (ctx.signal.aborted) break;

@@ -4,7 +4,7 @@ import { collect, examples, lazyAction } from '../lazy-action.js';
 export function tailCommand(): Command {
   return new Command('tail')
     .description("print a capture file in listen's format (and follow it), or follow a helpdesk case")
-    .argument('[file]', 'capture file written by `omnibot listen --capture`')
+    .argument('[file]', 'capture file written by `omnibot listen --capture`; - reads stdin')
     .option('-f, --follow', 'keep printing records as the file grows (copes with truncation)')
     .option('--event <name>', 'only records of this event (repeatable)', collect)
     .option('--case <id>', 'instead of a file: follow a helpdesk test case as it happens')

@@ -189,3 +189,33 @@ describe('omnibot events promote', () => {
     }
   });
 });
+
+describe('- means stdin (and stdout for an output) in every command that reads or writes a capture', () => {
+  it('capture redact - -o -, tail -, replay - read the records piped in; redact writes to stdout', async () => {
+    const capture = join(dir, 'piped.ndjson');
+    const l = await startListen(['--capture', capture]);
+    await post(l.url, HDE('<p>почта ivan@mail.ru</p>', 'Иван Петров'));
+    await l.stop();
+    const bytes = await readFile(capture);
+
+    const redacted = await runCli(['capture', 'redact', '-', '-o', '-'], { cwd: dir, stdin: bytes });
+    expect(redacted.exitCode, redacted.stderr).toBe(0);
+    const out = redacted.stdout.split('\n').filter(Boolean);
+    expect(out).toHaveLength(1);
+    expect(out[0]).not.toContain('ivan@mail.ru');
+    expect(JSON.parse(out[0]!)).toMatchObject({ method: 'POST' });
+    expect(redacted.stderr).toContain('→ stdout');
+    await expect(stat(join(dir, '-'))).rejects.toMatchObject({ code: 'ENOENT' });
+
+    const tail = await runCli(['tail', '-', '--json'], { cwd: dir, stdin: bytes });
+    expect(tail.exitCode, tail.stderr).toBe(0);
+    expect(tail.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect((await runCli(['tail', '-', '--follow'], { cwd: dir, stdin: bytes })).exitCode).toBe(2);
+
+    const target = await startListen([]);
+    const replay = await runCli(['replay', '-', '--to', target.url], { cwd: dir, stdin: bytes });
+    await target.stop();
+    expect(replay.exitCode, replay.stderr).toBe(0);
+    expect(replay.stderr).toMatch(/sent 1 · 2xx 1/);
+  });
+});
