@@ -5,13 +5,39 @@ import { renderStepText } from '../../steps/render-text.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../../kit/parse-options.js';
 import { renderApply } from './render.js';
+import { redact } from '../../core/io/secrets.js';
+import type { Context } from '../../kit/context.js';
 
 const optionsSchema = z.object({
   dryRun: z.boolean().optional(),
   yes: z.boolean().optional(),
   integration: z.string().min(1).optional(),
   lang: z.enum(['ru', 'en']).default('ru'),
+  showSecrets: z.boolean().optional(),
 });
+
+/**
+ * A walk-through step on stderr, its tokens masked. Where the step holds one (a webhook URL to
+ * paste), the person may see it whole: with --show-secrets, or after saying yes when asked.
+ */
+async function showStep(ctx: Context, text: string, options: { lang: 'ru' | 'en'; showSecrets?: boolean }) {
+  ctx.io.err(text);
+  const secretLines = text.split('\n').filter((line) => redact(line) !== line);
+  if (!secretLines.length) return;
+  const reveal =
+    options.showSecrets ||
+    (await ctx.prompter.confirm({
+      message:
+        options.lang === 'ru'
+          ? 'В шаге есть ссылка с токеном (на экране ***). Показать её целиком, чтобы вставить?'
+          : 'This step has a URL with a token (shown as ***). Show it whole, to paste it?',
+      flag: '--show-secrets',
+      default: false,
+    }));
+  if (!reveal) return;
+  ctx.io.warn(options.lang === 'ru' ? 'ниже — токен; не показывайте этот экран' : 'a token follows; do not share it');
+  for (const line of secretLines) ctx.io.errUnredacted(line.trim());
+}
 
 const handler: Handler = async ({ opts }, ctx) => {
   const options = parseOptions(optionsSchema, opts);
@@ -67,7 +93,7 @@ const handler: Handler = async ({ opts }, ctx) => {
           const place = options.lang === 'ru' ? `Шаг ${at.n} из ${at.of}` : `Step ${at.n} of ${at.of}`;
           ctx.io.err('');
           ctx.io.err(ctx.io.ce.bold(`${place} · ${step.integration}`));
-          ctx.io.err(renderStepText(step, options.lang));
+          await showStep(ctx, renderStepText(step, options.lang), options);
           ctx.io.err('');
           return ctx.prompter.select<StepAnswer>({
             message: options.lang === 'ru' ? 'Шаг выполнен?' : 'Is the step done?',
@@ -85,7 +111,8 @@ const handler: Handler = async ({ opts }, ctx) => {
       : undefined,
   });
   if (ctx.io.json) ctx.io.printJson(result);
-  else renderApply(result, ctx.io, options.lang, shown);
+  else renderApply(result, ctx.io, options.lang, shown, options.showSecrets);
+  if (options.showSecrets && !ctx.io.json) ctx.io.warn('--show-secrets: the output contains tokens; do not share it.');
   return result.summary.unknown > 0 ? EXIT.failed : EXIT.ok;
 };
 

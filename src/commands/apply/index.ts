@@ -8,6 +8,7 @@ export function applyCommand(): Command {
     .option('-y, --yes', 'do not ask before creating; print the manual steps instead of walking through them')
     .option('--integration <name>', 'only this integration of the config')
     .addOption(new Option('--lang <lang>', 'language of the printed steps (default: ru)').choices(['ru', 'en']))
+    .option('--show-secrets', 'show webhook URLs with their tokens in the steps, ready to paste (default: masked)')
     .addHelpText(
       'after',
       `

@@ -5,7 +5,7 @@ import { renderStepText } from '../../steps/render-text.js';
 import { table } from '../../core/io/table.js';
 import { statusColor } from '../plan/status-color.js';
 
-export function renderApply(result: ApplyResult, io: Io, lang: Lang, shown: Set<string>): void {
+export function renderApply(result: ApplyResult, io: Io, lang: Lang, shown: Set<string>, showSecrets = false): void {
   const rows = result.resources.map((r) => [r.integration, r.resource, r.action, r.status, r.detail]);
   const lines = table(['INTEGRATION', 'RESOURCE', 'ACTION', 'STATUS', 'DETAIL'], rows, (row, col, cell) =>
     col === 3 ? statusColor(io.c, result.resources[row]!.status, cell) : cell,
@@ -18,7 +18,9 @@ export function renderApply(result: ApplyResult, io: Io, lang: Lang, shown: Set<
     io.out(lang === 'ru' ? 'Осталось сделать вручную:' : 'Still to do by hand:');
     for (const step of fresh) {
       io.out('');
-      io.out(renderStepText(step, lang));
+      // --show-secrets: the URL must be pasted whole; the person asked for it explicitly.
+      if (showSecrets) io.writeUnredacted(renderStepText(step, lang) + '\n');
+      else io.out(renderStepText(step, lang));
     }
   }
   const s = result.summary;

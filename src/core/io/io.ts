@@ -117,6 +117,14 @@ export class Io {
     this.streams.stderr.write(redact(`${this.ce.yellow('warning:')} ${line}`) + '\n');
   }
 
+  /**
+   * A stderr line without redaction. Only for a secret the person at the terminal asked to see
+   * (the webhook URL with its token, at the step where it must be pasted: `apply --show-secrets`).
+   */
+  errUnredacted(line: string): void {
+    this.streams.stderr.write(line + '\n');
+  }
+
   /** Unconditional stderr line (errors, the `ready` line of a server). */
   err(line: string): void {
     this.streams.stderr.write(redact(line) + '\n');

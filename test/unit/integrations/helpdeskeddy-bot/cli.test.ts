@@ -5,6 +5,8 @@ import { parseEnvFile } from '../../../../src/config/env-file.js';
 import { createHelpdeskeddyClient } from '../../../../src/helpdesks/helpdeskeddy/client/http.js';
 import { seedBody } from '../../../../src/helpdesks/helpdeskeddy/dispatcher-body.js';
 import { runCli } from '../../../helpers/run-cli.js';
+import { disguise } from '../../../helpers/disguise.js';
+import type { Server } from 'node:http';
 import { recordConfirmation } from '../../../../src/engine/confirmations.js';
 import type { ManualSpec } from '../../../../src/core/manual-step.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
@@ -156,6 +158,32 @@ describe('helpdeskeddy-bot through main(), against the sandbox', () => {
     expect(stale.exitCode).toBe(1);
     expect(check(stale.stdout)).toMatchObject({ status: 'fail' });
     expect(check(stale.stdout).message).toMatch(/step 4 «Dispatcher rule with the webhook»: stale/);
+  });
+
+  it('apply --yes --show-secrets prints the dispatcher URL whole on a real account; masked without it', async () => {
+    const servers: Server[] = [];
+    try {
+      const real = await disguise(sandbox.url, servers);
+      await project();
+      const file = join(dir, 'omnibot.config.json');
+      const config = JSON.parse(await readFile(file, 'utf8')) as { helpdeskeddy: { url: string } };
+      config.helpdeskeddy.url = real;
+      await writeFile(file, JSON.stringify(config));
+      const secret = await token();
+      const masked = await run(['apply', '--yes']);
+      expect(masked.exitCode, masked.stderr).toBe(0);
+      expect(masked.stdout).toContain('/webhook/***');
+      expect(masked.stdout + masked.stderr).not.toContain(secret);
+      const shown = await run(['apply', '--yes', '--show-secrets']);
+      expect(shown.exitCode, shown.stderr).toBe(0);
+      expect(shown.stdout).toContain(`/webhook/${secret}`);
+      expect(shown.stderr).toContain('--show-secrets: the output contains tokens');
+    } finally {
+      for (const s of servers) {
+        s.closeAllConnections();
+        await new Promise((resolve) => s.close(resolve));
+      }
+    }
   });
 
   it('plan reads the key and the agent; a wrong key exits 3 naming the e-mail, never the key', async () => {

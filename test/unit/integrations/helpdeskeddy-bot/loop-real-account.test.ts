@@ -5,7 +5,7 @@
  * gets. With the loop guard the bot posts once; without it, its own post comes back and it posts
  * again, which the behavioural check must catch.
  */
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { settleWindowMs } from '../../../../src/integrations/helpdeskeddy-bot/ro
 import { startSandbox, type RunningSandbox } from '../../../../src/sandbox/index.js';
 import { runCli } from '../../../helpers/run-cli.js';
 import { tempDir } from '../../../helpers/temp-dir.js';
+import { disguise } from '../../../helpers/disguise.js';
 
 const creds = { email: 'admin@sandbox.test', apiKey: 'sandbox-api-key' };
 const servers: Server[] = [];
@@ -36,27 +37,6 @@ async function listen(server: Server): Promise<string> {
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** The sandbox as a real account looks: no x-omnibot-sandbox header, no admin path. */
-function disguise(target: string): Promise<string> {
-  const to = new URL(target);
-  return listen(
-    createServer((req, res) => {
-      if (req.url?.startsWith('/_sandbox')) {
-        res.writeHead(404).end();
-        return;
-      }
-      const headers = { ...req.headers, host: to.host };
-      const out = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers }, (up) => {
-        const { 'x-omnibot-sandbox': _marker, ...rest } = up.headers;
-        res.writeHead(up.statusCode ?? 502, rest);
-        up.pipe(res);
-      });
-      out.on('error', () => res.writeHead(502).end());
-      req.pipe(out);
-    }),
-  );
 }
 
 /** A bot with no loop protection of its own: it answers every webhook with a post, at most 6. */
@@ -86,7 +66,7 @@ async function project(loopGuardInRule: boolean): Promise<string> {
   const tmp = await tempDir('omnibot-hde-loop-');
   cleanup = tmp.cleanup;
   const bot = await naiveBot(sandbox.helpdeskeddy.url);
-  const real = await disguise(sandbox.helpdeskeddy.url);
+  const real = await disguise(sandbox.helpdeskeddy.url, servers);
   // The rule as a person made it on the account: with or without the guard.
   const admin = createHelpdeskeddyClient({ url: sandbox.helpdeskeddy.url, ...creds });
   await admin.adminRequest('POST', '/_sandbox/dispatcher-rules', {
