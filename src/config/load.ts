@@ -11,11 +11,15 @@ import { registerSecret } from '../core/io/secrets.js';
 import { readEnvFile } from './env-file.js';
 import { exposedEnv } from './env-mode.js';
 import { assertReasonableShape } from './shape-limits.js';
+import { syntaxProblem, where } from './syntax-error.js';
+import { describeKeySource } from './key-source.js';
 import { normalizeHelpdeskUrl } from '../core/urls.js';
 import { HELPDESKS } from '../helpdesks/registry.js';
 import type { Registry } from '../kit/registry.js';
 import type { LoadConfigOptions, LoadedConfig } from '../model/config.js';
-import { configSchema, secretKeys } from './schema.js';
+import { configJsonSchema, configSchema, secretKeys } from './schema.js';
+import { describeIssues } from './schema-issues.js';
+import { didYouMean } from '../core/did-you-mean.js';
 
 export type { LoadConfigOptions, LoadedConfig };
 
@@ -97,10 +101,16 @@ async function readConfigFile(
         hint: 'Check the --config path, or run `omnibot init` to write one.',
       });
     }
-    const where = explicit ? resolve(cwd, explicit) : ((e as { filepath?: string }).filepath ?? 'the config file');
-    throw new ConfigError(`Could not parse ${where}: ${parseProblem(String(e.message))}`, {
+    const file = explicit ? resolve(cwd, explicit) : (e as { filepath?: string }).filepath;
+    const problem = file
+      ? await syntaxProblem(file, e, parseProblem(String(e.message)))
+      : { reason: parseProblem(String(e.message)) };
+    throw new ConfigError(`${where(file ?? 'the config file', problem)}: ${problem.reason}`, {
       code: 'config_parse',
-      hint: 'Fix the JSON or YAML syntax of that file (a missing bracket, comma or quote is the usual cause).',
+      hint:
+        'Fix the JSON or YAML syntax at that line and column ' +
+        '(a missing bracket, comma or quote is the usual cause).',
+      details: { file, line: problem.line, column: problem.column },
     });
   }
 }
@@ -180,20 +190,8 @@ function setPath(obj: Record<string, unknown>, dotted: string, value: unknown): 
   target[key] = value;
 }
 
-function describeIssuePath(path: PropertyKey[], raw: unknown): string {
-  let out = '';
-  let node: unknown = raw;
-  for (const part of path) {
-    if (typeof part === 'number') {
-      const name = (node as unknown[] | undefined)?.[part] as { name?: string } | undefined;
-      out += name && typeof name === 'object' && name.name ? `[${part}] (${name.name})` : `[${part}]`;
-      node = (node as unknown[] | undefined)?.[part];
-    } else {
-      out += out ? `.${String(part)}` : String(part);
-      node = (node as Record<string, unknown> | undefined)?.[part as string];
-    }
-  }
-  return out || '(root)';
+function helpdeskEnv(kind: string): string {
+  return ENV_OVERRIDES.find(([, section, key]) => section === kind && key === 'apiKey')?.[0] ?? '';
 }
 
 /** An unresolved `${NAME}` (allowUnsetVars) is a placeholder people must see, not a secret. */
@@ -245,25 +243,25 @@ export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
 
   const parsed = (await configSchema(args.registry)).safeParse(resolved);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const where = describeIssuePath(issue.path, resolved);
-      let message = issue.message;
-      if (issue.path.at(-1) === 'recipe' && issue.code === 'invalid_union') {
-        // zod 4 leaves the rejected value off a failed discriminator; read it from the input.
-        const value = issue.path.reduce<unknown>(
-          (node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key],
-          resolved,
-        );
-        message = `unknown recipe ${JSON.stringify(value ?? null)}; known: ${args.registry.names().join(', ')}`;
-      }
-      return `${where}: ${message}`;
+    const schema = await configJsonSchema(args.registry);
+    const lines = describeIssues(parsed.error.issues, resolved, schema, (issue) => {
+      if (issue.path.at(-1) !== 'recipe' || issue.code !== 'invalid_union') return undefined;
+      // zod 4 leaves the rejected value off a failed discriminator; read it from the input.
+      const value = issue.path.reduce<unknown>(
+        (node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key],
+        resolved,
+      );
+      const names = args.registry.names();
+      const typed = JSON.stringify(value ?? null);
+      return `unknown recipe ${typed}${didYouMean(String(value), names)}; known: ${names.join(', ')}`;
     });
-    throw new ConfigError(`${file}: ${lines[0]}${lines.length > 1 ? ` (and ${lines.length - 1} more)` : ''}`, {
+    const message =
+      lines.length === 1
+        ? `${file}: ${lines[0]}`
+        : `${file}: ${lines.length} problems:\n${lines.map((l) => `  - ${l}`).join('\n')}`;
+    throw new ConfigError(message, {
       code: 'config_invalid',
-      hint:
-        lines.length > 1
-          ? lines.slice(1).join('; ')
-          : 'Fix the field above; `omnibot schema` prints the JSON Schema for editors.',
+      hint: 'Fix the fields above; `omnibot schema` prints the JSON Schema for editors.',
       details: { file, issues: lines },
     });
   }
@@ -277,6 +275,16 @@ export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
       throw new ConfigError(`${file}: ${kind}.url ${(err as Error).message}`, { code: 'config_invalid' });
     }
     registerResolvedSecret(conn.apiKey);
+    const overridden = args.overrides?.[`${kind}.apiKey`] !== undefined;
+    conn.keySource = describeKeySource({
+      written: (found.raw as Record<string, unknown>)[kind],
+      overrideVar: helpdeskEnv(kind),
+      env: args.env,
+      dotenv,
+      file,
+      dir,
+      flag: overridden ? 'the value given to this command' : undefined,
+    });
   }
   for (const it of config.integrations as unknown as Array<Record<string, unknown>>) {
     for (const key of secrets) if (typeof it[key] === 'string') registerResolvedSecret(it[key]);

@@ -61,6 +61,20 @@ export class AuthError extends OmnibotError {
   constructor(message: string, options: ErrorOptions & { code?: string } = {}) {
     super(options.code ?? 'auth', message, EXIT.auth, options);
   }
+
+  /** The same refusal, saying where the key in use came from (a place, never the value). */
+  withKeySource(source: string): AuthError {
+    if (this.details?.keySource) return this;
+    const hint = `The API key used came from ${source}.${this.hint ? ` ${this.hint}` : ''}`;
+    const copy = new AuthError(this.message, {
+      code: this.code,
+      hint,
+      cause: this.cause,
+      details: { ...this.details, keySource: source },
+    });
+    copy.stack = this.stack;
+    return copy;
+  }
 }
 
 /** An API call failed for a reason other than auth (4xx, 5xx, network, timeout, ban). Exit 1. */

@@ -3,7 +3,7 @@
  * touches the network (or loads undici) until someone asks for a client, so `steps` stays
  * offline. `get(kind)` is typed by the registry: `get('omnidesk')` is an `OmnideskApi`.
  */
-import { ConfigError } from '../core/errors.js';
+import { AuthError, ConfigError } from '../core/errors.js';
 import type { ClientOptions, Connection } from './define.js';
 import { helpdesk, type HelpdeskApi, type HelpdeskKind } from './registry.js';
 
@@ -44,5 +44,26 @@ async function make<K extends HelpdeskKind>(
   const conn = (connections as Partial<Record<HelpdeskKind, Connection>>)[kind];
   if (!conn)
     throw new ConfigError(`The config has no "${kind}" section (url, email, apiKey).`, { code: 'config_invalid' });
-  return (await helpdesk(kind).client(conn, options)) as HelpdeskApi<K>;
+  const client = (await helpdesk(kind).client(conn, options)) as HelpdeskApi<K>;
+  return conn.keySource ? tellingKeySource(client, conn.keySource) : client;
+}
+
+/**
+ * The client, whose refusals (AuthError, exit 3) say where the key came from. Every method's
+ * promise is passed through; anything that is not a promise is returned untouched.
+ */
+function tellingKeySource<T extends object>(client: T, source: string): T {
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const out = (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (!(out instanceof Promise)) return out;
+        return out.catch((err: unknown) => {
+          throw err instanceof AuthError ? err.withKeySource(source) : err;
+        });
+      };
+    },
+  });
 }

@@ -16,6 +16,8 @@ export interface Connection {
   apiKey: string;
   timeoutMs?: number;
   rateLimitPerMinute?: number;
+  /** Where the key came from, in words (never the key): told when the helpdesk refuses it. */
+  keySource?: string;
 }
 
 /** The shared keys of a connection section, for a helpdesk's own schema to extend. */

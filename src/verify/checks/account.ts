@@ -46,7 +46,10 @@ export function credentialsCheck(kind: HelpdeskKind): CheckDef<VerifyContext> {
         if (verdict.ok) return pass(verdict.detail);
         return fail(verdict.message, { cause: verdict.cause, hint: verdict.hint, errorKind: 'auth' });
       } catch (err) {
-        if (err instanceof AuthError) return refused(err, conn.url, desk.credentials.keyHint);
+        if (err instanceof AuthError) {
+          const told = conn.keySource ? err.withKeySource(conn.keySource) : err;
+          return refused(told, conn.url, desk.credentials.keyHint);
+        }
         throw err;
       }
     },

@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -364,6 +364,26 @@ describe('each failure fails the right check with the right hint', () => {
       errorKind: 'auth',
     });
     for (const text of [r.stdout, r.stderr, xml, json.stdout, json.stderr]) expect(text).not.toContain(wrong);
+    // A stale shell variable wins over .env; the refusal says which one was used.
+    expect(JSON.parse(json.stdout).checks[1].hint).toContain(
+      'The API key used came from the environment variable OMNIDESK_API_KEY of this shell, ' +
+        `which wins over the different value in ${join(fx.dir, '.env')}.`,
+    );
+    const plan = await fx.run(['plan'], { OMNIBOT_OMNIDESK_API_KEY: wrong });
+    expect(plan.exitCode).toBe(3);
+    expect(plan.stderr).toContain(
+      'hint: The API key used came from the environment variable OMNIBOT_OMNIDESK_API_KEY, ' +
+        'which overrides the config file.',
+    );
+    expect(plan.stderr).not.toContain(wrong);
+  });
+
+  it('a wrong key in .env: the refusal names the .env file', async () => {
+    fx = await setup();
+    await writeFile(join(fx.dir, '.env'), 'OMNIDESK_API_KEY=wrong-key-in-dotenv-77\n');
+    const r = await fx.run(['plan']);
+    expect(r.exitCode).toBe(3);
+    expect(r.stderr).toContain(`hint: The API key used came from OMNIDESK_API_KEY in ${join(fx.dir, '.env')}.`);
   });
 
   it('an invalid config: exit 2, the config check fails, and the JUnit file still says so', async () => {

@@ -34,15 +34,21 @@ describe('bad input', () => {
     expect(r.stderr).toContain('omnibot init');
   });
 
-  it('malformed JSON → 2, naming the file', async () => {
+  it('malformed JSON → 2, naming the file, line and column', async () => {
     await writeConfig('{"integrations": [');
-    expectClean(await project.run(['plan']), 2, `error: Could not parse ${join(project.dir, 'omnibot.config.json')}:`);
+    expectClean(await project.run(['plan']), 2, `error: ${join(project.dir, 'omnibot.config.json')}:1:19: `);
+  });
+
+  it('a trailing comma in JSON is reported where the comma is', async () => {
+    await writeConfig('{\n  "integrations": [],\n  "omnidesk": {\n    "url": "acme",\n  },\n}\n');
+    const r = await project.run(['plan']);
+    expectClean(r, 2, `error: ${join(project.dir, 'omnibot.config.json')}:4:18: trailing comma`);
   });
 
   it('malformed YAML → 2, naming the file and the position', async () => {
     await writeConfig('integrations:\n  - recipe: omnidesk-bot\n   name: x\n', 'omnibot.config.yaml');
     const r = await project.run(['plan']);
-    expectClean(r, 2, new RegExp(`error: Could not parse .*omnibot\\.config\\.yaml: .*\\(3:4\\)`));
+    expectClean(r, 2, new RegExp(`error: .*omnibot\\.config\\.yaml:3:4: bad indentation`));
   });
 
   it('unknown recipe → 2, naming the field, the value and the known recipes', async () => {
@@ -50,7 +56,8 @@ describe('bad input', () => {
     expectClean(
       await project.run(['plan']),
       2,
-      'integrations[0] (wikibot).recipe: unknown recipe "omnidesk-bott"; known: omnidesk-bot',
+      'integrations[0] (wikibot).recipe: unknown recipe "omnidesk-bott" ' +
+        '(did you mean "omnidesk-bot"?); known: omnidesk-bot',
     );
   });
 

@@ -83,16 +83,16 @@ describe('finding the config', () => {
     expect((await loadConfig({ registry, cwd: dir, env, flags: {}, required: false })).config).toBeUndefined();
   });
 
-  it('reports malformed JSON and YAML in one line naming the file', async () => {
+  it('reports malformed JSON and YAML in one line as file:line:column and the reason', async () => {
     const json = await write('omnibot.config.json', '{"integrations": [');
     const err = (await loadConfig({ registry, cwd: dir, env, flags: {} }).catch((e: unknown) => e)) as ConfigError;
-    expect(err.message).toContain(`Could not parse ${json}:`);
+    expect(err.message).toContain(`${json}:1:19: `);
     expect(err.message).not.toContain('\n');
     const yaml = await write('bad.yaml', 'integrations:\n  - recipe: omnidesk-bot\n   name: x\n');
     const yerr = (await loadConfig({ registry, cwd: dir, env, flags: { config: yaml } }).catch(
       (e: unknown) => e,
     )) as ConfigError;
-    expect(yerr.message).toMatch(new RegExp(`Could not parse ${yaml}: .*\\(3:4\\)$`));
+    expect(yerr.message).toBe(`${yaml}:3:4: bad indentation of a sequence entry`);
   });
 });
 
@@ -100,7 +100,7 @@ describe('validation', () => {
   it('names an unknown recipe and the known ones', async () => {
     await write('omnibot.config.json', { ...config(), integrations: [{ ...BOT, recipe: 'omnidesk-bott' }] });
     await expect(loadConfig({ registry, cwd: dir, env, flags: {} })).rejects.toThrow(
-      /integrations\[0\] \(wikibot\)\.recipe: unknown recipe "omnidesk-bott"; known: omnidesk-bot/,
+      /integrations\[0\] \(wikibot\)\.recipe: unknown recipe "omnidesk-bott" \(did you mean "omnidesk-bot"\?\); known: omnidesk-bot/,
     );
   });
 
@@ -111,6 +111,21 @@ describe('validation', () => {
   ])('rejects %s = %j', async (key, value, message) => {
     await write('omnibot.config.json', { ...config(), integrations: [{ ...BOT, [key]: value }] });
     await expect(loadConfig({ registry, cwd: dir, env, flags: {} })).rejects.toThrow(message);
+  });
+
+  it('lists every problem on its own line, with a did-you-mean for a misspelled key', async () => {
+    const { label: _label, ...rest } = BOT;
+    await write('omnibot.config.json', { ...config(), integrations: [{ ...rest, lable: 'x' }], omnidsek: {} });
+    const err = (await loadConfig({ registry, cwd: dir, env, flags: {} }).catch((e: unknown) => e)) as ConfigError;
+    const lines = err.message.split('\n');
+    expect(lines[0]).toMatch(/omnibot\.config\.json: 3 problems:$/);
+    expect(lines.slice(1).sort()).toEqual(
+      [
+        '  - (root): unknown key "omnidsek" (did you mean "omnidesk"?)',
+        '  - integrations[0] (wikibot).label: is required (string)',
+        '  - integrations[0] (wikibot): unknown key "lable" (did you mean "label"?)',
+      ].sort(),
+    );
   });
 
   it('allows an http webhook URL on loopback', async () => {
