@@ -41,10 +41,10 @@ async function run(cli, args) {
 const args = process.argv.slice(2);
 const versionOnly = args.length === 1 && (args[0] === '--version' || args[0] === '-V');
 const started = versionOnly
-  ? import('../dist/version.js').then((v) => void process.stdout.write(`${v.VERSION}\n`))
+  ? import('../dist/core/version.js').then((v) => void process.stdout.write(`${v.VERSION}\n`))
   : import('../dist/cli.js').then((cli) => run(cli, args));
 started.catch((err) => {
-  if (err && err.code === 'ERR_MODULE_NOT_FOUND' && /dist\/(cli|version)\.js/.test(String(err.message))) {
+  if (err && err.code === 'ERR_MODULE_NOT_FOUND' && /dist\/(cli|core\/version)\.js/.test(String(err.message))) {
     process.stderr.write('omnibot is not built yet: run `npm install` (or `npm run build`) in the omnibot folder.\n');
     process.exit(2);
   }

@@ -10,7 +10,7 @@ import { bindInvocation, type Invocation } from './commands/lazy-action.js';
 import type { Runtime } from './kit/context.js';
 import { didYouMean } from './core/did-you-mean.js';
 import { EXIT } from './core/errors.js';
-import { VERSION } from './version.js';
+import { VERSION } from './core/version.js';
 
 export type { Runtime } from './commands/context.js';
 export type { ParsedCall } from './commands/lazy-action.js';

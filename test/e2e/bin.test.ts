@@ -8,7 +8,7 @@ import { spawnCli } from '../helpers/run-cli.js';
 
 describe('bin/omnibot.js', () => {
   it('answers --version with the package version', async () => {
-    // src/version.ts is read by the bin without loading package.json; it must not drift from it.
+    // src/core/version.ts is read by the bin without loading package.json; it must not drift from it.
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
       version: string;
     };

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
+import { API_KEY, EMAIL } from '../helpers/sandbox.js';
+import { startSandbox } from '../../src/sandbox/index.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const npmEnv = {
@@ -84,4 +86,75 @@ describe('npm pack + global install', () => {
     expect(demo.exitCode).toBe(0);
     expect(demo.stdout).toMatch(/demo passed/);
   }, 120_000);
+
+  it('the workflow `init --ci github` writes passes its shell steps against the sandbox', async () => {
+    const sandbox = await startSandbox({ bot: 'reference' });
+    try {
+      const bin = join(dir, 'prefix', 'bin', 'omnibot');
+      const ws = join(dir, 'workspace');
+      await mkdir(join(ws, '.git'), { recursive: true }); // the repository root the workflow lives in
+      const env = { OMNIDESK_API_KEY: API_KEY, CI: 'true', FORCE_COLOR: '0' };
+      const init = await execa(
+        bin,
+        [
+          ...['init', '--recipe', 'omnidesk-bot', '--url', sandbox.omnidesk.url, '--email', EMAIL],
+          ...['--agent', 'operator@sandbox.test', '--label', 'wikibot', '--webhook-url', sandbox.bot!.url],
+          ...['--ci', 'github', '--ci-package', tarball],
+        ],
+        { cwd: ws, env, reject: false },
+      );
+      expect(init.exitCode, init.stderr).toBe(0);
+      expect((await execa(bin, ['apply', '--yes'], { cwd: ws, env, reject: false })).exitCode).toBe(0);
+
+      const { defaultLoaders } = await import('cosmiconfig');
+      const file = join(ws, '.github', 'workflows', 'omnibot.yml');
+      const workflow = (await defaultLoaders['.yaml'](file, await readFile(file, 'utf8'))) as Workflow;
+      const job = workflow.jobs.verify;
+      expect(job.strategy.matrix.config).toEqual(['omnibot.config.json']);
+      // As the runner would: the workflow's env, the step's env with secrets and the matrix entry filled in,
+      // each `run:` in bash -e, in a folder that has no package.json, with a fresh global prefix.
+      const secrets: Record<string, string> = { OMNIDESK_API_KEY: API_KEY };
+      const fill = (v: string) =>
+        v
+          .replace(/\$\{\{ secrets\.(\w+) \}\}/g, (_m, name: string) => secrets[name] ?? '')
+          .replace('${{ matrix.config }}', job.strategy.matrix.config[0]!);
+      const prefix = join(dir, 'ci-prefix');
+      const base = {
+        PATH: `${join(prefix, 'bin')}:${process.env.PATH}`,
+        HOME: process.env.HOME,
+        npm_config_prefix: prefix,
+        ...npmEnv,
+        GITHUB_ACTIONS: 'true',
+        ...workflow.env,
+      };
+      let ran = 0;
+      for (const step of job.steps.filter((s) => s.run)) {
+        const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, fill(String(v))]));
+        const r = await execa('bash', ['-e', '-c', step.run!], {
+          cwd: ws,
+          env: { ...base, ...stepEnv },
+          extendEnv: false,
+          reject: false,
+        });
+        expect(r.exitCode, `${step.name}: ${r.stderr}`).toBe(0);
+        ran++;
+      }
+      expect(ran).toBe(2);
+      const junit = await readFile(join(ws, 'omnibot-junit.xml'), 'utf8');
+      expect(junit).toMatch(/<testsuites[^>]* failures="0"/);
+      expect(junit).not.toContain(API_KEY);
+    } finally {
+      await sandbox.close();
+    }
+  }, 180_000);
 });
+
+interface Workflow {
+  env: Record<string, string>;
+  jobs: {
+    verify: {
+      strategy: { matrix: { config: string[] } };
+      steps: Array<{ name?: string; run?: string; env?: Record<string, string> }>;
+    };
+  };
+}

@@ -27,6 +27,7 @@ const commonSchema = z.object({
   append: z.boolean().optional(),
   force: z.boolean().optional(),
   ci: z.enum(['github']).optional(),
+  ciPackage: z.string().min(1).optional(),
 });
 
 /** init's options for these recipes: the recipe is one of them, and each recipe flag is text, a choice, or on/off. */

@@ -2,9 +2,8 @@
  * Writing what init produced. Everything is written at the very end, each file atomically
  * (a temporary file renamed into place), so Ctrl-C or a failure leaves no half-written file.
  */
-import { access, copyFile, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, copyFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../core/errors.js';
 import { makeDirs } from '../../core/make-dirs.js';
 
@@ -42,21 +41,4 @@ export async function backup(path: string): Promise<string | undefined> {
   const bak = `${path}.bak`;
   await copyFile(path, bak);
   return bak;
-}
-
-/**
- * templates/ci/github-actions.yml with the config's secret variables: the template names
- * OMNIDESK_API_KEY; the first variable takes its place and the others follow it in `env:`.
- */
-export async function ciWorkflow(vars: string[]): Promise<string> {
-  // src/commands/init and dist/commands/init both sit three levels below the package root.
-  const file = fileURLToPath(new URL('../../../templates/ci/github-actions.yml', import.meta.url));
-  const [first = 'OMNIDESK_API_KEY', ...rest] = vars;
-  const text = (await readFile(file, 'utf8'))
-    .replaceAll('OMNIDESK_API_KEY', first)
-    .replace(`Actions: ${first}.`, `Actions: ${[first, ...rest].join(', ')}.`);
-  const line = new RegExp(`^(\\s*)${first}: \\$\\{\\{ secrets\\.${first} \\}\\}$`, 'm');
-  return text.replace(line, (whole, indent: string) =>
-    [whole, ...rest.map((v) => `${indent}${v}: \${{ secrets.${v} }}`)].join('\n'),
-  );
 }

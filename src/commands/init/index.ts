@@ -52,7 +52,14 @@ export function initCommand(integrations: readonly AnyIntegration[] = INTEGRATIO
     .option('-o, --output <file>', 'where to write the config (default: --config, else omnibot.config.json)')
     .option('--append', 'add the integration to the existing config (its connection is reused) instead of refusing')
     .option('--force', 'overwrite an existing config (the old one is kept as <file>.bak)')
-    .addOption(new Option('--ci <provider>', 'also write a CI workflow that runs omnibot verify').choices(['github']))
+    .addOption(
+      new Option(
+        '--ci <provider>',
+        'also write a CI workflow that runs omnibot verify; with an existing config, only the workflow (a second ' +
+          'config joins its matrix)',
+      ).choices(['github']),
+    )
+    .option('--ci-package <spec>', `what the workflow installs (default: omnibot@<this version>; a tarball or git URL)`)
     .addHelpText(
       'after',
       `
@@ -63,7 +70,7 @@ key is at «Управление → Глобальные настройки →
 ${examples([
   ['omnibot init', 'pick a recipe and answer the questions at a terminal'],
   ...integrations.flatMap((d) => d.init.examples ?? []),
-  ['omnibot init --ci github', 'also write .github/workflows/omnibot.yml'],
+  ['omnibot init --ci github', 'also write .github/workflows/omnibot.yml (only it, when the config exists)'],
 ])}`,
     )
     .action(lazyAction(() => import('./action.js')));

@@ -54,3 +54,18 @@ export async function askWriteEnv(p: Prompter, flag: boolean | undefined, offer:
   if (!p.interactive || !offer) return false;
   return p.confirm({ message: `Save ${offer} in .env (mode 0600, git-ignored)?`, flag: '--write-env', default: true });
 }
+
+/** The wizard offers CI; the flag answers it (and without a terminal no flag means no workflow). */
+export async function askCi(p: Prompter, flag: 'github' | undefined): Promise<'github' | undefined> {
+  if (flag !== undefined || !p.interactive) return flag;
+  const answer = await p.select<'github' | 'none'>({
+    message: 'Check the setup in CI too?',
+    flag: '--ci',
+    default: 'none',
+    choices: [
+      { value: 'github', name: 'GitHub Actions: write .github/workflows/omnibot.yml (runs omnibot verify)' },
+      { value: 'none', name: 'No CI workflow' },
+    ],
+  });
+  return answer === 'github' ? 'github' : undefined;
+}

@@ -17,8 +17,10 @@ import type { InitOptions } from './action.js';
 import { connect, type Connection } from './connect.js';
 import { existingSection, mergeConfig, readExisting, refuseDuplicate } from './existing.js';
 import { ensureGitignore } from '../../config/gitignore.js';
-import { backup, ciWorkflow, exists, refuseOverwrite, writeAtomic } from './files.js';
-import { askName, askWriteEnv } from './prompts.js';
+import { backup, exists, refuseOverwrite, writeAtomic } from './files.js';
+import { askCi, askName, askWriteEnv } from './prompts.js';
+import { referencedVars, writeCiWorkflow } from './ci-workflow.js';
+import type { CiOnlyResult } from './ci-only.js';
 import { chooseRecipe, flagKey } from './recipes.js';
 import { existingSecret, generateCommand, makeSecret, type SecretOutcome } from './secrets.js';
 import { checkFlag, checkName } from '../../kit/answer-checks.js';
@@ -70,19 +72,18 @@ function envOffer(conn: Connection, secret: GeneratedSecret | undefined, secretS
   return parts.length ? parts.join(' and ') : undefined;
 }
 
-/** The variables the config reads, in order: what a CI job must provide. */
-function referencedVars(config: unknown): string[] {
-  return [...new Set([...JSON.stringify(config).matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!))];
-}
-
-export async function run(options: InitOptions, ctx: Context): Promise<InitResult> {
+export async function run(options: InitOptions, ctx: Context): Promise<InitResult | CiOnlyResult> {
   const p = ctx.prompter;
   const target = resolve(ctx.cwd, options.output ?? ctx.flags.config ?? 'omnibot.config.json');
   const dir = dirname(target);
   const show = (path: string) => relative(ctx.cwd, path) || path;
-  const ciFile = join(dir, '.github', 'workflows', 'omnibot.yml');
 
   let append = options.append === true;
+  if (options.ci && !append && !options.force && options.recipe === undefined && (await exists(target))) {
+    // `init --ci github` beside a config it does not need to touch: only the workflow is written.
+    const { ciOnly } = await import('./ci-only.js');
+    return ciOnly(target, options, show);
+  }
   if (!append && !options.force && p.interactive && (await exists(target))) {
     append = await p.confirm({
       message: `${show(target)} exists: add the new integration to it?`,
@@ -91,7 +92,6 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
     });
   }
   if (!append) await refuseOverwrite(target, options.force, ctx.cwd);
-  if (options.ci) await refuseOverwrite(ciFile, options.force, ctx.cwd);
   const existing = append ? await readExisting(target, ctx.cwd) : undefined;
   const taken = existing?.names ?? new Set<string>();
 
@@ -117,6 +117,7 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
   const secret = answers.secret;
   const secretSet = secret ? (await existingSecret(secret, ctx, dir)) !== undefined : false;
   const writeEnv = await askWriteEnv(p, options.writeEnv, envOffer(conn, secret, secretSet));
+  const ci = await askCi(p, options.ci);
 
   const integration = { recipe: recipe.name, name, ...answers.integration };
   const config = existing
@@ -168,14 +169,9 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
     const added = await ensureGitignore(dir);
     if (added.length) files.push({ path: show(join(dir, '.gitignore')), note: `added ${added.join(', ')}` });
   }
-  if (options.ci) {
+  if (ci) {
     const vars = referencedVars(config);
-    if (options.force) await backup(ciFile);
-    await writeAtomic(ciFile, await ciWorkflow(vars));
-    files.push({
-      path: show(ciFile),
-      note: `add the ${vars.join(', ')} secret${vars.length > 1 ? 's' : ''} to the repository`,
-    });
+    files.push(await writeCiWorkflow({ config: target, vars, pkg: options.ciPackage, force: options.force, show }));
   }
   return {
     config: target,

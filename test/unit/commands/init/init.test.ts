@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
  * screen, the real client against an in-process sandbox).
  */
 import { screen } from '@inquirer/testing/vitest';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { initOptionsSchema } from '../../../../src/commands/init/action.js';
@@ -100,11 +100,44 @@ describe('omnibot init, non-interactive', () => {
         'node_modules\n.env\n.omnibot/state.json\n.omnibot/*.lock\n.omnibot/*.tmp\n.omnibot/account-*.json\n',
       );
       const workflow = await readFile(join(project.dir, '.github', 'workflows', 'omnibot.yml'), 'utf8');
-      expect(workflow).toContain('npx omnibot verify --reporter junit --output omnibot-junit.xml');
+      expect(workflow).toContain('omnibot verify --config "$CONFIG" --reporter junit --output omnibot-junit.xml');
+      expect(workflow).toContain('npm install --global --no-audit --no-fund "$OMNIBOT_PACKAGE"');
+      expect(workflow).not.toContain('npm ci');
       expect(workflow).toContain('OMNIDESK_API_KEY: ${{ secrets.OMNIDESK_API_KEY }}');
       expect(r.stdout + r.stderr).not.toContain(SANDBOX_KEY);
     },
   );
+
+  it('--ci github on an existing config writes only the workflow; a second config joins its matrix', async () => {
+    await writeFile(project.configFile, JSON.stringify(botConfig(sandbox.omnidesk.url), null, 2));
+    const before = await readFile(project.configFile, 'utf8');
+    const r = await project.run(['init', '--ci', 'github', '--json']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ciOnly: true, files: [{ path: '.github/workflows/omnibot.yml' }] });
+    expect(await readFile(project.configFile, 'utf8')).toBe(before);
+    const second = join(project.dir, 'accounts', 'b.json');
+    await mkdir(join(project.dir, 'accounts'));
+    const other = { ...botConfig(sandbox.omnidesk.url), omnidesk: { url: 'b', email: 'a@b.c', apiKey: '${B_KEY}' } };
+    await writeFile(second, JSON.stringify(other));
+    const again = await project.run(['init', '--ci', 'github', '--output', 'accounts/b.json']);
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stdout).toContain('added accounts/b.json to the matrix; repository secrets: OMNIDESK_API_KEY, B_KEY');
+    const workflow = await readFile(join(project.dir, '.github', 'workflows', 'omnibot.yml'), 'utf8');
+    expect(workflow).toContain('          - "omnibot.config.json"\n          - "accounts/b.json"\n');
+    expect(workflow).toContain('B_KEY: ${{ secrets.B_KEY }}');
+    expect(await readFile(join(project.dir, '.github', 'workflows', 'omnibot.yml.bak'), 'utf8')).not.toContain('B_KEY');
+  });
+
+  it('--ci github refuses a workflow omnibot did not write, unless --force', async () => {
+    await writeFile(project.configFile, JSON.stringify(botConfig(sandbox.omnidesk.url), null, 2));
+    const file = join(project.dir, '.github', 'workflows', 'omnibot.yml');
+    await mkdir(join(project.dir, '.github', 'workflows'), { recursive: true });
+    await writeFile(file, 'name: mine\non: push\njobs: {}\n');
+    const r = await project.run(['init', '--ci', 'github']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('.github/workflows/omnibot.yml exists and was not written by omnibot');
+    expect(await readFile(file, 'utf8')).toBe('name: mine\non: push\njobs: {}\n');
+  });
 
   it('refuses to overwrite a config without --force, and keeps a .bak with it', async () => {
     await writeFile(project.configFile, '{"mine": true}\n');
@@ -228,6 +261,9 @@ describe('omnibot init at a terminal', () => {
     await answer('as a note', 'y');
     await answer('A short name', '');
     await answer('Save the key as OMNIDESK_API_KEY in .env', '');
+    await waitFor('Check the setup in CI too?');
+    screen.keypress('up');
+    screen.keypress('enter');
 
     const result = await done;
     expect(result).toMatchObject({
@@ -248,6 +284,8 @@ describe('omnibot init at a terminal', () => {
       name: 'wikibot',
     });
     expect(await readFile(join(project.dir, '.env'), 'utf8')).toBe('OMNIDESK_API_KEY=sandbox-api-key\n');
+    const workflow = await readFile(join(project.dir, '.github', 'workflows', 'omnibot.yml'), 'utf8');
+    expect(workflow).toContain('OMNIDESK_API_KEY: ${{ secrets.OMNIDESK_API_KEY }}');
     expect(await readFile(join(project.dir, '.gitignore'), 'utf8')).toBe(
       '.env\n.omnibot/state.json\n.omnibot/*.lock\n.omnibot/*.tmp\n.omnibot/account-*.json\n',
     );
@@ -284,6 +322,7 @@ describe('omnibot init at a terminal', () => {
       screen.keypress('enter');
       await answer('A short name', '');
       await answer('Save the key as HDE_API_KEY and a new bot token as HDE_BOT_TOKEN in .env', '');
+      await answer('Check the setup in CI too?', '');
 
       const result = await done;
       expect(result).toMatchObject({
@@ -334,6 +373,7 @@ describe('omnibot init at a terminal', () => {
       screen.type('app');
       screen.keypress('enter');
       await answer('Save the key as OMNIDESK_API_KEY in .env', 'n');
+      await answer('Check the setup in CI too?', '');
 
       expect(await done).toMatchObject({
         recipe: 'omnidesk-custom-channel',
