@@ -31,6 +31,11 @@ export const captureRecordSchema = z.looseObject({
   body: z.string().optional(),
   bodyBase64: z.string().optional(),
   event: z.string().nullable(),
+  /**
+   * Every event the body matched equally well, when more than one did (HelpDeskEddy's new_ticket
+   * and new_reply share one body); `event` is the first of them. Filters match any of them.
+   */
+  candidates: z.array(z.string()).optional(),
   valid: z.boolean(),
   response: z.object({ status: z.number().int(), ms: z.number() }),
   forward: forwardResultSchema.optional(),
@@ -68,6 +73,19 @@ export function unreplayableReason(record: CaptureRecord): string | undefined {
   if (record.aborted) return 'the client hung up before the body was complete';
   if (record.error) return `it was not a complete request (${record.error})`;
   return undefined;
+}
+
+/** The events a record may be: its event and, when the body could not settle it, the other candidates. */
+export function eventsOf(record: Pick<CaptureRecord, 'event' | 'candidates'>): string[] {
+  const all = [...(record.event ? [record.event] : []), ...(record.candidates ?? [])];
+  return [...new Set(all)];
+}
+
+/** `--event` filters: no names lets everything through; a record matches by any of its candidates. */
+export function matchesEvents(record: Pick<CaptureRecord, 'event' | 'candidates'>, names?: string[]): boolean {
+  if (!names?.length) return true;
+  if (record.event === null) return names.includes('unknown');
+  return eventsOf(record).some((e) => names.includes(e));
 }
 
 export function contentTypeOf(record: Pick<CaptureRecord, 'headers'>): string {

@@ -66,11 +66,16 @@ function typeOf(value: unknown): FieldType {
 
 /** Fields of a literal (captured) body; roles and descriptions carry over from the event it replaces. */
 export function inferFields(value: unknown, inherited: FieldDef[] = []): FieldDef[] {
-  return leafPaths(value).map(([name, v]) => {
+  const leaves = leafPaths(value);
+  const names = new Set(leaves.map(([name]) => name));
+  return leaves.map(([name, v]) => {
     const before = inherited.find((f) => f.name === name);
     const field: FieldDef = { name, type: typeOf(v), required: true, provenance: 'captured' };
     if (before?.summary) field.summary = before.summary;
     if (before?.description) field.description = before.description;
+    // How the shipped event makes the field, so a captured body still gets fresh ids and times.
+    if (before?.gen) field.gen = before.gen;
+    if (before?.sameAs && names.has(before.sameAs)) field.sameAs = before.sameAs;
     return field;
   });
 }

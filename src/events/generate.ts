@@ -57,6 +57,11 @@ function html(text: string): string {
 /** Seconds before "now" that an earlier event (the customer's last message) happened. */
 const earlier = (g: GenContext, maxSeconds: number) => new Date(g.now.getTime() - int(g, 5, maxSeconds) * 1000);
 
+/** Ids and times: what must be new on every send, even of a captured body (texts stay as captured). */
+export function isIdOrTime(gen: string): boolean {
+  return !gen.startsWith('ru.');
+}
+
 export const GENERATORS: Record<string, Generator> = {
   'omnidesk.case_id': (g) => int(g, 200_000_000, 219_999_999),
   'omnidesk.user_id': (g) => int(g, 10_000_000, 5_600_000_000),

@@ -7,9 +7,9 @@
 import { UsageError } from '../core/errors.js';
 import { renderTemplate } from '../helpdesks/helpdeskeddy/template.js';
 import { decodeBody } from './decode.js';
-import { setPath } from './fields.js';
+import { getPath, setPath } from './fields.js';
 import { encodeForm, phpUrlencode } from '../core/php-form.js';
-import { GENERATORS, type GenContext } from './generate.js';
+import { GENERATORS, isIdOrTime, type GenContext } from './generate.js';
 import { resolveSets, type FieldValue } from './set-paths.js';
 import { CONTENT_TYPES, type Encoding, type EventDef, type FieldDef } from './types.js';
 
@@ -79,11 +79,26 @@ function serialise(value: Record<string, unknown>, encoding: Encoding): string {
   return encoding === 'form' ? encodeForm(value) : JSON.stringify(value);
 }
 
-function renderLiteral(event: EventDef, sets: Map<string, FieldValue>): string {
-  if (sets.size === 0) return event.body!;
+/**
+ * A literal body (a promoted capture): as captured, except ids and times, which are fresh on
+ * every send as the help promises (a bot that dedups on ids would drop the second one), and
+ * `--set` values. With nothing to change it is sent byte for byte.
+ */
+function renderLiteral(event: EventDef, sets: Map<string, FieldValue>, options: RenderOptions): string {
+  const fresh = event.fields.filter((f) => f.gen && isIdOrTime(f.gen) && !sets.has(f.name));
+  const copies = event.fields.filter((f) => f.sameAs && !sets.has(f.name) && fresh.some((g) => g.name === f.sameAs));
+  if (sets.size === 0 && fresh.length === 0) return event.body!;
   const decoded = decodeBody(event.contentType, event.body!);
   if (!decoded.ok || decoded.value === null || typeof decoded.value !== 'object') return event.body!;
   const value = decoded.value as Record<string, unknown>;
+  const g: GenContext = { rng: options.rng ?? Math.random, now: options.now ?? new Date() };
+  for (const f of fresh) {
+    if (getPath(value, f.name) !== undefined) setPath(value, f.name, coerce(f, GENERATORS[f.gen!]!(g)));
+  }
+  for (const f of copies) {
+    if (getPath(value, f.name) !== undefined)
+      setPath(value, f.name, coerce(f, getPath(value, f.sameAs!) as FieldValue));
+  }
   for (const [path, v] of sets) setPath(value, path, v);
   return serialise(value, event.encoding);
 }
@@ -93,7 +108,7 @@ export function renderSample(event: EventDef, options: RenderOptions = {}): Rend
   const contentType = encoding === event.encoding ? event.contentType : CONTENT_TYPES[encoding];
   if (event.body !== undefined) {
     const sets = options.set instanceof Map ? options.set : resolveSets(event, options.set);
-    return { contentType, body: renderLiteral(event, sets) };
+    return { contentType, body: renderLiteral(event, sets, options) };
   }
   const values = sampleValues(event, options);
   if (event.template !== null) {

@@ -15,6 +15,8 @@ export interface EventSummary {
 export interface Detection {
   event: string | null;
   valid: boolean;
+  /** Every event the body fits equally well, when it cannot settle on one. */
+  candidates?: string[];
   issues?: unknown;
   summary: EventSummary;
 }

@@ -173,6 +173,7 @@ export async function startListener(options: ListenerOptions): Promise<RunningLi
     const authOk = options.secret ? checkSecret(options.secret, headers, query) : undefined;
     const status = !pathOk ? 404 : authOk === false ? 401 : options.status;
     record.event = detection.event;
+    if (detection.candidates) record.candidates = detection.candidates;
     record.valid = detection.valid;
     record.response = { status, ms: 0 };
     record.bytes = bytes.length;

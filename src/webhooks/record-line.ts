@@ -94,7 +94,8 @@ export function formatRecordLine(record: CaptureRecord, summary: EventSummary, c
   ];
   parts.push(statusColor(c, status)(String(status)));
   for (const flag of flags(record)) parts.push(c.red(flag));
-  const event = record.event ?? 'unknown';
+  // A body that fits several events names them all: which one it was is the sender's to know.
+  const event = record.candidates?.length ? record.candidates.join(' or ') : (record.event ?? 'unknown');
   parts.push(record.valid ? c.cyan(event) : c.yellow(`${event} (invalid)`));
   parts.push(...keyFields(summary));
   if (record.forward) {

@@ -5,7 +5,7 @@
  * refused (see restore-secrets.ts); nothing masked is ever sent. The file is streamed and
  * pulled only as slots free up, so memory stays flat however large the file is.
  */
-import { decodeBody, unreplayableReason, type CaptureRecord } from '../capture/record.js';
+import { decodeBody, matchesEvents, unreplayableReason, type CaptureRecord } from '../capture/record.js';
 import { maskUrl } from '../capture/secret-mask.js';
 import { parseRawLine, readCaptureLines, type NumberedRecord, type RawLine } from '../capture/reader.js';
 import { isSuccess, type SendResult } from '../core/http/send.js';
@@ -66,7 +66,7 @@ interface ReplayJob extends NumberedRecord {
 }
 
 export function matchesFilter(record: CaptureRecord, filter: ReplayFilter): boolean {
-  if (filter.events?.length && !filter.events.includes(record.event ?? '')) return false;
+  if (!matchesEvents(record, filter.events)) return false;
   if (filter.since || filter.until) {
     const at = Date.parse(record.receivedAt);
     if (Number.isNaN(at)) return false;

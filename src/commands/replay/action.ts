@@ -3,6 +3,8 @@
  * reports each result (a line, or NDJSON with --json) and a summary on stderr. Any failure is
  * exit 1; a Ctrl-C stops sending and is exit 130.
  */
+import { userCatalog } from '../events/user-catalog.js';
+import { resolveEventFilter } from '../../events/catalog.js';
 import { z } from 'zod';
 import type { Context } from '../../kit/context.js';
 import { CancelledError, EXIT, FailedError, UsageError } from '../../core/errors.js';
@@ -118,7 +120,7 @@ const handler: Handler = async ({ args, opts }, ctx) => {
     file,
     stdin: ctx.stdin,
     to: parseTargetUrl(o.to, '--to'),
-    events: o.event,
+    events: o.event && resolveEventFilter(await userCatalog(ctx), o.event),
     since,
     until,
     concurrency: o.concurrency,

@@ -6,7 +6,12 @@ export function replayCommand(): Command {
     .description('re-send captured webhooks, byte-exact')
     .argument('<file>', 'capture file written by `omnibot listen --capture`; - reads stdin')
     .option('--to <url>', "where to send them; each record's path and query are appended")
-    .option('--event <name>', 'only records of this event (repeatable)', collect)
+    .option(
+      '--event <name>',
+      'only records of this event (repeatable; short names like new_ticket work; a body that fits two events ' +
+        'matches either; unknown: records no event matched)',
+      collect,
+    )
     .option('--since <time>', 'only records received at or after: ISO 8601, or a duration ago (10m, 2h, 1d)')
     .option('--until <time>', 'only records received at or before: ISO 8601, or a duration ago (10m, 2h, 1d)')
     .option('--concurrency <n>', 'requests in flight at once (default 1: original order)')

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Context } from '../../kit/context.js';
 import { EXIT, UsageError } from '../../core/errors.js';
 import { followCapture } from '../../capture/follow.js';
-import { contentTypeOf, type CaptureRecord } from '../../capture/record.js';
+import { contentTypeOf, matchesEvents, type CaptureRecord } from '../../capture/record.js';
 import { capturePath, readCapture, STDIO, type NumberedRecord } from '../../capture/reader.js';
 import { maskRecord } from '../../capture/secret-mask.js';
 import { HOUR, parseDuration, parseInstant } from '../../core/duration.js';
@@ -15,6 +15,7 @@ import { loadKnownSecrets } from '../../webhooks/known-secrets.js';
 import { loadDetector, type Detector } from '../../webhooks/detection.js';
 import { formatRecordLine } from '../../webhooks/record-line.js';
 import { userCatalog } from '../events/user-catalog.js';
+import { resolveEventFilter } from '../../events/catalog.js';
 import type { Handler } from '../lazy-action.js';
 import { parseOptions } from '../../kit/parse-options.js';
 
@@ -29,7 +30,7 @@ const optionsSchema = z.object({
 
 function printer(ctx: Context, detect: Detector, events: string[] | undefined, since: Date | undefined) {
   return (raw: CaptureRecord) => {
-    if (events?.length && !events.includes(raw.event ?? '')) return;
+    if (!matchesEvents(raw, events)) return;
     if (since && !(Date.parse(raw.receivedAt) >= since.getTime())) return;
     // A file captured with --keep-secrets (or by an older omnibot) may hold them in clear.
     const record = maskRecord(raw);
@@ -70,8 +71,9 @@ const handler: Handler = async ({ args, opts }, ctx) => {
     });
   }
   await loadKnownSecrets(ctx);
-  const detect = await loadDetector(await userCatalog(ctx));
-  const print = printer(ctx, detect, o.event, since);
+  const catalog = await userCatalog(ctx);
+  const detect = await loadDetector(catalog);
+  const print = printer(ctx, detect, o.event && resolveEventFilter(catalog, o.event), since);
   const onSkip = (message: string) => ctx.io.warn(message);
 
   const records: AsyncIterable<NumberedRecord> = o.follow

@@ -6,7 +6,12 @@ export function tailCommand(): Command {
     .description("print a capture file in listen's format (and follow it), or follow a helpdesk case")
     .argument('[file]', 'capture file written by `omnibot listen --capture`; - reads stdin')
     .option('-f, --follow', 'keep printing records as the file grows (copes with truncation)')
-    .option('--event <name>', 'only records of this event (repeatable)', collect)
+    .option(
+      '--event <name>',
+      'only records of this event (repeatable; short names like new_ticket work; a body that fits two events ' +
+        'matches either; unknown: records no event matched)',
+      collect,
+    )
     .option('--case <id>', 'instead of a file: follow a helpdesk test case as it happens')
     .option('--since <time>', 'only records received at or after: ISO 8601, or a duration ago (10m, 2h, 1d)')
     .option('--interval <duration>', 'how often to look for new data (default 250ms for files, 2s for a case)')

@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -161,6 +161,33 @@ describe('omnibot events promote', () => {
       expect(JSON.parse(await readFile(sampleFile, 'utf8'))).toMatchObject({ name: 'omnidesk.incoming', body: newer });
     },
   );
+
+  it('a promoted sample is sent with fresh ids and times on every request, its texts as captured', async () => {
+    const project = join(dir, 'fresh');
+    const capture = join(project, 'hooks.ndjson');
+    await mkdir(project, { recursive: true });
+    const a = await startListen(['--capture', capture], { cwd: project });
+    const sent = await runCli(['send', 'omnidesk.incoming', '--to', a.url], { cwd: project });
+    expect(sent.exitCode, sent.stderr).toBe(0);
+    await a.stop();
+    const promoted = await runCli(['events', 'promote', capture, '--record', '1', '--as', 'omnidesk.incoming'], {
+      cwd: project,
+    });
+    expect(promoted.exitCode, promoted.stderr).toBe(0);
+    const captured = JSON.parse((await lines(capture))[0]!.body as string) as Record<string, unknown>;
+
+    const b = await startListen(['--capture', join(project, 'again.ndjson')], { cwd: project });
+    const twice = await runCli(['send', 'omnidesk.incoming', '--to', b.url, '--count', '2'], { cwd: project });
+    expect(twice.exitCode, twice.stderr).toBe(0);
+    await b.stop();
+    const [one, two] = (await lines(join(project, 'again.ndjson'))).map(
+      (r) => JSON.parse(r.body as string) as Record<string, unknown>,
+    );
+    expect(new Set([captured.case_id, one!.case_id, two!.case_id]).size).toBe(3);
+    expect(one!.user_id).not.toBe(captured.user_id);
+    expect(one!.case_subject).toBe(captured.case_subject);
+    expect(Object.keys(one!)).toEqual(Object.keys(captured));
+  });
 
   it('refuses records that cannot be samples, naming the flag', async () => {
     const file = join(dir, 'odd.ndjson');

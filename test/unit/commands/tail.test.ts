@@ -1,8 +1,9 @@
-import { appendFile, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../../helpers/run-cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { startListen } from '../../helpers/listen.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -61,6 +62,32 @@ describe('omnibot tail', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(recs.map((x) => x.id)).toEqual(['in-1']);
+  });
+
+  it('a body that fits two events is found by either name, short names work, and a typo is exit 2', async () => {
+    const capture = join(dir, 'tie.ndjson');
+    const l = await startListen(['--capture', capture]);
+    try {
+      const sent = await runCli(['send', 'helpdeskeddy.new_ticket', '--to', `${l.url}hde`]);
+      expect(sent.exitCode, sent.stderr).toBe(0);
+    } finally {
+      await l.stop();
+    }
+    const [line] = (await readFile(capture, 'utf8')).trim().split('\n');
+    expect(JSON.parse(line!)).toMatchObject({
+      event: 'helpdeskeddy.new_reply',
+      candidates: ['helpdeskeddy.new_reply', 'helpdeskeddy.new_ticket'],
+    });
+    for (const name of ['helpdeskeddy.new_ticket', 'new_reply', 'new_ticket']) {
+      const r = await runCli(['tail', capture, '--event', name]);
+      expect(r.stdout, name).toMatch(/helpdeskeddy\.new_reply or helpdeskeddy\.new_ticket ticket=\d+/);
+    }
+    expect((await runCli(['tail', capture, '--event', 'omnidesk.incoming'])).stdout).toBe('');
+    const typo = await runCli(['tail', capture, '--event', 'new_tickt']);
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toContain(
+      'error: --event: unknown event "new_tickt" (did you mean "helpdeskeddy.new_ticket"?)',
+    );
   });
 
   it('--follow prints new records as they arrive, restarts after truncation, and returns 0 when stopped', async () => {
