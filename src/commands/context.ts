@@ -6,6 +6,7 @@
  */
 import { Io, type GlobalFlags } from '../core/io/io.js';
 import { InquirerPrompter, NonInteractivePrompter } from '../core/io/prompter.js';
+import { plainOutput } from '../core/io/plain-output.js';
 import { builtinRegistry } from '../integrations/builtin.js';
 import type { Context, Runtime, Stdin } from '../kit/context.js';
 import type { LoadedConfig } from '../model/config.js';
@@ -15,7 +16,9 @@ export type { Context, Runtime, Stdin };
 export function createContext(flags: GlobalFlags & Record<string, unknown>, runtime: Runtime): Context {
   const { env, cwd } = runtime;
   const io = new Io({ stdout: runtime.stdout, stderr: runtime.stderr, stdin: runtime.stdin, env }, flags);
-  const terminal = { input: runtime.stdin, output: runtime.stderr as NodeJS.WritableStream };
+  // Prompts draw on stderr; without colour there (--no-color, NO_COLOR) they draw without it too.
+  const stderr = runtime.stderr as NodeJS.WritableStream;
+  const terminal = { input: runtime.stdin, output: io.ce.level === 0 ? plainOutput(stderr) : stderr };
   const prompter = runtime.prompter ?? (io.interactive ? new InquirerPrompter(terminal) : new NonInteractivePrompter());
   const registry = runtime.registry ?? builtinRegistry();
   const deferred: Array<() => Promise<void> | void> = [];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { readEnvFile } from '../../config/env-file.js';
 import { normalizeHelpdeskUrl } from '../../core/urls.js';
 import type { Context } from '../../kit/context.js';
-import { AuthError, ConfigError, UsageError } from '../../core/errors.js';
+import { ApiError, AuthError, ConfigError, UsageError } from '../../core/errors.js';
 import { registerSecret } from '../../core/io/secrets.js';
 import type { LiveAccount } from '../../helpdesks/define.js';
 import { helpdesk, type HelpdeskKind } from '../../helpdesks/registry.js';
@@ -17,6 +17,28 @@ import { askApiKey, askEmail, askUrl } from './prompts.js';
 /** A connection proven live: its client, its staff, and whether it is our sandbox. */
 export type Live = LiveAccount<unknown, unknown>;
 const VAR_REF = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+
+/** Failures that say the URL leads nowhere useful: worth asking for the URL again, not the key. */
+const UNREACHABLE = new Set([
+  'timeout',
+  'unreachable',
+  'network',
+  'not_found',
+  'bad_response',
+  'hde_timeout',
+  'hde_network',
+]);
+
+/** The client's hint speaks of the config's url, which init has not written yet: name --url instead. */
+function aboutTheFlag(err: ApiError, url: string): ApiError {
+  return new ApiError(err.message, {
+    code: err.code,
+    status: err.status,
+    cause: err.cause,
+    details: { ...err.details, flag: '--url' },
+    hint: `Check --url (${url}) and your network connection; nothing was written.`,
+  });
+}
 
 export interface Connection {
   kind: HelpdeskKind;
@@ -95,7 +117,7 @@ export async function connect(
   const kept = existing ? reuse(kind, existing, options) : undefined;
   const desk = helpdesk(kind);
   const varName = kept ? kept.varName : (options.apiKeyEnv ?? desk.keyVar);
-  const url = kept?.url ?? normalizeHelpdeskUrl(await askUrl(p, desk, options.url), desk.domain);
+  let url = kept?.url ?? normalizeHelpdeskUrl(await askUrl(p, desk, options.url), desk.domain);
   let email = kept?.email ?? (await askEmail(p, options.email));
   let apiKey = kept?.literal ?? (await findKey(kind, varName!, ctx, dir));
   let typed = false;
@@ -115,6 +137,13 @@ export async function connect(
       const section = kept ? undefined : { url, email, apiKey: `\${${varName}}` };
       return { conn: { kind, url, email, apiKey, varName, typed, section }, live };
     } catch (err) {
+      if (err instanceof ApiError && UNREACHABLE.has(err.code) && !kept) {
+        if (!p.interactive || options.url !== undefined) throw aboutTheFlag(err, url);
+        // Nothing typed is lost: the e-mail and key stay, only the address is asked again.
+        ctx.io.warn(`${err.message} Check the address and try again.`);
+        url = normalizeHelpdeskUrl(await askUrl(p, desk, undefined, url), desk.domain);
+        continue;
+      }
       // A connection kept from the file is fixed in the file; only a typed key is asked again.
       if (!(err instanceof AuthError) || !p.interactive || (kept && !typed)) throw err;
       ctx.io.warn(`${err.message}${err.hint ? ` ${err.hint}` : ''}`);

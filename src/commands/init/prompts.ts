@@ -12,11 +12,12 @@ export async function askUrl(
   p: Prompter,
   desk: Pick<HelpdeskDefinition, 'title' | 'domain'>,
   flag: string | undefined,
+  previous?: string,
 ): Promise<string> {
   const check = checkAccountUrl(desk.domain);
   if (flag !== undefined) return checkFlag('--url', flag, check);
   const message = `${desk.title} account (acme, acme.${desk.domain} or a URL):`;
-  return (await p.input({ message, flag: '--url', validate: check })).trim();
+  return (await p.input({ message, flag: '--url', default: previous, validate: check })).trim();
 }
 
 export async function askEmail(p: Prompter, flag: string | undefined, previous?: string): Promise<string> {

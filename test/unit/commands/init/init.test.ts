@@ -185,10 +185,12 @@ describe('omnibot init, non-interactive', () => {
     await expect(stat(project.configFile)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it('an unreachable helpdesk is exit 1, naming the URL', async () => {
+  it('an unreachable helpdesk is exit 1, naming the URL and --url (there is no config yet)', async () => {
     const r = await project.run(['init', ...flags({ '--url': 'http://127.0.0.1:9' })]);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('http://127.0.0.1:9');
+    expect(r.stderr).toContain('hint: Check --url (http://127.0.0.1:9) and your network connection');
+    expect(r.stderr).not.toContain('in the config');
     await expect(stat(project.configFile)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
@@ -236,12 +238,15 @@ describe('omnibot init at a terminal', () => {
     for (const name of ['omnidesk-bot', 'helpdeskeddy-bot', 'omnidesk-custom-channel', 'billmanager', 'chaport'])
       expect(recipes).toContain(name);
     screen.keypress('enter');
-    await answer('Omnidesk account', sandbox.omnidesk.url);
+    await answer('Omnidesk account', 'http://127.0.0.1:9');
     await answer('E-mail of the staff member', 'admin@sandbox.test');
     await waitFor('API key (hidden');
     screen.type('a-wrong-key-555');
     expect(screen.getScreen()).not.toContain('a-wrong-key-555');
     screen.keypress('enter');
+
+    // Nothing listens there: the wizard says why and asks for the address alone again.
+    await answer('Omnidesk account', sandbox.omnidesk.url);
 
     // The sandbox refuses it: the wizard says why and asks again, the e-mail pre-filled.
     await answer('E-mail of the staff member', '');
@@ -272,6 +277,7 @@ describe('omnibot init at a terminal', () => {
       label: 'wikibot',
       labelExists: false,
     });
+    expect(stderr).toContain('Cannot reach Omnidesk at http://127.0.0.1:9: the connection was refused');
     expect(stderr).toContain('refused the API key of admin@sandbox.test');
     expect(stderr).not.toContain('a-wrong-key-555');
 
