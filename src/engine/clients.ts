@@ -14,6 +14,7 @@ export function engineClients(
   return lazyClients(config, ectx.clients, {
     signal: ectx.signal,
     log: (line) => ectx.io.debug(line),
+    progress: (line) => ectx.io.progress(line),
     ...(ectx.stateFile ? { ledgerDir: dirname(ectx.stateFile) } : {}),
     ignoreBan: ectx.ignoreBan,
   });

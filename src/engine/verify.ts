@@ -28,6 +28,7 @@ import {
 import type { IntegrationInput, RecipeChecks, VerifyContext } from '../verify/context.js';
 import { buildReport, type VerifyReport } from '../verify/report.js';
 import { runChecks, selectChecks } from '../verify/runner.js';
+import type { Ticker } from '../core/io/ticker.js';
 import { Timeline, type TimelineEvent } from '../verify/timeline.js';
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -207,6 +208,7 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
     {},
     {
       log: (line) => ctx.io.debug(line),
+      progress: (line) => ctx.io.progress(line),
       ledgerDir: dirname(loaded.stateFile),
       ignoreBan: ctx.flags.ignoreBan,
     },
@@ -231,9 +233,17 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
     for (const cleanup of cx.pendingCleanup.values()) await cleanup().catch(() => undefined);
   });
 
+  // A terminal sees which check runs and for how long (a round trip may wait minutes for a rule).
+  let ticker: Ticker | undefined;
   const ran = await runChecks(selected, cx, {
     signal: ctx.signal,
-    onResult: (r) => options.onResult?.(options.strict ? strictly(r) : r),
+    onStart: (def) => {
+      ticker = ctx.io.ticker(`${def.id}: ${def.title}`, def.e2e ? { totalMs: cx.timeoutMs } : {});
+    },
+    onResult: (r) => {
+      ticker?.stop();
+      options.onResult?.(options.strict ? strictly(r) : r);
+    },
   });
   const results = options.strict ? ran.map(strictly) : ran;
   if (ctx.signal.aborted) throw new CancelledError('verify was cancelled; the test case was cleaned up.');

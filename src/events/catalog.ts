@@ -43,10 +43,10 @@ export function findEvent(catalog: Catalog, name: string): EventDef {
   // A short name is compared with the short names (`new_tickt` → helpdeskeddy.new_ticket).
   const near = name.includes('.')
     ? didYouMean(name, names)
-    : didYouMean(name, names.map((n) => n.slice(n.indexOf('.') + 1))).replace(
-        /"([^"]+)"/g,
-        (_m, short: string) => `"${names.find((n) => n.endsWith(`.${short}`)) ?? short}"`,
-      );
+    : didYouMean(
+        name,
+        names.map((n) => n.slice(n.indexOf('.') + 1)),
+      ).replace(/"([^"]+)"/g, (_m, short: string) => `"${names.find((n) => n.endsWith(`.${short}`)) ?? short}"`);
   const which = bySuffix.length > 1 ? `"${name}" is ambiguous` : `unknown event "${name}"${near}`;
   throw new UsageError(`${which}. Known events: ${names.join(', ')}`, {
     hint: '`omnibot events` lists them with their provenance; a user sample in .omnibot/events/<name>.json adds one.',

@@ -35,6 +35,8 @@ export interface ClientOptions {
   signal?: AbortSignal;
   /** Debug lines from the client (method, path, status, retries); never credentials. */
   log?: (line: string) => void;
+  /** Notes for a person watching a terminal: a retry, its reason and when it happens. */
+  progress?: (line: string) => void;
   /** The folder of the per-account ledger (shared rate budget, recorded bans): `.omnibot/`. */
   ledgerDir?: string;
   /** `--ignore-ban`: call even while a recorded ban is in force. */

@@ -11,6 +11,8 @@ export interface RunChecksOptions {
   only?: string[];
   e2e?: boolean;
   signal?: AbortSignal;
+  /** A check begins (after its prerequisites passed): a terminal shows it as it runs. */
+  onStart?(def: CheckDef<never>): void;
   onResult?(result: CheckResult): void;
   clock?: () => number;
 }
@@ -75,6 +77,7 @@ export async function runChecks<C>(defs: CheckDef<C>[], cx: C, options: RunCheck
       outcome = { status: 'skip', message: `skipped: "${blocker}" did not pass` };
     } else {
       try {
+        options.onStart?.(def);
         outcome = await def.run(cx);
       } catch (err) {
         outcome = fromError(err);

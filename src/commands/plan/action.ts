@@ -13,6 +13,8 @@ const optionsSchema = z.object({
 const handler: Handler = async ({ opts }, ctx) => {
   const options = parseOptions(optionsSchema, opts);
   const loaded = await ctx.loadConfig();
+  // A slow or silent helpdesk shows as a live line at a terminal, not as a silent minute.
+  const ticker = ctx.io.ticker('reading the helpdesk');
   const result = await plan(loaded.config!, {
     io: ctx.io,
     signal: ctx.signal,
@@ -20,7 +22,7 @@ const handler: Handler = async ({ opts }, ctx) => {
     integration: options.integration,
     ignoreBan: ctx.flags.ignoreBan,
     registry: ctx.registry,
-  });
+  }).finally(() => ticker.stop());
   if (ctx.io.json) ctx.io.printJson(result);
   else renderPlan(result, ctx.io);
   // A resource that could not be read is a failed operation, whatever else is pending.

@@ -71,7 +71,14 @@ export async function tailCase(options: TailCaseOptions, ctx: Context): Promise<
     });
   }
   // Not bound to ctx.signal: Ctrl-C ends the wait between looks, and the command returns 0.
-  const api = await lazyClients(config, {}, { log: (line) => ctx.io.debug(line) }).get('omnidesk');
+  const api = await lazyClients(
+    config,
+    {},
+    {
+      log: (line) => ctx.io.debug(line),
+      progress: (line) => ctx.io.progress(line),
+    },
+  ).get('omnidesk');
   const json = options.json ?? ctx.io.json;
   const timeline = new Timeline((event) => (json ? ctx.io.printNdjson(event) : ctx.io.out(formatTimelineEvent(event))));
   const book = nameBook(api);

@@ -4,6 +4,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { redact } from './secrets.js';
+import { startTicker, type Ticker, type TickerOptions } from './ticker.js';
 
 export interface GlobalFlags {
   json?: boolean;
@@ -105,16 +106,52 @@ export class Io {
 
   /** Progress and status for people, on stderr; silenced by --quiet. */
   info(line: string): void {
-    if (!this.quiet) this.streams.stderr.write(redact(line) + '\n');
+    if (!this.quiet) this.errLine(redact(line));
+  }
+
+  /** Whether live progress (tickers, retry notes) is shown: stderr is a terminal, and not --quiet. */
+  get showsProgress(): boolean {
+    return Boolean(this.streams.stderr.isTTY) && !this.quiet && this.streams.env.TERM !== 'dumb';
+  }
+
+  /** A progress note for a person watching (a retry and its reason); nothing on a pipe or in CI logs. */
+  progress(line: string): void {
+    if (this.showsProgress) this.errLine(redact(this.ce.dim(line)));
+  }
+
+  /**
+   * A live status line for slow work ("waiting for the rule… 12 s of 60 s") on a terminal's
+   * stderr; on a pipe it does nothing. Stop it when the work ends.
+   */
+  ticker(label: string, options: TickerOptions = {}): Ticker {
+    if (!this.showsProgress) return { clear() {}, stop() {} };
+    this.activeTicker?.stop();
+    const t = startTicker((s) => this.streams.stderr.write(s), redact(label), options);
+    this.activeTicker = t;
+    return {
+      clear: () => t.clear(),
+      stop: () => {
+        t.stop();
+        if (this.activeTicker === t) this.activeTicker = undefined;
+      },
+    };
+  }
+
+  private activeTicker?: Ticker;
+
+  /** Every stderr line goes through here, so a live status line is erased before it. */
+  private errLine(text: string): void {
+    this.activeTicker?.clear();
+    this.streams.stderr.write(text + '\n');
   }
 
   /** Extra detail, on stderr, only with --verbose. */
   debug(line: string): void {
-    if (this.verbose) this.streams.stderr.write(redact(this.ce.dim(line)) + '\n');
+    if (this.verbose) this.errLine(redact(this.ce.dim(line)));
   }
 
   warn(line: string): void {
-    this.streams.stderr.write(redact(`${this.ce.yellow('warning:')} ${line}`) + '\n');
+    this.errLine(redact(`${this.ce.yellow('warning:')} ${line}`));
   }
 
   /**
@@ -122,11 +159,11 @@ export class Io {
    * (the webhook URL with its token, at the step where it must be pasted: `apply --show-secrets`).
    */
   errUnredacted(line: string): void {
-    this.streams.stderr.write(line + '\n');
+    this.errLine(line);
   }
 
   /** Unconditional stderr line (errors, the `ready` line of a server). */
   err(line: string): void {
-    this.streams.stderr.write(redact(line) + '\n');
+    this.errLine(redact(line));
   }
 }

@@ -6,6 +6,7 @@
  */
 import { Writable } from 'node:stream';
 
+// eslint-disable-next-line no-control-regex -- an SGR sequence starts with ESC
 const SGR = /\x1b\[[0-9;:]*m/g;
 
 export function stripColour(text: string): string {

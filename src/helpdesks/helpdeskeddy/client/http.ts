@@ -5,6 +5,7 @@
  * account's origin and every later call in this process is refused without a request, because
  * each request during a ban can prolong it.
  */
+import { formatDuration } from '../../../core/duration.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
 import { ApiError, CancelledError } from '../../../core/errors.js';
@@ -52,6 +53,8 @@ export interface HelpdeskeddyClientOptions {
   signal?: AbortSignal;
   /** Debug lines (method, path, status, retries); never credentials. */
   log?: (line: string) => void;
+  /** A retry announced for a person watching (its reason, the wait, the attempt). */
+  progress?: (line: string) => void;
   /** Test hooks: a clock and a sleep for the limiter and the backoff. */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -147,6 +150,16 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
       const recorded = admin || options.ignoreBan ? undefined : await ledger?.ban();
       if (recorded) throw banInForce(origin, recorded, (options.now ?? Date.now)());
       const idempotent = isIdempotentMethod(req.method);
+      const began = (options.now ?? Date.now)();
+      const retrying = (attempt: number, waitMs: number, reason: string) =>
+        options.progress?.(
+          `HelpDeskEddy: ${reason} on ${where}; trying again in ${formatDuration(waitMs)} ` +
+            `(attempt ${attempt + 2} of ${maxRetries + 1})`,
+        );
+      const total = (attempt: number) =>
+        attempt > 0
+          ? `. Gave up after ${formatDuration((options.now ?? Date.now)() - began)} and ${attempt + 1} attempts`
+          : '';
       for (let attempt = 0; ; attempt++) {
         if (options.signal?.aborted) throw new CancelledError();
         if (!admin) {
@@ -165,14 +178,17 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
           res = await once(req, url, admin);
         } catch (err) {
           if (options.signal?.aborted) throw new CancelledError();
+          const timeout = isTimeoutError(err);
           if (idempotent && attempt < maxRetries && isRetryableError(err)) {
-            await doSleep(backoffDelay(attempt + 1), options.signal);
+            const waitMs = backoffDelay(attempt + 1);
+            retrying(attempt, waitMs, timeout ? `no answer within ${formatDuration(timeoutMs)}` : 'no connection');
+            await doSleep(waitMs, options.signal);
             continue;
           }
-          const timeout = isTimeoutError(err);
           throw new ApiError(
             `HelpDeskEddy ${where} at ${origin} ` +
-              `${timeout ? `did not answer within ${timeoutMs} ms` : 'could not be reached'}`,
+              (timeout ? `did not answer within ${formatDuration(timeoutMs)}` : 'could not be reached') +
+              total(attempt),
             {
               code: timeout ? 'hde_timeout' : 'hde_network',
               cause: err,
@@ -216,7 +232,9 @@ export function createHelpdeskeddyClient(options: HelpdeskeddyClientOptions): He
         if ((status === 401 || status === 403) && !admin) throw authError(status, parsed, options.email, origin);
         // A 429 means nothing was processed, so even a create may be sent again.
         if ((idempotent || status === 429) && attempt < maxRetries && isRetryableStatus(status)) {
-          await doSleep(backoffDelay(attempt + 1, { retryAfterMs }), options.signal);
+          const waitMs = backoffDelay(attempt + 1, { retryAfterMs });
+          retrying(attempt, waitMs, `HTTP ${status}`);
+          await doSleep(waitMs, options.signal);
           continue;
         }
         throw apiError(req.method, req.path, status, parsed);

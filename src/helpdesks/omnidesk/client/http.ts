@@ -23,6 +23,7 @@ import { registerBasicAuth } from '../../../core/io/secrets.js';
 import { createOmnideskEndpoints } from './endpoints.js';
 import { isRateLimited, mapHttpError, mapNetworkError, notJson, type ResponseFacts } from './error-mapping.js';
 import type { RetryPolicy, Transport, TransportRequest } from './transport.js';
+import { formatDuration } from '../../../core/duration.js';
 import type { OmnideskApi, RateInfo } from './types.js';
 
 export interface OmnideskRetryOptions {
@@ -46,6 +47,8 @@ export interface OmnideskClientOptions {
   dispatcher?: Dispatcher;
   /** Debug lines (method, path, status, time, retries); never contains credentials. */
   log?: (line: string) => void;
+  /** A retry announced for a person watching (its reason, the wait, the attempt). */
+  progress?: (line: string) => void;
   /** Cancels every call in flight or waiting (Ctrl-C) with a CancelledError. */
   signal?: AbortSignal;
   retry?: OmnideskRetryOptions;
@@ -168,15 +171,20 @@ export function createOmnideskTransport(options: OmnideskClientOptions): Transpo
         if (!throttled && !(idempotent && isRetryableStatus(res.status))) throw mapHttpError(facts, res);
         waitMs = backoffDelay(attempt, { ...backoff, retryAfterMs: res.retryAfterMs });
         reason = `HTTP ${res.status}`;
-        if (attempt >= maxAttempts || Date.now() - began + waitMs > budgetMs) throw mapHttpError(facts, res);
+        if (attempt >= maxAttempts || Date.now() - began + waitMs > budgetMs)
+          throw totalled(mapHttpError(facts, res), began, attempt);
       } else {
         const error = mapNetworkError(facts, failure, timeoutMs);
         if (!idempotent || !isRetryableError(failure)) throw error;
         waitMs = backoffDelay(attempt, backoff);
         reason = error.code;
-        if (attempt >= maxAttempts || Date.now() - began + waitMs > budgetMs) throw error;
+        if (attempt >= maxAttempts || Date.now() - began + waitMs > budgetMs) throw totalled(error, began, attempt);
       }
       log(`retrying ${req.method} ${path} in ${waitMs} ms after ${reason} (attempt ${attempt + 1} of ${maxAttempts})`);
+      options.progress?.(
+        `Omnidesk: ${reason} on ${req.method} ${path}; trying again in ${formatDuration(waitMs)} ` +
+          `(attempt ${attempt + 1} of ${maxAttempts})`,
+      );
       await sleep(waitMs, undefined, { signal: outer }).catch(() => Promise.reject(cancelled()));
     }
   }
@@ -190,6 +198,12 @@ export function createOmnideskTransport(options: OmnideskClientOptions): Transpo
     sandbox: () => sandbox,
     log,
   };
+}
+
+/** After retries, the error says how long omnibot waited in all, not only the last timeout. */
+function totalled<E extends Error>(error: E, began: number, attempts: number): E {
+  if (attempts > 1) error.message += ` Gave up after ${formatDuration(Date.now() - began)} and ${attempts} attempts.`;
+  return error;
 }
 
 export function createOmnideskClient(options: OmnideskClientOptions): OmnideskApi {

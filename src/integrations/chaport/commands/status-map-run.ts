@@ -50,7 +50,15 @@ export async function runStatusMap(options: { integration?: string }, ctx: Conte
     ctx.io.warn(
       'the config has no chaport integration: custom statuses stay unknown and the offline delay is 5 minutes',
     );
-  const api = await lazyClients(config, {}, { signal: ctx.signal, log: (line) => ctx.io.debug(line) }).get('omnidesk');
+  const api = await lazyClients(
+    config,
+    {},
+    {
+      signal: ctx.signal,
+      log: (line) => ctx.io.debug(line),
+      progress: (line) => ctx.io.progress(line),
+    },
+  ).get('omnidesk');
   const [staff, statuses] = await Promise.all([api.listStaff(), api.listStaffStatuses()]);
   const offlineDelayMinutes = it?.offlineDelayMinutes ?? DEFAULT_DELAY;
   const map = buildStatusMap(staff, statuses, {

@@ -7,6 +7,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { InquirerPrompter } from '../../../../src/core/io/prompter.js';
 import { plainOutput, stripColour } from '../../../../src/core/io/plain-output.js';
 
+// eslint-disable-next-line no-control-regex -- an SGR sequence starts with ESC
 const SGR = /\x1b\[[0-9;:]*m/;
 
 function fakeTerminal() {

@@ -180,14 +180,20 @@ describe('Omnidesk client on the wire', () => {
     expect(seen).toHaveLength(2);
   });
 
-  it('gives up after 4 attempts on a GET that keeps failing', async () => {
+  it('gives up after 4 attempts on a GET that keeps failing, announcing each retry and the total wait', async () => {
     const { url, seen } = await serve((_req, res) => json(res, 503, {}));
-    const err = await client(url)
+    const progress: string[] = [];
+    const err = await client(url, { progress: (line) => progress.push(line) })
       .api.listGroups()
       .catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('server_error');
     expect(seen).toHaveLength(4);
+    expect(progress).toHaveLength(3);
+    expect(progress[0]).toMatch(
+      /^Omnidesk: HTTP 503 on GET \/api\/groups\.json.*; trying again in \d+ ms \(attempt 2 of 4\)$/,
+    );
+    expect(err.message).toMatch(/ Gave up after \d+ ms and 4 attempts\.$/);
   });
 
   it('never repeats a POST that got a 500 (a message could be sent twice)', async () => {
