@@ -9,7 +9,7 @@ const LAYERS = [
   ['helpdesks', '^src/helpdesks/'],
   ['framework', '^src/(model|events|capture|webhooks|steps|verify|kit|config)/'],
   ['integrations', '^src/integrations/'],
-  ['app', '^src/(engine|sandbox|bot)/'],
+  ['app', '^src/(engine|sandbox|bot|inspector)/'],
   ['commands', '^src/commands/'],
   ['cli', '^src/[^/]+[.]ts$'],
 ];

@@ -36,6 +36,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'send', load: async () => (await import('./send/index.js')).sendCommand() },
   { name: 'listen', load: async () => (await import('./listen/index.js')).listenCommand() },
   { name: 'tail', load: async () => (await import('./tail/index.js')).tailCommand() },
+  { name: 'inspect', load: async () => (await import('./inspect/index.js')).inspectCommand() },
   { name: 'replay', load: async () => (await import('./replay/index.js')).replayCommand() },
   { name: 'capture', load: async () => (await import('./capture/index.js')).captureCommand() },
   { name: 'sandbox', load: async () => (await import('./sandbox/index.js')).sandboxCommand() },

@@ -20,6 +20,7 @@ import type { Handler } from '../lazy-action.js';
 import { listenSettings, type ListenSettings } from './options.js';
 import { ListenTally } from './summary.js';
 import { listenBanner } from './banner.js';
+import type { CaptureRecord } from '../../capture/record.js';
 
 async function openCapture(settings: ListenSettings): Promise<CaptureWriter | undefined> {
   if (!settings.capture) return undefined;
@@ -71,6 +72,8 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
     (line) => ctx.io.info(line),
   );
 
+  // --ui: the inspector is fed every record as it is recorded (the page shows it within a second).
+  let toPage: ((record: CaptureRecord) => void) | undefined;
   let listener: RunningListener;
   try {
     listener = await startListener({
@@ -93,6 +96,7 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
           health.succeeded();
         }
         tally.add(record);
+        toPage?.(record);
         // --keep-secrets is about the capture file; stdout (often a CI log) stays masked.
         const shown = settings.keepSecrets ? maskRecord(record, secretPolicy) : record;
         output.push(settings.json ? JSON.stringify(shown) : formatRecordLine(shown, summary, ctx.io.c));
@@ -107,7 +111,19 @@ const handler: Handler = async ({ opts }, ctx: Context) => {
     throw bindError(err as NodeJS.ErrnoException, settings);
   }
 
-  ctx.io.err(`ready ${JSON.stringify({ url: listener.url })}`);
+  let ui: string | undefined;
+  if (settings.ui) {
+    const { startLiveInspector } = await import('./inspector.js');
+    const page = await startLiveInspector(ctx, settings, listener.url);
+    toPage = page.push;
+    ui = page.url;
+    ctx.defer(() => page.close());
+  }
+  ctx.io.err(`ready ${JSON.stringify({ url: listener.url, ...(ui ? { ui } : {}) })}`);
+  if (ui && settings.open && ctx.io.streams.stderr.isTTY) {
+    const { openInBrowser } = await import('../../inspector/open-browser.js');
+    openInBrowser(ui, ctx.env);
+  }
   if (ctx.io.streams.stderr.isTTY) for (const line of listenBanner(listener.url, settings)) ctx.io.info(line);
   await waitForAbort(ctx.signal);
   ctx.io.info('listen: stopping; letting in-flight requests finish…');

@@ -25,11 +25,14 @@ export function listenCommand(): Command {
       '--max-pending <size>',
       'bytes of request bodies in flight at once; more get 503 (default 64mb, or twice --max-body)',
     )
+    .option('--ui', 'also serve the inspector: a local page that lists requests live, shows and replays them')
+    .option('--no-open', 'with --ui: do not open the page in a browser (it opens only at a terminal anyway)')
     .addHelpText(
       'after',
       `
 Prints one line per request on stdout (--json: one capture record per line). Once it accepts
-connections it prints one line on stderr: ready {"url":"http://127.0.0.1:PORT/"}.
+connections it prints one line on stderr: ready {"url":"http://127.0.0.1:PORT/"} (with --ui
+also "ui": the inspector's address, which carries a per-run token: only that link opens it).
 A 2xx answer means the request is in the capture file: when the file cannot be written (a full
 disk) requests get 503 until it can. With --forward-to the sender gets the bot's own answer.
 Secrets (credential headers and query parameters, bot tokens in webhook paths, the config's
@@ -43,6 +46,7 @@ ${examples([
     'require ?token=…',
   ],
   ['omnibot listen --json | jq .event', 'machine-readable records'],
+  ['omnibot listen --ui --forward-to http://127.0.0.1:3000/webhook', 'watch, inspect and replay in a browser'],
 ])}`,
     )
     .action(lazyAction(() => import('./action.js')));

@@ -40,6 +40,8 @@ const optionsSchema = z.object({
   maxConnections: wholeNumber(1, 100_000).optional(),
   maxPending: z.string().optional(),
   json: z.boolean().optional(),
+  ui: z.boolean().optional(),
+  open: z.boolean().default(true),
 });
 
 export interface ListenSettings {
@@ -57,6 +59,9 @@ export interface ListenSettings {
   maxConnections: number;
   maxPendingBytes: number;
   json: boolean;
+  /** Serve the inspector page too (`--ui`), and open it at a terminal unless --no-open. */
+  ui: boolean;
+  open: boolean;
 }
 
 const DEFAULT_MAX_CONNECTIONS = 512;
@@ -123,5 +128,7 @@ export function listenSettings(opts: Record<string, unknown>, ctx: Context): Lis
     maxConnections: o.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
     maxPendingBytes,
     json: Boolean(o.json),
+    ui: Boolean(o.ui),
+    open: o.open,
   };
 }
