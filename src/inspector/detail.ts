@@ -93,7 +93,7 @@ export function buildDetail(
       event,
       ...(found?.candidates ? { candidates: found.candidates } : {}),
       valid: found?.valid ?? record.valid,
-      issues: (found?.issues) ?? [],
+      issues: found?.issues ?? [],
     },
     keys,
     curl: curlCommand(record, options.origin),

@@ -89,6 +89,7 @@ async function eachLine(
   stream: AsyncIterable<unknown>,
   offset: number,
   onLine: (bytes: Buffer, start: number) => void,
+  afterChunk?: () => void,
 ): Promise<void> {
   let position = offset;
   let carry: Buffer[] = [];
@@ -109,6 +110,7 @@ async function eachLine(
       carry.push(buf.subarray(from));
     }
     position += buf.length;
+    afterChunk?.();
     await yieldToServer();
   }
   if (carry.length) onLine(Buffer.concat(carry), carryStart);
@@ -122,7 +124,7 @@ export interface FileStoreOptions {
   onError?: (err: Error) => void;
 }
 
-/** Opens `file` and starts indexing it; the store fills as the scan goes. */
+/** Opens `file` and starts indexing it; returns once the first chunk is in, and fills as the scan goes. */
 export async function fileStore(file: string, options: FileStoreOptions = {}): Promise<RecordStore> {
   const handle = await open(file, 'r');
   const lines = new FileLines(file, handle);
@@ -134,6 +136,7 @@ export async function fileStore(file: string, options: FileStoreOptions = {}): P
       store.indexing = false;
       options.onIndexed?.(store.count);
     });
+  await Promise.race([store.indexed, new Promise((resolve) => store.once('chunk', resolve))]);
   return store;
 }
 
@@ -152,5 +155,5 @@ async function index(file: string, lines: FileLines, store: RecordStore, options
     lines.ends.push(start + Buffer.byteLength(text));
     store.add(facts);
   };
-  await eachLine(createReadStream(file, { highWaterMark: 1 << 20 }), 0, take);
+  await eachLine(createReadStream(file, { highWaterMark: 1 << 20 }), 0, take, () => store.emit('chunk'));
 }

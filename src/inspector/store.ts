@@ -101,11 +101,12 @@ export class RecordStore extends EventEmitter {
   async page(filter: RowFilter, offset: number, limit: number): Promise<Page> {
     const matches = await this.matching(filter);
     const slice = matches.slice(Math.max(0, offset), Math.max(0, offset) + limit);
+    // All at once: one by one, each read would wait behind a chunk of a scan still going on.
+    const records = await Promise.all(slice.map((i) => this.record(i + 1)));
     const rows: Row[] = [];
-    for (const i of slice) {
-      const record = await this.record(i + 1);
-      if (record) rows.push(toRow(i + 1, record));
-    }
+    records.forEach((record, k) => {
+      if (record) rows.push(toRow(slice[k]! + 1, record));
+    });
     return { total: matches.length, count: this.count, indexing: this.indexing, rows };
   }
 

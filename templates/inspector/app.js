@@ -252,7 +252,7 @@
         ? section(
             `Keys of ${v.event}`,
             el('table', { id: 'keys' }, [
-              el('tr', {}, ['key', 'here', 'where it comes from', 'provenance'].map((h) => el('th', {}, h))),
+              el('tr', {}, ['key', 'sent', 'where it comes from', 'provenance'].map((h) => el('th', {}, h))),
               ...d.keys.map((k) =>
                 el('tr', {}, el('td', {}, k.name), el('td', { class: k.present ? 'ok' : 'bad' }, k.present ? '✓' : 'missing'), el('td', {}, k.description || ''), el('td', {}, k.provenance || '')),
               ),

@@ -139,4 +139,16 @@ describe('the inspector server', () => {
     expect(answer).not.toMatch(/ 500 /);
     expect((await api('/api/info')).status).toBe(200);
   });
+
+  it('ships the whole page in under 150 KB, with nothing fetched from elsewhere', async () => {
+    let bytes = 0;
+    for (const asset of ['/', '/app.js', '/app.css']) {
+      const res = await fetch(`${page.origin}${asset}`);
+      const text = await res.text();
+      bytes += Buffer.byteLength(text);
+      expect(text).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
+      expect(text).not.toMatch(/@import|url\(\s*["']?https?:/);
+    }
+    expect(bytes).toBeLessThan(150 * 1024);
+  });
 });
