@@ -143,6 +143,9 @@ describe('npm pack + global install', () => {
       const junit = await readFile(join(ws, 'omnibot-junit.xml'), 'utf8');
       expect(junit).toMatch(/<testsuites[^>]* failures="0"/);
       expect(junit).not.toContain(API_KEY);
+      const html = await readFile(join(ws, 'omnibot-report.html'), 'utf8');
+      expect(html).toContain('verify passed');
+      expect(html).not.toContain(API_KEY);
     } finally {
       await sandbox.close();
     }

@@ -86,7 +86,7 @@ ${w.configs.map((c) => `          - ${quoted(c)}`).join('\n')}
         run: npm install --global --no-audit --no-fund "$OMNIBOT_PACKAGE"
       - name: omnibot verify
         # Failed checks also become ::error:: annotations on the run's page.
-        run: omnibot verify --config "$CONFIG" --reporter junit --output omnibot-junit.xml
+        run: omnibot verify --config "$CONFIG" --reporter junit --output omnibot-junit.xml --html omnibot-report.html
         env:
           CONFIG: \${{ matrix.config }}
 ${secrets.join('\n')}
@@ -96,6 +96,12 @@ ${secrets.join('\n')}
         with:
           name: omnibot-junit-\${{ strategy.job-index }}
           path: omnibot-junit.xml
+      - name: Keep the HTML report
+        if: always()
+        uses: actions/upload-artifact@v4
+        with:
+          name: omnibot-report-\${{ strategy.job-index }}
+          path: omnibot-report.html
 `.replace(/\n\n+(\s+- name: Keep)/, '\n$1');
 }
 

@@ -12,6 +12,7 @@ import { DAY, parseDuration } from '../../core/duration.js';
 import { isGithubActions, renderGithubAnnotations } from '../../verify/reporters/github.js';
 import { renderHuman } from '../../verify/reporters/human.js';
 import { renderJunit } from '../../verify/reporters/junit.js';
+import { renderHtml } from '../../verify/reporters/html.js';
 import type { VerifyReport } from '../../verify/report.js';
 import { DEFAULT_TIMEOUT_MS, runVerify } from '../../engine/verify.js';
 import { closeSharedAgent } from '../../core/http/send.js';
@@ -24,13 +25,14 @@ const optionsSchema = z.object({
   e2e: z.boolean().optional(),
   only: z.array(z.string().min(1)).optional(),
   timeout: z.string().optional(),
-  reporter: z.enum(['human', 'json', 'junit']).optional(),
+  reporter: z.enum(['human', 'json', 'junit', 'html']).optional(),
   output: z.string().min(1, 'must name a file').optional(),
+  html: z.string().min(1, 'must name a file').optional(),
   integration: z.string().min(1).optional(),
   strict: z.boolean().optional(),
 });
 
-export type Reporter = 'human' | 'json' | 'junit';
+export type Reporter = 'human' | 'json' | 'junit' | 'html';
 
 export function parseTimeout(text: string | undefined): number {
   if (text === undefined) return DEFAULT_TIMEOUT_MS;
@@ -40,6 +42,7 @@ export function parseTimeout(text: string | undefined): number {
 export function renderReport(report: VerifyReport, reporter: Reporter, c: Parameters<typeof renderHuman>[1]): string {
   if (reporter === 'json') return JSON.stringify(report, null, 2) + '\n';
   if (reporter === 'junit') return renderJunit(report);
+  if (reporter === 'html') return renderHtml(report);
   return renderHuman(report, c).join('\n') + '\n';
 }
 
@@ -55,8 +58,15 @@ const handler: Handler = async ({ opts }, ctx) => {
     });
   }
 
+  if (reporter === 'html' && !o.output) {
+    throw new UsageError('--reporter html writes a file: add --output <file>.', {
+      hint: 'omnibot verify --e2e --reporter html --output omnibot-report.html',
+      details: { flag: '--output' },
+    });
+  }
   // Before any check runs: a wrong --output path must not cost the whole run.
   if (o.output) await assertWritableFile(resolve(ctx.cwd, o.output), '--output');
+  if (o.html) await assertWritableFile(resolve(ctx.cwd, o.html), '--html');
 
   const { report, exitCode } = await runVerify(
     {
@@ -77,6 +87,12 @@ const handler: Handler = async ({ opts }, ctx) => {
     await writeFile(file, redact(renderReport(report, reporter, ctx.io.c)));
     ctx.io.info(`verify: ${reporter} report written to ${file}`);
     stdoutReporter = ctx.io.json ? 'json' : 'human';
+  }
+  if (o.html) {
+    // A second report from the same run: CI keeps JUnit for its test view and the page for people.
+    const file = resolve(ctx.cwd, o.html);
+    await writeFile(file, redact(renderHtml(report)));
+    ctx.io.info(`verify: html report written to ${file}`);
   }
   ctx.io.write(renderReport(report, stdoutReporter, ctx.io.c));
 

@@ -15,9 +15,15 @@ export function verifyCommand(): Command {
       'how long to wait for each answer (bot response, each hop of the round trip): 30s, 2m, 500ms (default 120s)',
     )
     .addOption(
-      new Option('--reporter <name>', 'report format on stdout, or into --output').choices(['human', 'json', 'junit']),
+      new Option('--reporter <name>', 'report format on stdout, or into --output (html: a file only)').choices([
+        'human',
+        'json',
+        'junit',
+        'html',
+      ]),
     )
     .option('--output <file>', 'write the report to this file (e.g. JUnit XML for CI); stdout keeps the human summary')
+    .option('--html <file>', 'also write the HTML report (the round trip drawn, the failing hop marked) to this file')
     .option('--integration <name>', 'only this integration of the config')
     .option('--strict', 'fail on warnings too (a manual step that nobody confirmed and no round trip proved)')
     .addHelpText(
@@ -34,6 +40,8 @@ ${examples([
   ['omnibot verify', 'config, credentials, label, agent, bot endpoint'],
   ['omnibot verify --e2e', 'and the full round trip, with its timeline on stderr'],
   ['omnibot verify --e2e --reporter junit --output omnibot-junit.xml', 'in CI: JUnit XML for the test report'],
+  ['omnibot verify --e2e --reporter html --output report.html', 'a page with the round trip drawn'],
+  ['omnibot verify --reporter junit --output junit.xml --html report.html', 'both from one run'],
   ['omnibot verify --only endpoint --timeout 10s', 'only the bot endpoint check'],
   ['omnibot verify --strict', 'in CI: also fail while a manual step is unconfirmed'],
 ])}`,

@@ -1,0 +1,55 @@
+/**
+ * `verify --reporter html` and `--html`: a round trip whose changed-case rule is missing gives a
+ * page with the failed hop marked, the step to revisit, and no secret; html without a file is
+ * exit 2 before any check runs.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { API_KEY } from '../../helpers/sandbox.js';
+import { setup, type Fixture } from '../../helpers/verify-fixture.js';
+
+let fx: Fixture | undefined;
+afterEach(async () => {
+  await fx?.close();
+  fx = undefined;
+});
+
+async function dropChangedRule(f: Fixture): Promise<void> {
+  const rules = await f.api.adminRequest<Array<{ rule_id: number; title: string; kind?: string; ruleKind?: string }>>(
+    'GET',
+    '/_sandbox/rules',
+  );
+  const changed = rules.find((x) => (x.ruleKind ?? x.kind) === 'changed' || /изменённые|changed/.test(x.title));
+  await f.api.adminRequest('DELETE', `/_sandbox/rules/${changed!.rule_id}`);
+}
+
+describe('verify --reporter html', () => {
+  it('marks the failed hop of a broken round trip, names the step, and keeps secrets out', async () => {
+    fx = await setup();
+    await dropChangedRule(fx);
+    const r = await fx.run([
+      ...['verify', '--e2e', '--timeout', '2s', '--reporter', 'junit', '--output', 'junit.xml'],
+      ...['--html', 'report.html'],
+    ]);
+    expect(r.exitCode).toBe(1);
+    const html = await readFile(join(fx.dir, 'report.html'), 'utf8');
+    expect(html).toContain('data-hop="failed"');
+    expect(html).toMatch(/data-hop="failed">[^]*✗ hand-off to an agent: the request for an operator did not lead/);
+    expect(html).toContain('«Rule for changed cases»');
+    expect(html).toContain('data-lane="Omnidesk"');
+    expect(html).not.toContain(API_KEY);
+    expect(await readFile(join(fx.dir, 'junit.xml'), 'utf8')).toContain('<testsuites');
+    expect(r.stderr).toContain('verify: html report written to');
+  });
+
+  it('--reporter html writes a file only: without --output it is exit 2 naming --output', async () => {
+    fx = await setup({ apply: false });
+    const r = await fx.run(['verify', '--reporter', 'html']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('error: --reporter html writes a file: add --output <file>.');
+    const bad = await fx.run(['verify', '--html', '/nonexistent-dir/r.html']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('--html');
+  });
+});
