@@ -16,7 +16,12 @@ export const forwardResultSchema = z.object({
   status: z.number().int(),
   ms: z.number(),
   error: z.string().optional(),
+  /** The head of the bot's answer (utf-8 text, at most FORWARD_BODY_KEPT bytes), for the inspector. */
+  body: z.string().optional(),
 });
+
+/** How much of the bot's answer a record keeps: enough to read an error, not a download. */
+export const FORWARD_BODY_KEPT = 4096;
 
 export const captureRecordSchema = z.looseObject({
   v: z.literal(CAPTURE_VERSION),

@@ -7,7 +7,8 @@
  */
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import { forwardHeaders, HOP_BY_HOP_HEADERS } from '../capture/headers.js';
-import type { ForwardResult } from '../capture/record.js';
+import { FORWARD_BODY_KEPT, type ForwardResult } from '../capture/record.js';
+import { isUtf8 } from 'node:buffer';
 import { sendRequest } from '../core/http/send.js';
 import { joinTarget } from './target-url.js';
 
@@ -57,5 +58,11 @@ export async function forwardRequest(
     if (!HOP_BY_HOP_HEADERS.has(name)) headers[name] = sent.headers[name];
   }
   headers['content-length'] = sent.body.length;
-  return { result: { status: sent.status, ms }, status: sent.status, headers, body: sent.body };
+  const head = sent.body.subarray(0, FORWARD_BODY_KEPT);
+  const result: ForwardResult = {
+    status: sent.status,
+    ms,
+    ...(head.length && isUtf8(sent.body) ? { body: head.toString('utf8') } : {}),
+  };
+  return { result, status: sent.status, headers, body: sent.body };
 }

@@ -263,6 +263,7 @@
         ? section(
             'Forward',
             el('p', { class: statusClass(r.forward.status) }, r.forward.error ? `failed: ${r.forward.error}` : `${r.forward.status} in ${Math.round(r.forward.ms)} ms`),
+            r.forward.body ? el('pre', { id: 'forward-body' }, r.forward.body) : null,
           )
         : []),
     ];

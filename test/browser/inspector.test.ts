@@ -84,6 +84,7 @@ describe.skipIf(skipBrowserTests())('the inspector in a browser', () => {
     expect(await page.textContent('#verdict')).toBe('valid');
     expect(await page.textContent('#keys')).toContain('case_id');
     expect(await page.textContent('#body-tree')).toContain('case_description');
+    expect(await page.textContent('#forward-body')).toContain('"ok":true'); // the bot's own answer
 
     await page.click('#edit');
     await page.fill('#edit-to', botUrl);

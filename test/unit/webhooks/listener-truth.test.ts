@@ -78,7 +78,7 @@ describe('listen --forward-to is a proxy', () => {
       expect(records[0]).toMatchObject({
         path: '/helpdeskeddy/***',
         response: { status: 201 },
-        forward: { status: 201 },
+        forward: { status: 201, body: 'made it' },
       });
       expect(JSON.stringify(records)).not.toContain(TOKEN);
     },
