@@ -111,13 +111,12 @@ describe.skipIf(skipBrowserTests())('the inspector in a browser', () => {
       body: JSON.stringify({ note: `key ${CONFIG_KEY}` }),
     });
     expect(res.status).toBe(200);
-    await page.waitForFunction("document.querySelectorAll('#spacer .row').length >= 2", undefined, {
-      timeout: 5_000,
-    });
+    // Locators, not page functions: the page's CSP forbids the eval a string predicate needs.
+    await page.locator('#spacer .row').nth(1).waitFor({ timeout: 5_000 });
     await page.focus('#list');
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowDown');
-    await page.waitForFunction("document.querySelector('#detail h2')?.textContent?.startsWith('#2 ')");
+    await page.locator('#detail h2', { hasText: /^#2 / }).waitFor();
     await page.click('#reveal');
     await page.waitForSelector('#detail .warn');
     const html = await page.content();
@@ -127,7 +126,7 @@ describe.skipIf(skipBrowserTests())('the inspector in a browser', () => {
       );
 
     await page.selectOption('#f-event', 'omnidesk.incoming');
-    await page.waitForFunction("document.querySelector('#count')?.textContent?.startsWith('1 of 2')");
+    await page.locator('#count', { hasText: /^1 of 2/ }).waitFor();
     if (process.env.OMNIBOT_SCREENSHOTS === '1') {
       await page.selectOption('#f-event', '');
       await page.keyboard.press('Home');
