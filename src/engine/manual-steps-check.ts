@@ -47,7 +47,7 @@ async function standingOf(input: IntegrationInput, cx: VerifyContext, state: Sta
     if (resource.mode !== 'manual') continue;
     const step = input.steps.find((s) => s.id === resource.id);
     if (!step) continue;
-    const base = { step: step.number, id: resource.id, title: step.title.en };
+    const base = { step: step.number, id: resource.id, title: step.title[input.lang ?? 'en'] };
     if (resource.read) {
       // A step the API can see needs nobody's word: what the helpdesk shows decides.
       const rc = { ...cx, integration: input.integration, lang: 'en' as const, state };

@@ -28,6 +28,7 @@ import {
 import type { IntegrationInput, RecipeChecks, VerifyContext } from '../verify/context.js';
 import { buildReport, type VerifyReport } from '../verify/report.js';
 import { runChecks, selectChecks } from '../verify/runner.js';
+import type { Lang } from '../core/localized.js';
 import type { Ticker } from '../core/io/ticker.js';
 import { Timeline, type TimelineEvent } from '../verify/timeline.js';
 
@@ -41,6 +42,8 @@ export interface VerifyOptions {
   integration?: string;
   /** Warnings (a manual step never confirmed) fail the run. */
   strict?: boolean;
+  /** The language of step titles in hints; Russian by default, as the steps are. */
+  lang?: Lang;
   onTimeline?(event: TimelineEvent): void;
   onResult?(result: CheckResult): void;
   /** Injected clients (tests, the demo); built from the config otherwise. */
@@ -192,7 +195,11 @@ export async function runVerify(options: VerifyOptions, ctx: Context): Promise<V
     if (inputs.some((i) => i.recipe.helpdesk === kind)) defs.push(credentialsCheck(kind));
   const planned: Planned[] = [];
   for (const { bound, ...partial } of inputs) {
-    const input: IntegrationInput = { ...partial, credentialsCheck: credentialsCheckId(partial.recipe.helpdesk) };
+    const input: IntegrationInput = {
+      ...partial,
+      credentialsCheck: credentialsCheckId(partial.recipe.helpdesk),
+      lang: options.lang ?? 'ru',
+    };
     const module = await bound.checks();
     const own = module.checks(input);
     // Plain verify says what it did not prove; with --e2e the round trip itself decides.

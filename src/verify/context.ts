@@ -4,6 +4,7 @@
  * the test case). Clients are deliberately not bound to the Ctrl-C signal: clean-up must still
  * reach the helpdesk after the user pressed it.
  */
+import type { Lang } from '../core/localized.js';
 import type { Io } from '../core/io/io.js';
 import type { State } from '../core/state.js';
 import type { ClientSet } from '../helpdesks/clients.js';
@@ -46,6 +47,8 @@ export interface IntegrationInput<I extends BaseIntegration = BaseIntegration> {
   config: Config;
   /** The account-wide credentials check this integration depends on. */
   credentialsCheck: string;
+  /** The language of step titles in hints (`verify --lang`), as `omnibot steps` prints them. */
+  lang?: Lang;
 }
 
 /**
@@ -58,11 +61,12 @@ export interface RecipeChecks<I extends BaseIntegration = BaseIntegration> {
 }
 
 /** The step of `omnibot steps` for a resource, for hints; a plain reference if it has none. */
-export function stepRef(input: Pick<IntegrationInput, 'steps' | 'resources'>, resourceId: string): StepRef {
+export function stepRef(input: Pick<IntegrationInput, 'steps' | 'resources' | 'lang'>, resourceId: string): StepRef {
   const step = input.steps.find((s) => s.id === resourceId);
-  if (step) return { id: resourceId, number: step.number, title: step.title.en };
+  const lang = input.lang ?? 'en';
+  if (step) return { id: resourceId, number: step.number, title: step.title[lang] };
   const resource = input.resources.find((r) => r.id === resourceId);
-  return { id: resourceId, title: resource?.title.en ?? resourceId };
+  return { id: resourceId, title: resource?.title[lang] ?? resourceId };
 }
 
 export function factKey(integration: string, name: string): string {

@@ -44,7 +44,7 @@ describe('argv → parsed command', () => {
       ['listen', '--no-color', '--port', '0', '--capture', 'c.ndjson'],
       ['listen'],
       [],
-      { port: '0', capture: 'c.ndjson', color: false },
+      { port: '0', capture: 'c.ndjson', color: false, open: true },
     ],
     [
       ['init', '--no-input', '--recipe', 'chaport', '--no-reply-as-note'],
@@ -57,7 +57,7 @@ describe('argv → parsed command', () => {
       ['verify', '--e2e', '--only', 'a', '--only', 'b', '-v'],
       ['verify'],
       [],
-      { e2e: true, only: ['a', 'b'], verbose: true },
+      { e2e: true, only: ['a', 'b'], verbose: true, lang: 'ru' },
     ],
     [['token', 'generate', '--name', 'bm', '--print'], ['token', 'generate'], [], { name: 'bm', print: true }],
     [['billmanager', 'fields', 'lint', 'f.json'], ['billmanager', 'fields', 'lint'], ['f.json'], {}],

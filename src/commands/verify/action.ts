@@ -30,6 +30,7 @@ const optionsSchema = z.object({
   html: z.string().min(1, 'must name a file').optional(),
   integration: z.string().min(1).optional(),
   strict: z.boolean().optional(),
+  lang: z.enum(['ru', 'en']).default('ru'),
 });
 
 export type Reporter = 'human' | 'json' | 'junit' | 'html';
@@ -75,6 +76,7 @@ const handler: Handler = async ({ opts }, ctx) => {
       timeoutMs,
       integration: o.integration,
       strict: o.strict,
+      lang: o.lang,
       onTimeline: (event) => ctx.io.info(ctx.io.ce.dim('  timeline') + formatTimelineEvent(event)),
       onResult: (result) => ctx.io.debug(`${result.status} ${result.id} (${result.durationMs} ms)`),
     },

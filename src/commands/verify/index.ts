@@ -26,6 +26,11 @@ export function verifyCommand(): Command {
     .option('--html <file>', 'also write the HTML report (the round trip drawn, the failing hop marked) to this file')
     .option('--integration <name>', 'only this integration of the config')
     .option('--strict', 'fail on warnings too (a manual step that nobody confirmed and no round trip proved)')
+    .addOption(
+      new Option('--lang <lang>', 'language of the step titles in hints, as `omnibot steps --lang` prints them')
+        .choices(['ru', 'en'])
+        .default('ru'),
+    )
     .addHelpText(
       'after',
       `

@@ -36,7 +36,8 @@ describe('verify --reporter html', () => {
     const html = await readFile(join(fx.dir, 'report.html'), 'utf8');
     expect(html).toContain('data-hop="failed"');
     expect(html).toMatch(/data-hop="failed">[^]*✗ hand-off to an agent: the request for an operator did not lead/);
-    expect(html).toContain('«Rule for changed cases»');
+    // Step titles speak the language of the steps: Russian unless --lang en.
+    expect(html).toContain('«Правило для изменённых обращений»');
     expect(html).toContain('data-lane="Omnidesk"');
     expect(html).not.toContain(API_KEY);
     expect(await readFile(join(fx.dir, 'junit.xml'), 'utf8')).toContain('<testsuites');

@@ -227,7 +227,7 @@ describe('each failure fails the right check with the right hint', () => {
     );
     expect(changed).toBeDefined();
     await fx.api.adminRequest('DELETE', `/_sandbox/rules/${changed!.rule_id}`);
-    const r = await fx.run(['verify', '--e2e', '--json', '--timeout', '2s']);
+    const r = await fx.run(['verify', '--e2e', '--json', '--timeout', '2s', '--lang', 'en']);
     expect(r.exitCode).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(check(report, 'wikibot/e2e-reply').status).toBe('pass');
@@ -252,7 +252,7 @@ describe('each failure fails the right check with the right hint', () => {
 
   it('plain verify does not pass silently over the rules it cannot see: it names them as not re-checked', async () => {
     fx = await setup();
-    const r = await fx.run(['verify', '--json']);
+    const r = await fx.run(['verify', '--json', '--lang', 'en']);
     const manual = check(JSON.parse(r.stdout), 'wikibot/manual-steps');
     expect(manual.message).toMatch(/^not re-checked by this run \(use --e2e\): /);
     expect(manual.message).toContain('«Rule for changed cases»');
@@ -269,7 +269,7 @@ describe('each failure fails the right check with the right hint', () => {
     );
     const incoming = rules.find((x) => x.ruleKind === 'incoming' || /входящие/.test(x.title));
     await fx.api.adminRequest('DELETE', `/_sandbox/rules/${incoming!.rule_id}`);
-    const r = await fx.run(['verify', '--e2e', '--timeout', '1s']);
+    const r = await fx.run(['verify', '--e2e', '--timeout', '1s', '--lang', 'en']);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toMatch(/✗ wikibot\/e2e-rule/);
     expect(r.stdout).toContain('the incoming rule did not add the label «wikibot» within 1 s');

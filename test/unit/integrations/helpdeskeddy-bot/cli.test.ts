@@ -135,7 +135,7 @@ describe('helpdeskeddy-bot through main(), against the sandbox', () => {
   it('plain verify names each manual step: unconfirmed warns, --strict fails, a rotated token is stale', async () => {
     await project();
     expect((await run(['apply', '--yes'])).exitCode).toBe(0);
-    const only = ['verify', '--only', 'hde/manual-steps'];
+    const only = ['verify', '--only', 'hde/manual-steps', '--lang', 'en'];
     const first = await run([...only, '--json']);
     expect(first.exitCode, first.stderr).toBe(0);
     const check = (out: string) =>

@@ -207,7 +207,7 @@ describe('omnidesk-custom-channel e2e', () => {
       expect(s['app/custom-channel-type']).toBe('skip');
       const check = data.checks.find((c: any) => c.id === 'app/custom-channel');
       expect(check.message).toContain('no custom channel titled «Никогда не создан»');
-      expect(check.step.title).toContain('Custom channel');
+      expect(check.step.title).toContain('Кастомный канал'); // step titles in Russian, as the steps are
     } finally {
       await ws.writeConfig([integration()]);
     }
