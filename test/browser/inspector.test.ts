@@ -125,6 +125,15 @@ describe.skipIf(skipBrowserTests())('the inspector in a browser', () => {
         secret,
       );
 
+    // Both themes: the button pins the other one (the palette follows color-scheme).
+    const background = () =>
+      page.locator('body').evaluate((body) => (globalThis as any).getComputedStyle(body).backgroundColor as string);
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.click('#theme');
+    expect(await background()).toBe('rgb(21, 24, 28)');
+    await page.click('#theme');
+    expect(await background()).toBe('rgb(255, 255, 255)');
+
     await page.selectOption('#f-event', 'omnidesk.incoming');
     await page.locator('#count', { hasText: /^1 of 2/ }).waitFor();
     if (process.env.OMNIBOT_SCREENSHOTS === '1') {
