@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { Io } from '../core/io/io.js';
 import type { Prompter } from '../core/io/prompter.js';
-import type { Localized } from '../core/localized.js';
+import type { Lang, Localized } from '../core/localized.js';
 import type { HelpdeskApi, HelpdeskKind, HelpdeskStaff } from '../helpdesks/registry.js';
 import type { BaseIntegration, Config } from '../model/config.js';
 import type { Resource } from '../model/resource.js';
@@ -61,6 +61,8 @@ export interface InitContext<H extends HelpdeskKind> {
   toggle(key: string): boolean | undefined;
   /** The e-mail of the API user the connection uses. */
   email: string;
+  /** The language the wizard speaks (`init --lang`, Russian by default, as the steps are). */
+  lang: Lang;
   /** The connection, proven live: its client and staff. */
   live: { api: HelpdeskApi<H>; staff: HelpdeskStaff<H>[]; sandbox: boolean };
 }
@@ -145,7 +147,8 @@ export interface IntegrationDefinition<
   verify?(): Promise<{ checks: RecipeChecks<I> }>;
   init: {
     /** One line for the recipe question. */
-    choice: string;
+    /** The line the wizard offers the recipe with (one language, or both). */
+    choice: string | Localized;
     flags: readonly InitFlag[];
     /** For `omnibot init --help`: [command, what it does]. */
     examples?: ReadonlyArray<[string, string]>;

@@ -50,7 +50,7 @@ describe('argv → parsed command', () => {
       ['init', '--no-input', '--recipe', 'chaport', '--no-reply-as-note'],
       ['init'],
       [],
-      { recipe: 'chaport', replyAsNote: false, input: false },
+      { recipe: 'chaport', replyAsNote: false, input: false, lang: 'ru' },
     ],
     [['apply', '-y', '--dry-run'], ['apply'], [], { yes: true, dryRun: true }],
     [

@@ -28,6 +28,7 @@ const commonSchema = z.object({
   force: z.boolean().optional(),
   ci: z.enum(['github']).optional(),
   ciPackage: z.string().min(1).optional(),
+  lang: z.enum(['ru', 'en']).default('ru'),
 });
 
 /** init's options for these recipes: the recipe is one of them, and each recipe flag is text, a choice, or on/off. */
@@ -60,7 +61,7 @@ const handler: Handler = async ({ opts }, ctx) => {
   }
   for (const file of result.files) ctx.io.out(`wrote ${file.path}${file.note ? ` (${file.note})` : ''}`);
   ctx.io.info('');
-  ctx.io.info('Next:');
+  ctx.io.info(options.lang === 'ru' ? 'Дальше:' : 'Next:');
   for (const line of columns(result.next.map(([cmd, why]) => [cmd, why]))) ctx.io.info(`  ${line}`);
 };
 

@@ -114,16 +114,17 @@ export async function connect(
   existing: Record<string, unknown> | undefined,
 ): Promise<{ conn: Connection; live: Live }> {
   const p = ctx.prompter;
+  const lang = options.lang ?? 'ru';
   const kept = existing ? reuse(kind, existing, options) : undefined;
   const desk = helpdesk(kind);
   const varName = kept ? kept.varName : (options.apiKeyEnv ?? desk.keyVar);
-  let url = kept?.url ?? normalizeHelpdeskUrl(await askUrl(p, desk, options.url), desk.domain);
-  let email = kept?.email ?? (await askEmail(p, options.email));
+  let url = kept?.url ?? normalizeHelpdeskUrl(await askUrl(p, desk, options.url, undefined, lang), desk.domain);
+  let email = kept?.email ?? (await askEmail(p, options.email, undefined, lang));
   let apiKey = kept?.literal ?? (await findKey(kind, varName!, ctx, dir));
   let typed = false;
   if (apiKey === undefined) {
     ctx.io.info(desk.whereKeys(url));
-    apiKey = await askApiKey(p, varName!);
+    apiKey = await askApiKey(p, varName!, lang);
     typed = true;
   }
   registerSecret(apiKey);
@@ -140,15 +141,18 @@ export async function connect(
       if (err instanceof ApiError && UNREACHABLE.has(err.code) && !kept) {
         if (!p.interactive || options.url !== undefined) throw aboutTheFlag(err, url);
         // Nothing typed is lost: the e-mail and key stay, only the address is asked again.
-        ctx.io.warn(`${err.message} Check the address and try again.`);
-        url = normalizeHelpdeskUrl(await askUrl(p, desk, undefined, url), desk.domain);
+        ctx.io.warn(
+          `${err.message} ` +
+            (lang === 'ru' ? 'Проверьте адрес и введите его ещё раз.' : 'Check the address and try again.'),
+        );
+        url = normalizeHelpdeskUrl(await askUrl(p, desk, undefined, url, lang), desk.domain);
         continue;
       }
       // A connection kept from the file is fixed in the file; only a typed key is asked again.
       if (!(err instanceof AuthError) || !p.interactive || (kept && !typed)) throw err;
       ctx.io.warn(`${err.message}${err.hint ? ` ${err.hint}` : ''}`);
-      if (!kept) email = await askEmail(p, undefined, email);
-      apiKey = await askApiKey(p, varName!);
+      if (!kept) email = await askEmail(p, undefined, email, lang);
+      apiKey = await askApiKey(p, varName!, lang);
       registerSecret(apiKey);
       typed = true;
     }

@@ -59,6 +59,11 @@ export function initCommand(integrations: readonly AnyIntegration[] = INTEGRATIO
           'config joins its matrix)',
       ).choices(['github']),
     )
+    .addOption(
+      new Option('--lang <lang>', 'language of the questions (the steps are in Russian by default too)')
+        .choices(['ru', 'en'])
+        .default('ru'),
+    )
     .option('--ci-package <spec>', `what the workflow installs (default: omnibot@<this version>; a tarball or git URL)`)
     .addHelpText(
       'after',

@@ -4,6 +4,7 @@
  * helpdesk's first recipe, as before recipes were a choice.
  */
 import { UsageError } from '../../core/errors.js';
+import { t, type Lang } from '../../core/localized.js';
 import type { Prompter } from '../../core/io/prompter.js';
 import type { HelpdeskKind } from '../../helpdesks/registry.js';
 import type { InitFlag } from '../../kit/integration.js';
@@ -14,6 +15,7 @@ export async function chooseRecipe(
   registry: Registry,
   recipe: string | undefined,
   helpdesk: HelpdeskKind | undefined,
+  lang: Lang = 'ru',
 ): Promise<AnyIntegration> {
   if (recipe !== undefined) {
     const found = registry.get(recipe);
@@ -33,10 +35,13 @@ export async function chooseRecipe(
   // A script keeps working without --recipe: the helpdesk's bot recipe, Omnidesk's by default.
   if (!p.interactive || offered.length === 1) return offered[0]!;
   return p.select<AnyIntegration>({
-    message: 'What do you want to connect?',
+    message: t({ ru: 'Что подключаем?', en: 'What do you want to connect?' }, lang),
     flag: '--recipe',
     default: offered[0],
-    choices: offered.map((r) => ({ name: r.init.choice, value: r })),
+    choices: offered.map((r) => ({
+      name: typeof r.init.choice === 'string' ? r.init.choice : t(r.init.choice, lang),
+      value: r,
+    })),
   });
 }
 

@@ -13,6 +13,7 @@ import type { GeneratedSecret, InitContext, NextStep } from '../../kit/integrati
 import type { AnyIntegration } from '../../kit/registry.js';
 import type { Context } from '../../kit/context.js';
 import { CancelledError, UsageError } from '../../core/errors.js';
+import { t, type Lang } from '../../core/localized.js';
 import type { InitOptions } from './action.js';
 import { connect, type Connection } from './connect.js';
 import { existingSection, mergeConfig, readExisting, refuseDuplicate } from './existing.js';
@@ -64,16 +65,25 @@ function requireFlags(recipe: AnyIntegration, options: InitOptions, connected: b
 }
 
 /** What --write-env would put in .env, in words for the question; undefined when there is nothing to offer. */
-function envOffer(conn: Connection, secret: GeneratedSecret | undefined, secretSet: boolean): string | undefined {
+function envOffer(
+  conn: Connection,
+  secret: GeneratedSecret | undefined,
+  secretSet: boolean,
+  lang: Lang,
+): string | undefined {
+  const ru = lang === 'ru';
   const parts = [
-    ...(conn.typed && conn.varName ? [`the key as ${conn.varName}`] : []),
-    ...(secret && !secretSet ? [`${secret.what} as ${secret.envVar}`] : []),
+    ...(conn.typed && conn.varName ? [ru ? `ключ как ${conn.varName}` : `the key as ${conn.varName}`] : []),
+    ...(secret && !secretSet
+      ? [ru ? `${secret.what} как ${secret.envVar}` : `${secret.what} as ${secret.envVar}`]
+      : []),
   ];
-  return parts.length ? parts.join(' and ') : undefined;
+  return parts.length ? parts.join(ru ? ' и ' : ' and ') : undefined;
 }
 
 export async function run(options: InitOptions, ctx: Context): Promise<InitResult | CiOnlyResult> {
   const p = ctx.prompter;
+  const lang: Lang = options.lang ?? 'ru';
   const target = resolve(ctx.cwd, options.output ?? ctx.flags.config ?? 'omnibot.config.json');
   const dir = dirname(target);
   const show = (path: string) => relative(ctx.cwd, path) || path;
@@ -86,7 +96,13 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
   }
   if (!append && !options.force && p.interactive && (await exists(target))) {
     append = await p.confirm({
-      message: `${show(target)} exists: add the new integration to it?`,
+      message: t(
+        {
+          ru: `${show(target)} уже есть: добавить в него новую интеграцию?`,
+          en: `${show(target)} exists: add the new integration to it?`,
+        },
+        lang,
+      ),
       flag: '--append',
       default: true,
     });
@@ -95,7 +111,7 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
   const existing = append ? await readExisting(target, ctx.cwd) : undefined;
   const taken = existing?.names ?? new Set<string>();
 
-  const recipe = await chooseRecipe(p, ctx.registry, options.recipe, options.helpdesk);
+  const recipe = await chooseRecipe(p, ctx.registry, options.recipe, options.helpdesk, lang);
   const section = existingSection(existing, recipe.helpdesk);
   if (!p.interactive) requireFlags(recipe, options, section !== undefined);
   // A bad or taken --name is known before any network call.
@@ -109,15 +125,16 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
     flag: (key: string) => (typeof options[key] === 'string' ? options[key] : undefined),
     toggle: (key: string) => (typeof options[key] === 'boolean' ? options[key] : undefined),
     email: conn.email,
+    lang,
     // Proven for `recipe.helpdesk`, so its client and staff are that helpdesk's.
     live: live as InitContext<HelpdeskKind>['live'],
   });
-  const name = await askName(p, options.name, answers.defaultName, taken);
+  const name = await askName(p, options.name, answers.defaultName, taken, lang);
   refuseDuplicate(name, taken, show(target));
   const secret = answers.secret;
   const secretSet = secret ? (await existingSecret(secret, ctx, dir)) !== undefined : false;
-  const writeEnv = await askWriteEnv(p, options.writeEnv, envOffer(conn, secret, secretSet));
-  const ci = await askCi(p, options.ci);
+  const writeEnv = await askWriteEnv(p, options.writeEnv, envOffer(conn, secret, secretSet, lang), lang);
+  const ci = await askCi(p, options.ci, lang);
 
   const integration = { recipe: recipe.name, name, ...answers.integration };
   const config = existing
@@ -147,8 +164,11 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
     envVars.push(conn.varName);
   } else if (conn.typed) {
     ctx.io.warn(
-      `The config reads the key from \${${conn.varName}}: set ${conn.varName} in the environment (or rerun with ` +
-        `--write-env).`,
+      lang === 'ru'
+        ? `Конфиг читает ключ из \${${conn.varName}}: задайте ${conn.varName} в окружении (или запустите init с ` +
+            `--write-env).`
+        : `The config reads the key from \${${conn.varName}}: set ${conn.varName} in the environment (or rerun with ` +
+            `--write-env).`,
     );
   }
   let made: SecretOutcome | undefined;
@@ -156,13 +176,26 @@ export async function run(options: InitOptions, ctx: Context): Promise<InitResul
   if (secret && (writeEnv || secretSet)) {
     made = await makeSecret(secret, name, target, ctx, dir);
     if (made.action === 'generated') envVars.push(made.envVar);
-    else ctx.io.info(`${made.envVar} is already set (in ${made.where}); init kept it.`);
+    else
+      ctx.io.info(
+        lang === 'ru'
+          ? `${made.envVar} уже задан (в ${made.where}); init его не менял.`
+          : `${made.envVar} is already set (in ${made.where}); init kept it.`,
+      );
   } else if (secret) {
     ctx.io.warn(
-      `The config reads ${secret.envVar}, which is not set yet: run \`${generateCommand(name)}\` (or rerun init with ` +
-        `--write-env).`,
+      lang === 'ru'
+        ? `Конфиг читает ${secret.envVar}, а он ещё не задан: выполните \`${generateCommand(name)}\` (или запустите ` +
+            `init с --write-env).`
+        : `The config reads ${secret.envVar}, which is not set yet: run \`${generateCommand(name)}\` (or rerun init ` +
+            `with --write-env).`,
     );
-    next.unshift([generateCommand(name), `make ${secret.envVar} in .env; the config reads it`]);
+    next.unshift([
+      generateCommand(name),
+      lang === 'ru'
+        ? `создать ${secret.envVar} в .env; конфиг читает его оттуда`
+        : `make ${secret.envVar} in .env; the config reads it`,
+    ]);
   }
   if (envVars.length) files.push({ path: show(join(dir, '.env')), note: `${envVars.join(', ')}, mode 0600` });
   if (writeEnv) {

@@ -17,7 +17,10 @@ export const billmanager = defineIntegration<'billmanager', BillmanagerIntegrati
   recipe: () => import('./recipe.js'),
   verify: () => import('./checks.js'),
   init: {
-    choice: 'billmanager: BILLmanager and Omnidesk exchange tickets through a custom channel',
+    choice: {
+      ru: 'billmanager: BILLmanager и Omnidesk обмениваются обращениями через кастомный канал',
+      en: 'billmanager: BILLmanager and Omnidesk exchange tickets through a custom channel',
+    },
     flags: [
       { flags: '--billmanager-url <url>', description: 'the BILLmanager address (https)', required: true },
       {

@@ -3,6 +3,7 @@
  * integration acts as. The secret_key the channel's URL and BILLmanager share is made by
  * `omnibot token generate`'s code once the config exists (see src/commands/init/secrets.ts).
  */
+import { t, type Lang } from '../../core/localized.js';
 import { UsageError } from '../../core/errors.js';
 import type { Prompter } from '../../core/io/prompter.js';
 import type { Staff } from '../../helpdesks/omnidesk/client/types.js';
@@ -13,9 +14,15 @@ import type { InitAnswers, InitContext } from '../../kit/integration.js';
 
 const OTHER = Symbol('another e-mail');
 
-async function askBillmanagerUrl(p: Prompter, flag: string | undefined): Promise<string> {
+async function askBillmanagerUrl(p: Prompter, flag: string | undefined, lang: Lang): Promise<string> {
   if (flag !== undefined) return normalizeSiteUrl(checkFlag('--billmanager-url', flag, checkSiteUrl));
-  const message = 'BILLmanager URL (https; Omnidesk sends replies to its /mancgi/omnidesk_webhook):';
+  const message = t(
+    {
+      ru: 'Адрес BILLmanager (https; Omnidesk шлёт ответы на его /mancgi/omnidesk_webhook):',
+      en: 'BILLmanager URL (https; Omnidesk sends replies to its /mancgi/omnidesk_webhook):',
+    },
+    lang,
+  );
   return normalizeSiteUrl(await p.input({ message, flag: '--billmanager-url', validate: checkSiteUrl }));
 }
 
@@ -26,6 +33,7 @@ async function askStaff(
   staff: Staff[],
   apiUser: string,
   warn: (s: string) => void,
+  lang: Lang,
 ): Promise<string | undefined> {
   const known = (email: string) => {
     const found = findStaff(staff, email);
@@ -33,7 +41,12 @@ async function askStaff(
       throw new UsageError(`--integration-staff: ${found.staff_email} is inactive in this account.`, {
         details: { flag: '--integration-staff' },
       });
-    if (!found) warn(`${email} is not a staff member of this account yet; \`omnibot steps\` says how to add them.`);
+    if (!found)
+      warn(
+        lang === 'ru'
+          ? `${email} ещё не сотрудник этого аккаунта; как его добавить, скажет \`omnibot steps\`.`
+          : `${email} is not a staff member of this account yet; \`omnibot steps\` says how to add them.`,
+      );
     return email;
   };
   if (flag !== undefined) return known(checkFlag('--integration-staff', flag, checkEmail));
@@ -41,19 +54,34 @@ async function askStaff(
   if (!p.interactive) return undefined;
   const active = staff.filter((s) => s.active);
   const picked = await p.select<string | typeof OTHER>({
-    message: 'Integration staff member: BILLmanager answers and creates cases as this person',
+    message: t(
+      {
+        ru: 'Сотрудник интеграции: от его имени BILLmanager отвечает и создаёт обращения',
+        en: 'Integration staff member: BILLmanager answers and creates cases as this person',
+      },
+      lang,
+    ),
     flag: '--integration-staff',
     default: apiUser,
     choices: [
       ...active.map((s) => ({ name: `${s.staff_full_name} <${s.staff_email}>`, value: s.staff_email })),
-      { name: 'Another e-mail (a staff member still to create)', value: OTHER },
+      {
+        name: t(
+          {
+            ru: 'Другой e-mail (сотрудник, которого ещё нужно создать)',
+            en: 'Another e-mail (a staff member still to create)',
+          },
+          lang,
+        ),
+        value: OTHER,
+      },
     ],
   });
   if (picked !== OTHER) return picked;
   return known(
     (
       await p.input({
-        message: 'E-mail of the integration staff member:',
+        message: t({ ru: 'E-mail сотрудника интеграции:', en: 'E-mail of the integration staff member:' }, lang),
         flag: '--integration-staff',
         validate: checkEmail,
       })
@@ -61,9 +89,10 @@ async function askStaff(
   );
 }
 
-export async function ask({ p, io, flag, email, live }: InitContext<'omnidesk'>): Promise<InitAnswers> {
-  const billmanagerUrl = await askBillmanagerUrl(p, flag('billmanagerUrl'));
-  const integrationStaff = await askStaff(p, flag('integrationStaff'), live.staff, email, (s) => io.warn(s));
+export async function ask({ p, io, flag, email, live, lang }: InitContext<'omnidesk'>): Promise<InitAnswers> {
+  const ru = lang === 'ru';
+  const billmanagerUrl = await askBillmanagerUrl(p, flag('billmanagerUrl'), lang);
+  const integrationStaff = await askStaff(p, flag('integrationStaff'), live.staff, email, (s) => io.warn(s), lang);
   return {
     integration: {
       billmanagerUrl,
@@ -71,16 +100,24 @@ export async function ask({ p, io, flag, email, live }: InitContext<'omnidesk'>)
       ...(integrationStaff ? { integrationStaff } : {}),
     },
     defaultName: 'billmanager',
-    secret: { envVar: BILLMANAGER_SECRET_VAR, what: 'a new BILLmanager secret' },
+    secret: { envVar: BILLMANAGER_SECRET_VAR, what: ru ? 'новый секрет BILLmanager' : 'a new BILLmanager secret' },
     summary: { billmanagerUrl, integrationStaff: integrationStaff ?? email },
     next: (name) => [
-      [`omnibot steps --integration ${name}`, 'the Omnidesk side and the BILLmanager side, step by step'],
+      [
+        `omnibot steps --integration ${name}`,
+        ru
+          ? 'сторона Omnidesk и сторона BILLmanager, шаг за шагом'
+          : 'the Omnidesk side and the BILLmanager side, step by step',
+      ],
       [
         'omnibot billmanager fields lint <custom_fields_values.json>',
-        'check the data-field mapping before installing it',
+        ru ? 'проверить соответствие полей данных до установки' : 'check the data-field mapping before installing it',
       ],
-      ['omnibot plan', 'what exists and what is missing'],
-      ['omnibot verify', 'the channel, its secret, the data fields, the CGI URL'],
+      ['omnibot plan', ru ? 'что уже есть и чего не хватает' : 'what exists and what is missing'],
+      [
+        'omnibot verify',
+        ru ? 'канал, его секрет, поля данных, адрес CGI' : 'the channel, its secret, the data fields, the CGI URL',
+      ],
     ],
   };
 }

@@ -17,7 +17,10 @@ export const chaport = defineIntegration<'chaport', ChaportIntegration, 'omnides
   recipe: () => import('./recipe.js'),
   verify: () => import('./checks.js'),
   init: {
-    choice: 'chaport: Omnidesk staff statuses reach Chaport, and bot-only chats close themselves',
+    choice: {
+      ru: 'chaport: статусы сотрудников Omnidesk передаются в Chaport, чаты только с ботом закрываются сами',
+      en: 'chaport: Omnidesk staff statuses reach Chaport, and bot-only chats close themselves',
+    },
     flags: [],
     examples: [['omnibot init --append --recipe chaport', 'add Chaport (then: omnibot chaport status-map)']],
     questions: () => import('./init.js'),

@@ -17,7 +17,10 @@ export const helpdeskeddyBot = defineIntegration<'helpdeskeddy-bot', Helpdeskedd
   recipe: () => import('./recipe.js'),
   verify: () => import('./checks.js'),
   init: {
-    choice: 'helpdeskeddy-bot: a bot answers HelpDeskEddy tickets through a dispatcher rule',
+    choice: {
+      ru: 'helpdeskeddy-bot: бот отвечает на заявки HelpDeskEddy через правило диспетчера',
+      en: 'helpdeskeddy-bot: a bot answers HelpDeskEddy tickets through a dispatcher rule',
+    },
     flags: [
       { flags: '--agent <email|id>', description: 'staff member cases (tickets) are handed off to' },
       {

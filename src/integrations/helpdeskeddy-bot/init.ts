@@ -4,6 +4,7 @@
  * https://<bot host>/api/bots/helpdeskeddy_bot/webhook/<token>). The token itself is made by
  * `omnibot token generate`'s code once the config exists (see src/commands/init/secrets.ts).
  */
+import { t, type Lang } from '../../core/localized.js';
 import { UsageError } from '../../core/errors.js';
 import type { HdeUser } from '../../helpdesks/helpdeskeddy/client/types.js';
 import type { Prompter } from '../../core/io/prompter.js';
@@ -25,7 +26,12 @@ function findAgent(ref: string, staff: HdeUser[]): HdeUser | undefined {
   return staff.find((u) => u.id === wanted || u.email.toLowerCase() === wanted);
 }
 
-async function askAgent(p: Prompter, flag: string | undefined, staff: HdeUser[]): Promise<string | undefined> {
+async function askAgent(
+  p: Prompter,
+  flag: string | undefined,
+  staff: HdeUser[],
+  lang: Lang,
+): Promise<string | undefined> {
   if (flag !== undefined) {
     const agent = findAgent(flag, staff);
     if (!agent) {
@@ -39,25 +45,41 @@ async function askAgent(p: Prompter, flag: string | undefined, staff: HdeUser[])
   // Optional: without a terminal the bot simply hands off to nobody in particular.
   if (!p.interactive) return undefined;
   const picked = await p.select<string>({
-    message: 'Agent: the staff member a ticket is assigned to when the bot hands it off',
+    message: t(
+      {
+        ru: 'Оператор: на кого назначается заявка, когда бот передаёт её человеку',
+        en: 'Agent: the staff member a ticket is assigned to when the bot hands it off',
+      },
+      lang,
+    ),
     flag: '--agent',
     choices: [
       ...staff.map((u) => ({ name: `${fullName(u)} <${u.email}>`, value: u.email || u.id })),
-      { name: 'Nobody: leave hand-offs unassigned', value: NOBODY },
+      {
+        name: t({ ru: 'Никто: не назначать переданные заявки', en: 'Nobody: leave hand-offs unassigned' }, lang),
+        value: NOBODY,
+      },
     ],
   });
   return picked === NOBODY ? undefined : picked;
 }
 
-async function askWebhookUrl(p: Prompter, flag: string | undefined): Promise<string> {
+async function askWebhookUrl(p: Prompter, flag: string | undefined, lang: Lang): Promise<string> {
   if (flag !== undefined) return checkFlag('--webhook-url', flag, checkUrl);
-  const message = `The bot's webhook URL; write ${TOKEN_REF} where the token goes (e.g. ${EXAMPLE}):`;
+  const message = t(
+    {
+      ru: `Адрес вебхука бота; на месте токена напишите ${TOKEN_REF} (например, ${EXAMPLE}):`,
+      en: `The bot's webhook URL; write ${TOKEN_REF} where the token goes (e.g. ${EXAMPLE}):`,
+    },
+    lang,
+  );
   return (await p.input({ message, flag: '--webhook-url', validate: checkUrl })).trim();
 }
 
-export async function ask({ p, io, flag, live }: InitContext<'helpdeskeddy'>): Promise<InitAnswers> {
-  const agent = await askAgent(p, flag('agent'), live.staff);
-  const webhookUrl = await askWebhookUrl(p, flag('webhookUrl'));
+export async function ask({ p, io, flag, live, lang }: InitContext<'helpdeskeddy'>): Promise<InitAnswers> {
+  const ru = lang === 'ru';
+  const agent = await askAgent(p, flag('agent'), live.staff, lang);
+  const webhookUrl = await askWebhookUrl(p, flag('webhookUrl'), lang);
   if (!webhookUrl.includes(TOKEN_REF)) {
     io.warn(
       `The webhook URL does not contain ${TOKEN_REF}: HelpDeskEddy's requests will not carry the token the bot checks.`,
@@ -66,13 +88,24 @@ export async function ask({ p, io, flag, live }: InitContext<'helpdeskeddy'>): P
   return {
     integration: { token: TOKEN_REF, webhookUrl, ...(agent ? { agent } : {}) },
     defaultName: 'hde',
-    secret: { envVar: HDE_BOT_TOKEN_VAR, what: 'a new bot token' },
+    secret: { envVar: HDE_BOT_TOKEN_VAR, what: ru ? 'новый токен бота' : 'a new bot token' },
     summary: { agent: agent ?? null },
     next: (name) => [
-      ['omnibot plan', 'what exists and what is missing'],
-      ['omnibot apply', 'the dispatcher rule and the other manual steps, one at a time'],
-      [`omnibot steps --integration ${name}`, 'the manual steps, to follow or to share'],
-      ['omnibot verify', 'the key, the bot endpoint; --e2e for a real round trip'],
+      ['omnibot plan', ru ? 'что уже есть и чего не хватает' : 'what exists and what is missing'],
+      [
+        'omnibot apply',
+        ru
+          ? 'правило диспетчера и другие ручные шаги, по одному'
+          : 'the dispatcher rule and the other manual steps, one at a time',
+      ],
+      [
+        `omnibot steps --integration ${name}`,
+        ru ? 'ручные шаги: выполнить или передать коллеге' : 'the manual steps, to follow or to share',
+      ],
+      [
+        'omnibot verify',
+        ru ? 'ключ и адрес бота; --e2e — настоящий круг' : 'the key, the bot endpoint; --e2e for a real round trip',
+      ],
     ],
   };
 }

@@ -16,7 +16,10 @@ export const omnideskBot = defineIntegration<'omnidesk-bot', OmnideskBotIntegrat
   recipe: () => import('./recipe.js'),
   verify: () => import('./checks.js'),
   init: {
-    choice: 'omnidesk-bot: a bot answers Omnidesk cases that carry its label, and hands off to an agent',
+    choice: {
+      ru: 'omnidesk-bot: бот отвечает на обращения Omnidesk со своей меткой и передаёт их оператору',
+      en: 'omnidesk-bot: a bot answers Omnidesk cases that carry its label, and hands off to an agent',
+    },
     flags: [
       { flags: '--agent <email|id>', description: 'staff member cases (tickets) are handed off to', required: true },
       {

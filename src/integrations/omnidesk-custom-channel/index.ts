@@ -17,7 +17,10 @@ export const omnideskCustomChannel = defineIntegration<'omnidesk-custom-channel'
     recipe: () => import('./recipe.js'),
     verify: () => import('./checks.js'),
     init: {
-      choice: 'omnidesk-custom-channel: your app talks to Omnidesk through a custom channel',
+      choice: {
+        ru: 'omnidesk-custom-channel: ваше приложение общается с Omnidesk через кастомный канал',
+        en: 'omnidesk-custom-channel: your app talks to Omnidesk through a custom channel',
+      },
       flags: [
         { flags: '--title <title>', description: 'the channel title in Omnidesk', required: true },
         { flags: '--webhook-url <url>', description: "the bot's or channel's webhook URL (https)", required: true },

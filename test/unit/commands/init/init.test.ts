@@ -231,7 +231,7 @@ async function answer(prompt: string, typed: string): Promise<void> {
 
 describe('omnibot init at a terminal', () => {
   it('asks every question, re-asks after a refused key, offers staff and labels, and writes the files', async () => {
-    const done = run(initOptionsSchema.parse({}), terminalContext());
+    const done = run(initOptionsSchema.parse({ lang: 'en' }), terminalContext());
 
     // The recipe comes first; omnidesk-bot is the default, and the helpdesk follows from it.
     const recipes = await waitFor('What do you want to connect?');
@@ -302,7 +302,7 @@ describe('omnibot init at a terminal', () => {
       'unseen',
     async () => {
       const hde = sandbox.helpdeskeddy.url;
-      const done = run(initOptionsSchema.parse({}), terminalContext());
+      const done = run(initOptionsSchema.parse({ lang: 'en' }), terminalContext());
       await waitFor('What do you want to connect?');
       screen.keypress('down');
       screen.keypress('enter');
@@ -361,7 +361,7 @@ describe('omnibot init at a terminal', () => {
     async () => {
       const first = botConfig(sandbox.omnidesk.url);
       await writeFile(project.configFile, JSON.stringify(first, null, 2));
-      const done = run(initOptionsSchema.parse({ recipe: 'omnidesk-custom-channel' }), terminalContext());
+      const done = run(initOptionsSchema.parse({ recipe: 'omnidesk-custom-channel', lang: 'en' }), terminalContext());
       await answer('omnibot.config.json exists: add the new integration to it?', '');
       // The connection comes from the file; only the key, unset here, is asked.
       await answer('API key (hidden; the config will read it from ${OMNIDESK_API_KEY})', 'sandbox-api-key');
@@ -402,10 +402,12 @@ describe('omnibot init at a terminal', () => {
     },
   );
 
-  it('Ctrl-C at a prompt is a cancellation (exit 130) with nothing written', async () => {
-    const done = run(initOptionsSchema.parse({ recipe: 'omnidesk-bot' }), terminalContext());
-    await answer('Omnidesk account', sandbox.omnidesk.url);
-    await waitFor('E-mail of the staff member');
+  it('Ctrl-C at a prompt is a cancellation (exit 130) with nothing written; the wizard speaks Russian', async () => {
+    const done = run(initOptionsSchema.parse({}), terminalContext());
+    expect(await waitFor('Что подключаем?')).toContain('omnidesk-bot: бот отвечает на обращения Omnidesk');
+    screen.keypress('enter');
+    await answer('Аккаунт Omnidesk', sandbox.omnidesk.url);
+    await waitFor('E-mail сотрудника, чей API ключ использует omnibot');
     screen.keypress({ name: 'c', ctrl: true });
     const err = await done.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CancelledError);

@@ -107,7 +107,8 @@ describe('init --recipe helpdeskeddy-bot (no terminal)', () => {
       });
       expect(doc.next[0]).toEqual([
         'omnibot token generate --name hde',
-        'make HDE_BOT_TOKEN in .env; the config reads it',
+        // The wizard speaks Russian by default, as the steps do.
+        'создать HDE_BOT_TOKEN в .env; конфиг читает его оттуда',
       ]);
       expect((await readJson(project.configFile)).integrations[0]).not.toHaveProperty('agent');
       await expect(stat(join(project.dir, '.env'))).rejects.toMatchObject({ code: 'ENOENT' });
@@ -119,7 +120,7 @@ describe('init --recipe helpdeskeddy-bot (no terminal)', () => {
     await writeFile(join(project.dir, '.env'), `HDE_BOT_TOKEN=${existing}\n`);
     const r = await project.run(hdeFlags('--write-env'), HDE_ENV);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stderr).toContain('HDE_BOT_TOKEN is already set');
+    expect(r.stderr).toContain('HDE_BOT_TOKEN уже задан');
     expect((await readEnv()).HDE_BOT_TOKEN).toBe(existing);
     expect(r.stdout + r.stderr).not.toContain(existing);
   });
