@@ -261,7 +261,9 @@ export async function loadConfig(args: LoaderArgs): Promise<LoadedConfig> {
         : `${file}: ${lines.length} problems:\n${lines.map((l) => `  - ${l}`).join('\n')}`;
     throw new ConfigError(message, {
       code: 'config_invalid',
-      hint: 'Fix the fields above; `omnibot schema` prints the JSON Schema for editors.',
+      hint:
+        `Fix the ${lines.length === 1 ? 'field' : 'fields'} above; ` +
+        '`omnibot schema` prints the JSON Schema for editors.',
       details: { file, issues: lines },
     });
   }
