@@ -16,6 +16,7 @@ import { redact } from '../core/io/secrets.js';
 import { sendRequest } from '../core/http/send.js';
 import type { Catalog } from '../events/catalog.js';
 import { buildDetail } from './detail.js';
+import { joinTarget } from '../webhooks/target-url.js';
 import type { RowFilter } from './rows.js';
 import type { RecordStore } from './store.js';
 
@@ -109,8 +110,9 @@ async function replay(cx: ApiContext, input: ReplayBody) {
     if (HOP_BY_HOP_HEADERS.has(lower) || lower === 'host' || lower === 'content-length' || value === REDACTED) continue;
     headers.push([name, value]);
   }
-  const path = target.pathname === '/' && !input.to ? `${record.path}${record.query ? `?${record.query}` : ''}` : '';
-  const url = path ? new URL(path, target).toString() : target.toString();
+  // To the forward target the request goes as listen forwards it (its path under the target's);
+  // a URL typed on the page is taken exactly as typed.
+  const url = input.to?.trim() ? target.toString() : joinTarget(target, record.path, record.query);
   const sent = await sendRequest({
     url,
     method: (input.method || record.method || 'POST').toUpperCase(),

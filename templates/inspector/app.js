@@ -286,11 +286,13 @@
   }
 
   async function replay(d, edited) {
-    const to = edited ? edited.to : (state.info && state.info.forwardTo) || prompt('Send it to which URL?', 'http://127.0.0.1:3000/');
-    if (!to && !(state.info && state.info.forwardTo)) return;
+    // Edited: to the URL in the editor. Otherwise to --forward-to, or to a URL asked for here.
+    const forward = state.info && state.info.forwardTo;
+    const to = edited ? edited.to : forward ? undefined : prompt('Send it to which URL?', 'http://127.0.0.1:3000/');
+    if (!edited && !forward && !to) return;
     showResult(el('p', { class: 'muted' }, 'Sending…'));
     try {
-      const payload = { n: d.n, ...(edited || {}), ...(to && !(state.info && state.info.forwardTo && !edited) ? { to } : {}) };
+      const payload = { n: d.n, ...(edited || {}), ...(to ? { to } : {}) };
       showResult(...responseNodes(await api('/api/replay', { method: 'POST', body: JSON.stringify(payload) })));
     } catch (err) {
       showResult(el('p', { class: 'bad' }, `Replay failed: ${err.message}`));
