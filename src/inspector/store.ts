@@ -29,7 +29,6 @@ export interface Page {
 
 interface Cached {
   key: string;
-  filter: RowFilter;
   matches: number[];
   /** Records checked so far (later ones are checked when next asked). */
   upTo: number;
@@ -84,7 +83,7 @@ export class RecordStore extends EventEmitter {
 
   private async matching(filter: RowFilter): Promise<number[]> {
     const key = JSON.stringify(filter);
-    if (this.cache?.key !== key) this.cache = { key, filter, matches: [], upTo: 0 };
+    if (this.cache?.key !== key) this.cache = { key, matches: [], upTo: 0 };
     const cached = this.cache;
     const count = this.count;
     if (cached.upTo >= count) return cached.matches;
