@@ -4,12 +4,11 @@
  * probable cause, hint and the step to revisit, and the round trip drawn as a sequence diagram
  * with the failing hop marked. It reads well in light and dark themes and prints.
  */
+import { escapeHtml as esc } from '../../core/html.js';
 import { formatDuration } from '../../core/duration.js';
 import { stepText, type CheckResult } from '../check.js';
 import type { VerifyReport } from '../report.js';
 import { sequenceDiagram } from './sequence-diagram.js';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const MARK = { pass: '✓', warn: '!', fail: '✗', skip: '–' } as const;
 
@@ -55,12 +54,17 @@ function checkHtml(c: CheckResult): string {
 export function renderHtml(report: VerifyReport): string {
   const s = report.summary;
   const verdict = report.ok ? '<span class="pass">verify passed</span>' : '<span class="fail">verify failed</span>';
-  const counts = [
-    `<span class="pass">${s.passed} passed</span>`,
-    s.failed ? `<span class="fail">${s.failed} failed</span>` : '',
-    s.skipped ? `<span class="skip">${s.skipped} skipped</span>` : '',
-    s.warned ? `<span class="warn">${s.warned} with warnings</span>` : '',
-  ].join('');
+  // All four counts, zeros muted: a reader comparing two runs' pages finds each number in one place.
+  const counts = (
+    [
+      ['pass', s.passed, 'passed'],
+      ['fail', s.failed, 'failed'],
+      ['skip', s.skipped, 'skipped'],
+      ['warn', s.warned, 'with warnings'],
+    ] as const
+  )
+    .map(([cls, n, word]) => `<span class="${n ? cls : 'muted'}" data-count="${cls}">${n} ${word}</span>`)
+    .join('');
   const roundTrip = report.timeline.length || report.checks.some((c) => /\/e2e-/.test(c.id));
   const diagram = roundTrip
     ? sequenceDiagram(report.timeline, report.checks)

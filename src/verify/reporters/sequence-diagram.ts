@@ -4,6 +4,7 @@
  * before, and the hop where the round trip broke drawn red and dashed with the failure on it.
  * It reads only the report, so it draws the same picture from a JSON report kept in CI.
  */
+import { escapeHtml as esc } from '../../core/html.js';
 import type { CheckResult } from '../check.js';
 import type { TimelineEvent, TimelineKind } from '../timeline.js';
 
@@ -81,8 +82,6 @@ export function arrowsOf(timeline: TimelineEvent[], checks: CheckResult[]): Arro
   return arrows;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function sequenceDiagram(timeline: TimelineEvent[], checks: CheckResult[]): string {
@@ -108,7 +107,9 @@ export function sequenceDiagram(timeline: TimelineEvent[], checks: CheckResult[]
   arrows.forEach((a, i) => {
     const y = top + i * step + 22;
     const cls = a.failed ? 'hop failed' : 'hop';
-    const attrs = a.failed ? ' data-hop="failed"' : ' data-hop="ok"';
+    // Lane names on the hop let a test (or a reader of the source) tell which hop broke without geometry.
+    const hop = a.failed ? 'failed' : 'ok';
+    const attrs = ` data-from="${esc(names[a.from])}" data-to="${esc(names[a.to])}" data-hop="${hop}"`;
     const when = a.at === undefined ? '' : `+${Math.round(a.delta ?? 0)} ms`;
     const label = esc(clip(a.label, 90));
     parts.push(`<g class="${cls}"${attrs}>`);

@@ -4,6 +4,7 @@
  * the account's localized labels, one `custom_field_<id>` key per ticked data field), "" for what
  * the case lacks. Keys, forms and labels come from templates/omnidesk/webhook-fields.json.
  */
+import { escapeHtml } from '../../../core/html.js';
 import { textOf } from '../../../core/text.js';
 import type { OmnideskAction } from '../specs.js';
 import type { OutboundWebhook } from '../../../server/deliveries.js';
@@ -12,10 +13,6 @@ import { webhookField, type WebhookFieldFile } from '../webhook-fields.js';
 import type { CaseRec, MessageRec, OmnideskStore } from './store.js';
 
 type WebhookAction = Extract<OmnideskAction, { type: 'webhook' }>;
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** A message as Omnidesk's editor stores it: its HTML, or its text wrapped in paragraphs. */
 export function messageHtml(m: MessageRec | undefined): string {
