@@ -101,6 +101,11 @@ describe('omnibot init, non-interactive', () => {
       );
       const workflow = await readFile(join(project.dir, '.github', 'workflows', 'omnibot.yml'), 'utf8');
       expect(workflow).toContain('omnibot verify --config "$CONFIG" --reporter junit --output omnibot-junit.xml');
+      // One verify run gives both reports; the page is kept even when verify fails.
+      expect(workflow).toContain('--output omnibot-junit.xml --html omnibot-report.html\n');
+      const keep = workflow.slice(workflow.indexOf('- name: Keep the HTML report'));
+      expect(keep).toMatch(/^- name: Keep the HTML report\n\s+if: always\(\)\n\s+uses: actions\/upload-artifact@v4\n/);
+      expect(keep).toMatch(/name: omnibot-report-\$\{\{ strategy\.job-index \}\}\n\s+path: omnibot-report\.html\n/);
       expect(workflow).toContain('npm install --global --no-audit --no-fund "$OMNIBOT_PACKAGE"');
       expect(workflow).not.toContain('npm ci');
       expect(workflow).toContain('OMNIDESK_API_KEY: ${{ secrets.OMNIDESK_API_KEY }}');
