@@ -1,8 +1,10 @@
 /**
  * The HTML report in headless Chromium, opened from disk with the network cut off: a round trip
- * whose changed-case rule is missing shows its failed hop in red, with the failure on it. The
- * screenshot in docs/ci.md comes from here (OMNIBOT_SCREENSHOTS=1 writes it).
+ * whose changed-case rule is missing shows its failed hop in red, with the failure on it, in the
+ * light and the dark theme. Each run takes a 1200 px wide screenshot into the fixture's temp
+ * folder; OMNIBOT_SCREENSHOTS=1 writes it to docs/images/verify-report.png (README, docs/ci.md).
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,9 +51,24 @@ describe.skipIf(skipBrowserTests())('the HTML report in a browser', () => {
     expect(colour).toMatch(/^rgb\(192, 38, 45\)$/);
     expect(await page.textContent('.verdict')).toBe('verify failed');
     expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
-    if (process.env.OMNIBOT_SCREENSHOTS === '1') {
-      await page.setViewportSize({ width: 1000, height: 900 });
-      await page.screenshot({ path: join(SHOTS, 'verify-report.png'), fullPage: false });
-    }
+    await page.setViewportSize({ width: 1200, height: 900 });
+    const shot =
+      process.env.OMNIBOT_SCREENSHOTS === '1' ? join(SHOTS, 'verify-report.png') : join(fx.dir, 'report.png');
+    await page.screenshot({ path: shot, fullPage: false });
+    // A PNG's IHDR holds the width at byte 16.
+    expect((await readFile(shot)).readUInt32BE(16)).toBe(1200);
+  });
+
+  it('follows a dark colour scheme, the failed hop still red', async () => {
+    const { page } = session;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(pathToFileURL(join(fx.dir, 'report.html')).href);
+    expect(await page.evaluate<string>('getComputedStyle(document.body).backgroundColor')).toBe('rgb(21, 24, 28)');
+    const colour = await page.evaluate<string>(
+      'getComputedStyle(document.querySelector(\'[data-hop="failed"] .arrow\')).stroke',
+    );
+    expect(colour).toBe('rgb(255, 107, 107)');
+    expect(await page.locator('[data-hop="failed"]').isVisible()).toBe(true);
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });
