@@ -59,7 +59,7 @@ const ENTRIES: Entry[] = [
   },
 ];
 
-/** The words that mean "give me a person" (seed 000: the user calls for an operator). */
+/** The words that mean "give me a person" (the setup instructions: the user calls for an operator). */
 const OPERATOR_WORDS = ['оператор', 'человек', 'живой', 'сотрудник', 'operator', 'human', 'real person', 'agent'];
 
 export function detectLang(text: string): BotLang {

@@ -1,7 +1,7 @@
 /**
  * Rewrites the string (and number) values of a JSON document in place, token by token, so the
  * document keeps its formatting, key order and escapes — only the replaced literals change.
- * Parsing and re-serialising would reformat the whole body (PHP's `\uXXXX` escapes, the seed's
+ * Parsing and re-serialising would reformat the whole body (PHP's `\uXXXX` escapes, the prescribed
  * unindented newlines), which makes a redacted capture needlessly unlike the real traffic.
  */
 

@@ -4,7 +4,7 @@
  * invalid (a missing field, a string where a number belongs), so listen can say "looks like
  * omnidesk.incoming, but case_id is a string" instead of "unknown".
  *
- * Two events with the same body shape (HelpDeskEddy's new_ticket and new_reply share the seed's
+ * Two events with the same body shape (HelpDeskEddy's new_ticket and new_reply share the prescribed
  * one body) tie; the first in catalog order wins and `candidates` lists all of them.
  *
  * The listener detects on every request, so everything that depends only on the catalog (split

@@ -25,7 +25,7 @@ export function seedBody(): SeedBody {
   return cached;
 }
 
-/** The nine `{tags}` the seed's template uses, in its order. */
+/** The nine `{tags}` the prescribed template uses, in its order. */
 export function seedTags(): string[] {
   return templateTags(seedBody().template);
 }

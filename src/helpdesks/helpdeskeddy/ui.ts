@@ -1,5 +1,5 @@
 /**
- * HelpDeskEddy's UI words as seed 002 writes them. The Russian steps quote them exactly; the
+ * HelpDeskEddy's UI words as HelpDeskEddy's setup instructions write them. The Russian steps quote them exactly; the
  * English steps quote the same Russian labels (the account's UI may be Russian) with a
  * translation in parentheses.
  */

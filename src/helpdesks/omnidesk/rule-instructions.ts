@@ -3,7 +3,7 @@
  * recipe that needs an Omnidesk rule (the bot's two rules, Chaport's auto-close rules) describes
  * the rule as data and gets the same wording, and the sandbox executes that same data.
  *
- * Wording marked "seed" is seed 000's exact Russian; the rest follows the same UI conventions
+ * Wording marked "prescribed" is the setup instructions' exact Russian; the rest follows the same UI conventions
  * and is inferred, because no seed shows those controls.
  */
 import type { Localized } from '../../core/localized.js';
@@ -14,7 +14,7 @@ import { webhookFieldLabel, webhookFormat } from './webhook-fields.js';
 
 const STATUS: Record<'open' | 'waiting' | 'closed', Localized> = {
   open: { ru: 'открытое', en: 'open' }, // seed
-  waiting: { ru: 'в ожидании', en: 'waiting' }, // seed 004
+  waiting: { ru: 'в ожидании', en: 'waiting' }, // as the setup instructions word it
   closed: { ru: 'закрытое', en: 'closed' },
 };
 

@@ -1,6 +1,6 @@
 /**
- * Omnidesk's admin UI as seed 000 names it: sections, tabs, buttons and pages. Russian strings
- * are the seed's exact words; English translates them and keeps the Russian label in
+ * Omnidesk's admin UI as the setup instructions name it: sections, tabs, buttons and pages. Russian strings
+ * are the prescribed exact words; English translates them and keeps the Russian label in
  * parentheses, because many accounts run the admin UI in Russian whatever the reader speaks.
  */
 import type { Localized } from '../../core/localized.js';

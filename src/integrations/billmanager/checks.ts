@@ -1,5 +1,5 @@
 /**
- * verify for `billmanager` (seed 003): the channel (exists, Webhook URL, secret, type — each its
+ * verify for `billmanager`: the channel (exists, Webhook URL, secret, type — each its
  * own check), the integration staff member, every mapped data field, the values file when the
  * config names one, BILLmanager's CGI answering a message_new sample with the secret, and with
  * --e2e the custom-channel round trip with BILLmanager's CGI as the endpoint.

@@ -1,5 +1,5 @@
 /**
- * Lint of BILLmanager's custom_fields_values.json (seed 003): a top-level object whose keys
+ * Lint of BILLmanager's custom_fields_values.json: a top-level object whose keys
  * are the ids the administrator links to Omnidesk fields, each value
  * `{ "entity": "user"|"case", "name": "…", "sql": "SELECT … __id__ …" }`.
  * Every diagnostic carries the line and column where the fix goes.

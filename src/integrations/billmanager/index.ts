@@ -1,5 +1,5 @@
 /**
- * Recipe `billmanager` (seed 003): BILLmanager syncs its requests with Omnidesk through a custom
+ * Recipe `billmanager`: BILLmanager syncs its requests with Omnidesk through a custom
  * channel whose Webhook is BILLmanager's CGI with a shared secret. Everything omnibot knows
  * about it is reached from this definition.
  */

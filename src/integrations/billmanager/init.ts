@@ -1,5 +1,5 @@
 /**
- * `billmanager` (seed 003): where BILLmanager lives, and the Omnidesk staff member the
+ * `billmanager`: where BILLmanager lives, and the Omnidesk staff member the
  * integration acts as. The secret_key the channel's URL and BILLmanager share is made by
  * `omnibot token generate`'s code once the config exists (see src/commands/init/secrets.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * verify for `chaport` (seed 004): every custom staff status has a known chat access (else the
+ * verify for `chaport`: every custom staff status has a known chat access (else the
  * status map cannot say what the Chaport operator gets), and with --e2e on the sandbox the two
  * auto-close rules behave as the seed says: a chat the user has only with the bot ends up
  * «в ожидании», a chat a staff member answered does not. A real account opens chats only

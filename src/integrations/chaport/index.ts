@@ -1,5 +1,5 @@
 /**
- * Recipe `chaport` (seed 004): Omnidesk staff statuses reach the linked Chaport operators by
+ * Recipe `chaport`: Omnidesk staff statuses reach the linked Chaport operators by
  * whether they grant access to active chats, and two rules finish bot-only chats with the
  * status «в ожидании». Everything omnibot knows about it is reached from this definition.
  */

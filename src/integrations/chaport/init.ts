@@ -1,5 +1,5 @@
 /**
- * `chaport` (seed 004): nothing beyond the Omnidesk connection. Chaport talks to Omnidesk
+ * `chaport`: nothing beyond the Omnidesk connection. Chaport talks to Omnidesk
  * itself; omnibot maps staff statuses and describes the two auto-close rules.
  */
 import type { InitAnswers, InitContext } from '../../kit/integration.js';

@@ -1,6 +1,6 @@
 /**
  * The `staff-statuses` resource of the chaport recipe: every custom staff status must have a
- * known answer to "does it give access to active chats?", or the status map (seed 004) cannot
+ * known answer to "does it give access to active chats?", or the status map cannot
  * say whether the linked Chaport operator goes online. The API lists statuses without that
  * property, so the answer comes from the config; a status nobody described is `unknown`.
  */

@@ -1,5 +1,5 @@
 /**
- * `bot-token`: seed 002 has the bot platform generate a token that HelpDeskEddy then sends back
+ * `bot-token`: the setup instructions have the bot platform generate a token that HelpDeskEddy then sends back
  * in the webhook URL. omnibot generates it (`omnibot token generate`), keeps it in `.env`, and
  * remembers only its fingerprint; this check says whether the configured token is that one.
  */

@@ -1,5 +1,5 @@
 /**
- * verify for `helpdeskeddy-bot` (seed 002): the readable resources (bot token, agent), the bot
+ * verify for `helpdeskeddy-bot`: the readable resources (bot token, agent), the bot
  * endpoint with both dispatcher events, and the round trip. A passing round trip proves the
  * dispatcher rule; the other manual steps (channels, the support request, visibility) are
  * settings no API or webhook reveals, so they stay for a person to confirm.

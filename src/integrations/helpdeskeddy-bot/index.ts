@@ -1,5 +1,5 @@
 /**
- * Recipe `helpdeskeddy-bot` (seed 002): a bot that gets HelpDeskEddy's new tickets and replies
+ * Recipe `helpdeskeddy-bot`: a bot that gets HelpDeskEddy's new tickets and replies
  * through one dispatcher rule's webhook and answers through the API. Everything omnibot knows
  * about it is reached from this definition.
  */

@@ -1,6 +1,6 @@
 /**
- * `helpdeskeddy-bot` (seed 002): an optional hand-off agent from the account's staff, and the
- * bot's webhook URL, which carries the bot token as `${HDE_BOT_TOKEN}` (the seed's form is
+ * `helpdeskeddy-bot`: an optional hand-off agent from the account's staff, and the
+ * bot's webhook URL, which carries the bot token as `${HDE_BOT_TOKEN}` (the prescribed form is
  * https://<bot host>/api/bots/helpdeskeddy_bot/webhook/<token>). The token itself is made by
  * `omnibot token generate`'s code once the config exists (see src/commands/init/secrets.ts).
  */

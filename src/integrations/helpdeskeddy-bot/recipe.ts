@@ -1,5 +1,5 @@
 /**
- * The resources of `helpdeskeddy-bot`, in the seed's order, plus what the seed leaves out: the
+ * The resources of `helpdeskeddy-bot`, in the prescribed order, plus what they leave out: the
  * loop guard (inside the rule), the support request, the visibility option and the security
  * checklist.
  */

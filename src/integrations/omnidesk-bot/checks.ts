@@ -1,5 +1,5 @@
 /**
- * verify for `omnidesk-bot` (seed 000): the readable resources (label, agent, the bot option),
+ * verify for `omnidesk-bot`: the readable resources (label, agent, the bot option),
  * the bot endpoint with both rule webhooks, and the round trip. A passing round trip proves
  * every manual step of the recipe: the two rules fired and the bot behaved as configured.
  */

@@ -1,5 +1,5 @@
 /**
- * Recipe `omnidesk-bot` (seed 000): a bot that answers Omnidesk cases through two rule
+ * Recipe `omnidesk-bot`: a bot that answers Omnidesk cases through two rule
  * webhooks and hands off to an agent by removing its label. Everything omnibot knows about it
  * is reached from this definition.
  */

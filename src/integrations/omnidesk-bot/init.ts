@@ -1,5 +1,5 @@
 /**
- * `omnidesk-bot` (seed 000): the hand-off agent and the label offered from the account, the
+ * `omnidesk-bot`: the hand-off agent and the label offered from the account, the
  * bot's webhook URL, and whether the bot's answer goes in as a note.
  */
 import { t, type Lang } from '../../core/localized.js';
@@ -85,7 +85,7 @@ export async function askWebhookUrl(p: Prompter, flag: string | undefined, messa
 
 async function askReplyAsNote(p: Prompter, flag: boolean | undefined, lang: Lang): Promise<boolean> {
   if (flag !== undefined) return flag;
-  // Off is the seed's default and a safe one, so a script need not pass the flag.
+  // Off is the prescribed default and a safe one, so a script need not pass the flag.
   if (!p.interactive) return false;
   return p.confirm({
     message: t(

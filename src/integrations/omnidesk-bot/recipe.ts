@@ -1,5 +1,5 @@
 /**
- * The resources of `omnidesk-bot`, in the seed's order: the API key, the label, the agent, the
+ * The resources of `omnidesk-bot`, in the prescribed order: the API key, the label, the agent, the
  * two rules, and the reply-as-note option.
  */
 import type { Resource } from '../../model/resource.js';

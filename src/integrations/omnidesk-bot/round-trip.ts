@@ -1,5 +1,5 @@
 /**
- * The Omnidesk round trip (`verify --e2e`), as seed 000 promises it works: a tagged test case is
+ * The Omnidesk round trip (`verify --e2e`), as the setup instructions promise it works: a tagged test case is
  * created through the API; the incoming rule labels it and sends it to the bot; the bot replies
  * (or writes a note); the user asks for an operator; the changed-case rule sends that to the
  * bot, which assigns the agent and removes the label. The case is trashed afterwards whatever

@@ -1,5 +1,5 @@
 /**
- * verify for `omnidesk-custom-channel` (seed 001): the channel exists and is active, its Webhook
+ * verify for `omnidesk-custom-channel`: the channel exists and is active, its Webhook
  * URL and type match the config (three checks), the endpoint answers a message_new sample, and
  * with --e2e the round trip through the channel. A passing round trip proves the manual step.
  */

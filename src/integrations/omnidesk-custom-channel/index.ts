@@ -1,5 +1,5 @@
 /**
- * Recipe `omnidesk-custom-channel` (seed 001): a custom channel whose staff replies Omnidesk
+ * Recipe `omnidesk-custom-channel`: a custom channel whose staff replies Omnidesk
  * POSTs to the integration's Webhook URL as `message_new`. Everything omnibot knows about it
  * is reached from this definition.
  */

@@ -1,5 +1,5 @@
 /**
- * `omnidesk-custom-channel` (seed 001): the channel's title, the URL Omnidesk sends staff
+ * `omnidesk-custom-channel`: the channel's title, the URL Omnidesk sends staff
  * replies to, and its type: async (like e-mail) or sync (like a chat).
  */
 import { t, type Lang } from '../../core/localized.js';

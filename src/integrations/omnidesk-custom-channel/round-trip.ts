@@ -1,5 +1,5 @@
 /**
- * The custom-channel round trip (`verify --e2e`), as seed 001 describes the channel working:
+ * The custom-channel round trip (`verify --e2e`), as the setup instructions describe the channel working:
  * a case is created through the channel with a `user_custom_id` (Omnidesk answers with the
  * `user_id` to keep); a staff reply reaches the channel's Webhook URL as a form-encoded
  * `message_new` carrying that `custom_user_id`, the text and the case id; a reply posted by

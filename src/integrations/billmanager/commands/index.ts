@@ -1,5 +1,5 @@
 /**
- * `omnibot billmanager …`: tools for the BILLmanager recipe (seed 003). Definitions only; the
+ * `omnibot billmanager …`: tools for the BILLmanager recipe. Definitions only; the
  * handlers load on use. `billmanager secret …` is added by the commands layer from the
  * recipe's secret definition.
  */

@@ -1,5 +1,5 @@
 /**
- * `omnibot chaport …`: tools for the Chaport recipe (seed 004). Definitions only; the handlers
+ * `omnibot chaport …`: tools for the Chaport recipe. Definitions only; the handlers
  * load on use.
  */
 import { Command } from 'commander';
